@@ -1,4 +1,4 @@
-import { actionsOf, allServiceKeys, patternMatchesAny, serviceKnown, wildcardToRegExp } from './catalogue.js';
+import { actionsOf, allServiceKeys, loadedActionsOf, patternMatchesAny, serviceKnown, wildcardToRegExp } from './catalogue.js';
 import { didYouMean, suggest } from './suggest.js';
 import type { IssueList, Located, PolicyKind } from './types.js';
 
@@ -22,11 +22,13 @@ export async function checkActions(refs: readonly Located<string>[], kind: Polic
   const parsed = refs.map((ref) => ({ ref, parts: splitAction(ref, issues) }));
   const services = new Set<string>();
   for (const { parts } of parsed) if (parts && !hasWildcard(parts.service)) services.add(parts.service.toLowerCase());
-  await Promise.all([...services].map((s) => actionsOf(s)));
+  // Load each named service once (in parallel); the checks below then look up synchronously.
+  await Promise.all([...services].map(async (s) => ((await serviceKnown(s)) ? actionsOf(s) : undefined)));
+  const serviceKeys = await allServiceKeys();
 
   for (const { ref, parts } of parsed) {
     if (parts === undefined) continue;
-    const ok = await checkOne(ref, parts.service, parts.action, issues);
+    const ok = checkOne(ref, parts.service, parts.action, serviceKeys, issues);
     if (ok && kind === 'trust') checkTrustAction(ref, parts.service, parts.action, issues);
   }
 }
@@ -49,16 +51,16 @@ function splitAction(ref: Located<string>, issues: IssueList): { service: string
   return { service, action };
 }
 
-async function checkOne(ref: Located<string>, service: string, action: string, issues: IssueList): Promise<boolean> {
+function checkOne(ref: Located<string>, service: string, action: string, serviceKeys: readonly string[], issues: IssueList): boolean {
   if (hasWildcard(service)) {
     const re = wildcardToRegExp(service);
-    if ((await allServiceKeys()).some((k) => re.test(k))) return true;
+    if (serviceKeys.some((k) => re.test(k))) return true;
     issues.error('E-POLICY-UNKNOWN-SERVICE', `service pattern ${JSON.stringify(service)} in ${JSON.stringify(ref.value)} matches no AWS service`, ref.path);
     return false;
   }
-  const actions = (await serviceKnown(service)) ? await actionsOf(service) : undefined;
+  const actions = loadedActionsOf(service);
   if (actions === undefined) {
-    const close = suggest(service, await allServiceKeys(), { maxDistance: Math.max(2, Math.floor(service.length / 3)) });
+    const close = suggest(service, serviceKeys, { maxDistance: Math.max(2, Math.floor(service.length / 3)) });
     issues.error(
       'E-POLICY-UNKNOWN-SERVICE',
       `unknown service prefix ${JSON.stringify(service)} in action ${JSON.stringify(ref.value)}`,

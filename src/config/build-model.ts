@@ -1,0 +1,80 @@
+import type { Environment } from '../model/environment.js';
+import type { AccessAssignment, Account, OrgModel, OrganizationalUnit, PermissionSet, ServiceControlPolicy } from '../model/organization.js';
+import type { OrgSpec } from './schema.js';
+import type { WalkedOu } from './rules/organizational-units.js';
+import type { CheckedPolicies } from './rules/policies.js';
+
+const DEFAULT_SESSION_DURATION = 'PT1H';
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** Builds the normalized model from a spec that passed validation without errors. */
+export function buildModel(spec: OrgSpec, ous: WalkedOu[], placement: Map<string, string>, policies: CheckedPolicies, assignments: AccessAssignment[]): OrgModel {
+  const org = spec.organization;
+  const environments = new Map<string, Environment>(
+    Object.entries(spec.environments ?? {}).map(([name, e]) => [name, { name, kind: e.kind, tags: e.tags ?? {}, ...optional('description', e.description), ...optional('owner', e.owner) }]),
+  );
+  const organizationalUnits = new Map<string, OrganizationalUnit>(
+    ous.map(({ ou, path, parentPath, depth }) => [
+      path,
+      { name: ou.name, path, parentPath, depth, tags: ou.tags ?? {}, ...optional('description', ou.description), ...optional('renamedFrom', ou.renamedFrom) },
+    ]),
+  );
+  const accounts = new Map<string, Account>(
+    (spec.accounts ?? []).map((a) => [
+      a.name,
+      {
+        name: a.name,
+        email: a.email,
+        environment: a.environment,
+        alsoHosts: a.alsoHosts ?? [],
+        ouPath: placement.get(a.name) ?? null,
+        tags: { ...(org.defaultTags ?? {}), ...(a.tags ?? {}) },
+        protect: a.protect ?? false,
+        lifecycle: a.lifecycle ?? 'active',
+        ...optional('owner', a.owner),
+        ...optional('id', a.id),
+      },
+    ]),
+  );
+  const serviceControlPolicies = new Map<string, ServiceControlPolicy>(
+    (spec.policies?.serviceControlPolicies ?? []).map((p) => [
+      p.name,
+      { name: p.name, document: policies.documents.get(p.name), targets: policies.targets.get(p.name) ?? [], tags: p.tags ?? {}, ...optional('description', p.description) },
+    ]),
+  );
+  const identity = spec.identity ?? {};
+  const permissionSets = new Map<string, PermissionSet>(
+    (identity.permissionSets ?? []).map((p) => [
+      p.name,
+      {
+        name: p.name,
+        managedPolicies: p.managedPolicies ?? [],
+        sessionDuration: p.sessionDuration ?? DEFAULT_SESSION_DURATION,
+        ...optional('description', p.description),
+        ...optional('inlinePolicy', policies.inlinePolicies.get(p.name)),
+        ...optional('permissionBoundary', p.permissionBoundary),
+      },
+    ]),
+  );
+  return {
+    name: org.name,
+    homeRegion: org.homeRegion,
+    allowedRegions: org.allowedRegions ?? [],
+    defaultTags: org.defaultTags ?? {},
+    managementAccount: { name: org.managementAccount.name, email: org.managementAccount.email, ...optional('id', org.managementAccount.id) },
+    ...optional('trail', org.trail),
+    environments,
+    organizationalUnits,
+    accounts,
+    serviceControlPolicies,
+    identity: {
+      users: new Map((identity.users ?? []).map((u) => [u.userName, { userName: u.userName, email: u.email, ...optional('displayName', u.displayName) }])),
+      groups: new Map((identity.groups ?? []).map((g) => [g.name, { name: g.name, members: g.members ?? [], ...optional('description', g.description) }])),
+      permissionSets,
+      assignments,
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { mergeInclude } from './merge-includes.js';
+import { SourceMap } from './source-map.js';
+
+/** Larger than any real org.yaml (10,000 accounts is about 2 MB); refuses accidental huge inputs fast. */
+export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
+
+export interface LoadedSpec {
+  /** The merged spec as plain values, not yet checked against the schema. */
+  value: unknown;
+  sourceMap: SourceMap;
+  /** The main file as given (relative paths stay relative in diagnostics). */
+  file: string;
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+interface ReadResult {
+  text?: string;
+  diagnostics: Diagnostic[];
+}
+
+function fileDiagnostic(file: string, code: string, message: string, hint?: string): Diagnostic {
+  return { severity: 'error', code, message, file, ...(hint ? { hint } : {}) };
+}
+
+/** Reads a spec file, refusing what cannot be a spec with one clear message. */
+export function readSpecFile(file: string): ReadResult {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return { diagnostics: [fileDiagnostic(file, 'E-FILE-NOT-A-FILE', `${file} is not a file`, 'pass the path of a YAML file with -f')] };
+    size = stat.size;
+  } catch {
+    return {
+      diagnostics: [fileDiagnostic(file, 'E-FILE-NOT-FOUND', `cannot read ${file}: no such file`, 'create one with `bulkhead init`, or pass another path with -f FILE')],
+    };
+  }
+  if (size > MAX_SPEC_BYTES) {
+    const mb = (size / 1024 / 1024).toFixed(1);
+    return { diagnostics: [fileDiagnostic(file, 'E-FILE-TOO-LARGE', `${file} is ${mb} MB; a spec may be at most ${MAX_SPEC_BYTES / 1024 / 1024} MB`, 'split it with `include:` or check that this is the right file')] };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    return { diagnostics: [fileDiagnostic(file, 'E-FILE-UNREADABLE', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unknown error'}`)] };
+  }
+  if (bytes.includes(0)) {
+    return { diagnostics: [fileDiagnostic(file, 'E-FILE-BINARY', `${file} is a binary file, not YAML`, 'pass the path of your org.yaml')] };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), diagnostics: [] };
+  } catch {
+    return { diagnostics: [fileDiagnostic(file, 'E-FILE-ENCODING', `${file} is not valid UTF-8`, 'save the file as UTF-8')] };
+  }
+}
+
+function yamlErrorDiagnostic(file: string, error: YAMLError, severity: 'error' | 'warning'): Diagnostic {
+  const pos = error.linePos?.[0];
+  const firstLine = error.message.split('\n')[0] ?? error.message;
+  const message = firstLine.replace(/ at line \d+, column \d+:?$/, '');
+  let code = 'E-YAML-SYNTAX';
+  let hint: string | undefined;
+  if (error.code === 'DUPLICATE_KEY') {
+    code = 'E-YAML-DUPLICATE-KEY';
+    hint = 'remove or rename one of the two keys';
+  } else if (error.code === 'TAB_AS_INDENT' || /tab/i.test(message)) {
+    code = 'E-YAML-TAB';
+    hint = 'YAML indents with spaces only: replace the tabs with spaces';
+  } else if (error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR') {
+    hint = 'check the indentation and punctuation on this line and the one before it';
+  }
+  return {
+    severity,
+    code: severity === 'warning' ? code.replace(/^E-/, 'W-') : code,
+    message: `YAML: ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+    file,
+    ...(pos ? { line: pos.line, column: pos.col } : {}),
+    ...(hint ? { hint } : {}),
+  };
+}
+
+/** Parses one YAML file into plain values, recording positions in `sourceMap`. */
+export function parseSpecText(text: string, file: string, sourceMap: SourceMap): { value: unknown; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true, version: '1.2' });
+  const diagnostics = [
+    ...doc.errors.map((e) => yamlErrorDiagnostic(file, e, 'error')),
+    ...doc.warnings.map((e) => yamlErrorDiagnostic(file, e, 'warning')),
+  ];
+  if (doc.errors.length > 0) return { value: undefined, diagnostics };
+  const value = sourceMap.toJs(doc, file, lineCounter);
+  if (value === null || value === undefined) {
+    diagnostics.push(fileDiagnostic(file, 'E-SPEC-EMPTY', `${file} is empty`, 'start from a template: `bulkhead init --template startup`'));
+  } else if (typeof value !== 'object' || Array.isArray(value)) {
+    diagnostics.push({
+      ...fileDiagnostic(file, 'E-SPEC-NOT-A-MAPPING', `${file} must be a YAML mapping with keys such as version and organization, not a ${Array.isArray(value) ? 'list' : 'scalar'}`),
+      line: 1,
+      column: 1,
+    });
+  }
+  return { value, diagnostics };
+}
+
+/** Loads the main spec file and its includes into one value with a source map. */
+export function loadSpec(file: string): LoadedSpec {
+  const sourceMap = new SourceMap();
+  const files = [file];
+  const read = readSpecFile(file);
+  if (read.text === undefined) return { value: undefined, sourceMap, file, files, diagnostics: read.diagnostics };
+  const parsed = parseSpecText(read.text, file, sourceMap);
+  const diagnostics = [...parsed.diagnostics];
+  const value = parsed.value;
+  if (diagnostics.some((d) => d.severity === 'error')) return { value: undefined, sourceMap, file, files, diagnostics };
+
+  const root = value as Record<string, unknown>;
+  const includes = root['include'];
+  if (Array.isArray(includes)) {
+    const base = dirname(file);
+    includes.forEach((entry, index) => {
+      if (typeof entry !== 'string') return; // the schema reports the wrong type
+      const includePath = relative(process.cwd(), resolve(base, entry)) || entry;
+      const pos = sourceMap.locate(root, ['include', index]);
+      if (files.includes(includePath)) {
+        diagnostics.push({ severity: 'error', code: 'E-INCLUDE-CYCLE', message: `${entry} is included twice`, path: `include[${index}]`, ...pos });
+        return;
+      }
+      files.push(includePath);
+      const inc = readSpecFile(includePath);
+      if (inc.text === undefined) {
+        diagnostics.push(...inc.diagnostics.map((d) => ({ ...d, ...pos, path: `include[${index}]`, message: `include: ${d.message}` })));
+        return;
+      }
+      const incParsed = parseSpecText(inc.text, includePath, sourceMap);
+      diagnostics.push(...incParsed.diagnostics);
+      if (incParsed.diagnostics.some((d) => d.severity === 'error')) return;
+      diagnostics.push(...mergeInclude(root, incParsed.value as Record<string, unknown>, includePath, sourceMap));
+    });
+  }
+  return { value: root, sourceMap, file, files, diagnostics };
+}

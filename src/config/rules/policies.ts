@@ -1,0 +1,95 @@
+import type { PolicyTarget } from '../../model/organization.js';
+import { validatePolicyDocument, type PolicyKind } from '../policy/index.js';
+import type { Path, RuleContext } from './context.js';
+import { resolveTarget } from './references.js';
+import type { WalkedOu } from './organizational-units.js';
+
+// AWS Organizations: at most 5 SCPs attached to one root, OU or account. FullAWSAccess counts,
+// and Bulkhead keeps it attached everywhere (the deny-list strategy AWS recommends).
+export const MAX_SCPS_PER_TARGET = 5;
+const IMPLICIT_SCPS = 1;
+
+/** Parses a policy given as a JSON string; YAML mappings pass through. */
+export function parsePolicyDocument(ctx: RuleContext, document: unknown, path: Path): unknown {
+  if (typeof document !== 'string') return document;
+  try {
+    return JSON.parse(document) as unknown;
+  } catch (err) {
+    ctx.error('E-POLICY-JSON', path, `the policy document is not valid JSON: ${(err as Error).message}`, { hint: 'write the policy as YAML instead of a JSON string, or fix the JSON' });
+    return undefined;
+  }
+}
+
+async function checkDocument(ctx: RuleContext, document: unknown, kind: PolicyKind, path: Path): Promise<unknown> {
+  const parsed = parsePolicyDocument(ctx, document, path);
+  if (parsed === undefined) return undefined;
+  const issues = await validatePolicyDocument(parsed, kind);
+  // Inside a JSON string there are no YAML positions: report at the document itself.
+  const inString = typeof document === 'string';
+  for (const issue of issues) {
+    const where = inString ? path : [...path, ...issue.path];
+    const prefix = inString && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    ctx.report(issue.severity, issue.code, where, `${prefix}${issue.message}`, { hint: issue.hint });
+  }
+  return parsed;
+}
+
+export interface CheckedPolicies {
+  documents: Map<string, unknown>;
+  targets: Map<string, PolicyTarget[]>;
+  inlinePolicies: Map<string, unknown>;
+}
+
+export async function checkPolicies(ctx: RuleContext, ous: WalkedOu[]): Promise<CheckedPolicies> {
+  const ouPaths = new Set(ous.map((o) => o.path));
+  const accountNames = new Set((ctx.spec.accounts ?? []).map((a) => a.name));
+  const documents = new Map<string, unknown>();
+  const targets = new Map<string, PolicyTarget[]>();
+  const perTarget = new Map<string, { policies: string[]; path: Path }>();
+
+  const scps = ctx.spec.policies?.serviceControlPolicies ?? [];
+  await Promise.all(
+    scps.map(async (scp, i) => {
+      const base: Path = ['policies', 'serviceControlPolicies', i];
+      if (scp.guardrail !== undefined) {
+        ctx.error('E-GUARDRAIL-UNSUPPORTED', [...base, 'guardrail'], `guardrail "${scp.guardrail.id}": the guardrail catalogue is not available in this version of Bulkhead`, { hint: 'write the policy under `document:` for now' });
+      }
+      if (scp.document === undefined) {
+        if (scp.guardrail === undefined) ctx.error('E-POLICY-DOCUMENT-MISSING', base, `policy "${scp.name}" has no document`, { hint: 'add `document:` with the policy statements' });
+      } else {
+        documents.set(scp.name, await checkDocument(ctx, scp.document, 'scp', [...base, 'document']));
+      }
+      const resolved: PolicyTarget[] = [];
+      (scp.targets ?? []).forEach((raw, j) => {
+        const target = resolveTarget(ctx, raw, [...base, 'targets', j], ouPaths, accountNames);
+        if (!target) return;
+        resolved.push(target);
+        const key = target.type === 'root' ? 'root' : target.type === 'ou' ? `ou:${target.path}` : `account:${target.name}`;
+        const entry = perTarget.get(key) ?? { policies: [], path: [...base, 'targets', j] };
+        entry.policies.push(scp.name);
+        perTarget.set(key, entry);
+      });
+      targets.set(scp.name, resolved);
+    }),
+  );
+  for (const [target, { policies, path }] of perTarget) {
+    if (policies.length + IMPLICIT_SCPS > MAX_SCPS_PER_TARGET) {
+      ctx.error('E-TOO-MANY-SCPS', path, `${target} has ${policies.length} SCPs (${policies.join(', ')}) plus FullAWSAccess; AWS allows at most ${MAX_SCPS_PER_TARGET} per target`, {
+        hint: 'merge policies, or attach some to a parent OU instead',
+      });
+    }
+  }
+
+  const inlinePolicies = new Map<string, unknown>();
+  const sets = ctx.spec.identity?.permissionSets ?? [];
+  await Promise.all(
+    sets.map(async (set, i) => {
+      if (set.inlinePolicy !== undefined) inlinePolicies.set(set.name, await checkDocument(ctx, set.inlinePolicy, 'identity', ['identity', 'permissionSets', i, 'inlinePolicy']));
+      const boundary = set.permissionBoundary;
+      if (boundary && (boundary.managedPolicy === undefined) === (boundary.customerManagedPolicy === undefined)) {
+        ctx.error('E-PERMISSION-BOUNDARY', ['identity', 'permissionSets', i, 'permissionBoundary'], 'a permission boundary names exactly one of managedPolicy or customerManagedPolicy');
+      }
+    }),
+  );
+  return { documents, targets, inlinePolicies };
+}

@@ -1,0 +1,50 @@
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import type { OrgModel } from '../model/organization.js';
+import { buildModel } from './build-model.js';
+import { loadSpec } from './load.js';
+import { resolveAccessGrid } from './rules/access-grid.js';
+import { checkBestPractices } from './rules/best-practices.js';
+import { RuleContext } from './rules/context.js';
+import { checkNames } from './rules/names.js';
+import { checkOrganizationalUnits, placeAccounts, walkOus } from './rules/organizational-units.js';
+import { checkPolicies } from './rules/policies.js';
+import { checkEnvironmentReferences, checkOtherReferences, checkRegions } from './rules/references.js';
+import { schemaDiagnostics } from './schema-diagnostics.js';
+import { orgSpecSchema } from './schema.js';
+
+export interface ValidationResult {
+  file: string;
+  files: string[];
+  diagnostics: Diagnostic[];
+  /** Present when there are no errors. */
+  model?: OrgModel;
+}
+
+/**
+ * Loads and validates a spec, reporting every problem in one run: YAML syntax first, then the
+ * schema, then the semantic rules (references, AWS limits, policy grammar) and best practices.
+ */
+export async function validateSpecFile(file: string): Promise<ValidationResult> {
+  const loaded = loadSpec(file);
+  const done = (diagnostics: Diagnostic[], model?: OrgModel): ValidationResult => ({ file, files: loaded.files, diagnostics: sortDiagnostics(diagnostics), ...(model ? { model } : {}) });
+  if (loaded.value === undefined || hasErrors(loaded.diagnostics)) return done(loaded.diagnostics);
+
+  const parsed = orgSpecSchema.safeParse(loaded.value);
+  if (!parsed.success) {
+    return done([...loaded.diagnostics, ...schemaDiagnostics(parsed.error.issues, loaded.value, orgSpecSchema, loaded.sourceMap)]);
+  }
+  const ctx = new RuleContext(parsed.data, loaded.value, loaded.sourceMap);
+  const ous = walkOus(parsed.data.organizationalUnits);
+  checkNames(ctx);
+  checkRegions(ctx);
+  checkOrganizationalUnits(ctx, ous);
+  const placement = placeAccounts(ctx, ous);
+  checkEnvironmentReferences(ctx);
+  checkOtherReferences(ctx, ous);
+  const policies = await checkPolicies(ctx, ous);
+  const assignments = resolveAccessGrid(ctx);
+  checkBestPractices(ctx, placement, policies, assignments);
+
+  const diagnostics = [...loaded.diagnostics, ...ctx.diagnostics];
+  return done(diagnostics, hasErrors(diagnostics) ? undefined : buildModel(parsed.data, ous, placement, policies, assignments));
+}

@@ -1,0 +1,14 @@
+import type { IoHost } from '../core/events.js';
+import { validateSpecFile, type ValidationResult } from '../config/validate.js';
+
+export interface ValidateOptions {
+  file: string;
+  io?: IoHost;
+}
+
+/** Validates a spec, emitting each diagnostic as an event; the result carries them too. */
+export async function validate(options: ValidateOptions): Promise<ValidationResult> {
+  const result = await validateSpecFile(options.file);
+  for (const diagnostic of result.diagnostics) options.io?.notify({ type: 'diagnostic', diagnostic });
+  return result;
+}
