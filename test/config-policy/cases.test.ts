@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validatePolicyDocument, type PolicyKind } from '../../src/config/policy/index.js';
+import { POLICY_ISSUE_CODES, validatePolicyDocument, type PolicyKind } from '../../src/config/policy/index.js';
 
 /**
  * Data-driven cases: test/cases/policy/<name>/ holds kind.txt, expected.json (a list of
@@ -43,6 +43,7 @@ describe('policy cases', () => {
       for (const issue of issues) {
         expect(issue.message.length).toBeGreaterThan(0);
         expect(issue.severity).toBe(issue.code.startsWith('W-') ? 'warning' : 'error');
+        expect(Object.keys(POLICY_ISSUE_CODES)).toContain(issue.code);
       }
     });
   }

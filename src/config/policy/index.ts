@@ -7,6 +7,7 @@ import { IssueList, POLICY_KINDS, type Located, type PolicyIssue, type PolicyKin
 export type { PolicyIssue, PolicyKind, PolicyPath } from './types.js';
 export { POLICY_KINDS } from './types.js';
 export { SCP_MAX_SIZE, scpSize } from './scp-size.js';
+export { POLICY_ISSUE_CODES, type PolicyIssueCode } from './codes.js';
 
 /** Grammar + catalogue checks. Never throws for bad input: every problem is an issue. */
 export async function validatePolicyDocument(document: unknown, kind: PolicyKind): Promise<PolicyIssue[]> {
