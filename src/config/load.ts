@@ -84,21 +84,29 @@ function yamlErrorDiagnostic(file: string, error: YAMLError, severity: 'error' |
   };
 }
 
+/**
+ * One YAML mistake makes the parser report follow-on errors on later lines. Tabs explain all that
+ * follows them, so only those are kept; otherwise one error per line.
+ */
+function firstCauses(errors: Diagnostic[]): Diagnostic[] {
+  const tabs = errors.filter((d) => d.code === 'E-YAML-TAB');
+  if (tabs.length > 0) return tabs;
+  const lines = new Set<number | undefined>();
+  return errors.filter((d) => (lines.has(d.line) ? false : (lines.add(d.line), true)));
+}
+
 /** Parses one YAML file into plain values, recording positions in `sourceMap`. */
 export function parseSpecText(text: string, file: string, sourceMap: SourceMap): { value: unknown; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true, version: '1.2' });
-  const diagnostics = [
-    ...doc.errors.map((e) => yamlErrorDiagnostic(file, e, 'error')),
-    ...doc.warnings.map((e) => yamlErrorDiagnostic(file, e, 'warning')),
-  ];
+  const diagnostics = [...firstCauses(doc.errors.map((e) => yamlErrorDiagnostic(file, e, 'error'))), ...doc.warnings.map((e) => yamlErrorDiagnostic(file, e, 'warning'))];
   if (doc.errors.length > 0) return { value: undefined, diagnostics };
   const value = sourceMap.toJs(doc, file, lineCounter);
   if (value === null || value === undefined) {
-    diagnostics.push(fileDiagnostic(file, 'E-SPEC-EMPTY', `${file} is empty`, 'start from a template: `bulkhead init --template startup`'));
+    diagnostics.push({ ...fileDiagnostic(file, 'E-SPEC-EMPTY', `${file} is empty`, 'start from a template: `bulkhead init --template startup`'), line: 1, column: 1 });
   } else if (typeof value !== 'object' || Array.isArray(value)) {
     diagnostics.push({
-      ...fileDiagnostic(file, 'E-SPEC-NOT-A-MAPPING', `${file} must be a YAML mapping with keys such as version and organization, not a ${Array.isArray(value) ? 'list' : 'scalar'}`),
+      ...fileDiagnostic(file, 'E-SPEC-NOT-A-MAPPING', `${file} must be a YAML mapping with keys such as version and organization, not a ${Array.isArray(value) ? 'list' : 'scalar'}`, 'start from a template: `bulkhead init`'),
       line: 1,
       column: 1,
     });

@@ -107,6 +107,11 @@ export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], root: unk
         break;
       }
       case 'invalid_value': {
+        if (value === undefined) {
+          const key = String(path[path.length - 1]);
+          out.push({ severity: 'error', code: 'E-MISSING-FIELD', message: `missing required field \`${key}\` in ${where(path.slice(0, -1))}`, hint: `add \`${key}: ${issue.values.map(String).join(' | ')}\``, path: formatPath(path), ...at(path) });
+          break;
+        }
         const allowed = issue.values.map(String);
         const isVersion = path.length === 1 && path[0] === 'version';
         out.push({

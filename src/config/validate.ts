@@ -9,6 +9,7 @@ import { checkNames } from './rules/names.js';
 import { checkOrganizationalUnits, placeAccounts, walkOus } from './rules/organizational-units.js';
 import { checkPolicies } from './rules/policies.js';
 import { checkEnvironmentReferences, checkOtherReferences, checkRegions } from './rules/references.js';
+import { repairSpec } from './repair.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { orgSpecSchema } from './schema.js';
 
@@ -30,11 +31,19 @@ export async function validateSpecFile(file: string): Promise<ValidationResult> 
   if (loaded.value === undefined || hasErrors(loaded.diagnostics)) return done(loaded.diagnostics);
 
   const parsed = orgSpecSchema.safeParse(loaded.value);
-  if (!parsed.success) {
-    return done([...loaded.diagnostics, ...schemaDiagnostics(parsed.error.issues, loaded.value, orgSpecSchema, loaded.sourceMap)]);
+  const diagnostics = [...loaded.diagnostics];
+  let ctx: RuleContext;
+  if (parsed.success) {
+    ctx = new RuleContext(parsed.data, loaded.value, loaded.sourceMap);
+  } else {
+    diagnostics.push(...schemaDiagnostics(parsed.error.issues, loaded.value, orgSpecSchema, loaded.sourceMap));
+    // Cut out what the schema rejected and check the rest, so one run reports every problem.
+    const repaired = repairSpec(loaded.value, parsed.error.issues, orgSpecSchema);
+    if (!repaired) return done(diagnostics);
+    ctx = new RuleContext(repaired.spec, loaded.value, loaded.sourceMap, repaired.repair.indexMaps, repaired.repair.dropped);
   }
-  const ctx = new RuleContext(parsed.data, loaded.value, loaded.sourceMap);
-  const ous = walkOus(parsed.data.organizationalUnits);
+  const spec = ctx.spec;
+  const ous = walkOus(spec.organizationalUnits);
   checkNames(ctx);
   checkRegions(ctx);
   checkOrganizationalUnits(ctx, ous);
@@ -45,6 +54,6 @@ export async function validateSpecFile(file: string): Promise<ValidationResult> 
   const assignments = resolveAccessGrid(ctx);
   checkBestPractices(ctx, placement, policies, assignments);
 
-  const diagnostics = [...loaded.diagnostics, ...ctx.diagnostics];
-  return done(diagnostics, hasErrors(diagnostics) ? undefined : buildModel(parsed.data, ous, placement, policies, assignments));
+  diagnostics.push(...ctx.diagnostics);
+  return done(diagnostics, hasErrors(diagnostics) ? undefined : buildModel(spec, ous, placement, policies, assignments));
 }

@@ -27,6 +27,7 @@ export function resolveAccessGrid(ctx: RuleContext): AccessAssignment[] {
   for (const [groupName, row] of Object.entries(identity.access ?? {})) {
     const group = groups.get(groupName);
     if (!group) {
+      if (ctx.isDropped('groups', groupName)) continue;
       ctx.error('E-UNKNOWN-GROUP', ['identity', 'access', groupName], `the access grid names group "${groupName}", which is not defined under identity.groups`, { hint: referenceHint(groupName, groups.keys(), 'groups'), atKey: true });
       continue;
     }
@@ -34,10 +35,11 @@ export function resolveAccessGrid(ctx: RuleContext): AccessAssignment[] {
       const path = ['identity', 'access', groupName, selector];
       const permissionSet = typeof grant === 'string' ? grant : grant.permissionSet;
       const ownerOnly = typeof grant === 'object' && grant.ownerOnly === true;
-      if (!sets.has(permissionSet)) {
+      if (!sets.has(permissionSet) && !ctx.isDropped('permissionSets', permissionSet)) {
         ctx.error('E-UNKNOWN-PERMISSION-SET', typeof grant === 'string' ? path : [...path, 'permissionSet'], `permission set "${permissionSet}" is not defined under identity.permissionSets`, { hint: referenceHint(permissionSet, sets, 'permission sets') });
       }
       const matched = matchEnvironments(selector, envs);
+      if (matched.length === 0 && ctx.isDropped('environments', selector)) continue;
       if (matched.length === 0) {
         if (selector.startsWith('kind:')) {
           const kind = selector.slice(5);

@@ -92,7 +92,7 @@ export function checkBestPractices(ctx: RuleContext, placement: Map<string, stri
   }
 
   const allowed = spec.organization.allowedRegions ?? [];
-  if (allowed.length > 0) {
+  if (allowed.length > 0 && policies.invalid.size === 0) {
     const guardrails = [...policies.documents].filter(([, doc]) => isRegionGuardrail(doc)).flatMap(([name]) => policies.targets.get(name) ?? []);
     const uncovered = accounts.filter((a) => !guardrails.some((t) => coversAccount(t, a.name, placement.get(a.name) ?? null))).map((a) => a.name);
     if (uncovered.length > 0) {

@@ -1,4 +1,5 @@
 import { formatPath, type Diagnostic, type Severity } from '../../core/diagnostics.js';
+import { originalPath, type EntityKind } from '../repair.js';
 import type { OrgSpec } from '../schema.js';
 import type { SourceMap } from '../source-map.js';
 
@@ -18,9 +19,21 @@ export class RuleContext {
     readonly spec: OrgSpec,
     private readonly raw: unknown,
     private readonly sourceMap: SourceMap,
+    private readonly indexMaps: Map<string, number[]> = new Map(),
+    private readonly dropped: Map<EntityKind, Set<string>> = new Map(),
   ) {}
 
-  report(severity: Severity, code: string, path: Path, message: string, options: ReportOptions = {}): void {
+  /** Whether an entity was cut out for schema errors, so references to it are not reported again. */
+  isDropped(kind: EntityKind, name: string): boolean {
+    return this.dropped.get(kind)?.has(name) ?? false;
+  }
+
+  hasDropped(kind: EntityKind): boolean {
+    return (this.dropped.get(kind)?.size ?? 0) > 0;
+  }
+
+  report(severity: Severity, code: string, specPath: Path, message: string, options: ReportOptions = {}): void {
+    const path = originalPath(specPath, this.indexMaps);
     const pos = this.sourceMap.locate(this.raw, path, { atKey: options.atKey === true });
     this.diagnostics.push({
       severity,

@@ -28,7 +28,7 @@ export function checkNames(ctx: RuleContext): void {
 
   accounts.forEach((account, i) => {
     checkEmail(ctx, account.email, ['accounts', i, 'email']);
-    if (account.name.length > 50) ctx.error('E-ACCOUNT-NAME-LENGTH', ['accounts', i, 'name'], `account name "${account.name}" is ${account.name.length} characters; AWS allows at most 50`);
+    if (account.name.length > 50) ctx.error('E-ACCOUNT-NAME-LENGTH', ['accounts', i, 'name'], `account name "${account.name}" is ${account.name.length} characters; AWS allows at most 50`, { hint: 'shorten the name; the email and tags can carry the detail' });
     if (account.id !== undefined && !ACCOUNT_ID.test(account.id)) {
       ctx.error('E-INVALID-ACCOUNT-ID', ['accounts', i, 'id'], `account id "${account.id}" must be 12 digits`, { hint: 'quote it so YAML keeps leading zeros: id: "012345678901"' });
     }
@@ -43,31 +43,31 @@ export function checkNames(ctx: RuleContext): void {
     });
   }
   for (const d of findDuplicates(accounts, (a) => a.id)) {
-    ctx.error('E-DUPLICATE-ACCOUNT-ID', ['accounts', d.index, 'id'], `account id ${d.key} is adopted twice (also accounts[${d.firstIndex}])`);
+    ctx.error('E-DUPLICATE-ACCOUNT-ID', ['accounts', d.index, 'id'], `account id ${d.key} is adopted twice (also accounts[${d.firstIndex}])`, { hint: 'an existing account can be adopted by one entry only; remove the other id' });
   }
 
   const identity = spec.identity ?? {};
   (identity.users ?? []).forEach((u, i) => checkEmail(ctx, u.email, ['identity', 'users', i, 'email']));
   for (const d of findDuplicates(identity.users ?? [], (u) => u.userName)) {
-    ctx.error('E-DUPLICATE-USER', ['identity', 'users', d.index, 'userName'], `user "${d.key}" is defined twice`);
+    ctx.error('E-DUPLICATE-USER', ['identity', 'users', d.index, 'userName'], `user "${d.key}" is defined twice`, { hint: 'user names must be unique; merge the two entries' });
   }
   for (const d of findDuplicates(identity.groups ?? [], (g) => g.name)) {
-    ctx.error('E-DUPLICATE-GROUP', ['identity', 'groups', d.index, 'name'], `group "${d.key}" is defined twice`);
+    ctx.error('E-DUPLICATE-GROUP', ['identity', 'groups', d.index, 'name'], `group "${d.key}" is defined twice`, { hint: 'group names must be unique; merge the two entries' });
   }
   const sets = identity.permissionSets ?? [];
   for (const d of findDuplicates(sets, (p) => p.name)) {
-    ctx.error('E-DUPLICATE-PERMISSION-SET', ['identity', 'permissionSets', d.index, 'name'], `permission set "${d.key}" is defined twice`);
+    ctx.error('E-DUPLICATE-PERMISSION-SET', ['identity', 'permissionSets', d.index, 'name'], `permission set "${d.key}" is defined twice`, { hint: 'permission set names must be unique; rename or merge one' });
   }
   sets.forEach((set, i) => {
     if (!PERMISSION_SET_NAME.test(set.name)) {
-      ctx.error('E-PERMISSION-SET-NAME', ['identity', 'permissionSets', i, 'name'], `permission set name "${set.name}" must be 1-32 characters of letters, digits and +=,.@_-`);
+      ctx.error('E-PERMISSION-SET-NAME', ['identity', 'permissionSets', i, 'name'], `permission set name "${set.name}" must be 1-32 characters of letters, digits and +=,.@_-`, { hint: `e.g. "${set.name.replace(/[^\w+=,.@-]/g, '').slice(0, 32) || 'PowerUser'}"` });
     }
     if (set.sessionDuration !== undefined) checkSessionDuration(ctx, set.sessionDuration, ['identity', 'permissionSets', i, 'sessionDuration']);
   });
 
   const scps = spec.policies?.serviceControlPolicies ?? [];
   for (const d of findDuplicates(scps, (p) => p.name)) {
-    ctx.error('E-DUPLICATE-POLICY', ['policies', 'serviceControlPolicies', d.index, 'name'], `policy "${d.key}" is defined twice`);
+    ctx.error('E-DUPLICATE-POLICY', ['policies', 'serviceControlPolicies', d.index, 'name'], `policy "${d.key}" is defined twice`, { hint: 'policy names are unique in AWS Organizations; rename one' });
   }
 }
 
@@ -77,7 +77,7 @@ function checkSessionDuration(ctx: RuleContext, value: string, path: (string | n
   if (Number.isNaN(minutes)) {
     ctx.error('E-SESSION-DURATION', path, `session duration "${value}" is not an ISO-8601 duration`, { hint: 'write hours and minutes, e.g. PT8H or PT1H30M' });
   } else if (minutes < 60 || minutes > 720) {
-    ctx.error('E-SESSION-DURATION', path, `session duration ${value} is outside what IAM Identity Center allows (PT1H to PT12H)`);
+    ctx.error('E-SESSION-DURATION', path, `session duration ${value} is outside what IAM Identity Center allows (PT1H to PT12H)`, { hint: 'choose a duration from PT1H to PT12H' });
   }
 }
 

@@ -66,6 +66,7 @@ export function placeAccounts(ctx: RuleContext, ous: WalkedOu[]): Map<string, st
         return;
       }
       if (!accountNames.has(name)) {
+        if (ctx.isDropped('accounts', name)) return;
         ctx.error('E-UNKNOWN-ACCOUNT', here, `OU "${path}" lists account "${name}", which is not defined under accounts`, { hint: referenceHint(name, accountNames, 'accounts') });
         return;
       }

@@ -20,9 +20,9 @@ export function parsePolicyDocument(ctx: RuleContext, document: unknown, path: P
   }
 }
 
-async function checkDocument(ctx: RuleContext, document: unknown, kind: PolicyKind, path: Path): Promise<unknown> {
+async function checkDocument(ctx: RuleContext, document: unknown, kind: PolicyKind, path: Path): Promise<{ parsed: unknown; valid: boolean }> {
   const parsed = parsePolicyDocument(ctx, document, path);
-  if (parsed === undefined) return undefined;
+  if (parsed === undefined) return { parsed, valid: false };
   const issues = await validatePolicyDocument(parsed, kind);
   // Inside a JSON string there are no YAML positions: report at the document itself.
   const inString = typeof document === 'string';
@@ -31,11 +31,13 @@ async function checkDocument(ctx: RuleContext, document: unknown, kind: PolicyKi
     const prefix = inString && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     ctx.report(issue.severity, issue.code, where, `${prefix}${issue.message}`, { hint: issue.hint });
   }
-  return parsed;
+  return { parsed, valid: !issues.some((i) => i.severity === 'error') };
 }
 
 export interface CheckedPolicies {
   documents: Map<string, unknown>;
+  /** Policies whose documents have errors; conclusions drawn from them would mislead. */
+  invalid: Set<string>;
   targets: Map<string, PolicyTarget[]>;
   inlinePolicies: Map<string, unknown>;
 }
@@ -44,6 +46,7 @@ export async function checkPolicies(ctx: RuleContext, ous: WalkedOu[]): Promise<
   const ouPaths = new Set(ous.map((o) => o.path));
   const accountNames = new Set((ctx.spec.accounts ?? []).map((a) => a.name));
   const documents = new Map<string, unknown>();
+  const invalid = new Set<string>();
   const targets = new Map<string, PolicyTarget[]>();
   const perTarget = new Map<string, { policies: string[]; path: Path }>();
 
@@ -57,7 +60,9 @@ export async function checkPolicies(ctx: RuleContext, ous: WalkedOu[]): Promise<
       if (scp.document === undefined) {
         if (scp.guardrail === undefined) ctx.error('E-POLICY-DOCUMENT-MISSING', base, `policy "${scp.name}" has no document`, { hint: 'add `document:` with the policy statements' });
       } else {
-        documents.set(scp.name, await checkDocument(ctx, scp.document, 'scp', [...base, 'document']));
+        const checked = await checkDocument(ctx, scp.document, 'scp', [...base, 'document']);
+        documents.set(scp.name, checked.parsed);
+        if (!checked.valid) invalid.add(scp.name);
       }
       const resolved: PolicyTarget[] = [];
       (scp.targets ?? []).forEach((raw, j) => {
@@ -84,12 +89,12 @@ export async function checkPolicies(ctx: RuleContext, ous: WalkedOu[]): Promise<
   const sets = ctx.spec.identity?.permissionSets ?? [];
   await Promise.all(
     sets.map(async (set, i) => {
-      if (set.inlinePolicy !== undefined) inlinePolicies.set(set.name, await checkDocument(ctx, set.inlinePolicy, 'identity', ['identity', 'permissionSets', i, 'inlinePolicy']));
+      if (set.inlinePolicy !== undefined) inlinePolicies.set(set.name, (await checkDocument(ctx, set.inlinePolicy, 'identity', ['identity', 'permissionSets', i, 'inlinePolicy'])).parsed);
       const boundary = set.permissionBoundary;
       if (boundary && (boundary.managedPolicy === undefined) === (boundary.customerManagedPolicy === undefined)) {
         ctx.error('E-PERMISSION-BOUNDARY', ['identity', 'permissionSets', i, 'permissionBoundary'], 'a permission boundary names exactly one of managedPolicy or customerManagedPolicy');
       }
     }),
   );
-  return { documents, targets, inlinePolicies };
+  return { documents, invalid, targets, inlinePolicies };
 }

@@ -14,20 +14,20 @@ export function checkEnvironmentReferences(ctx: RuleContext): void {
     const refs: [string, Path][] = [[account.environment, ['accounts', i, 'environment']], ...(account.alsoHosts ?? []).map((e, j): [string, Path] => [e, ['accounts', i, 'alsoHosts', j]])];
     for (const [env, path] of refs) {
       used.add(env);
-      if (!(env in envs)) ctx.error('E-UNKNOWN-ENVIRONMENT', path, `account "${account.name}" refers to environment "${env}", which is not defined under environments`, { hint: referenceHint(env, envNames, 'environments') });
+      if (!(env in envs) && !ctx.isDropped('environments', env)) ctx.error('E-UNKNOWN-ENVIRONMENT', path, `account "${account.name}" refers to environment "${env}", which is not defined under environments`, { hint: referenceHint(env, envNames, 'environments') });
     }
   });
   for (const [name, env] of Object.entries(envs)) {
-    if (env.owner !== undefined && !users.has(env.owner)) {
+    if (env.owner !== undefined && !users.has(env.owner) && !ctx.isDropped('users', env.owner)) {
       ctx.error('E-UNKNOWN-USER', ['environments', name, 'owner'], `environment "${name}" is owned by "${env.owner}", who is not defined under identity.users`, { hint: referenceHint(env.owner, users, 'users') });
     }
-    if (!used.has(name)) {
+    if (!used.has(name) && !ctx.hasDropped('accounts')) {
       ctx.warn('W-UNUSED-ENVIRONMENT', ['environments', name], `environment "${name}" has no account`, { hint: 'give it an account (accounts[].environment) or remove it', atKey: true });
     }
   }
   (ctx.spec.identity?.groups ?? []).forEach((group, i) => {
     (group.members ?? []).forEach((member, j) => {
-      if (!users.has(member)) ctx.error('E-UNKNOWN-USER', ['identity', 'groups', i, 'members', j], `group "${group.name}" lists member "${member}", who is not defined under identity.users`, { hint: referenceHint(member, users, 'users') });
+      if (!users.has(member) && !ctx.isDropped('users', member)) ctx.error('E-UNKNOWN-USER', ['identity', 'groups', i, 'members', j], `group "${group.name}" lists member "${member}", who is not defined under identity.users`, { hint: referenceHint(member, users, 'users') });
     });
   });
 }
@@ -40,11 +40,13 @@ export function resolveTarget(ctx: RuleContext, raw: string, path: Path, ouPaths
   const ref = colon < 0 ? raw : raw.slice(colon + 1);
   if (type === 'ou') {
     if (ouPaths.has(ref)) return { type: 'ou', path: ref };
+    if (ref.split('/').some((part) => ctx.isDropped('organizationalUnits', part))) return undefined;
     ctx.error('E-UNKNOWN-OU', path, `target "${raw}" names OU "${ref}", which is not defined under organizationalUnits`, { hint: `${referenceHint(ref, ouPaths, 'OU paths')} (OU paths are written Parent/Child)` });
     return undefined;
   }
   if (type === 'account') {
     if (accountNames.has(ref)) return { type: 'account', name: ref };
+    if (ctx.isDropped('accounts', ref)) return undefined;
     if (ref === ctx.spec.organization.managementAccount.name) {
       ctx.warn('BP-SCP-ON-MANAGEMENT', path, `SCPs do not apply to the management account "${ref}"; this attachment has no effect`, { hint: 'remove the target; protect the management account by running no workloads in it' });
       return undefined;
@@ -60,7 +62,7 @@ export function resolveTarget(ctx: RuleContext, raw: string, path: Path, ouPaths
 export function checkOtherReferences(ctx: RuleContext, _ous: WalkedOu[]): void {
   const accountNames = new Set((ctx.spec.accounts ?? []).map((a) => a.name));
   const trail = ctx.spec.organization.trail;
-  if (trail?.bucketAccount !== undefined && !accountNames.has(trail.bucketAccount)) {
+  if (trail?.bucketAccount !== undefined && !accountNames.has(trail.bucketAccount) && !ctx.isDropped('accounts', trail.bucketAccount)) {
     ctx.error('E-UNKNOWN-ACCOUNT', ['organization', 'trail', 'bucketAccount'], `the trail's bucket account "${trail.bucketAccount}" is not defined under accounts`, { hint: referenceHint(trail.bucketAccount, accountNames, 'accounts') });
   }
 }
