@@ -25,8 +25,9 @@ function buildProgram(term: Terminal, setExit: (code: ExitCode) => void): Comman
     .showHelpAfterError('(run `bulkhead --help` for usage)')
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => term.out(s.replace(/\n$/, '')),
+      writeErr: (s) => term.err(s.replace(/\n$/, '')),
+      outputError: (s, write) => write(`${term.style.red('error')}: ${s.replace(/^error: /, '')}`),
     });
   registerInit(program, term);
   registerValidate(program, term, setExit);

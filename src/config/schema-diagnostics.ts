@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, type Diagnostic } from '../core/diagnostics.js';
-import { didYouMean } from '../core/suggest.js';
+import { didYouMeanAmong } from '../core/suggest.js';
 import type { SourceMap } from './source-map.js';
 
 type Path = (string | number)[];
@@ -75,7 +75,7 @@ export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], root: unk
             severity: 'error',
             code: 'E-UNKNOWN-KEY',
             message: `unknown key \`${key}\` in ${where(path)}`,
-            hint: didYouMean(key, allowed) ?? `allowed keys here: ${allowed.join(', ')}`,
+            hint: didYouMeanAmong(key, allowed) ?? `allowed keys here: ${allowed.join(', ')}`,
             path: formatPath(keyPath),
             ...at(keyPath, true),
           });
@@ -118,7 +118,7 @@ export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], root: unk
           severity: 'error',
           code: isVersion ? 'E-SPEC-VERSION' : 'E-INVALID-VALUE',
           message: `${where(path)} must be ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`}, not ${describeValue(value)}`,
-          hint: isVersion ? 'this Bulkhead reads spec version 1' : (typeof value === 'string' ? didYouMean(value, allowed) : undefined) ?? `use one of: ${allowed.join(', ')}`,
+          hint: isVersion ? 'this Bulkhead reads spec version 1' : (typeof value === 'string' ? didYouMeanAmong(value, allowed) : undefined) ?? `use one of: ${allowed.join(', ')}`,
           path: formatPath(path),
           ...at(path),
         });

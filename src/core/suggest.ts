@@ -1,41 +1,65 @@
-/** Damerau-Levenshtein distance (optimal string alignment), for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array<number>(rows * cols).fill(0);
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
+/**
+ * "Did you mean …" suggestions by optimal-string-alignment distance (Damerau–Levenshtein with
+ * adjacent transpositions), compared case-insensitively.
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const width = b.length + 1;
+  let prevPrev = new Array<number>(width).fill(0);
+  let prev = Array.from({ length: width }, (_, j) => j);
+  let current = new Array<number>(width).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1);
-      d[i * cols + j] = best;
+      let d = Math.min((prev[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prevPrev[j - 2] ?? 0) + 1);
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    if (rowMin > limit) return limit + 1;
+    [prevPrev, prev, current] = [prev, current, prevPrev];
   }
-  return d[rows * cols - 1]!;
+  return prev[b.length] ?? 0;
 }
 
-/**
- * The candidates closest to `input`, best first: case-insensitive, within a distance that grows
- * with the word's length, so that short typos match and unrelated words do not.
- */
-export function closestMatches(input: string, candidates: Iterable<string>, max = 3): string[] {
-  const lower = input.toLowerCase();
-  const limit = Math.max(1, Math.floor(Math.max(lower.length, 3) / 3));
-  const scored: { candidate: string; distance: number }[] = [];
+export interface SuggestOptions {
+  /** Most suggestions returned. */
+  max?: number;
+  /** Largest distance accepted; defaults to a third of the input's length (at least 2). */
+  maxDistance?: number;
+}
+
+/** The candidates closest to `input`, best first; exact case-insensitive matches come first. */
+export function suggest(input: string, candidates: Iterable<string>, options: SuggestOptions = {}): string[] {
+  const max = options.max ?? 3;
+  const needle = input.toLowerCase();
+  const maxDistance = options.maxDistance ?? Math.max(2, Math.floor(needle.length / 3));
+  const scored: { candidate: string; score: number }[] = [];
   for (const candidate of candidates) {
-    const c = candidate.toLowerCase();
-    const distance = c === lower ? 0 : c.startsWith(lower) || lower.startsWith(c) ? 1 : editDistance(lower, c);
-    if (distance <= limit) scored.push({ candidate, distance });
+    const lower = candidate.toLowerCase();
+    let score = editDistance(needle, lower, maxDistance);
+    // A missing or extra suffix ("DescribeInstance" → "DescribeInstances") is a likely slip.
+    if (score > maxDistance && needle.length >= 4 && (lower.startsWith(needle) || needle.startsWith(lower))) {
+      score = maxDistance;
+    }
+    if (score <= maxDistance) scored.push({ candidate, score });
   }
-  scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate));
+  scored.sort((x, y) => x.score - y.score || x.candidate.length - y.candidate.length || x.candidate.localeCompare(y.candidate));
   return scored.slice(0, max).map((s) => s.candidate);
 }
 
-/** "did you mean `x`?" or "did you mean `x` or `y`?", or undefined when nothing is close. */
-export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
-  const matches = closestMatches(input, candidates);
-  if (matches.length === 0) return undefined;
-  return `did you mean ${matches.map((m) => `\`${m}\``).join(' or ')}?`;
+/** `did you mean "a", "b" or "c"?` or undefined when there is nothing to offer. */
+export function didYouMean(suggestions: readonly string[], format: (s: string) => string = (s) => JSON.stringify(s)): string | undefined {
+  if (suggestions.length === 0) return undefined;
+  const shown = suggestions.map(format);
+  const last = shown.pop() ?? '';
+  return `did you mean ${shown.length > 0 ? `${shown.join(', ')} or ${last}` : last}?`;
+}
+
+/** "did you mean `x` or `y`?" for an input among candidates, or undefined when nothing is close. */
+export function didYouMeanAmong(input: string, candidates: Iterable<string>): string | undefined {
+  return didYouMean(suggest(input, candidates), (s) => `\`${s}\``);
 }

@@ -10,7 +10,7 @@ export function registerSchema(program: Command, term: Terminal): void {
       const { orgJsonSchema } = await import('../../config/json-schema.js');
       const text = `${JSON.stringify(orgJsonSchema(), null, 2)}\n`;
       if (!opts.out) {
-        process.stdout.write(text);
+        term.out(text.trimEnd());
         return;
       }
       const { writeFileSync } = await import('node:fs');

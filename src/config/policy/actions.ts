@@ -1,5 +1,5 @@
 import { actionsOf, allServiceKeys, loadedActionsOf, patternMatchesAny, serviceKnown, wildcardToRegExp } from './catalogue.js';
-import { didYouMean, suggest } from './suggest.js';
+import { didYouMean, suggest } from '../../core/suggest.js';
 import type { IssueList, Located, PolicyKind } from './types.js';
 
 /** AWS: a role trust policy may only grant the STS actions that act on the role itself. */

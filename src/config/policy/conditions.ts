@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { didYouMean, suggest } from './suggest.js';
+import { didYouMean, suggest } from '../../core/suggest.js';
 import { describeType, isPlainObject, show, type IssueList, type Located, type PolicyPath } from './types.js';
 
 /** AWS: the IAM condition operators (reference_policies_elements_condition_operators). */

@@ -1,5 +1,5 @@
 import { checkStatement, type StatementRefs } from './statement.js';
-import { didYouMean, suggest } from './suggest.js';
+import { didYouMean, suggest } from '../../core/suggest.js';
 import { describeType, isPlainObject, show, type IssueList, type PolicyKind } from './types.js';
 
 export const DOCUMENT_KEYS = ['Version', 'Id', 'Statement'] as const;

@@ -1,5 +1,5 @@
 import { stringList } from './string-list.js';
-import { didYouMean, suggest } from './suggest.js';
+import { didYouMean, suggest } from '../../core/suggest.js';
 import { describeType, isPlainObject, type IssueList, type Located, type PolicyPath } from './types.js';
 
 const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;

@@ -2,7 +2,7 @@ import { checkCondition } from './conditions.js';
 import { checkPrincipal } from './principals.js';
 import { checkResources } from './resources.js';
 import { stringList } from './string-list.js';
-import { didYouMean, suggest } from './suggest.js';
+import { didYouMean, suggest } from '../../core/suggest.js';
 import { describeType, show, type IssueList, type Located, type PolicyKind, type PolicyPath } from './types.js';
 
 export const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;

@@ -1,6 +1,6 @@
 import { ENVIRONMENT_KINDS } from '../../model/environment.js';
 import type { AccessAssignment } from '../../model/organization.js';
-import { didYouMean } from '../../core/suggest.js';
+import { didYouMeanAmong } from '../../core/suggest.js';
 import type { RuleContext } from './context.js';
 import { referenceHint } from './names.js';
 
@@ -45,7 +45,7 @@ export function resolveAccessGrid(ctx: RuleContext): AccessAssignment[] {
           const kind = selector.slice(5);
           const known = (ENVIRONMENT_KINDS as readonly string[]).includes(kind);
           ctx.error(known ? 'E-SELECTOR-MATCHES-NOTHING' : 'E-UNKNOWN-ENVIRONMENT-KIND', path, known ? `no environment is of kind "${kind}"` : `"${kind}" is not an environment kind`, {
-            hint: known ? 'remove the row or add such an environment' : didYouMean(kind, ENVIRONMENT_KINDS) ?? `kinds: ${ENVIRONMENT_KINDS.join(', ')}`,
+            hint: known ? 'remove the row or add such an environment' : didYouMeanAmong(kind, ENVIRONMENT_KINDS) ?? `kinds: ${ENVIRONMENT_KINDS.join(', ')}`,
             atKey: true,
           });
         } else if (selector.includes('*') || selector.includes('?')) {

@@ -1,4 +1,4 @@
-import { didYouMean } from '../../core/suggest.js';
+import { didYouMeanAmong } from '../../core/suggest.js';
 import { findDuplicates, type RuleContext } from './context.js';
 
 // AWS CreateAccount: Email 6-64 characters; AccountName 1-50 characters.
@@ -84,5 +84,5 @@ function checkSessionDuration(ctx: RuleContext, value: string, path: (string | n
 /** A "did you mean" hint for a reference, or a list of what exists. */
 export function referenceHint(name: string, known: Iterable<string>, what: string): string {
   const list = [...known];
-  return didYouMean(name, list) ?? (list.length > 0 ? `known ${what}: ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}` : `no ${what} are defined`);
+  return didYouMeanAmong(name, list) ?? (list.length > 0 ? `known ${what}: ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}` : `no ${what} are defined`);
 }

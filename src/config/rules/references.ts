@@ -1,5 +1,5 @@
 import { AWS_REGIONS, isKnownRegion } from '../../model/regions.js';
-import { didYouMean } from '../../core/suggest.js';
+import { didYouMeanAmong } from '../../core/suggest.js';
 import type { PolicyTarget } from '../../model/organization.js';
 import type { Path, RuleContext } from './context.js';
 import { referenceHint } from './names.js';
@@ -71,7 +71,7 @@ export function checkRegions(ctx: RuleContext): void {
   const org = ctx.spec.organization;
   const check = (region: string, path: Path) => {
     if (isKnownRegion(region)) return true;
-    ctx.error('E-UNKNOWN-REGION', path, `"${region}" is not an AWS Region`, { hint: didYouMean(region, AWS_REGIONS) ?? 'Region names look like eu-west-1 or us-east-2' });
+    ctx.error('E-UNKNOWN-REGION', path, `"${region}" is not an AWS Region`, { hint: didYouMeanAmong(region, AWS_REGIONS) ?? 'Region names look like eu-west-1 or us-east-2' });
     return false;
   };
   const homeKnown = check(org.homeRegion, ['organization', 'homeRegion']);

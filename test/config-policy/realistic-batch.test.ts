@@ -16,13 +16,9 @@ function policies(n: number): { doc: unknown; kind: PolicyKind }[] {
   return out;
 }
 
-describe('performance', () => {
-  it('validates 200 policies in well under 100 ms once the catalogue is warm', async () => {
-    const batch = policies(200);
-    for (const p of batch) await validatePolicyDocument(p.doc, p.kind); // warm: loads each service once
-    const start = performance.now();
-    for (const p of batch) expect(await validatePolicyDocument(p.doc, p.kind)).toEqual([]);
-    const elapsed = performance.now() - start;
-    expect(elapsed).toBeLessThan(100);
+// Speed is measured by bench/validate.js, not asserted here.
+describe('a realistic batch', () => {
+  it('finds nothing wrong in 200 valid policies of three kinds', async () => {
+    for (const p of policies(200)) expect(await validatePolicyDocument(p.doc, p.kind)).toEqual([]);
   });
 });

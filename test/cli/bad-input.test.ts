@@ -1,0 +1,91 @@
+import { mkdtempSync, openSync, writeFileSync, closeSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bulkhead-cli-'));
+
+function noStackTrace(text: string): void {
+  expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(text).not.toMatch(/internal error/);
+}
+
+describe('bad input gets one clear message and a non-zero exit', () => {
+  it('unknown command: usage error, exit 2, with a suggestion', async () => {
+    const r = await runCli(['valdate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'valdate'/);
+    expect(r.stderr).toMatch(/Did you mean validate\?/);
+  });
+
+  it('unknown flag: usage error, exit 2', async () => {
+    const r = await runCli(['validate', '--jsno']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--jsno'/);
+  });
+
+  it('missing file', async () => {
+    const r = await runCli(['validate', '-f', join(dir, 'nope.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/E-FILE-NOT-FOUND: cannot read .*nope\.yaml: no such file/);
+    expect(r.stderr).toMatch(/bulkhead init/);
+    noStackTrace(r.stderr);
+  });
+
+  it('a folder instead of a file', async () => {
+    const r = await runCli(['validate', '-f', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/E-FILE-NOT-A-FILE/);
+  });
+
+  it('empty file', async () => {
+    const file = join(dir, 'empty.yaml');
+    writeFileSync(file, '');
+    const r = await runCli(['validate', '-f', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/empty\.yaml:1:1: error E-SPEC-EMPTY/);
+  });
+
+  it('binary file', async () => {
+    const file = join(dir, 'binary.yaml');
+    writeFileSync(file, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02]));
+    const r = await runCli(['validate', '-f', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/E-FILE-BINARY: .* is a binary file, not YAML/);
+    noStackTrace(r.stderr);
+  });
+
+  it('YAML indented with tabs', async () => {
+    const file = join(dir, 'tabs.yaml');
+    writeFileSync(file, 'version: 1\norganization:\n\tname: acme\n');
+    const r = await runCli(['validate', '-f', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/tabs\.yaml:3:1: error E-YAML-TAB/);
+    expect(r.stderr).toMatch(/replace the tabs with spaces/);
+  });
+
+  it('a 50 MB file is refused before it is read', async () => {
+    const file = join(dir, 'huge.yaml');
+    const fd = openSync(file, 'w');
+    ftruncateSync(fd, 50 * 1024 * 1024);
+    closeSync(fd);
+    const r = await runCli(['validate', '-f', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/E-FILE-TOO-LARGE: .* is 50\.0 MB; a spec may be at most 16 MB/);
+  });
+
+  it('invalid UTF-8', async () => {
+    const file = join(dir, 'latin1.yaml');
+    writeFileSync(file, Buffer.from('version: 1\nname: caf\xe9\n', 'latin1'));
+    const r = await runCli(['validate', '-f', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/E-FILE-ENCODING/);
+  });
+
+  it('init with an unknown template', async () => {
+    const r = await runCli(['init', '--template', 'galactic', '-f', join(dir, 'x.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: unknown template "galactic"\n {2}hint: choose one of: startup, growth, enterprise/);
+  });
+});
