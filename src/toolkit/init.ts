@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BulkheadError } from '../core/errors.js';
-import { orgJsonSchema } from '../config/json-schema.js';
+import { schemaText } from './schema.js';
 import { renderOrgTemplate, TEMPLATE_NAMES, type TemplateName, type TemplateOptions } from '../templates/index.js';
 
 export interface InitOptions extends Partial<TemplateOptions> {
@@ -50,7 +50,7 @@ export function init(options: InitOptions): InitResult {
   const schemaFile = join(dirname(file), 'org.schema.json');
   try {
     writeFileSync(file, text);
-    writeFileSync(schemaFile, `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
+    writeFileSync(schemaFile, schemaText());
   } catch (err) {
     throw new BulkheadError('init-write', `cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { hint: 'check that the folder exists and is writable' });
   }

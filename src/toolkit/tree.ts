@@ -19,7 +19,8 @@ export function organizationTree(model: OrgModel): TreeNode {
     const a = model.accounts.get(name)!;
     const env = model.environments.get(a.environment);
     const flags = [a.protect ? 'protected' : '', a.lifecycle === 'close' ? 'to close' : ''].filter(Boolean).join(', ');
-    return { label: withScps(`${a.name} (${a.environment}${env ? `, ${env.kind}` : ''}${flags ? `; ${flags}` : ''})`, `account:${a.name}`), children: [] };
+    const where = env && env.kind !== env.name ? `${a.environment} · ${env.kind}` : a.environment;
+    return { label: withScps(`${a.name} (${where}${flags ? `, ${flags}` : ''})`, `account:${a.name}`), children: [] };
   };
   const accountsIn = (ouPath: string | null) => [...model.accounts.values()].filter((a) => a.ouPath === ouPath).map((a) => accountNode(a.name));
   const ouNode = (path: string): TreeNode => {

@@ -7,8 +7,8 @@ export function registerSchema(program: Command, term: Terminal): void {
     .description('print the JSON Schema of org.yaml (for editor completion)')
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(async (opts: { out?: string }) => {
-      const { orgJsonSchema } = await import('../../config/json-schema.js');
-      const text = `${JSON.stringify(orgJsonSchema(), null, 2)}\n`;
+      const { schemaText } = await import('../../toolkit/schema.js');
+      const text = schemaText();
       if (!opts.out) {
         term.out(text.trimEnd());
         return;
