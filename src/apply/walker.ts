@@ -1,0 +1,123 @@
+/** One node of the change graph, with the lane (service) that bounds its concurrency. */
+export interface WalkNode<T> {
+  id: string;
+  dependsOn: readonly string[];
+  lane: string;
+  item: T;
+}
+
+export type WalkEvent =
+  | { type: 'start'; id: string; attempt: number }
+  | { type: 'retry'; id: string; attempt: number; delayMs: number; error: unknown }
+  | { type: 'done'; id: string; elapsedMs: number }
+  | { type: 'failed'; id: string; elapsedMs: number; error: unknown }
+  | { type: 'skipped'; id: string; because: string };
+
+export interface WalkOptions<T> {
+  execute(node: WalkNode<T>): Promise<void>;
+  /** Most nodes of a lane in flight at once; lanes not listed get `defaultConcurrency`. */
+  concurrency?: Record<string, number>;
+  defaultConcurrency?: number;
+  isRetryable?(error: unknown): boolean;
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  onEvent?(event: WalkEvent): void;
+}
+
+export interface WalkResult {
+  done: string[];
+  failed: { id: string; error: unknown }[];
+  skipped: { id: string; because: string }[];
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs a dependency graph: a node starts once everything it depends on is done, at most N per
+ * lane at a time. Retryable failures are retried with exponential backoff and full jitter; a
+ * node that fails for good stops only its own branch: whatever depends on it is skipped.
+ */
+export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOptions<T>): Promise<WalkResult> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const n of nodes) {
+    for (const d of n.dependsOn) if (!byId.has(d)) throw new Error(`change ${n.id} depends on unknown change ${d}`);
+  }
+  const state = new Map<string, 'waiting' | 'running' | 'done' | 'failed' | 'skipped'>(nodes.map((n) => [n.id, 'waiting']));
+  const inFlight = new Map<string, number>();
+  const result: WalkResult = { done: [], failed: [], skipped: [] };
+  const limit = (lane: string) => options.concurrency?.[lane] ?? options.defaultConcurrency ?? 4;
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? realSleep;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const emit = (e: WalkEvent) => options.onEvent?.(e);
+
+  return new Promise<WalkResult>((resolve) => {
+    let running = 0;
+    const skipDependents = (id: string) => {
+      for (const n of nodes) {
+        if (state.get(n.id) === 'waiting' && n.dependsOn.includes(id)) {
+          state.set(n.id, 'skipped');
+          const because = `${id} did not complete`;
+          result.skipped.push({ id: n.id, because });
+          emit({ type: 'skipped', id: n.id, because });
+          skipDependents(n.id);
+        }
+      }
+    };
+    const run = async (node: WalkNode<T>) => {
+      const started = Date.now();
+      for (let attempt = 1; ; attempt++) {
+        emit({ type: 'start', id: node.id, attempt });
+        try {
+          await options.execute(node);
+          state.set(node.id, 'done');
+          result.done.push(node.id);
+          emit({ type: 'done', id: node.id, elapsedMs: Date.now() - started });
+          return;
+        } catch (error) {
+          if (attempt < maxAttempts && (options.isRetryable?.(error) ?? false)) {
+            const cap = Math.min(options.maxDelayMs ?? 20_000, (options.baseDelayMs ?? 200) * 2 ** (attempt - 1));
+            const delayMs = Math.round(random() * cap);
+            emit({ type: 'retry', id: node.id, attempt, delayMs, error });
+            await sleep(delayMs);
+            continue;
+          }
+          state.set(node.id, 'failed');
+          result.failed.push({ id: node.id, error });
+          emit({ type: 'failed', id: node.id, elapsedMs: Date.now() - started, error });
+          skipDependents(node.id);
+          return;
+        }
+      }
+    };
+    const pump = () => {
+      for (const node of nodes) {
+        if (state.get(node.id) !== 'waiting') continue;
+        if (!node.dependsOn.every((d) => state.get(d) === 'done')) continue;
+        if ((inFlight.get(node.lane) ?? 0) >= limit(node.lane)) continue;
+        state.set(node.id, 'running');
+        inFlight.set(node.lane, (inFlight.get(node.lane) ?? 0) + 1);
+        running++;
+        void run(node).then(() => {
+          inFlight.set(node.lane, (inFlight.get(node.lane) ?? 1) - 1);
+          running--;
+          pump();
+        });
+      }
+      if (running === 0) {
+        // Whatever still waits can never start: its dependencies form a cycle.
+        for (const [id, s] of state) {
+          if (s === 'waiting') {
+            state.set(id, 'skipped');
+            result.skipped.push({ id, because: 'dependency cycle' });
+          }
+        }
+        resolve(result);
+      }
+    };
+    pump();
+  });
+}

@@ -1,0 +1,54 @@
+import { ACTION_SYMBOLS, summarize, type Action, type Change, type PlanProblem } from './types.js';
+
+export interface PlanStyle {
+  action(action: Action, text: string): string;
+  destructive(text: string): string;
+  dim(text: string): string;
+}
+
+export const plainPlanStyle: PlanStyle = { action: (_a, t) => t, destructive: (t) => t, dim: (t) => t };
+
+function show(value: unknown): string {
+  if (value === undefined) return '(none)';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+/** One line per change with its symbol, then its properties as `name: before → after`. */
+export function renderChanges(changes: readonly Change[], style: PlanStyle = plainPlanStyle): string[] {
+  const lines: string[] = [];
+  for (const c of changes) {
+    const head = `${ACTION_SYMBOLS[c.action]} ${c.action.padEnd(6)} ${c.kind} ${c.label}`;
+    lines.push(`  ${style.action(c.action, head)}${c.destructive ? `  ${style.destructive('!! destructive')}` : ''}`);
+    for (const p of c.properties) {
+      const text = p.before === undefined ? show(p.after) : p.after === undefined ? `${show(p.before)} → (removed)` : `${show(p.before)} → ${show(p.after)}`;
+      lines.push(style.dim(`        ${p.name}: ${text}`));
+    }
+  }
+  return lines;
+}
+
+export function renderProblems(problems: readonly PlanProblem[]): string[] {
+  return problems.map((p) => `  ${p.severity}: ${p.code}: ${p.message}${p.hint ? `\n    hint: ${p.hint}` : ''}`);
+}
+
+export function summaryLine(changes: readonly Change[]): string {
+  if (changes.length === 0) return 'No changes: the organization matches the spec.';
+  const s = summarize(changes);
+  const parts = (Object.keys(s) as Action[]).filter((a) => s[a] > 0).map((a) => `${s[a]} to ${a}`);
+  const destructive = changes.filter((c) => c.destructive).length;
+  return `Plan: ${parts.join(', ')}${destructive > 0 ? ` (${destructive} destructive)` : ''}.`;
+}
+
+/** The whole plan as text, for terminals, CI logs and snapshot tests. */
+export function renderPlan(changes: readonly Change[], problems: readonly PlanProblem[], style: PlanStyle = plainPlanStyle): string {
+  const lines: string[] = [];
+  if (problems.length > 0) lines.push('Problems:', ...renderProblems(problems), '');
+  if (changes.length > 0) lines.push(...renderChanges(changes, style), '');
+  const destructive = changes.filter((c) => c.destructive);
+  if (destructive.length > 0) {
+    lines.push(style.destructive(`!! ${destructive.length} destructive change${destructive.length === 1 ? '' : 's'} (${destructive.map((c) => `${c.action} ${c.label}`).join('; ')}): apply needs --allow-destroy`), '');
+  }
+  lines.push(summaryLine(changes));
+  return lines.join('\n');
+}

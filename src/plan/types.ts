@@ -1,0 +1,64 @@
+/** A closed set of actions, each with its symbol in rendered plans. */
+export type Action = 'create' | 'update' | 'move' | 'attach' | 'detach' | 'delete' | 'close';
+
+export const ACTION_SYMBOLS: Record<Action, string> = {
+  create: '+',
+  update: '~',
+  move: '→',
+  attach: '+',
+  detach: '-',
+  delete: '-',
+  close: '-',
+};
+
+export type ResourceKind = 'organization' | 'policy-type' | 'organizational-unit' | 'account' | 'policy' | 'policy-attachment';
+
+/** One property that changes: rendered as `name: before → after`. */
+export interface PropertyChange {
+  name: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** One step of a plan. `id` is stable for the same spec and state, so plans are comparable. */
+export interface Change {
+  id: string;
+  kind: ResourceKind;
+  /** The natural key: OU path, account email, policy name, `policy → target`. */
+  key: string;
+  action: Action;
+  /** Human label, e.g. the account name. */
+  label: string;
+  properties: PropertyChange[];
+  /** Everything apply needs to carry the change out, resolved at plan time where possible. */
+  spec: Record<string, unknown>;
+  dependsOn: string[];
+  destructive: boolean;
+}
+
+/** Something the spec asks for that cannot be planned (e.g. moving a protected account). */
+export interface PlanProblem {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  hint?: string;
+  key: string;
+}
+
+export interface Plan {
+  formatVersion: 1;
+  createdAt: string;
+  target: string;
+  specFile: string;
+  specHash: string;
+  /** Hash of the observed organization; apply refuses the plan when it no longer matches. */
+  stateFingerprint: string;
+  changes: Change[];
+  problems: PlanProblem[];
+}
+
+export function summarize(changes: readonly Change[]): Record<Action, number> {
+  const out: Record<Action, number> = { create: 0, update: 0, move: 0, attach: 0, detach: 0, delete: 0, close: 0 };
+  for (const c of changes) out[c.action]++;
+  return out;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { walk, type WalkEvent, type WalkNode } from '../../src/apply/walker.js';
+
+const node = (id: string, dependsOn: string[] = [], lane = 'org'): WalkNode<null> => ({ id, dependsOn, lane, item: null });
+const tick = () => new Promise((r) => setTimeout(r, 1));
+
+describe('walk', () => {
+  it('runs dependencies before dependents', async () => {
+    const order: string[] = [];
+    const r = await walk([node('account', ['ou']), node('ou', ['org']), node('org')], {
+      execute: async (n) => {
+        await tick();
+        order.push(n.id);
+      },
+    });
+    expect(order).toEqual(['org', 'ou', 'account']);
+    expect(r.failed).toEqual([]);
+  });
+
+  it('never exceeds the concurrency of a lane', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const nodes = Array.from({ length: 20 }, (_, i) => node(`a${i}`, [], 'create-account'));
+    await walk(nodes, {
+      concurrency: { 'create-account': 5 },
+      execute: async () => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await tick();
+        inFlight--;
+      },
+    });
+    expect(peak).toBe(5);
+  });
+
+  it('retries retryable errors with backoff, then succeeds', async () => {
+    let calls = 0;
+    const delays: number[] = [];
+    const r = await walk([node('x')], {
+      execute: async () => {
+        if (++calls < 3) throw Object.assign(new Error('slow down'), { retryable: true });
+      },
+      isRetryable: (e) => (e as { retryable?: boolean }).retryable === true,
+      random: () => 1,
+      baseDelayMs: 100,
+      sleep: async (ms) => {
+        delays.push(ms);
+      },
+    });
+    expect(r.done).toEqual(['x']);
+    expect(delays).toEqual([100, 200]);
+  });
+
+  it('a failure stops only its own branch', async () => {
+    const events: WalkEvent[] = [];
+    const r = await walk([node('ou-a'), node('acct-a', ['ou-a']), node('ou-b'), node('acct-b', ['ou-b']), node('attach-a', ['acct-a'])], {
+      execute: async (n) => {
+        if (n.id === 'ou-a') throw new Error('DuplicateOrganizationalUnitException');
+      },
+      onEvent: (e) => events.push(e),
+    });
+    expect(r.failed.map((f) => f.id)).toEqual(['ou-a']);
+    expect(r.skipped.map((s) => s.id).sort()).toEqual(['acct-a', 'attach-a']);
+    expect(r.done.sort()).toEqual(['acct-b', 'ou-b']);
+    expect(events.filter((e) => e.type === 'skipped').length).toBe(2);
+  });
+
+  it('rejects a dependency on an unknown change', async () => {
+    await expect(walk([node('a', ['ghost'])], { execute: async () => {} })).rejects.toThrow(/unknown change ghost/);
+  });
+});
