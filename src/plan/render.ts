@@ -1,3 +1,4 @@
+import { changedLines } from './line-diff.js';
 import { ACTION_SYMBOLS, summarize, type Action, type Change, type PlanProblem } from './types.js';
 
 export interface PlanStyle {
@@ -21,6 +22,12 @@ export function renderChanges(changes: readonly Change[], style: PlanStyle = pla
     const head = `${ACTION_SYMBOLS[c.action]} ${c.action.padEnd(6)} ${c.kind} ${c.label}`;
     lines.push(`  ${style.action(c.action, head)}${c.destructive ? `  ${style.destructive('!! destructive')}` : ''}`);
     for (const p of c.properties) {
+      if (p.name === 'content' && typeof p.before === 'string' && typeof p.after === 'string') {
+        lines.push(style.dim('        content:'));
+        const pretty = (t: string) => JSON.stringify(JSON.parse(t), null, 2);
+        for (const l of changedLines(pretty(p.before), pretty(p.after))) lines.push(`          ${l}`);
+        continue;
+      }
       const text = p.before === undefined ? show(p.after) : p.after === undefined ? `${show(p.before)} → (removed)` : `${show(p.before)} → ${show(p.after)}`;
       lines.push(style.dim(`        ${p.name}: ${text}`));
     }
@@ -32,7 +39,9 @@ export function renderProblems(problems: readonly PlanProblem[]): string[] {
   return problems.map((p) => `  ${p.severity}: ${p.code}: ${p.message}${p.hint ? `\n    hint: ${p.hint}` : ''}`);
 }
 
-export function summaryLine(changes: readonly Change[]): string {
+export function summaryLine(changes: readonly Change[], problems: readonly PlanProblem[] = []): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) return `The plan has ${errors} error${errors === 1 ? '' : 's'}: fix the spec before applying${changes.length > 0 ? ` (${changes.length} other change${changes.length === 1 ? '' : 's'} planned)` : ''}.`;
   if (changes.length === 0) return 'No changes: the organization matches the spec.';
   const s = summarize(changes);
   const parts = (Object.keys(s) as Action[]).filter((a) => s[a] > 0).map((a) => `${s[a]} to ${a}`);
@@ -49,6 +58,6 @@ export function renderPlan(changes: readonly Change[], problems: readonly PlanPr
   if (destructive.length > 0) {
     lines.push(style.destructive(`!! ${destructive.length} destructive change${destructive.length === 1 ? '' : 's'} (${destructive.map((c) => `${c.action} ${c.label}`).join('; ')}): apply needs --allow-destroy`), '');
   }
-  lines.push(summaryLine(changes));
+  lines.push(summaryLine(changes, problems));
   return lines.join('\n');
 }

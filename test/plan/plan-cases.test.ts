@@ -1,0 +1,35 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateSpecFile } from '../../src/config/validate.js';
+import { diff } from '../../src/plan/diff.js';
+import { renderPlan } from '../../src/plan/render.js';
+import { EMPTY_OBSERVED, observedAfterApplying } from '../support/simulate-observed.js';
+
+// Each folder: before.yaml (the organization as last applied; absent = no organization yet),
+// org.yaml (the spec now) and expected.txt (the plan as rendered). UPDATE_PLAN_SNAPSHOTS=1 rewrites
+// expected.txt after a deliberate change; review the diff before committing it.
+const CASES = join(import.meta.dirname, '..', 'cases', 'plan');
+
+async function modelOf(file: string) {
+  const r = await validateSpecFile(file);
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return r.model!;
+}
+
+describe('plan snapshots', () => {
+  for (const name of readdirSync(CASES).sort()) {
+    it(name, async () => {
+      const dir = join(CASES, name);
+      const observed = existsSync(join(dir, 'before.yaml')) ? observedAfterApplying(await modelOf(join(dir, 'before.yaml'))) : EMPTY_OBSERVED;
+      const { changes, problems } = diff(await modelOf(join(dir, 'org.yaml')), observed);
+      const text = `${renderPlan(changes, problems)}\n`;
+      const expectedFile = join(dir, 'expected.txt');
+      if (process.env['UPDATE_PLAN_SNAPSHOTS'] === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, text);
+      expect(text).toBe(readFileSync(expectedFile, 'utf8'));
+      // Every dependency names a change of the same plan.
+      const ids = new Set(changes.map((c) => c.id));
+      for (const c of changes) for (const d of c.dependsOn) expect(ids.has(d), `${c.id} → ${d}`).toBe(true);
+    });
+  }
+});

@@ -1,0 +1,57 @@
+import { formatTarget, type OrgModel } from '../../src/model/organization.js';
+import { MANAGED_BY_TAG, type ObservedOrg } from '../../src/model/observed.js';
+import { minifyPolicy } from '../../src/plan/policy-content.js';
+
+/**
+ * The organization as it would be observed right after applying `model` — deterministic ids, so
+ * plan snapshots are stable. Lets plan tests say "from this spec to that one".
+ */
+export function observedAfterApplying(model: OrgModel): ObservedOrg {
+  let n = 0;
+  const id = (prefix: string) => `${prefix}${String(++n).padStart(8, '0')}`;
+  const rootId = 'r-root';
+  const managed = { [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value };
+  const ouIds = new Map<string, string>();
+  const organizationalUnits = [...model.organizationalUnits.values()]
+    .sort((a, b) => a.depth - b.depth)
+    .map((ou) => {
+      const ouId = `ou-root-${id('')}`;
+      ouIds.set(ou.path, ouId);
+      return { id: ouId, arn: `arn:aws:organizations::111111111111:ou/o-test/${ouId}`, name: ou.name, parentId: ou.parentPath === null ? rootId : ouIds.get(ou.parentPath)!, path: ou.path, tags: { ...model.defaultTags, ...ou.tags, ...managed } };
+    });
+  const accountIds = new Map<string, string>();
+  const accounts = [...model.accounts.values()].map((a, i) => {
+    const accountId = a.id ?? String(200000000000 + i);
+    accountIds.set(a.name, accountId);
+    return {
+      id: accountId,
+      arn: `arn:aws:organizations::111111111111:account/o-test/${accountId}`,
+      name: a.name,
+      email: a.email,
+      status: a.lifecycle === 'close' ? 'SUSPENDED' : 'ACTIVE',
+      parentId: a.ouPath === null ? rootId : ouIds.get(a.ouPath)!,
+      tags: { ...a.tags, environment: a.environment, ...managed },
+    };
+  });
+  const targetId = (key: string) => (key === 'root' ? rootId : key.startsWith('ou:') ? ouIds.get(key.slice(3))! : accountIds.get(key.slice(8))!);
+  const policies = [...model.serviceControlPolicies.values()].map((p) => ({
+    id: id('p-'),
+    arn: 'arn:aws:organizations::111111111111:policy/o-test/service_control_policy/p-x',
+    name: p.name,
+    description: p.description ?? '',
+    awsManaged: false,
+    content: minifyPolicy(p.document),
+    tags: { ...p.tags, ...managed },
+    targetIds: p.targets.map((t) => targetId(formatTarget(t))),
+  }));
+  return {
+    organization: { id: 'o-test', arn: 'arn:aws:organizations::111111111111:organization/o-test', managementAccountId: '111111111111', featureSet: 'ALL' },
+    root: { id: rootId, arn: 'arn:aws:organizations::111111111111:root/o-test/r-root', enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'], tags: {} },
+    organizationalUnits,
+    accounts: [{ id: '111111111111', arn: 'arn:aws:organizations::111111111111:account/o-test/111111111111', name: model.managementAccount.name, email: model.managementAccount.email, status: 'ACTIVE', parentId: rootId, tags: {} }, ...accounts],
+    policies: [{ id: 'p-FullAWSAccess', arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess', name: 'FullAWSAccess', description: 'Allows access to every operation', awsManaged: true, content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}', tags: {}, targetIds: [rootId] }, ...policies],
+    pendingCreates: [],
+  };
+}
+
+export const EMPTY_OBSERVED: ObservedOrg = { organizationalUnits: [], accounts: [], policies: [], pendingCreates: [] };
