@@ -8,7 +8,7 @@ import { EMPTY_OBSERVED, observedAfterApplying } from '../support/simulate-obser
 
 // Each folder: before.yaml (the organization as last applied; absent = no organization yet),
 // org.yaml (the spec now) and expected.txt (the plan as rendered). UPDATE_PLAN_SNAPSHOTS=1 rewrites
-// expected.txt after a deliberate change; review the diff before committing it.
+// expected.txt after a deliberate change (and writes new ones); review the diff before committing.
 const CASES = join(import.meta.dirname, '..', 'cases', 'plan');
 
 async function modelOf(file: string) {
@@ -25,7 +25,8 @@ describe('plan snapshots', () => {
       const { changes, problems } = diff(await modelOf(join(dir, 'org.yaml')), observed);
       const text = `${renderPlan(changes, problems)}\n`;
       const expectedFile = join(dir, 'expected.txt');
-      if (process.env['UPDATE_PLAN_SNAPSHOTS'] === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, text);
+      if (process.env['UPDATE_PLAN_SNAPSHOTS'] === '1') writeFileSync(expectedFile, text);
+      expect(existsSync(expectedFile), `${expectedFile} is missing: run with UPDATE_PLAN_SNAPSHOTS=1 and review it`).toBe(true);
       expect(text).toBe(readFileSync(expectedFile, 'utf8'));
       // Every dependency names a change of the same plan.
       const ids = new Set(changes.map((c) => c.id));
