@@ -4,7 +4,7 @@ import { reqString } from '../json-input.js';
 import { paginateOrg } from '../pagination.js';
 import type { HandlerContext, Job } from '../registry.js';
 import { attachDefaultPolicies, forgetTarget } from './attachments.js';
-import { ACCOUNT_ID_RE, accountShape, findParent, managedOrganization, memberAccount, orgAccounts, PARENT_ID_RE } from './common.js';
+import { ACCOUNT_ID_RE, accountShape, callerOrganization, findParent, managedOrganization, memberAccount, orgAccounts, PARENT_ID_RE } from './common.js';
 import { orgOus } from './ous.js';
 
 const readAccountId = (input: Record<string, unknown>): string => reqString(input, 'AccountId', { max: 12, pattern: ACCOUNT_ID_RE });
@@ -84,6 +84,22 @@ export function removeAccountFromOrganization(input: Record<string, unknown>, ct
   const account = memberAccount(ctx.store, org, readAccountId(input));
   if (account.id === org.managementAccountId) {
     throw new AwsApiError('MasterCannotLeaveOrganizationException', 'You can\'t remove a management account from an organization. If you want the management account to become a member account in another organization, you must first delete the current organization of the management account.');
+  }
+  for (const d of ctx.store.values('delegatedAdmins')) {
+    if (d.accountId === account.id) {
+      throw constraintViolation('CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG', 'You cannot remove an account that is registered as a delegated administrator for a service integrated with your organization.');
+    }
+  }
+  leaveOrganization(ctx, account);
+  return {};
+}
+
+/** LeaveOrganization: a member account leaves the organization it belongs to. */
+export function leaveOrganizationHandler(_input: Record<string, unknown>, ctx: HandlerContext): unknown {
+  const org = callerOrganization(ctx);
+  const account = memberAccount(ctx.store, org, ctx.principal.accountId);
+  if (account.id === org.managementAccountId) {
+    throw new AwsApiError('MasterCannotLeaveOrganizationException', 'You can\'t remove a management account from an organization.');
   }
   for (const d of ctx.store.values('delegatedAdmins')) {
     if (d.accountId === account.id) {

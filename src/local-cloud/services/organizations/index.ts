@@ -3,6 +3,8 @@ import type { Handler, HandlerContext, ServiceDefinition } from '../registry.js'
 import * as accounts from './accounts.js';
 import * as attachments from './attachments.js';
 import * as create from './create-account.js';
+import * as delegated from './delegated-admins.js';
+import * as handshakes from './handshakes.js';
 import * as organization from './organization.js';
 import * as ous from './ous.js';
 import * as policies from './policies.js';
@@ -46,6 +48,18 @@ const operations: Record<string, Handler> = {
   TagResource: tags.tagResource,
   UntagResource: tags.untagResource,
   ListTagsForResource: tags.listTagsForResource,
+  InviteAccountToOrganization: handshakes.inviteAccountToOrganization,
+  AcceptHandshake: handshakes.acceptHandshake,
+  DeclineHandshake: handshakes.declineHandshake,
+  CancelHandshake: handshakes.cancelHandshake,
+  DescribeHandshake: handshakes.describeHandshake,
+  ListHandshakesForAccount: handshakes.listHandshakesForAccount,
+  ListHandshakesForOrganization: handshakes.listHandshakesForOrganization,
+  RegisterDelegatedAdministrator: delegated.registerDelegatedAdministrator,
+  DeregisterDelegatedAdministrator: delegated.deregisterDelegatedAdministrator,
+  ListDelegatedAdministrators: delegated.listDelegatedAdministrators,
+  ListDelegatedServicesForAccount: delegated.listDelegatedServicesForAccount,
+  LeaveOrganization: accounts.leaveOrganizationHandler,
 };
 
 export const organizationsService: ServiceDefinition = {
