@@ -1,7 +1,8 @@
 /** A small XML writer for awsQuery responses: objects become elements, arrays `<member>` lists. */
 
+/** Escapes text content (quotes need no escaping outside attributes). */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 /** ISO-8601 with milliseconds and Z, the form IAM and STS use. */
