@@ -26,7 +26,8 @@ export async function startHarness(options: Partial<LocalCloudOptions> = {}): Pr
   const dataDir = options.dataDir ?? tempDataDir();
   const cloud = await startLocalCloud({ fast: true, ...options, dataDir });
   const clientsFor = (credentials: LocalCloudCredentials & { sessionToken?: string }) => {
-    const config = { endpoint: cloud.endpoint, region: cloud.region, credentials, maxAttempts: 1 };
+    // A copy: the SDK annotates the credentials object it is given.
+    const config = { endpoint: cloud.endpoint, region: cloud.region, credentials: { ...credentials }, maxAttempts: 1 };
     return { org: new OrganizationsClient(config), iam: new IAMClient(config), sts: new STSClient(config) };
   };
   const clients = clientsFor(cloud.credentials);
