@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { BulkheadError } from '../core/errors.js';
 import { ApiLog } from './api-log.js';
@@ -11,7 +11,7 @@ import { JobScheduler } from './scheduler.js';
 import { closeServer, createHttpServer, listen } from './server.js';
 import { SERVICES } from './services/all.js';
 import { seedState, pruneExpiredSessions, createStandaloneAccount } from './seed.js';
-import { acquireLock, isProcessAlive, readServerRecord, releaseLock, removeServerRecord, writeServerRecord } from './store/lock.js';
+import { acquireLock, releaseLock, removeServerRecord, writeServerRecord } from './store/lock.js';
 import { Persistence } from './store/persistence.js';
 import { Store } from './store/store.js';
 
@@ -32,17 +32,6 @@ export interface LocalCloud {
   /** Creates an AWS account outside any organization (to invite), with root credentials. */
   createStandaloneAccount(input: { email: string; name: string }): Promise<{ accountId: string; credentials: LocalCloudCredentials }>;
   close(): Promise<void>;
-}
-
-/** What `findRunningLocalCloud` reports about a server started from a data directory. */
-export interface RunningLocalCloud {
-  pid: number;
-  endpoint: string;
-  port: number;
-  managementAccountId: string;
-  credentials: LocalCloudCredentials;
-  region: string;
-  startedAt: string;
 }
 
 /** Starts the local cloud on 127.0.0.1. Refuses when another live server holds the data directory. */
@@ -119,28 +108,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
 }
 
-/** The server recorded in `dataDir`, if its process is alive. */
-export function findRunningLocalCloud(dataDir: string): RunningLocalCloud | undefined {
-  const record = readServerRecord(dataDir);
-  if (record === undefined || !isProcessAlive(record.pid)) return undefined;
-  return {
-    pid: record.pid,
-    endpoint: record.endpoint,
-    port: record.port,
-    managementAccountId: record.managementAccountId,
-    credentials: { accessKeyId: record.accessKeyId, secretAccessKey: record.secretAccessKey },
-    region: record.region,
-    startedAt: record.startedAt,
-  };
-}
-
-/** Deletes the local cloud's state (not the directory). Refuses while a server runs on it. */
-export function resetLocalCloud(dataDir: string): void {
-  const running = findRunningLocalCloud(dataDir);
-  if (running !== undefined) {
-    throw new BulkheadError('local-cloud-running', `the local cloud is running (pid ${running.pid}) on ${dataDir}`, { hint: 'stop it first with `bulkhead local stop`' });
-  }
-  for (const f of ['state.json', 'journal.jsonl', 'api-log.jsonl', 'server.json', 'server.lock']) rmSync(`${dataDir}/${f}`, { force: true });
-}
-
-export { DEFAULT_DATA_DIR } from './defaults.js';
+export type { RunningLocalCloud } from './discovery.js';
+export { findRunningLocalCloud, resetLocalCloud } from './discovery.js';
+export { DEFAULT_DATA_DIR, DEFAULT_PORT } from './defaults.js';
+export { startDetachedLocalCloud, stopLocalCloud } from './daemon-control.js';
