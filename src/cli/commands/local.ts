@@ -1,0 +1,145 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import type { LocalCloudOptions, RunningLocalCloud } from '../../local-cloud/index.js';
+import {
+  DEFAULT_DATA_DIR,
+  DEFAULT_PORT,
+  findRunningLocalCloud,
+  resetLocalCloud,
+  startDetachedLocalCloud,
+  startLocalCloud,
+  stopLocalCloud,
+} from '../../local-cloud/index.js';
+
+interface StartFlags {
+  port: string;
+  data: string;
+  detach?: boolean;
+  fast?: boolean;
+  realistic?: boolean;
+  quotas: string;
+  faults?: string;
+  timeScale?: string;
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be an integer between 0 and 65535, not "${raw}"`);
+  return port;
+}
+
+function startOptions(flags: StartFlags): LocalCloudOptions {
+  if (flags.quotas !== 'local' && flags.quotas !== 'aws-default') throw new UsageError(`--quotas must be "local" or "aws-default", not "${flags.quotas}"`);
+  const options: LocalCloudOptions = { port: parsePort(flags.port), dataDir: resolve(flags.data), quotas: flags.quotas };
+  if (flags.fast === true) options.fast = true;
+  if (flags.realistic === true) options.realistic = true;
+  if (flags.faults !== undefined) options.faults = flags.faults;
+  if (flags.timeScale !== undefined) {
+    const scale = Number(flags.timeScale);
+    if (!Number.isFinite(scale) || scale < 0) throw new UsageError(`--time-scale must be a number >= 0, not "${flags.timeScale}"`);
+    options.timeScale = scale;
+  }
+  return options;
+}
+
+/** The variables that point the AWS CLI and SDKs at the local cloud. */
+export function localCloudEnv(c: Pick<RunningLocalCloud, 'endpoint' | 'credentials' | 'region'>): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: c.endpoint,
+    AWS_ACCESS_KEY_ID: c.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: c.credentials.secretAccessKey,
+    AWS_REGION: c.region,
+    // The AWS CLI v1 reads the region from AWS_DEFAULT_REGION only.
+    AWS_DEFAULT_REGION: c.region,
+  };
+}
+
+function printStatus(c: Pick<RunningLocalCloud, 'endpoint' | 'credentials' | 'region' | 'managementAccountId'> & { pid: number }, dataDir: string): void {
+  console.log(`Local cloud running (pid ${c.pid})`);
+  console.log(`  endpoint            ${c.endpoint}`);
+  console.log(`  management account  ${c.managementAccountId}`);
+  console.log(`  data                ${dataDir}`);
+  console.log('');
+  for (const [k, v] of Object.entries(localCloudEnv(c))) console.log(`export ${k}=${v}`);
+}
+
+const dataOption = (): Option => new Option('--data <dir>', 'data directory').default(DEFAULT_DATA_DIR);
+
+/** `bulkhead local start|status|stop|reset`: a thin wrapper over src/local-cloud. */
+export function registerLocalCommand(program: Command): Command {
+  const local = program.command('local').description('run the local cloud: AWS Organizations, IAM and STS on 127.0.0.1');
+
+  local
+    .command('start')
+    .description('start the local cloud (foreground unless --detach)')
+    .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', String(DEFAULT_PORT))
+    .addOption(dataOption())
+    .option('--detach', 'run in the background and return')
+    .addOption(new Option('--fast', 'near-instant asynchronous operations').conflicts('realistic'))
+    .addOption(new Option('--realistic', 'AWS-like durations and throttling').conflicts('fast'))
+    .addOption(new Option('--quotas <profile>', 'quota profile: local or aws-default').default('local'))
+    .option('--faults <spec>', 'fault injection, e.g. throttle=0.1,error5xx=0.02,seed=42')
+    .option('--time-scale <factor>', 'multiply asynchronous durations')
+    .action(async (flags: StartFlags) => {
+      const options = startOptions(flags);
+      if (flags.detach === true) {
+        const running = await startDetachedLocalCloud(options);
+        printStatus(running, options.dataDir);
+        return;
+      }
+      const cloud = await startLocalCloud(options);
+      printStatus({ ...cloud, pid: process.pid }, options.dataDir);
+      console.log('\nPress Ctrl+C to stop.');
+      await new Promise<void>((done) => {
+        const stop = (): void => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          cloud.close().then(done, done);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+
+  local
+    .command('status')
+    .description('show whether the local cloud runs, its endpoint and the environment variables to use it')
+    .addOption(dataOption())
+    .option('--json', 'machine-readable output')
+    .action((flags: { data: string; json?: boolean }) => {
+      const dataDir = resolve(flags.data);
+      const running = findRunningLocalCloud(dataDir);
+      if (flags.json === true) {
+        const out = running === undefined
+          ? { running: false, dataDir }
+          : { running: true, pid: running.pid, endpoint: running.endpoint, managementAccountId: running.managementAccountId, region: running.region, dataDir, env: localCloudEnv(running) };
+        console.log(JSON.stringify(out, null, 2));
+      } else if (running === undefined) console.log(`The local cloud is not running (data ${dataDir}). Start it with: bulkhead local start`);
+      else printStatus(running, dataDir);
+      if (running === undefined) process.exitCode = 1;
+    });
+
+  local
+    .command('stop')
+    .description('stop the local cloud started from the data directory')
+    .addOption(dataOption())
+    .action(async (flags: { data: string }) => {
+      const dataDir = resolve(flags.data);
+      const stopped = await stopLocalCloud(dataDir);
+      console.log(stopped ? `Stopped the local cloud (data ${dataDir}).` : `The local cloud was not running (data ${dataDir}).`);
+    });
+
+  local
+    .command('reset')
+    .description('delete the local cloud state (it must be stopped)')
+    .addOption(dataOption())
+    .action((flags: { data: string }) => {
+      const dataDir = resolve(flags.data);
+      resetLocalCloud(dataDir);
+      console.log(`Reset the local cloud state in ${dataDir}.`);
+    });
+
+  return local;
+}

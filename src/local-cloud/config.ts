@@ -1,0 +1,133 @@
+import { BulkheadError } from '../core/errors.js';
+import type { FaultSpec } from './knobs/faults.js';
+import { parseFaultSpec } from './knobs/faults.js';
+
+/** Limits the local cloud enforces. Names follow the AWS quota they reproduce. */
+export interface Quotas {
+  /** AWS: default maximum number of accounts in an organization (10 for a new organization). */
+  maxAccounts: number;
+  /** AWS: number of OUs in an organization, 2,000. */
+  maxOus: number;
+  /** AWS: OU nesting depth below the root, 5. */
+  maxOuDepth: number;
+  /** AWS: accounts you can create concurrently, 5. */
+  maxConcurrentAccountCreations: number;
+  /** AWS: policies of one type in an organization (SCPs 10,000; other types 1,000). */
+  maxPoliciesPerType: number;
+  /** AWS: tags per Organizations resource, 50. */
+  maxTagsPerResource: number;
+  /** AWS IAM: roles per account, 1,000. */
+  maxRolesPerAccount: number;
+  /** AWS IAM: customer managed policies per account, 1,500. */
+  maxManagedPoliciesPerAccount: number;
+  /** AWS IAM: managed policies attached to a role, 10 by default. */
+  maxAttachedPoliciesPerRole: number;
+}
+
+export const QUOTA_PROFILES: Record<'local' | 'aws-default', Quotas> = {
+  'aws-default': {
+    maxAccounts: 10,
+    maxOus: 2000,
+    maxOuDepth: 5,
+    maxConcurrentAccountCreations: 5,
+    maxPoliciesPerType: 1000,
+    maxTagsPerResource: 50,
+    maxRolesPerAccount: 1000,
+    maxManagedPoliciesPerAccount: 1500,
+    maxAttachedPoliciesPerRole: 10,
+  },
+  local: {
+    maxAccounts: 10_000,
+    maxOus: 10_000,
+    maxOuDepth: 5,
+    maxConcurrentAccountCreations: 5,
+    maxPoliciesPerType: 10_000,
+    maxTagsPerResource: 50,
+    maxRolesPerAccount: 5000,
+    maxManagedPoliciesPerAccount: 5000,
+    maxAttachedPoliciesPerRole: 20,
+  },
+};
+
+export interface Latency {
+  /** How long a CreateAccount request stays IN_PROGRESS. */
+  createAccountMs: number;
+  /** How long a closed account stays PENDING_CLOSURE before SUSPENDED. */
+  closeAccountMs: number;
+}
+
+const LATENCY_PROFILES: Record<'fast' | 'default' | 'realistic', Latency> = {
+  fast: { createAccountMs: 25, closeAccountMs: 25 },
+  default: { createAccountMs: 3000, closeAccountMs: 5000 },
+  // AWS: account creation typically takes a few minutes; closure shows PENDING_CLOSURE for minutes.
+  realistic: { createAccountMs: 120_000, closeAccountMs: 300_000 },
+};
+
+export interface ThrottleSettings {
+  enabled: boolean;
+  /** Sustained requests per second per (account, operation). */
+  ratePerSecond: number;
+  burst: number;
+}
+
+export interface LocalCloudOptions {
+  /** 0 (the default) picks an ephemeral port. */
+  port?: number;
+  dataDir: string;
+  host?: '127.0.0.1';
+  /** Near-instant asynchronous operations (for tests). */
+  fast?: boolean;
+  /** AWS-like durations (minutes) and throttling on. */
+  realistic?: boolean;
+  quotas?: 'local' | 'aws-default';
+  /** Overrides on top of the quota profile. */
+  quotaOverrides?: Partial<Quotas>;
+  /** e.g. `throttle=0.1,error5xx=0.02,seed=42`. */
+  faults?: string;
+  /** Multiplies every asynchronous duration (0.5 = twice as fast). */
+  timeScale?: number;
+  /** Force throttling on or off (default: on with `realistic`). */
+  throttle?: boolean | Partial<ThrottleSettings>;
+  region?: string;
+}
+
+export interface ResolvedConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  region: string;
+  quotas: Quotas;
+  latency: Latency;
+  throttle: ThrottleSettings;
+  faults: FaultSpec | undefined;
+}
+
+export function resolveConfig(options: LocalCloudOptions): ResolvedConfig {
+  if (options.fast === true && options.realistic === true) {
+    throw new BulkheadError('local-cloud-options', 'choose either fast or realistic, not both');
+  }
+  const host = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1') {
+    throw new BulkheadError('local-cloud-options', `the local cloud binds 127.0.0.1 only, not ${String(host)}`);
+  }
+  const scale = options.timeScale ?? 1;
+  if (!(scale >= 0) || !Number.isFinite(scale)) throw new BulkheadError('local-cloud-options', `timeScale must be a number >= 0, not ${scale}`);
+  const base = LATENCY_PROFILES[options.fast === true ? 'fast' : options.realistic === true ? 'realistic' : 'default'];
+  const throttleDefault: ThrottleSettings = { enabled: options.realistic === true, ratePerSecond: 20, burst: 40 };
+  const throttle: ThrottleSettings =
+    typeof options.throttle === 'boolean'
+      ? { ...throttleDefault, enabled: options.throttle }
+      : options.throttle === undefined
+        ? throttleDefault
+        : { ...throttleDefault, enabled: true, ...options.throttle };
+  return {
+    port: options.port ?? 0,
+    host,
+    dataDir: options.dataDir,
+    region: options.region ?? 'us-east-1',
+    quotas: { ...QUOTA_PROFILES[options.quotas ?? 'local'], ...(options.quotaOverrides ?? {}) },
+    latency: { createAccountMs: base.createAccountMs * scale, closeAccountMs: base.closeAccountMs * scale },
+    throttle,
+    faults: options.faults === undefined || options.faults === '' ? undefined : parseFaultSpec(options.faults),
+  };
+}

@@ -1,0 +1,166 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ApiLog } from './api-log.js';
+import type { Principal, WireProtocol } from './auth/credentials.js';
+import { authenticate } from './auth/credentials.js';
+import { scopeService } from './auth/sigv4.js';
+import type { ResolvedConfig } from './config.js';
+import { AwsApiError } from './errors.js';
+import { newRequestId } from './ids.js';
+import type { FaultInjector } from './knobs/faults.js';
+import type { Throttler } from './knobs/throttle.js';
+import { JSON_CONTENT_TYPE, parseJsonBody, serializeJson, serializeJsonError } from './protocols/json.js';
+import { parseQueryBody, serializeQueryError, serializeQueryResponse, XML_CONTENT_TYPE } from './protocols/query.js';
+import type { HandlerContext, Job, ServiceDefinition } from './services/registry.js';
+import type { Persistence } from './store/persistence.js';
+import type { Store } from './store/store.js';
+
+export interface RawRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface DispatcherDeps {
+  config: ResolvedConfig;
+  store: Store;
+  persistence: Persistence;
+  services: readonly ServiceDefinition[];
+  throttler: Throttler;
+  faults: FaultInjector | undefined;
+  apiLog: ApiLog;
+  schedule: (job: Job) => void;
+}
+
+const GENERIC_QUERY_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
+
+interface Route {
+  service: ServiceDefinition | undefined;
+  protocol: WireProtocol;
+  operation: string | undefined;
+  input: Record<string, unknown> | undefined;
+  parseError?: AwsApiError;
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Routes by X-Amz-Target prefix (awsJson1_1) or by the SigV4 scope's service name (awsQuery), never by action name alone. */
+function route(req: RawRequest, services: readonly ServiceDefinition[]): Route {
+  const target = header(req.headers, 'x-amz-target');
+  if (target !== undefined) {
+    const dot = target.lastIndexOf('.');
+    const prefix = dot < 0 ? target : target.slice(0, dot);
+    const service = services.find((s) => s.protocol === 'json' && s.targetPrefix === prefix);
+    const route: Route = { service, protocol: 'json', operation: dot < 0 ? undefined : target.slice(dot + 1), input: undefined };
+    try {
+      route.input = parseJsonBody(req.body);
+    } catch (err) {
+      route.parseError = err as AwsApiError;
+    }
+    return route;
+  }
+  const signing = scopeService(header(req.headers, 'authorization'));
+  const service = services.find((s) => s.protocol === 'query' && s.signingName === signing);
+  const q = req.url.indexOf('?');
+  const text = req.method === 'GET' ? (q < 0 ? '' : req.url.slice(q + 1)) : req.body.toString('utf8');
+  const parsed = parseQueryBody(text);
+  return { service, protocol: 'query', operation: parsed.action, input: parsed.input };
+}
+
+export class Dispatcher {
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  handle(req: RawRequest): RawResponse {
+    const started = Date.now();
+    const requestId = newRequestId();
+    const r = route(req, this.deps.services);
+    let principal: Principal | undefined;
+    let response: RawResponse;
+    try {
+      principal = authenticate(req, this.deps.store, r.protocol, started);
+      response = this.invoke(r, principal, requestId, started);
+    } catch (err) {
+      response = this.errorResponse(r, toApiError(err), requestId);
+    }
+    this.deps.apiLog.write({
+      time: new Date(started).toISOString(),
+      requestId,
+      service: r.service?.name ?? 'unknown',
+      operation: r.operation ?? 'unknown',
+      account: principal?.accountId ?? null,
+      principal: principal?.arn ?? null,
+      status: response.status,
+      result: response.status < 300 ? 'OK' : (response.headers['x-amzn-ErrorType'] ?? 'Error'),
+      durationMs: Date.now() - started,
+    });
+    return response;
+  }
+
+  private invoke(r: Route, principal: Principal, requestId: string, now: number): RawResponse {
+    const { service, operation } = r;
+    if (r.parseError !== undefined) throw r.parseError;
+    if (service === undefined || operation === undefined || operation === '') {
+      throw r.protocol === 'json'
+        ? new AwsApiError('UnknownOperationException', 'The action or operation requested is invalid. Verify that the action is typed correctly.')
+        : new AwsApiError('InvalidAction', 'The action or operation requested is invalid. Verify that the action is typed correctly.');
+    }
+    const handler = Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
+    if (handler === undefined) {
+      throw r.protocol === 'json'
+        ? new AwsApiError('UnknownOperationException', `The action ${operation} is not valid for this web service.`)
+        : new AwsApiError('InvalidAction', `Could not find operation ${operation} for version ${service.apiVersion ?? ''}`);
+    }
+    if (!this.deps.throttler.take(`${principal.accountId}|${service.name}|${operation}`, now)) {
+      throw new AwsApiError(service.throttleError.code, service.throttleError.message, service.throttleError.status);
+    }
+    const fault = this.deps.faults?.next();
+    if (fault === 'throttle') throw new AwsApiError(service.throttleError.code, service.throttleError.message, service.throttleError.status);
+    if (fault === 'error5xx') throw new AwsApiError(service.internalError.code, service.internalError.message, service.internalError.status);
+    const ctx: HandlerContext = { store: this.deps.store, principal, now, requestId, config: this.deps.config, schedule: this.deps.schedule };
+    let output: unknown;
+    try {
+      output = handler(r.input ?? {}, ctx);
+    } finally {
+      // Persist before answering, success or not: a handler that changed state and then failed must not lose the change.
+      this.deps.persistence.commit(this.deps.store.takePending(), this.deps.store);
+    }
+    if (r.protocol === 'json') {
+      return { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-RequestId': requestId }, body: serializeJson(output) };
+    }
+    return {
+      status: 200,
+      headers: { 'content-type': XML_CONTENT_TYPE, 'x-amzn-RequestId': requestId },
+      body: serializeQueryResponse(operation, service.xmlNamespace ?? GENERIC_QUERY_NS, output ?? undefined, requestId),
+    };
+  }
+
+  private errorResponse(r: Route, err: AwsApiError, requestId: string): RawResponse {
+    if (r.protocol === 'json') {
+      return {
+        status: err.httpStatus,
+        headers: { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-RequestId': requestId, 'x-amzn-ErrorType': err.code },
+        body: serializeJsonError(err),
+      };
+    }
+    return {
+      status: err.httpStatus,
+      headers: { 'content-type': XML_CONTENT_TYPE, 'x-amzn-RequestId': requestId, 'x-amzn-ErrorType': err.code },
+      body: serializeQueryError(err, r.service?.xmlNamespace ?? GENERIC_QUERY_NS, requestId),
+    };
+  }
+}
+
+/** Anything that is not an AwsApiError is a bug of ours; the caller sees AWS's internal error, the server keeps serving. */
+export function toApiError(err: unknown): AwsApiError {
+  if (err instanceof AwsApiError) return err;
+  return new AwsApiError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
+}

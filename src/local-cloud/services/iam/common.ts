@@ -1,0 +1,67 @@
+import { AwsApiError } from '../../errors.js';
+import type { RoleRecord } from '../../store/state.js';
+import type { Store } from '../../store/store.js';
+import { qOpt, qReq, tagList } from '../query-input.js';
+import { roleKey } from './provision.js';
+
+export const NAME_RE = /^[\w+=,.@-]+$/;
+
+export const noSuchEntity = (message: string): AwsApiError => new AwsApiError('NoSuchEntity', message, 404);
+export const alreadyExists = (message: string): AwsApiError => new AwsApiError('EntityAlreadyExists', message, 409);
+export const limitExceeded = (message: string): AwsApiError => new AwsApiError('LimitExceeded', message, 409);
+export const deleteConflict = (message: string): AwsApiError => new AwsApiError('DeleteConflict', message, 409);
+export const malformedPolicy = (message: string): AwsApiError => new AwsApiError('MalformedPolicyDocument', message, 400);
+
+export function readRoleName(input: Record<string, unknown>): string {
+  return qReq(input, 'RoleName', { min: 1, max: 64, pattern: NAME_RE });
+}
+
+export function readPath(input: Record<string, unknown>, name = 'Path'): string {
+  const path = qOpt(input, name, { min: 1, max: 512 }) ?? '/';
+  if (!(path === '/' || /^\/[\u0021-\u007E]+\/$/.test(path))) {
+    throw new AwsApiError('ValidationError', `The specified value for ${name.charAt(0).toLowerCase() + name.slice(1)} is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.`);
+  }
+  return path;
+}
+
+export function findRole(store: Store, accountId: string, name: string): RoleRecord {
+  const role = store.get('roles', roleKey(accountId, name));
+  if (role === undefined) throw noSuchEntity(`The role with name ${name} cannot be found.`);
+  return role;
+}
+
+export const roleArn = (r: RoleRecord): string => `arn:aws:iam::${r.accountId}:role${r.path}${r.name}`;
+
+/** IAM returns policy documents URL-encoded (RFC 3986) inside the XML. */
+export const encodeDocument = (doc: string): string => encodeURIComponent(doc);
+
+export function roleShape(r: RoleRecord, full: boolean): Record<string, unknown> {
+  return {
+    Path: r.path,
+    RoleName: r.name,
+    RoleId: r.roleId,
+    Arn: roleArn(r),
+    CreateDate: new Date(r.createdAt),
+    AssumeRolePolicyDocument: encodeDocument(r.assumeRolePolicyDocument),
+    Description: r.description === '' ? undefined : r.description,
+    MaxSessionDuration: r.maxSessionDuration,
+    Tags: full && Object.keys(r.tags).length > 0 ? tagList(r.tags) : undefined,
+    RoleLastUsed: full ? {} : undefined,
+  };
+}
+
+/** A policy document must be JSON with a Version-compatible Statement; IAM answers MalformedPolicyDocument otherwise. */
+export function checkPolicyDocument(doc: string, maxChars: number, what: string): void {
+  if (doc.replace(/\s/g, '').length > maxChars) {
+    throw limitExceeded(`Cannot exceed quota for ${what}: ${maxChars}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(doc);
+  } catch {
+    throw malformedPolicy('This policy contains invalid Json');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !('Statement' in parsed)) {
+    throw malformedPolicy('Syntax errors in policy.');
+  }
+}

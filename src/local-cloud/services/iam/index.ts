@@ -1,0 +1,37 @@
+import type { ServiceDefinition } from '../registry.js';
+import * as inline from './inline-policies.js';
+import * as managed from './managed-policies.js';
+import * as roles from './roles.js';
+
+export const iamService: ServiceDefinition = {
+  name: 'iam',
+  protocol: 'query',
+  signingName: 'iam',
+  xmlNamespace: 'https://iam.amazonaws.com/doc/2010-05-08/',
+  apiVersion: '2010-05-08',
+  operations: {
+    CreateRole: roles.createRole,
+    GetRole: roles.getRole,
+    ListRoles: roles.listRoles,
+    DeleteRole: roles.deleteRole,
+    UpdateRole: roles.updateRole,
+    UpdateAssumeRolePolicy: roles.updateAssumeRolePolicy,
+    TagRole: roles.tagRole,
+    UntagRole: roles.untagRole,
+    ListRoleTags: roles.listRoleTags,
+    CreatePolicy: managed.createPolicy,
+    GetPolicy: managed.getPolicy,
+    GetPolicyVersion: managed.getPolicyVersion,
+    ListPolicies: managed.listPolicies,
+    DeletePolicy: managed.deletePolicy,
+    AttachRolePolicy: managed.attachRolePolicy,
+    DetachRolePolicy: managed.detachRolePolicy,
+    ListAttachedRolePolicies: managed.listAttachedRolePolicies,
+    PutRolePolicy: inline.putRolePolicy,
+    GetRolePolicy: inline.getRolePolicy,
+    DeleteRolePolicy: inline.deleteRolePolicy,
+    ListRolePolicies: inline.listRolePolicies,
+  },
+  throttleError: { code: 'Throttling', message: 'Rate exceeded', status: 400 },
+  internalError: { code: 'ServiceFailure', message: 'The request processing has failed because of an unknown error, exception or failure.', status: 500 },
+};

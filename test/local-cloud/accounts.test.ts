@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  CloseAccountCommand,
+  CreateAccountCommand,
+  CreateOrganizationalUnitCommand,
+  CreateOrganizationCommand,
+  DescribeAccountCommand,
+  DescribeCreateAccountStatusCommand,
+  ListAccountsForParentCommand,
+  ListCreateAccountStatusCommand,
+  ListRootsCommand,
+  MoveAccountCommand,
+  RemoveAccountFromOrganizationCommand,
+} from '@aws-sdk/client-organizations';
+import type { CreateAccountStatus } from '@aws-sdk/client-organizations';
+import type { Harness } from './helpers.js';
+import { awsError, eventually, startHarness } from './helpers.js';
+
+let h: Harness;
+afterEach(async () => h.stop());
+
+async function setup(options: Parameters<typeof startHarness>[0] = {}): Promise<string> {
+  h = await startHarness(options);
+  await h.org.send(new CreateOrganizationCommand({}));
+  return (await h.org.send(new ListRootsCommand({}))).Roots?.[0]?.Id ?? '';
+}
+
+async function settle(id: string): Promise<CreateAccountStatus> {
+  return eventually(async () => {
+    const s = (await h.org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: id }))).CreateAccountStatus;
+    return s?.State === 'IN_PROGRESS' ? undefined : s;
+  });
+}
+
+async function createAccount(email: string, name = email.split('@')[0] ?? 'x'): Promise<CreateAccountStatus> {
+  const started = await h.org.send(new CreateAccountCommand({ Email: email, AccountName: name }));
+  return settle(started.CreateAccountStatus?.Id ?? '');
+}
+
+describe('CreateAccount', () => {
+  it('is asynchronous: IN_PROGRESS first, then SUCCEEDED with an account id', async () => {
+    await setup({ fast: false, timeScale: 0.05 }); // 150 ms
+    const started = await h.org.send(new CreateAccountCommand({ Email: 'dev@example.com', AccountName: 'dev', Tags: [{ Key: 'env', Value: 'dev' }] }));
+    const status = started.CreateAccountStatus;
+    expect(status?.State).toBe('IN_PROGRESS');
+    expect(status?.Id).toMatch(/^car-[0-9a-f]{32}$/);
+    expect(status?.AccountId).toBeUndefined();
+    expect(status?.RequestedTimestamp).toBeInstanceOf(Date);
+    const done = await settle(status?.Id ?? '');
+    expect(done.State).toBe('SUCCEEDED');
+    expect(done.AccountId).toMatch(/^\d{12}$/);
+    expect(done.CompletedTimestamp).toBeInstanceOf(Date);
+    const account = await h.org.send(new DescribeAccountCommand({ AccountId: done.AccountId }));
+    expect(account.Account).toMatchObject({ Email: 'dev@example.com', Name: 'dev', Status: 'ACTIVE', JoinedMethod: 'CREATED' });
+    const listed = await h.org.send(new ListCreateAccountStatusCommand({ States: ['SUCCEEDED'] }));
+    expect(listed.CreateAccountStatuses?.map((s) => s.Id)).toEqual([status?.Id]);
+  });
+
+  it('fails with EMAIL_ALREADY_EXISTS for a taken email', async () => {
+    await setup();
+    expect((await createAccount('a@example.com')).State).toBe('SUCCEEDED');
+    const second = await createAccount('A@example.com', 'again');
+    expect(second).toMatchObject({ State: 'FAILED', FailureReason: 'EMAIL_ALREADY_EXISTS' });
+  });
+
+  it('with aws-default quotas, fails the eleventh account with ACCOUNT_LIMIT_EXCEEDED', async () => {
+    await setup({ quotas: 'aws-default' });
+    for (let i = 1; i <= 9; i++) expect((await createAccount(`acct${i}@example.com`)).State).toBe('SUCCEEDED');
+    const over = await createAccount('acct10@example.com');
+    expect(over).toMatchObject({ State: 'FAILED', FailureReason: 'ACCOUNT_LIMIT_EXCEEDED' });
+  });
+
+  it('refuses a sixth concurrent creation with TooManyRequestsException', async () => {
+    await setup({ fast: false, timeScale: 1 });
+    for (let i = 0; i < 5; i++) await h.org.send(new CreateAccountCommand({ Email: `c${i}@example.com`, AccountName: `c${i}` }));
+    const err = await awsError(() => h.org.send(new CreateAccountCommand({ Email: 'c5@example.com', AccountName: 'c5' })));
+    expect(err).toMatchObject({ name: 'TooManyRequestsException', status: 400 });
+  });
+
+  it('validates the email and name', async () => {
+    await setup();
+    const bad = await awsError(() => h.org.send(new CreateAccountCommand({ Email: 'not-an-email', AccountName: 'x' })));
+    expect(bad).toMatchObject({ name: 'InvalidInputException', Reason: 'INVALID_PATTERN' });
+    const long = await awsError(() => h.org.send(new CreateAccountCommand({ Email: 'ok@example.com', AccountName: 'x'.repeat(51) })));
+    expect(long).toMatchObject({ name: 'InvalidInputException', Reason: 'MAX_LENGTH_EXCEEDED' });
+  });
+});
+
+describe('accounts in the tree', () => {
+  it('moves accounts between parents with AWS errors for wrong sources and duplicates', async () => {
+    const rootId = await setup();
+    const id = (await createAccount('m@example.com')).AccountId ?? '';
+    const ou = (await h.org.send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Apps' }))).OrganizationalUnit?.Id ?? '';
+    await h.org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: ou }));
+    const inOu = await h.org.send(new ListAccountsForParentCommand({ ParentId: ou }));
+    expect(inOu.Accounts?.map((a) => a.Id)).toEqual([id]);
+    const wrongSource = await awsError(() => h.org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: ou })));
+    expect(wrongSource.name).toBe('AccountNotFoundException');
+    const same = await awsError(() => h.org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: ou, DestinationParentId: ou })));
+    expect(same.name).toBe('DuplicateAccountException');
+    const noDest = await awsError(() => h.org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: ou, DestinationParentId: `ou-${rootId.slice(2)}-aaaaaaaa` })));
+    expect(noDest.name).toBe('DestinationParentNotFoundException');
+  });
+
+  it('closes accounts: ACTIVE → PENDING_CLOSURE → SUSPENDED, never the management account', async () => {
+    await setup();
+    const id = (await createAccount('close@example.com')).AccountId ?? '';
+    await h.org.send(new CloseAccountCommand({ AccountId: id }));
+    const after = await eventually(async () => {
+      const a = (await h.org.send(new DescribeAccountCommand({ AccountId: id }))).Account;
+      return a?.Status === 'SUSPENDED' ? a : undefined;
+    });
+    expect(after.State).toBe('CLOSED');
+    const again = await awsError(() => h.org.send(new CloseAccountCommand({ AccountId: id })));
+    expect(again.name).toBe('AccountAlreadyClosedException');
+    const mgmt = await awsError(() => h.org.send(new CloseAccountCommand({ AccountId: h.cloud.managementAccountId })));
+    expect(mgmt).toMatchObject({ name: 'ConstraintViolationException', Reason: 'CANNOT_CLOSE_MANAGEMENT_ACCOUNT' });
+  });
+
+  it('enforces the closure quota: 10% of member accounts, at least 10, per rolling 30 days', async () => {
+    await setup();
+    const ids: string[] = [];
+    for (let i = 0; i < 11; i++) ids.push((await createAccount(`q${i}@example.com`)).AccountId ?? '');
+    for (const id of ids.slice(0, 10)) await h.org.send(new CloseAccountCommand({ AccountId: id }));
+    const err = await awsError(() => h.org.send(new CloseAccountCommand({ AccountId: ids[10] })));
+    expect(err).toMatchObject({ name: 'ConstraintViolationException', Reason: 'CLOSE_ACCOUNT_QUOTA_EXCEEDED' });
+  });
+
+  it('removes member accounts, not the management account', async () => {
+    await setup();
+    const id = (await createAccount('leave@example.com')).AccountId ?? '';
+    await h.org.send(new RemoveAccountFromOrganizationCommand({ AccountId: id }));
+    expect((await awsError(() => h.org.send(new DescribeAccountCommand({ AccountId: id })))).name).toBe('AccountNotFoundException');
+    const mgmt = await awsError(() => h.org.send(new RemoveAccountFromOrganizationCommand({ AccountId: h.cloud.managementAccountId })));
+    expect(mgmt.name).toBe('MasterCannotLeaveOrganizationException');
+  });
+});

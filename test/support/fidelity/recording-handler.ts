@@ -1,0 +1,44 @@
+import { Readable } from 'node:stream';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { HttpHandlerOptions, HttpRequest, HttpResponse } from '@smithy/types';
+import type { WireResponse } from './response-validation.js';
+
+/** One exchange as it crossed the wire: the operation the SDK called and the raw response. */
+export interface Exchange extends WireResponse {
+  /** `organizations`, `iam` or `sts`, from the X-Amz-Target prefix or the signing scope. */
+  service: string;
+  operation: string;
+}
+
+function operationOf(request: HttpRequest): { service: string; operation: string } {
+  const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'];
+  if (target !== undefined) return { service: 'organizations', operation: target.slice(target.lastIndexOf('.') + 1) };
+  const body = typeof request.body === 'string' ? request.body : '';
+  const action = new URLSearchParams(body).get('Action') ?? '';
+  const auth = request.headers.authorization ?? request.headers.Authorization ?? '';
+  const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(auth)?.[1] ?? '';
+  return { service: scope, operation: action };
+}
+
+async function drain(body: unknown): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * An SDK request handler that keeps a copy of every raw response (status, headers, body) before
+ * the SDK deserialises it, so the bytes the local cloud sent can be checked against the model.
+ */
+export class RecordingHandler extends NodeHttpHandler {
+  readonly exchanges: Exchange[] = [];
+
+  override async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
+    const { response } = await super.handle(request, options);
+    const bytes = await drain(response.body);
+    const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    this.exchanges.push({ ...operationOf(request), status: response.statusCode, headers, body: bytes.toString('utf8') });
+    response.body = Readable.from([bytes]);
+    return { response };
+  }
+}
