@@ -1,9 +1,13 @@
 // Bundles the CLI into dist/bin/ so that `bulkhead` starts fast: one module graph, loaded lazily
 // per command through code splitting. The library (dist/*.js from tsc) stays unbundled.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+rmSync('dist/bin', { recursive: true, force: true });
+
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  // The daemon is what `bulkhead local start --detach` runs; it sits beside main.js in the bundle.
+  entryPoints: { main: 'src/cli/main.ts', daemon: 'src/local-cloud/daemon.ts' },
   outdir: 'dist/bin',
   bundle: true,
   splitting: true,

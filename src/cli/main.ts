@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { BulkheadError } from '../core/errors.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
+import { registerLocalCommand } from './commands/local.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import type { ExitCode } from './exit-codes.js';
@@ -33,7 +34,12 @@ function buildProgram(term: Terminal, setExit: (code: ExitCode) => void): Comman
   registerValidate(program, term, setExit);
   registerSchema(program, term);
   registerDemo(program, term);
-  for (const command of program.commands) command.exitOverride();
+  registerLocalCommand(program);
+  const override = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(override);
+  };
+  program.commands.forEach(override);
   return program;
 }
 

@@ -2,16 +2,11 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import type { LocalCloudOptions, RunningLocalCloud } from '../../local-cloud/index.js';
-import {
-  DEFAULT_DATA_DIR,
-  DEFAULT_PORT,
-  findRunningLocalCloud,
-  resetLocalCloud,
-  startDetachedLocalCloud,
-  startLocalCloud,
-  stopLocalCloud,
-} from '../../local-cloud/index.js';
+import type { LocalCloudOptions, RunningLocalCloud } from '../../toolkit/local-cloud.js';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT } from '../../toolkit/local-cloud-defaults.js';
+
+// The emulator loads only when a `local` command runs, not for --help.
+const localCloud = () => import('../../toolkit/local-cloud.js');
 
 interface StartFlags {
   port: string;
@@ -85,11 +80,11 @@ export function registerLocalCommand(program: Command): Command {
     .action(async (flags: StartFlags) => {
       const options = startOptions(flags);
       if (flags.detach === true) {
-        const running = await startDetachedLocalCloud(options);
+        const running = await (await localCloud()).startDetachedLocalCloud(options);
         printStatus(running, options.dataDir);
         return;
       }
-      const cloud = await startLocalCloud(options);
+      const cloud = await (await localCloud()).startLocalCloud(options);
       printStatus({ ...cloud, pid: process.pid }, options.dataDir);
       console.log('\nPress Ctrl+C to stop.');
       await new Promise<void>((done) => {
@@ -108,9 +103,9 @@ export function registerLocalCommand(program: Command): Command {
     .description('show whether the local cloud runs, its endpoint and the environment variables to use it')
     .addOption(dataOption())
     .option('--json', 'machine-readable output')
-    .action((flags: { data: string; json?: boolean }) => {
+    .action(async (flags: { data: string; json?: boolean }) => {
       const dataDir = resolve(flags.data);
-      const running = findRunningLocalCloud(dataDir);
+      const running = (await localCloud()).findRunningLocalCloud(dataDir);
       if (flags.json === true) {
         const out = running === undefined
           ? { running: false, dataDir }
@@ -127,7 +122,7 @@ export function registerLocalCommand(program: Command): Command {
     .addOption(dataOption())
     .action(async (flags: { data: string }) => {
       const dataDir = resolve(flags.data);
-      const stopped = await stopLocalCloud(dataDir);
+      const stopped = await (await localCloud()).stopLocalCloud(dataDir);
       console.log(stopped ? `Stopped the local cloud (data ${dataDir}).` : `The local cloud was not running (data ${dataDir}).`);
     });
 
@@ -135,9 +130,9 @@ export function registerLocalCommand(program: Command): Command {
     .command('reset')
     .description('delete the local cloud state (it must be stopped)')
     .addOption(dataOption())
-    .action((flags: { data: string }) => {
+    .action(async (flags: { data: string }) => {
       const dataDir = resolve(flags.data);
-      resetLocalCloud(dataDir);
+      (await localCloud()).resetLocalCloud(dataDir);
       console.log(`Reset the local cloud state in ${dataDir}.`);
     });
 
