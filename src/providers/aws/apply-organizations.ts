@@ -1,0 +1,188 @@
+import {
+  AttachPolicyCommand,
+  CloseAccountCommand,
+  CreateAccountCommand,
+  CreateOrganizationalUnitCommand,
+  CreateOrganizationCommand,
+  CreatePolicyCommand,
+  DeleteOrganizationalUnitCommand,
+  DeletePolicyCommand,
+  DescribeCreateAccountStatusCommand,
+  DetachPolicyCommand,
+  EnablePolicyTypeCommand,
+  ListOrganizationalUnitsForParentCommand,
+  ListParentsCommand,
+  ListPoliciesCommand,
+  ListRootsCommand,
+  MoveAccountCommand,
+  TagResourceCommand,
+  UpdateOrganizationalUnitCommand,
+  UpdatePolicyCommand,
+  type OrganizationsClient,
+} from '@aws-sdk/client-organizations';
+import type { Change } from '../../plan/types.js';
+import { allPages } from './paginate.js';
+import type { IdIndex } from './id-index.js';
+
+export interface ApplyHooks {
+  /** Reports progress of long steps, e.g. CreateAccount polling. */
+  progress(changeId: string, message: string): void;
+  sleep(ms: number): Promise<void>;
+  /** Delay before the n-th poll of an asynchronous operation. */
+  pollDelayMs(attempt: number): number;
+}
+
+const toTags = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+const str = (v: unknown) => v as string;
+
+/** A failure AWS reported for one change, with AWS's own code and reason. */
+export class ChangeFailedError extends Error {
+  constructor(
+    readonly changeId: string,
+    readonly awsCode: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ChangeFailedError';
+  }
+}
+
+function errorName(err: unknown): string {
+  return (err as { name?: string }).name ?? '';
+}
+
+/** Carries out one planned change with the Organizations API. Each step is safe to run again. */
+export async function applyOrganizationsChange(org: OrganizationsClient, ids: IdIndex, change: Change, hooks: ApplyHooks): Promise<void> {
+  const s = change.spec;
+  switch (`${change.kind}:${change.action}`) {
+    case 'organization:create': {
+      try {
+        await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+      } catch (err) {
+        if (errorName(err) !== 'AlreadyInOrganizationException') throw err;
+      }
+      ids.rootId = (await org.send(new ListRootsCommand({}))).Roots?.[0]?.Id;
+      return;
+    }
+    case 'policy-type:create':
+      try {
+        await org.send(new EnablePolicyTypeCommand({ RootId: ids.parentId(null), PolicyType: str(s['type']) as 'SERVICE_CONTROL_POLICY' }));
+      } catch (err) {
+        if (errorName(err) !== 'PolicyTypeAlreadyEnabledException') throw err;
+      }
+      return;
+    case 'organizational-unit:create': {
+      const parentId = ids.parentId((s['parentPath'] as string | null) ?? null);
+      try {
+        const r = await org.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: str(s['name']), Tags: toTags(s['tags'] as Record<string, string>) }));
+        ids.ouByPath.set(str(s['path']), r.OrganizationalUnit!.Id!);
+      } catch (err) {
+        if (errorName(err) !== 'DuplicateOrganizationalUnitException') throw err;
+        // Created by an earlier, interrupted run: adopt it.
+        const existing = await allPages((token) => org.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken: token })).then((r) => ({ items: r.OrganizationalUnits, next: r.NextToken })));
+        const ou = existing.find((o) => o.Name === s['name'])!;
+        ids.ouByPath.set(str(s['path']), ou.Id!);
+        await org.send(new TagResourceCommand({ ResourceId: ou.Id!, Tags: toTags(s['tags'] as Record<string, string>) }));
+      }
+      return;
+    }
+    case 'organizational-unit:update': {
+      const id = str(s['id']);
+      if (s['rename']) {
+        const oldPath = [...ids.ouByPath].find(([, v]) => v === id)?.[0];
+        await org.send(new UpdateOrganizationalUnitCommand({ OrganizationalUnitId: id, Name: str(s['name']) }));
+        if (oldPath) ids.renameOu(oldPath, str(s['path']));
+      }
+      await org.send(new TagResourceCommand({ ResourceId: id, Tags: toTags(s['tags'] as Record<string, string>) }));
+      return;
+    }
+    case 'organizational-unit:delete':
+      await org.send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: str(s['id']) }));
+      return;
+    case 'account:create':
+      await createAccount(org, ids, change, hooks);
+      return;
+    case 'account:move': {
+      const id = str(s['id']);
+      // The parent may have changed since planning (an interrupted run): ask AWS.
+      const current = (await org.send(new ListParentsCommand({ ChildId: id }))).Parents?.[0]?.Id;
+      const destination = ids.parentId((s['ouPath'] as string | null) ?? null);
+      if (current !== destination) await org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: current!, DestinationParentId: destination }));
+      return;
+    }
+    case 'account:update':
+      await org.send(new TagResourceCommand({ ResourceId: str(s['id']), Tags: toTags(s['tags'] as Record<string, string>) }));
+      return;
+    case 'account:close':
+      try {
+        await org.send(new CloseAccountCommand({ AccountId: str(s['id']) }));
+      } catch (err) {
+        if (errorName(err) !== 'AccountAlreadyClosedException') throw err;
+      }
+      return;
+    case 'policy:create': {
+      try {
+        const r = await org.send(new CreatePolicyCommand({ Name: str(s['name']), Description: str(s['description']), Content: str(s['content']), Type: 'SERVICE_CONTROL_POLICY', Tags: toTags(s['tags'] as Record<string, string>) }));
+        ids.policyByName.set(str(s['name']), r.Policy!.PolicySummary!.Id!);
+      } catch (err) {
+        if (errorName(err) !== 'DuplicatePolicyException') throw err;
+        const all = await allPages((token) => org.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', NextToken: token })).then((r) => ({ items: r.Policies, next: r.NextToken })));
+        const id = all.find((p) => p.Name === s['name'])!.Id!;
+        ids.policyByName.set(str(s['name']), id);
+        await org.send(new UpdatePolicyCommand({ PolicyId: id, Description: str(s['description']), Content: str(s['content']) }));
+      }
+      return;
+    }
+    case 'policy:update':
+      await org.send(new UpdatePolicyCommand({ PolicyId: str(s['id']), Description: str(s['description']), Content: str(s['content']) }));
+      await org.send(new TagResourceCommand({ ResourceId: str(s['id']), Tags: toTags(s['tags'] as Record<string, string>) }));
+      return;
+    case 'policy:delete':
+      await org.send(new DeletePolicyCommand({ PolicyId: str(s['id']) }));
+      return;
+    case 'policy-attachment:attach':
+      try {
+        await org.send(new AttachPolicyCommand({ PolicyId: ids.policyByName.get(str(s['policyName']))!, TargetId: ids.targetId(str(s['target'])) }));
+      } catch (err) {
+        if (errorName(err) !== 'DuplicatePolicyAttachmentException') throw err;
+      }
+      return;
+    case 'policy-attachment:detach':
+      try {
+        await org.send(new DetachPolicyCommand({ PolicyId: str(s['policyId']), TargetId: str(s['targetId']) }));
+      } catch (err) {
+        if (errorName(err) !== 'PolicyNotAttachedException') throw err;
+      }
+      return;
+    default:
+      throw new Error(`no way to apply ${change.kind} ${change.action}`);
+  }
+}
+
+/** CreateAccount is asynchronous: start it (or resume a request found by refresh), poll, then move it into its OU. */
+async function createAccount(org: OrganizationsClient, ids: IdIndex, change: Change, hooks: ApplyHooks): Promise<void> {
+  const s = change.spec;
+  let requestId = s['pendingRequestId'] as string | undefined;
+  if (!requestId) {
+    const r = await org.send(new CreateAccountCommand({ Email: str(s['email']), AccountName: str(s['name']), Tags: toTags(s['tags'] as Record<string, string>) }));
+    requestId = r.CreateAccountStatus!.Id!;
+  }
+  hooks.progress(change.id, `creating (request ${requestId})`);
+  for (let attempt = 1; ; attempt++) {
+    const status = (await org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId }))).CreateAccountStatus!;
+    if (status.State === 'SUCCEEDED') {
+      ids.accountByEmail.set(str(s['email']).toLowerCase(), status.AccountId!);
+      ids.accountByName.set(str(s['name']), status.AccountId!);
+      break;
+    }
+    if (status.State === 'FAILED') throw new ChangeFailedError(change.id, status.FailureReason ?? 'FAILED', `CreateAccount for ${str(s['email'])} failed: ${status.FailureReason ?? 'no reason given'}`);
+    await hooks.sleep(hooks.pollDelayMs(attempt));
+  }
+  const accountId = ids.accountByName.get(str(s['name']))!;
+  if (s['tags'] && s['pendingRequestId']) await org.send(new TagResourceCommand({ ResourceId: accountId, Tags: toTags(s['tags'] as Record<string, string>) }));
+  const ouPath = (s['ouPath'] as string | null) ?? null;
+  if (ouPath !== null) {
+    hooks.progress(change.id, `moving into ${ouPath}`);
+    await org.send(new MoveAccountCommand({ AccountId: accountId, SourceParentId: ids.parentId(null), DestinationParentId: ids.parentId(ouPath) }));
+  }
+}

@@ -1,0 +1,97 @@
+import {
+  AWSOrganizationsNotInUseException,
+  DescribeOrganizationCommand,
+  DescribePolicyCommand,
+  ListAccountsForParentCommand,
+  ListCreateAccountStatusCommand,
+  ListOrganizationalUnitsForParentCommand,
+  ListPoliciesCommand,
+  ListRootsCommand,
+  ListTagsForResourceCommand,
+  ListTargetsForPolicyCommand,
+  type OrganizationsClient,
+} from '@aws-sdk/client-organizations';
+import type { ObservedAccount, ObservedOrg, ObservedOu, ObservedPolicy } from '../../model/observed.js';
+import { allPages, mapLimit } from './paginate.js';
+
+// AWS Organizations: list operations return at most 20 items per page.
+const PAGE = 20;
+
+export interface RefreshOptions {
+  /** Calls in flight at once. */
+  concurrency?: number;
+}
+
+async function tagsOf(org: OrganizationsClient, id: string): Promise<Record<string, string>> {
+  const tags = await allPages((token) => org.send(new ListTagsForResourceCommand({ ResourceId: id, NextToken: token })).then((r) => ({ items: r.Tags, next: r.NextToken })));
+  return Object.fromEntries(tags.map((t) => [t.Key!, t.Value ?? '']));
+}
+
+/**
+ * Reads the organization: the OU tree breadth first from the root, accounts per parent (which also
+ * gives each account's parent without one ListParents call per account), SCPs with their content
+ * and targets, tags, and CreateAccount requests still in progress.
+ */
+export async function refreshOrganization(org: OrganizationsClient, options: RefreshOptions = {}): Promise<ObservedOrg> {
+  const limit = options.concurrency ?? 8;
+  let described;
+  try {
+    described = (await org.send(new DescribeOrganizationCommand({}))).Organization;
+  } catch (err) {
+    if (err instanceof AWSOrganizationsNotInUseException || (err as { name?: string }).name === 'AWSOrganizationsNotInUseException') {
+      return { organizationalUnits: [], accounts: [], policies: [], pendingCreates: [] };
+    }
+    throw err;
+  }
+  const roots = await allPages((token) => org.send(new ListRootsCommand({ NextToken: token })).then((r) => ({ items: r.Roots, next: r.NextToken })));
+  const root = roots[0]!;
+  const organizationalUnits: ObservedOu[] = [];
+  let level: { id: string; path: string | null }[] = [{ id: root.Id!, path: null }];
+  const parents = [...level];
+  while (level.length > 0) {
+    const children = await mapLimit(level, limit, async (parent) => {
+      const ous = await allPages((token) => org.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parent.id, MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.OrganizationalUnits, next: r.NextToken })));
+      return ous.map((ou) => ({ ou, parent }));
+    });
+    level = [];
+    for (const { ou, parent } of children.flat()) {
+      const path = parent.path === null ? ou.Name! : `${parent.path}/${ou.Name!}`;
+      organizationalUnits.push({ id: ou.Id!, arn: ou.Arn!, name: ou.Name!, parentId: parent.id, path, tags: {} });
+      level.push({ id: ou.Id!, path });
+    }
+    parents.push(...level);
+  }
+  const accountsPerParent = await mapLimit(parents, limit, async (parent) => {
+    const accounts = await allPages((token) => org.send(new ListAccountsForParentCommand({ ParentId: parent.id, MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.Accounts, next: r.NextToken })));
+    return accounts.map((a): ObservedAccount => ({ id: a.Id!, arn: a.Arn!, name: a.Name ?? '', email: a.Email ?? '', status: a.Status ?? a.State ?? 'ACTIVE', parentId: parent.id, tags: {} }));
+  });
+  const accounts = accountsPerParent.flat();
+
+  const enabledPolicyTypes = (root.PolicyTypes ?? []).filter((p) => p.Status === 'ENABLED').map((p) => p.Type!);
+  let policies: ObservedPolicy[] = [];
+  if (enabledPolicyTypes.includes('SERVICE_CONTROL_POLICY')) {
+    const summaries = await allPages((token) => org.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.Policies, next: r.NextToken })));
+    policies = await mapLimit(summaries, limit, async (s) => {
+      const [described, targets] = await Promise.all([
+        // AWS-managed policies (FullAWSAccess) are never changed: their content is not needed.
+        s.AwsManaged ? undefined : org.send(new DescribePolicyCommand({ PolicyId: s.Id! })),
+        allPages((token) => org.send(new ListTargetsForPolicyCommand({ PolicyId: s.Id!, MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.Targets, next: r.NextToken }))),
+      ]);
+      return { id: s.Id!, arn: s.Arn!, name: s.Name!, description: s.Description ?? '', awsManaged: s.AwsManaged ?? false, content: described?.Policy?.Content ?? '', tags: {}, targetIds: targets.map((t) => t.TargetId!) };
+    });
+  }
+  const tagged: { tags: Record<string, string>; id: string }[] = [...organizationalUnits, ...accounts.filter((a) => a.id !== described?.MasterAccountId), ...policies.filter((p) => !p.awsManaged)];
+  const rootTags = { id: root.Id!, tags: {} as Record<string, string> };
+  await mapLimit([...tagged, rootTags], limit, async (r) => {
+    r.tags = await tagsOf(org, r.id);
+  });
+  const inProgress = await allPages((token) => org.send(new ListCreateAccountStatusCommand({ States: ['IN_PROGRESS'], MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.CreateAccountStatuses, next: r.NextToken })));
+  return {
+    organization: { id: described!.Id!, arn: described!.Arn!, managementAccountId: described!.MasterAccountId!, featureSet: described!.FeatureSet ?? 'ALL' },
+    root: { id: root.Id!, arn: root.Arn!, enabledPolicyTypes, tags: rootTags.tags },
+    organizationalUnits,
+    accounts,
+    policies,
+    pendingCreates: inProgress.map((s) => ({ requestId: s.Id!, accountName: s.AccountName ?? '' })),
+  };
+}
