@@ -18,8 +18,9 @@ export type ConditionTest = (values: readonly string[] | undefined, lookup: Vari
 export function buildConditionTest(op: ParsedOperator, policyValues: readonly string[]): ConditionTest {
   if (op.isNull) {
     const wantAbsent = policyValues.map((v) => v.toLowerCase() === 'true');
+    // A multivalued key sent with an empty list is present (with no values), so Null reports false for it.
     return (values) => {
-      const absent = values === undefined || values.length === 0;
+      const absent = values === undefined;
       return wantAbsent.some((w) => w === absent);
     };
   }
