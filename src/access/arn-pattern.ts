@@ -16,8 +16,11 @@ import {
 } from './policy-variables.js';
 import { compileWildcard, type Matcher } from './wildcard.js';
 
-/** Matches a value against a pattern; `lookup` supplies policy variables. */
-export type ArnMatcher = (value: string, lookup: VariableLookup) => boolean;
+/**
+ * Matches a value against a pattern; `lookup` supplies policy variables. Returns undefined when a variable in
+ * the pattern has no value: AWS treats such a value as null, which neither matches nor fails to match.
+ */
+export type ArnMatcher = (value: string, lookup: VariableLookup) => boolean | undefined;
 
 const ARN_COMPONENTS = 6;
 
@@ -54,7 +57,7 @@ function compileResolved(segments: readonly Segment[]): ArnMatcher {
   const cache = new Map<string, (value: string) => boolean>();
   return (value, lookup) => {
     const parts = resolveSegments(segments, lookup);
-    if (parts === undefined) return false;
+    if (parts === undefined) return undefined;
     const cacheKey = parts.map((p) => (p.wild ? 'w' : 'l') + p.text).join('\u0000');
     let match = cache.get(cacheKey);
     if (match === undefined) {
@@ -75,8 +78,46 @@ function compileResolved(segments: readonly Segment[]): ArnMatcher {
   };
 }
 
-export function compileArnPattern(pattern: string, variables: boolean): ArnMatcher {
-  const segments = variables ? parseVariables(pattern) : undefined;
+/**
+ * Where policy variables are substituted: nowhere (Version 2008 policies), only in the resource part (the
+ * Resource element — AWS: "You can use a policy variable in the Resource element, but only in the resource
+ * portion of the ARN", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-wheretouse),
+ * or anywhere (Arn* condition values).
+ */
+export type VariableScope = 'none' | 'resource-part' | 'all';
+
+export function compileArnPattern(pattern: string, scope: VariableScope): ArnMatcher {
+  if (scope === 'resource-part') {
+    const comps = pattern.startsWith('arn:') ? componentsOf(pattern) : undefined;
+    const resourceSegments = comps === undefined ? undefined : parseVariables(comps[5]!);
+    if (comps !== undefined && resourceSegments !== undefined) {
+      const head = comps.slice(0, 5).map((c) => compileWildcard(c, false));
+      // With every variable read as `*`: when even that cannot match, the value is a plain mismatch,
+      // whatever the variables hold (so NotResource still applies).
+      const loose = partsToMatcher(
+        resourceSegments.map((seg) => (seg.kind === 'var' ? { wild: true, text: '*' } : { wild: seg.kind === 'text', text: seg.text })),
+        false,
+      );
+      const cache = new Map<string, Matcher>();
+      return (value, lookup) => {
+        const got = componentsOf(value);
+        if (got === undefined) return false;
+        for (let i = 0; i < 5; i++) if (!head[i]!(got[i]!)) return false;
+        if (!loose(got[5]!)) return false;
+        const parts = resolveSegments(resourceSegments, lookup);
+        if (parts === undefined) return undefined;
+        const key = parts.map((p) => (p.wild ? 'w' : 'l') + p.text).join('\u0000');
+        let tail = cache.get(key);
+        if (tail === undefined) {
+          tail = partsToMatcher(parts, false);
+          if (cache.size > 512) cache.clear();
+          cache.set(key, tail);
+        }
+        return tail(got[5]!);
+      };
+    }
+  }
+  const segments = scope === 'all' ? parseVariables(pattern) : undefined;
   if (segments === undefined) {
     const match = compileStatic(pattern);
     return (value) => match(value);

@@ -2,14 +2,24 @@
 import { compileArnPattern, type ArnMatcher } from './arn-pattern.js';
 import type { VariableLookup } from './policy-variables.js';
 
-export type ResourceMatcher = (resource: string, lookup: VariableLookup) => boolean;
+/**
+ * True when an entry matches; undefined when none matches but some entry holds a variable without value;
+ * false otherwise. A statement applies through Resource on `true`, and through NotResource only on `false`:
+ * an unresolvable entry makes NotResource inapplicable rather than vacuously true.
+ */
+export type ResourceMatcher = (resource: string, lookup: VariableLookup) => boolean | undefined;
 
 export function compileResourcePatterns(patterns: readonly string[], variables: boolean): ResourceMatcher {
   if (patterns.includes('*')) return () => true;
-  const matchers: ArnMatcher[] = patterns.map((p) => compileArnPattern(p, variables));
+  const matchers: ArnMatcher[] = patterns.map((p) => compileArnPattern(p, variables ? 'resource-part' : 'none'));
   if (matchers.length === 1) return matchers[0]!;
   return (resource, lookup) => {
-    for (const m of matchers) if (m(resource, lookup)) return true;
-    return false;
+    let unresolved = false;
+    for (const m of matchers) {
+      const r = m(resource, lookup);
+      if (r === true) return true;
+      if (r === undefined) unresolved = true;
+    }
+    return unresolved ? undefined : false;
   };
 }

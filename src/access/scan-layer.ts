@@ -61,7 +61,11 @@ export function scanLayer(
       if (trace === undefined && st.effect === 'Allow' && out.allow !== undefined && (layer !== 'resource-policy' || out.allowKind === 'direct')) {
         continue;
       }
-      const resourceMatched = actionMatched || trace !== undefined ? st.resource(env.resource, lookup) !== st.notResource : false;
+      let resourceMatched = false;
+      if (actionMatched || trace !== undefined) {
+        const r = st.resource(env.resource, lookup);
+        resourceMatched = st.notResource ? r === false : r === true;
+      }
       const kind = principalKind(st, env);
       const principalMatched = kind !== 'none';
       let conditionsMatched: boolean;

@@ -17,6 +17,7 @@ export const ACTIONS = ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteQueu
 export const ACTION_PATTERNS = [...ACTIONS, '*', 'sqs:*', 'sqs:Send*', 'SQS:sendmessage', 'dynamodb:?etItem', 'dynamodb:*Item', 'lambda:Invoke*', 'sns:*'];
 
 export const RESOURCES = [
+  `arn:aws:lambda:us-east-1:${A}:function:alice`,
   `arn:aws:sqs:us-east-1:${A}:orders`,
   `arn:aws:sqs:us-east-1:${B}:orders`,
   `arn:aws:sns:us-east-1:${A}:alerts`,
@@ -26,6 +27,10 @@ export const RESOURCES = [
 ];
 export const RESOURCE_PATTERNS = [
   ...RESOURCES,
+  'arn:aws:sqs:us-east-1:${aws:PrincipalAccount}:orders',
+  'arn:aws:dynamodb:*:*:table/${aws:PrincipalTag/team, \'Users\'}',
+  'arn:aws:sns:us-east-1:${aws:PrincipalAccount}:al${*}',
+  'arn:aws:lambda:us-east-1:*:function:${aws:username}',
   '*',
   'arn:aws:sqs:*:*:*',
   `arn:aws:sqs:us-east-1:${A}:*`,
@@ -49,7 +54,7 @@ type Family = 'string' | 'numeric' | 'date' | 'bool' | 'ip' | 'arn' | 'multi' | 
 
 /** Context keys by family, with the value pools the request draws from. */
 const KEYS: Record<Exclude<Family, 'null'>, { key: string; request: string[]; policy: string[] }> = {
-  string: { key: 'aws:PrincipalTag/team', request: TEAMS, policy: [...TEAMS, 'bl*', 'r?d', '*'] },
+  string: { key: 'aws:PrincipalTag/team', request: TEAMS, policy: [...TEAMS, 'bl*', 'r?d', '*', '${aws:PrincipalTag/team}', '${aws:username, \'blue\'}', 'b${?}ue'] },
   numeric: { key: 'aws:MultiFactorAuthAge', request: ['0', '300', '3600', '86400'], policy: ['300', '3600', '0'] },
   date: { key: 'aws:CurrentTime', request: DATES, policy: DATES },
   bool: { key: 'aws:SecureTransport', request: ['true', 'false'], policy: ['true', 'false'] },
@@ -71,7 +76,13 @@ const OPERATORS: Record<Family, string[]> = {
 
 const families: Family[] = ['string', 'numeric', 'date', 'bool', 'ip', 'arn', 'multi', 'null'];
 
-const conditionArb = fc.constantFrom(...families).chain((family) => {
+interface GeneratedCondition {
+  op: string;
+  key: string;
+  values: string[];
+}
+
+const conditionArb: fc.Arbitrary<GeneratedCondition> = fc.constantFrom(...families).chain((family): fc.Arbitrary<GeneratedCondition> => {
   if (family === 'null') {
     const keys = Object.values(KEYS).map((k) => k.key);
     return fc.record({ op: fc.constant('Null'), key: fc.constantFrom(...keys), values: fc.constantFrom(['true'], ['false']) });
@@ -84,7 +95,8 @@ const conditionArb = fc.constantFrom(...families).chain((family) => {
   });
 });
 
-const conditionBlockArb = fc.array(conditionArb, { maxLength: 2 }).map((conds) => {
+const conditionBlockArb = fc
+  .oneof({ arbitrary: fc.constant<GeneratedCondition[]>([]), weight: 2 }, { arbitrary: fc.array(conditionArb, { minLength: 1, maxLength: 2 }), weight: 3 }).map((conds) => {
   if (conds.length === 0) return undefined;
   const block: Record<string, Record<string, string[]>> = {};
   for (const c of conds) (block[c.op] ??= {})[c.key] = c.values;
@@ -94,7 +106,7 @@ const conditionBlockArb = fc.array(conditionArb, { maxLength: 2 }).map((conds) =
 function statementArb(withPrincipal: boolean): fc.Arbitrary<PolicyStatement> {
   return fc
     .record({
-      effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
+      effect: fc.constantFrom('Allow', 'Allow', 'Allow', 'Allow', 'Deny'),
       notAction: fc.boolean().map((b) => b && Math.random() < 1), // shrinkable flag
       actions: fc.uniqueArray(fc.constantFrom(...ACTION_PATTERNS), { minLength: 1, maxLength: 3 }),
       notResource: fc.boolean(),
@@ -139,7 +151,7 @@ const fullAccess: NamedPolicy = { name: 'FullAWSAccess', document: { Version: '2
 export const policySetArb: fc.Arbitrary<PolicySet> = fc
   .record({
     scpLevels: fc.array(
-      fc.tuple(fc.boolean(), fc.option(policyArb('scp', false, 2), { nil: undefined })).map(([full, extra]) => [
+      fc.tuple(fc.integer({ min: 0, max: 5 }).map((n) => n > 0), fc.option(policyArb('scp', false, 2), { nil: undefined, freq: 2 })).map(([full, extra]) => [
         ...(full ? [fullAccess] : []),
         ...(extra === undefined ? [] : [extra]),
       ]),
@@ -164,6 +176,7 @@ export const requestArb: fc.Arbitrary<AccessRequest> = fc
     principal: fc.constantFrom(...PRINCIPALS),
     action: fc.constantFrom(...ACTIONS),
     resource: fc.constantFrom(...RESOURCES),
+    sameAccount: fc.integer({ min: 0, max: 3 }).map((n) => n > 0),
     region: fc.constantFrom(...REGIONS),
     team: fc.option(fc.constantFrom(...TEAMS), { nil: undefined }),
     values: fc.record(
@@ -180,6 +193,10 @@ export const requestArb: fc.Arbitrary<AccessRequest> = fc
   })
   .map((r) => {
     const accountId = r.principal.split(':')[4]!;
+    // Mostly same-account calls, so that allows are common enough to exercise every layer.
+    if (r.sameAccount && r.resource.split(':')[4] !== accountId) {
+      r.resource = RESOURCES.find((x) => x.split(':')[4] === accountId && x.split(':')[2] === r.resource.split(':')[2]) ?? r.resource;
+    }
     const context: Record<string, string | string[]> = {};
     for (const family of ['numeric', 'date', 'bool', 'ip', 'arn', 'multi'] as const) {
       const v = r.values[family];

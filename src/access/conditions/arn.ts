@@ -4,11 +4,11 @@ import type { OperatorFamily } from './value-matcher.js';
 
 export const arnLike: OperatorFamily = {
   compile(values, variables) {
-    const matchers = values.map((v) => compileArnPattern(v, variables));
+    const matchers = values.map((v) => compileArnPattern(v, variables ? 'all' : 'none'));
     return (rv, lookup) => {
       // A request value that is not an ARN never matches an ARN operator.
       if (!rv.startsWith('arn:')) return false;
-      for (const m of matchers) if (m(rv, lookup)) return true;
+      for (const m of matchers) if (m(rv, lookup) === true) return true;
       return false;
     };
   },
