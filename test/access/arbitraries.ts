@@ -56,7 +56,7 @@ type Family = 'string' | 'numeric' | 'date' | 'bool' | 'ip' | 'arn' | 'multi' | 
 const KEYS: Record<Exclude<Family, 'null'>, { key: string; request: string[]; policy: string[] }> = {
   string: { key: 'aws:PrincipalTag/team', request: TEAMS, policy: [...TEAMS, 'bl*', 'r?d', '*', '${aws:PrincipalTag/team}', '${aws:username, \'blue\'}', 'b${?}ue'] },
   numeric: { key: 'aws:MultiFactorAuthAge', request: ['0', '300', '3600', '86400'], policy: ['300', '3600', '0'] },
-  date: { key: 'aws:CurrentTime', request: DATES, policy: DATES },
+  date: { key: 'aws:CurrentTime', request: [...DATES, '1735689600', '2025-06-15'], policy: [...DATES, '1750000000', '2025-06-15'] },
   bool: { key: 'aws:SecureTransport', request: ['true', 'false'], policy: ['true', 'false'] },
   ip: { key: 'aws:SourceIp', request: IPS, policy: CIDRS },
   arn: { key: 'aws:SourceArn', request: ARNS, policy: ARN_PATTERNS },
@@ -70,7 +70,19 @@ const OPERATORS: Record<Family, string[]> = {
   bool: ['Bool'],
   ip: ['IpAddress', 'NotIpAddress'],
   arn: ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike'],
-  multi: ['ForAllValues:StringEquals', 'ForAnyValue:StringEquals', 'ForAllValues:StringLike', 'ForAnyValue:StringNotEquals', 'ForAllValues:StringNotLike', 'ForAnyValue:StringLike'],
+  multi: [
+    'ForAllValues:StringEquals',
+    'ForAnyValue:StringEquals',
+    'ForAllValues:StringLike',
+    'ForAnyValue:StringNotEquals',
+    'ForAllValues:StringNotLike',
+    'ForAnyValue:StringLike',
+    'ForAllValues:StringEqualsIgnoreCase',
+    'ForAnyValue:StringNotEqualsIgnoreCase',
+    'StringEquals',
+    'StringNotEquals',
+    'StringLike',
+  ],
   null: ['Null'],
 };
 
@@ -89,7 +101,7 @@ const conditionArb: fc.Arbitrary<GeneratedCondition> = fc.constantFrom(...famili
   }
   const spec = KEYS[family];
   return fc.record({
-    op: fc.tuple(fc.constantFrom(...OPERATORS[family]), fc.boolean()).map(([op, ifExists]) => (ifExists && family !== 'multi' ? `${op}IfExists` : op)),
+    op: fc.tuple(fc.constantFrom(...OPERATORS[family]), fc.boolean()).map(([op, ifExists]) => (ifExists ? `${op}IfExists` : op)),
     key: fc.constant(spec.key),
     values: fc.uniqueArray(fc.constantFrom(...spec.policy), { minLength: 1, maxLength: 2 }),
   });

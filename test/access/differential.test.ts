@@ -68,11 +68,19 @@ function conditionsOf(set: PolicySet): Array<[string, string, string[]]> {
  * - IPv4 CIDRs with prefix /0: the oracle computes the mask as `-1 << 32`, which JavaScript reads as `-1 << 0`,
  *   so 0.0.0.0/0 only matches 0.0.0.0. RFC 4632: /0 covers every IPv4 address.
  *   See test/cases/access/ip/ipaddress-slash-zero-matches-all.json.
+ * - Date operators with epoch values: AWS reads epoch (UNIX) time in seconds; the oracle compares the bare
+ *   integer with JavaScript milliseconds from Date.parse. See test/cases/access/date/epoch-seconds-*.json.
+ * - `ForAnyValue:…IfExists` with the key absent: AWS documents IfExists as "if the key is not present, evaluate
+ *   the condition element as true"; the oracle returns false. See test/cases/access/set-operators/foranyvalue-ifexists-absent-key.json.
  */
 function excluded(request: AccessRequest, set: PolicySet): boolean {
   const ip = request.context?.['aws:SourceIp'];
+  const time = request.context?.['aws:CurrentTime'];
+  const epoch = (v: unknown): boolean => typeof v === 'string' && /^\d+$/.test(v);
   return conditionsOf(set).some(
-    ([op, , values]) =>
+    ([op, key, values]) =>
+      (/^Date/i.test(op) && (epoch(time) || values.some(epoch))) ||
+      (/^ForAnyValue:.*IfExists$/i.test(op) && request.context?.[key] === undefined) ||
       (/^NotIpAddress/i.test(op) && typeof ip === 'string' && values.some((v) => !v.includes('/') && v.includes(':') !== ip.includes(':'))) ||
       (/IpAddress/i.test(op) && values.some((v) => !v.includes(':') && v.endsWith('/0'))),
   );

@@ -86,16 +86,10 @@ export function compileConditions(
   return out;
 }
 
-function requestValues(ctx: RequestContext, keyLower: string): string[] | undefined {
-  const v = ctx.get(keyLower);
-  if (v === undefined) return undefined;
-  return typeof v === 'string' ? [v] : v;
-}
-
 /** All conditions AND-ed; stops at the first that fails. */
 export function conditionsMatch(conditions: readonly CompiledCondition[], ctx: RequestContext): boolean {
   for (const c of conditions) {
-    if (!c.test(requestValues(ctx, c.keyLower), ctx.lookupVariable)) return false;
+    if (!c.test(ctx.get(c.keyLower), ctx.lookupVariable)) return false;
   }
   return true;
 }
@@ -103,13 +97,13 @@ export function conditionsMatch(conditions: readonly CompiledCondition[], ctx: R
 /** Evaluates every condition and records the values involved, for explanations. */
 export function traceConditions(conditions: readonly CompiledCondition[], ctx: RequestContext): ConditionTrace[] {
   return conditions.map((c) => {
-    const values = requestValues(ctx, c.keyLower);
+    const value = ctx.get(c.keyLower);
     return {
       operator: c.operator,
       key: c.key,
       policyValues: c.policyValues,
-      requestValues: values === undefined ? undefined : [...values],
-      matched: c.test(values, ctx.lookupVariable),
+      requestValues: value === undefined ? undefined : typeof value === 'string' ? [value] : [...value],
+      matched: c.test(value, ctx.lookupVariable),
     };
   });
 }

@@ -9,18 +9,20 @@
  * - `ForAnyValue:` is false when the key is absent or empty, else true when at least one request value matches;
  * - several policy values for one key are OR-ed (a negated operator requires the value to match none of them).
  */
+import type { ResolvedValue } from '../context-keys.js';
 import type { VariableLookup } from '../policy-variables.js';
 import type { ParsedOperator } from './operators.js';
 import type { ValueMatcher } from './value-matcher.js';
 
-export type ConditionTest = (values: readonly string[] | undefined, lookup: VariableLookup) => boolean;
+/** Tests the request's value for the key: a string, a list (multivalued key), or undefined when absent. */
+export type ConditionTest = (value: ResolvedValue | undefined, lookup: VariableLookup) => boolean;
 
 export function buildConditionTest(op: ParsedOperator, policyValues: readonly string[]): ConditionTest {
   if (op.isNull) {
     const wantAbsent = policyValues.map((v) => v.toLowerCase() === 'true');
     // A multivalued key sent with an empty list is present (with no values), so Null reports false for it.
-    return (values) => {
-      const absent = values === undefined;
+    return (value) => {
+      const absent = value === undefined;
       return wantAbsent.some((w) => w === absent);
     };
   }
@@ -29,31 +31,36 @@ export function buildConditionTest(op: ParsedOperator, policyValues: readonly st
   const perValue: ValueMatcher = base.negated ? (v, l) => !positive(v, l) : positive;
 
   if (op.qualifier === 'ForAllValues') {
-    return (values, lookup) => {
-      if (values === undefined || values.length === 0) return true;
-      for (const v of values) if (!perValue(v, lookup)) return false;
+    return (value, lookup) => {
+      if (value === undefined) return true;
+      if (typeof value === 'string') return perValue(value, lookup);
+      for (const v of value) if (!perValue(v, lookup)) return false;
       return true;
     };
   }
   if (op.qualifier === 'ForAnyValue') {
+    // IfExists only speaks to an absent key; an empty list is present and has no value that matches.
     const ifExists = op.ifExists;
-    return (values, lookup) => {
-      if (values === undefined || values.length === 0) return ifExists;
-      for (const v of values) if (perValue(v, lookup)) return true;
+    return (value, lookup) => {
+      if (value === undefined) return ifExists;
+      if (typeof value === 'string') return perValue(value, lookup);
+      for (const v of value) if (perValue(v, lookup)) return true;
       return false;
     };
   }
   const whenAbsent = op.ifExists || base.negated;
+  // AWS: "Multivalued context keys require a condition set operator." A single-valued operator never
+  // matches a list, negated or not (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html).
   if (base.negated) {
-    return (values, lookup) => {
-      if (values === undefined || values.length === 0) return whenAbsent;
-      for (const v of values) if (positive(v, lookup)) return false;
-      return true;
+    return (value, lookup) => {
+      if (value === undefined) return whenAbsent;
+      if (typeof value !== 'string') return false;
+      return !positive(value, lookup);
     };
   }
-  return (values, lookup) => {
-    if (values === undefined || values.length === 0) return whenAbsent;
-    for (const v of values) if (positive(v, lookup)) return true;
-    return false;
+  return (value, lookup) => {
+    if (value === undefined) return whenAbsent;
+    if (typeof value !== 'string') return false;
+    return positive(value, lookup);
   };
 }
