@@ -35,7 +35,8 @@ export function compilePolicySet(set: PolicySet): CompiledPolicySet {
   if (set.resourcePolicy !== undefined) {
     compiled.resource = take(compilePolicy(set.resourcePolicy, 'resource', `resourcePolicy[${set.resourcePolicy.name}]`));
   }
-  if (set.sessionPolicies !== undefined) {
+  // An empty list means the session carries no session policy, so nothing limits it.
+  if (set.sessionPolicies !== undefined && set.sessionPolicies.length > 0) {
     compiled.session = set.sessionPolicies.map((p) => take(compilePolicy(p, 'identity', `sessionPolicies[${p.name}]`)));
   }
   cache.set(set, compiled);
