@@ -68,8 +68,9 @@ function compileStatement(
   }
   const resources = list(st.Resource);
   const notResources = list(st.NotResource);
-  if (resources !== undefined && notResources !== undefined) fail('has both Resource and NotResource');
-  // AWS: trust policies may omit Resource; other policies need one. A missing Resource is read as none.
+  // AWS: "Statements must include either a Resource or a NotResource element" (role trust policies, which
+  // omit it, are not evaluated here).
+  if ((resources === undefined) === (notResources === undefined)) fail('needs exactly one of Resource or NotResource');
   if (kind === 'resource' && st.Principal === undefined && st.NotPrincipal === undefined) {
     fail('a resource policy statement needs Principal or NotPrincipal');
   }
@@ -84,7 +85,7 @@ function compileStatement(
     effect: st.Effect as 'Allow' | 'Deny',
     action: compileActionPatterns(actions ?? notActions ?? []),
     notAction: notActions !== undefined,
-    resource: resources === undefined && notResources === undefined ? () => false : compileResourcePatterns(resources ?? notResources ?? [], variables),
+    resource: compileResourcePatterns(resources ?? notResources ?? [], variables),
     notResource: notResources !== undefined,
     notPrincipal: st.NotPrincipal !== undefined,
     conditions,

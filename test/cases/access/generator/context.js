@@ -62,5 +62,6 @@ export const errorCases = [
   errorCase('identity-with-principal', 'an identity policy with Principal', request(), { identity: [{ name: 'P', document: doc([{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }]) }] }, 'invalid-policy'),
   errorCase('context-object', 'a context value that is an object', request({ context: { 'aws:username': { a: 1 } } }), ok, 'invalid-context-value'),
   errorCase('policy-action-shape', 'a policy action without a colon', request(), { identity: [{ name: 'P', document: doc([{ Effect: 'Allow', Action: 's3GetObject', Resource: '*' }]) }] }, 'invalid-action'),
+  errorCase('missing-resource', 'a statement without Resource or NotResource', request(), { identity: [{ name: 'P', document: doc([{ Effect: 'Allow', Action: '*' }]) }] }, 'invalid-policy'),
   errorCase('no-statement', 'a policy without Statement', request(), { identity: [{ name: 'P', document: { Version: '2012-10-17' } }] }, 'invalid-policy'),
 ];

@@ -50,7 +50,6 @@ export const resourceCases = [
   resourceCase('notresource-list', 'NotResource with several entries', { NotResource: ['arn:aws:s3:::a/*', 'arn:aws:s3:::bucket/*'] }, 'arn:aws:s3:::bucket/key', false, DOCS.notResource),
   resourceCase('service-wildcard-segment', 'a wildcard service segment', { Resource: 'arn:aws:*:us-east-1:111111111111:*' }, 'arn:aws:sqs:us-east-1:111111111111:orders', true),
   resourceCase('resource-type-colon', 'resource parts may hold colons', { Resource: 'arn:aws:lambda:us-east-1:111111111111:function:handler:*' }, 'arn:aws:lambda:us-east-1:111111111111:function:handler:live', true),
-  resourceCase('missing-resource-element', 'a statement without Resource or NotResource applies to nothing', {}, 'arn:aws:s3:::bucket/key', false),
 ];
 
 function varCase(slug, description, principal, resource, statement, allow, version = '2012-10-17', extra = {}) {

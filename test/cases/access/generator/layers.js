@@ -145,7 +145,6 @@ export const scpCases = [
   ),
 ];
 
-const BUCKET = 'arn:aws:s3:::bucket/key';
 const rp = (statements) => P('BucketPolicy', statements);
 const grant = (principal, sid = 'Grant', extra = {}) => ({ Sid: sid, Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*', ...extra });
 const viaRp = (sid = 'Grant', statementIndex = 0) => ({ decision: 'allowed', layer: 'resource-policy', policy: 'BucketPolicy', sid, statementIndex });
