@@ -1,5 +1,6 @@
 // Decisions per second of the access evaluator on realistic requests, without explanations.
 // Run after `npm run build`: node bench/access-evaluator.js [seconds]
+import { performance } from 'node:perf_hooks';
 import { evaluate, isAllowed } from '../dist/access/index.js';
 
 const A = '111111111111';

@@ -93,7 +93,19 @@ describe('differential: evaluator vs iam-simulate', () => {
         fc.pre(!excluded(request, set));
         expect(ours(request, set)).toBe(oracle(request, set));
       }),
-      { numRuns: Number(process.env.ACCESS_DIFF_RUNS ?? 3000), seed: process.env.ACCESS_DIFF_SEED === undefined ? undefined : Number(process.env.ACCESS_DIFF_SEED) },
+      { numRuns: Number(process.env.ACCESS_DIFF_RUNS ?? 15000), seed: process.env.ACCESS_DIFF_SEED === undefined ? undefined : Number(process.env.ACCESS_DIFF_SEED) },
     );
+  });
+});
+
+describe('differential generator', () => {
+  it('produces every decision often enough to be a meaningful comparison', () => {
+    const counts: Record<string, number> = {};
+    for (const [request, set] of fc.sample(fc.tuple(requestArb, policySetArb), { numRuns: 2000, seed: 7 })) {
+      const key = ours(request, set);
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    for (const decision of ['allowed', 'explicit-deny', 'implicit-deny']) expect(counts[decision] ?? 0).toBeGreaterThan(100);
+    expect(Object.keys(counts).filter((k) => k.startsWith('error'))).toEqual([]);
   });
 });
