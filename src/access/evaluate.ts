@@ -42,8 +42,13 @@ function describeTarget(request: AccessRequest): string {
 }
 
 function scpApplies(request: AccessRequest): boolean {
-  // AWS: SCPs do not affect the management account, nor service-linked roles.
-  return request.principal.isManagementAccount !== true && request.principal.isServiceLinkedRole !== true;
+  // AWS: SCPs do not affect the management account, nor service-linked roles; they govern IAM users and roles
+  // of member accounts, so a service principal calling on its own behalf is not subject to them either.
+  return (
+    request.principal.isManagementAccount !== true &&
+    request.principal.isServiceLinkedRole !== true &&
+    principalInfoOf(request).kind !== 'service'
+  );
 }
 
 /** Scans every layer; without a trace, returns at the first explicit Deny. */
