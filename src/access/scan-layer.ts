@@ -74,7 +74,9 @@ export function scanLayer(
         const conditions = traceConditions(st.conditions, env.ctx);
         conditionsMatched = conditions.every((c) => c.matched);
         statementTrace = {
-          ...ref(layer, target, policy, st),
+          layer,
+          policy: policy.name,
+          statementIndex: st.index,
           effect: st.effect,
           actionMatched,
           resourceMatched,
@@ -82,6 +84,8 @@ export function scanLayer(
           conditions,
           applies: actionMatched && resourceMatched && principalMatched && conditionsMatched,
         };
+        if (target !== undefined) statementTrace.target = target;
+        if (st.sid !== undefined) statementTrace.sid = st.sid;
         if (st.principal !== undefined) statementTrace.principalMatch = kind;
         trace.push(statementTrace);
       } else {
