@@ -56,6 +56,8 @@ export const stringLike: OperatorFamily = {
         return false;
       };
     }
+    // Patterns resolved from variables are compiled once per resolved text.
+    const cache = new Map<string, Matcher>();
     return (rv, lookup) => {
       for (const c of compiled) {
         if (typeof c === 'function') {
@@ -63,7 +65,15 @@ export const stringLike: OperatorFamily = {
           continue;
         }
         const parts = resolveSegments(c, lookup);
-        if (parts !== undefined && partsToMatcher(parts, false)(rv)) return true;
+        if (parts === undefined) continue;
+        const key = parts.map((p) => (p.wild ? 'w' : 'l') + p.text).join('\u0000');
+        let match = cache.get(key);
+        if (match === undefined) {
+          match = partsToMatcher(parts, false);
+          if (cache.size > 512) cache.clear();
+          cache.set(key, match);
+        }
+        if (match(rv)) return true;
       }
       return false;
     };
