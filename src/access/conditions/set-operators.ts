@@ -1,0 +1,66 @@
+/**
+ * How one condition (operator + key + policy values) turns the request's value(s) into true/false,
+ * including `…IfExists`, `Null`, and the `ForAllValues:` / `ForAnyValue:` set qualifiers.
+ *
+ * AWS rules (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html):
+ * - key absent: positive operators are false, negated operators are true; `…IfExists` makes the condition true;
+ * - `ForAllValues:` is true when the key is absent or empty, else when every request value matches;
+ * - `ForAnyValue:` is false when the key is absent or empty, else true when at least one request value matches;
+ * - several policy values for one key are OR-ed (a negated operator requires the value to match none of them).
+ */
+import type { ResolvedValue } from '../context-keys.js';
+import type { VariableLookup } from '../policy-variables.js';
+import type { ParsedOperator } from './operators.js';
+import type { ValueMatcher } from './value-matcher.js';
+
+/** Tests the request's value for the key: a string, a list (multivalued key), or undefined when absent. */
+export type ConditionTest = (value: ResolvedValue | undefined, lookup: VariableLookup) => boolean;
+
+export function buildConditionTest(op: ParsedOperator, policyValues: readonly string[]): ConditionTest {
+  if (op.isNull) {
+    const wantAbsent = policyValues.map((v) => v.toLowerCase() === 'true');
+    // A multivalued key sent with an empty list is present (with no values), so Null reports false for it.
+    return (value) => {
+      const absent = value === undefined;
+      return wantAbsent.some((w) => w === absent);
+    };
+  }
+  const base = op.base!;
+  const positive: ValueMatcher = base.family.compile(policyValues, base.variables);
+  const perValue: ValueMatcher = base.negated ? (v, l) => !positive(v, l) : positive;
+
+  if (op.qualifier === 'ForAllValues') {
+    return (value, lookup) => {
+      if (value === undefined) return true;
+      if (typeof value === 'string') return perValue(value, lookup);
+      for (const v of value) if (!perValue(v, lookup)) return false;
+      return true;
+    };
+  }
+  if (op.qualifier === 'ForAnyValue') {
+    // IfExists only speaks to an absent key; an empty list is present and has no value that matches.
+    const ifExists = op.ifExists;
+    return (value, lookup) => {
+      if (value === undefined) return ifExists;
+      if (typeof value === 'string') return perValue(value, lookup);
+      for (const v of value) if (perValue(v, lookup)) return true;
+      return false;
+    };
+  }
+  const whenAbsent = op.ifExists || base.negated;
+  // AWS: "Multivalued context keys require a condition set operator." A single-valued operator never
+  // matches a list, negated or not (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html).
+  if (base.negated) {
+    return (value, lookup) => {
+      if (value === undefined) return whenAbsent;
+      if (typeof value !== 'string') return false;
+      return !positive(value, lookup);
+    };
+  }
+  return (value, lookup) => {
+    if (value === undefined) return whenAbsent;
+    if (typeof value !== 'string') return false;
+    return positive(value, lookup);
+  };
+}
