@@ -11,7 +11,7 @@ const ALLOWED: Record<string, string[]> = {
   plan: ['model', 'core'],
   apply: ['model', 'core', 'plan'],
   access: ['model', 'core'],
-  providers: ['model', 'core'],
+  providers: ['model', 'core', 'plan'], // applies plan changes: see docs/decisions/0002-providers-read-plan-types.md
   'local-cloud': ['access', 'core', 'model'],
   toolkit: ['core', 'model', 'config', 'templates', 'plan', 'apply', 'access', 'providers', 'local-cloud'],
   cli: ['toolkit', 'core', 'model'],
