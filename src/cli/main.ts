@@ -4,6 +4,9 @@ import { BulkheadError } from '../core/errors.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
 import { registerLocalCommand } from './commands/local.js';
+import { registerApply } from './commands/apply.js';
+import { registerPlan } from './commands/plan.js';
+import { registerShow } from './commands/show.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import type { ExitCode } from './exit-codes.js';
@@ -33,6 +36,9 @@ function buildProgram(term: Terminal, setExit: (code: ExitCode) => void): Comman
   registerInit(program, term);
   registerValidate(program, term, setExit);
   registerSchema(program, term);
+  registerPlan(program, term, setExit);
+  registerApply(program, term, setExit);
+  registerShow(program, term);
   registerDemo(program, term);
   registerLocalCommand(program);
   const override = (command: Command): void => {
@@ -45,6 +51,8 @@ function buildProgram(term: Terminal, setExit: (code: ExitCode) => void): Comman
 
 /** Runs the CLI and returns its exit code; only this function maps errors to exit codes. */
 export async function main(argv: string[], term: Terminal = processTerminal()): Promise<ExitCode> {
+  // Bulkhead pins SDK releases that support Node 20; their notice about future releases is not the user's concern here.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   let exit: ExitCode = 0;
   const program = buildProgram(term, (code) => {
     exit = code;

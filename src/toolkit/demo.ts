@@ -3,35 +3,66 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BulkheadError } from '../core/errors.js';
 import type { IoHost } from '../core/events.js';
+import { startLocalCloud } from '../local-cloud/index.js';
+import { renderPlan } from '../plan/render.js';
+import { createClients } from '../providers/aws/clients.js';
+import { apply } from './apply.js';
+import type { Connection } from './connect.js';
 import { init } from './init.js';
-import { organizationTree, type TreeNode } from './tree.js';
-import { validate } from './validate.js';
+import { plan, refresh } from './plan.js';
+import { liveTree, organizationView } from './show.js';
+import type { TreeNode } from './tree.js';
 
 export interface DemoOptions {
   template?: string;
   io: IoHost;
   dir?: string;
+  /** Passed to the local cloud, e.g. `fast` for tests. */
+  fast?: boolean;
 }
 
 export interface DemoResult {
+  dir: string;
   file: string;
   tree: TreeNode;
+  applied: number;
+  secondPlanChanges: number;
   elapsedMs: number;
 }
 
-/** The guided tour: writes a template into a temporary folder, validates it and shows the organization. */
+/**
+ * The guided tour, on a fresh local cloud in a temporary folder: write a template, plan, apply
+ * with live progress, show the organization as it now is, and plan again to see nothing left.
+ */
 export async function demo(options: DemoOptions): Promise<DemoResult> {
   const started = Date.now();
+  const { io } = options;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'bulkhead-demo-'));
   const file = join(dir, 'org.yaml');
   const template = options.template ?? 'growth';
-  options.io.notify({ type: 'progress', id: 'init', message: `bulkhead init --template ${template} → ${file}`, state: 'start' });
-  init({ template, file });
-  options.io.notify({ type: 'progress', id: 'validate', message: `bulkhead validate -f ${file}`, state: 'start' });
-  const result = await validate({ file, io: options.io });
-  if (!result.model) throw new BulkheadError('demo-invalid', `the ${template} template did not validate`, { source: 'internal' });
-  const tree = organizationTree(result.model);
-  const elapsedMs = Date.now() - started;
-  options.io.notify({ type: 'result', data: { file, accounts: result.model.accounts.size, organizationalUnits: result.model.organizationalUnits.size, elapsedMs } });
-  return { file, tree, elapsedMs };
+  io.notify({ type: 'info', message: `1. bulkhead init --template ${template}: writes ${file}` });
+  init({ template, file, force: true });
+  const cloud = await startLocalCloud({ dataDir: join(dir, 'local-cloud'), port: 0, ...(options.fast ? { fast: true } : {}) });
+  const target = { kind: 'local' as const, endpoint: cloud.endpoint, region: cloud.region, credentials: cloud.credentials };
+  const clients = createClients(target);
+  const connection: Connection = { target, description: `local cloud at ${cloud.endpoint}`, clients, close: async () => clients.destroy() };
+  try {
+    io.notify({ type: 'info', message: `2. bulkhead plan: against a fresh local cloud (${cloud.endpoint}, management account ${cloud.managementAccountId})` });
+    const first = await plan({ file, connection, io });
+    io.notify({ type: 'info', message: renderPlan(first.plan.changes, first.plan.problems) });
+    io.notify({ type: 'info', message: '3. bulkhead apply: OUs first, up to 5 accounts created at once, guardrails attached last' });
+    const applied = await apply({ file, connection, io });
+    if (applied.failed.length > 0) throw new BulkheadError('demo-apply-failed', `apply failed: ${applied.failed.map((f) => `${f.label}: ${f.message}`).join('; ')}`, { source: 'internal' });
+    io.notify({ type: 'info', message: `applied ${applied.done.length} changes in ${(applied.elapsedMs / 1000).toFixed(1)}s` });
+    const tree = liveTree(organizationView(await refresh(connection, io)));
+    io.notify({ type: 'info', message: '4. bulkhead plan, again:' });
+    const second = await plan({ file, connection, io });
+    io.notify({ type: 'info', message: renderPlan(second.plan.changes, second.plan.problems) });
+    const result = { dir, file, tree, applied: applied.done.length, secondPlanChanges: second.plan.changes.length, elapsedMs: Date.now() - started };
+    io.notify({ type: 'result', data: { ...result, tree: undefined } });
+    return result;
+  } finally {
+    await connection.close();
+    await cloud.close();
+  }
 }

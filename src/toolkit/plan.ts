@@ -32,11 +32,16 @@ export async function loadValidModel(file: string, io: IoHost): Promise<OrgModel
   return result.model;
 }
 
+function totalCalls(connection: Connection): number {
+  return [...connection.clients.calls.values()].reduce((a, b) => a + b, 0);
+}
+
 export async function refresh(connection: Connection, io: IoHost): Promise<ObservedOrg> {
   const started = Date.now();
+  const callsBefore = totalCalls(connection);
   io.notify({ type: 'progress', id: 'refresh', message: `reading the organization from the ${connection.description}`, state: 'start' });
   const observed = await refreshOrganization(connection.clients.organizations);
-  const calls = [...connection.clients.calls.values()].reduce((a, b) => a + b, 0);
+  const calls = totalCalls(connection) - callsBefore;
   io.notify({ type: 'progress', id: 'refresh', message: `read ${observed.accounts.length} accounts, ${observed.organizationalUnits.length} OUs, ${observed.policies.length} policies (${calls} calls)`, state: 'done', elapsedMs: Date.now() - started });
   return observed;
 }

@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { ExitCode } from '../exit-codes.js';
+import type { Terminal } from '../io.js';
+import { planStyle } from '../render/plan-style.js';
+import { ProgressIoHost, progressMode } from '../render/progress.js';
+import { addTargetOptions, targetOptions, type TargetFlags } from './target-options.js';
+
+interface PlanFlags extends TargetFlags {
+  file: string;
+  out?: string;
+  json?: boolean;
+  detailedExitcode?: boolean;
+}
+
+export function registerPlan(program: Command, term: Terminal, setExit: (code: ExitCode) => void): void {
+  addTargetOptions(
+    program
+      .command('plan')
+      .description('compare org.yaml with the live organization and show what apply would change')
+      .option('-f, --file <file>', 'the spec', 'org.yaml')
+      .option('-o, --out <plan.json>', 'save the plan for `bulkhead apply plan.json`')
+      .option('--json', 'print the plan as JSON')
+      .option('--detailed-exitcode', 'exit 0 with no changes, 2 with changes, 1 on error'),
+  ).action(async (flags: PlanFlags) => {
+    const { connect } = await import('../../toolkit/connect.js');
+    const { plan } = await import('../../toolkit/plan.js');
+    const { renderPlan } = await import('../../toolkit/render.js');
+    const io = new ProgressIoHost(term, flags.json ? 'plain' : progressMode(term, false));
+    const connection = await connect(targetOptions(flags), io);
+    try {
+      const result = await plan({ file: flags.file, connection, io });
+      io.finish();
+      if (flags.out) writeFileSync(flags.out, `${JSON.stringify(result.plan, null, 2)}\n`);
+      if (flags.json) term.out(JSON.stringify(result.plan, null, 2));
+      else {
+        term.out(`Target: ${connection.description}\n`);
+        term.out(renderPlan(result.plan.changes, result.plan.problems, planStyle(term.style)));
+        if (flags.out) term.out(`\nSaved the plan to ${flags.out}; apply it with \`bulkhead apply ${flags.out}\`.`);
+      }
+      const hasErrors = result.plan.problems.some((p) => p.severity === 'error');
+      setExit(hasErrors ? 1 : flags.detailedExitcode && result.plan.changes.length > 0 ? 2 : 0);
+    } finally {
+      await connection.close();
+    }
+  });
+}
