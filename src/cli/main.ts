@@ -7,6 +7,7 @@ import { registerLocalCommand } from './commands/local.js';
 import { registerApply } from './commands/apply.js';
 import { registerPlan } from './commands/plan.js';
 import { registerShow } from './commands/show.js';
+import { registerImport } from './commands/import.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import type { ExitCode } from './exit-codes.js';
@@ -39,6 +40,7 @@ function buildProgram(term: Terminal, setExit: (code: ExitCode) => void): Comman
   registerPlan(program, term, setExit);
   registerApply(program, term, setExit);
   registerShow(program, term);
+  registerImport(program, term);
   registerDemo(program, term);
   registerLocalCommand(program);
   const override = (command: Command): void => {

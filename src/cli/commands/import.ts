@@ -1,0 +1,46 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { BulkheadError } from '../../core/errors.js';
+import type { Terminal } from '../io.js';
+import { ProgressIoHost, progressMode } from '../render/progress.js';
+import { addTargetOptions, targetOptions, type TargetFlags } from './target-options.js';
+
+interface ImportFlags extends TargetFlags {
+  out: string;
+  name?: string;
+  homeRegion?: string;
+  force?: boolean;
+}
+
+export function registerImport(program: Command, term: Terminal): void {
+  addTargetOptions(
+    program
+      .command('import')
+      .description('write org.yaml from an existing organization (accounts adopted by id), so that plan shows no changes')
+      .option('-o, --out <file>', 'where to write the spec', 'org.yaml')
+      .option('--name <name>', 'organization name for the spec')
+      .option('--home-region <region>', 'home region for the spec')
+      .option('--force', 'overwrite an existing file'),
+  ).action(async (flags: ImportFlags) => {
+    if (existsSync(flags.out) && !flags.force) throw new BulkheadError('import-exists', `${flags.out} already exists`, { hint: 'pass --force to overwrite it, or --out another file' });
+    const { connect } = await import('../../toolkit/connect.js');
+    const { refresh } = await import('../../toolkit/plan.js');
+    const { importSpec } = await import('../../toolkit/import.js');
+    const io = new ProgressIoHost(term, progressMode(term, false));
+    const connection = await connect(targetOptions(flags), io);
+    try {
+      const observed = await refresh(connection, io);
+      io.finish();
+      if (!observed.organization) throw new BulkheadError('import-no-organization', `there is no organization at the ${connection.description}`, { hint: 'start from a template instead: `bulkhead init`' });
+      const { text, guesses } = importSpec(observed, { ...(flags.name ? { name: flags.name } : {}), ...(flags.homeRegion ? { homeRegion: flags.homeRegion } : {}) });
+      writeFileSync(flags.out, text);
+      term.out(`${term.style.green('✓')} wrote ${flags.out}: ${guesses.length} accounts, ${observed.organizationalUnits.length} OUs, ${observed.policies.filter((p) => !p.awsManaged).length} SCPs`);
+      term.out('\nEnvironments guessed from account names — confirm each in the spec:');
+      for (const g of guesses) term.out(`  ${g.account.padEnd(32)} → ${g.environment} (${g.kind}${g.sure ? '' : ', no clue in the name'})`);
+      term.out(`\nnext: \`bulkhead validate -f ${flags.out}\`, then \`bulkhead plan -f ${flags.out}\` should show no changes.`);
+    } finally {
+      io.finish();
+      await connection.close();
+    }
+  });
+}
