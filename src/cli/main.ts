@@ -8,6 +8,7 @@ import { registerApply } from './commands/apply.js';
 import { registerPlan } from './commands/plan.js';
 import { registerShow } from './commands/show.js';
 import { registerImport } from './commands/import.js';
+import { registerUnlock } from './commands/unlock.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import type { ExitCode } from './exit-codes.js';
@@ -41,6 +42,7 @@ function buildProgram(term: Terminal, setExit: (code: ExitCode) => void): Comman
   registerApply(program, term, setExit);
   registerShow(program, term);
   registerImport(program, term);
+  registerUnlock(program, term);
   registerDemo(program, term);
   registerLocalCommand(program);
   const override = (command: Command): void => {

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { BulkheadError } from '../../core/errors.js';
+import { BulkheadError, UsageError } from '../../core/errors.js';
 import type { Plan } from '../../toolkit/render.js';
 import type { ExitCode } from '../exit-codes.js';
 import type { Terminal } from '../io.js';
@@ -13,6 +13,7 @@ interface ApplyFlags extends TargetFlags {
   yes?: boolean;
   allowDestroy?: boolean;
   json?: boolean;
+  lockTimeout?: string;
 }
 
 export function registerApply(program: Command, term: Terminal, setExit: (code: ExitCode) => void): void {
@@ -23,10 +24,13 @@ export function registerApply(program: Command, term: Terminal, setExit: (code: 
       .option('-f, --file <file>', 'the spec', 'org.yaml')
       .option('-y, --yes', 'do not ask for confirmation')
       .option('--allow-destroy', 'allow destructive changes (closing accounts, detaching guardrails, deleting)')
-      .option('--json', 'print progress and the result as NDJSON events'),
+      .option('--json', 'print progress and the result as NDJSON events')
+      .option('--lock-timeout <seconds>', 'wait this long for another apply to finish instead of failing at once'),
   ).action(async (planFile: string | undefined, flags: ApplyFlags) => {
     const { connect } = await import('../../toolkit/connect.js');
-    const { apply } = await import('../../toolkit/apply.js');
+    const { applyWithLock } = await import('../../toolkit/lock.js');
+    const lockTimeout = flags.lockTimeout === undefined ? 0 : Number(flags.lockTimeout);
+    if (!Number.isFinite(lockTimeout) || lockTimeout < 0) throw new UsageError(`--lock-timeout must be a number of seconds, not "${flags.lockTimeout}"`);
     const { renderPlan } = await import('../../toolkit/render.js');
     const io = new ProgressIoHost(term, progressMode(term, flags.json));
     const confirm = async (plan: Plan): Promise<boolean> => {
@@ -41,7 +45,7 @@ export function registerApply(program: Command, term: Terminal, setExit: (code: 
     };
     const connection = await connect(targetOptions(flags), io);
     try {
-      const result = await apply({ file: flags.file, ...(planFile ? { planFile } : {}), connection, io, allowDestroy: flags.allowDestroy === true, confirm });
+      const result = await applyWithLock({ file: flags.file, ...(planFile ? { planFile } : {}), connection, io, allowDestroy: flags.allowDestroy === true, confirm, lockTimeoutMs: lockTimeout * 1000 });
       io.finish();
       if (flags.json) {
         term.out(JSON.stringify({ type: 'result', data: { done: result.done, failed: result.failed, skipped: result.skipped, elapsedMs: result.elapsedMs } }));

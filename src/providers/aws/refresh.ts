@@ -12,6 +12,7 @@ import {
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import type { ObservedAccount, ObservedOrg, ObservedOu, ObservedPolicy } from '../../model/observed.js';
+import { LOCK_POLICY_NAME } from './lock.js';
 import { allPages, mapLimit } from './paginate.js';
 
 // AWS Organizations: list operations return at most 20 items per page.
@@ -70,7 +71,9 @@ export async function refreshOrganization(org: OrganizationsClient, options: Ref
   const enabledPolicyTypes = (root.PolicyTypes ?? []).filter((p) => p.Status === 'ENABLED').map((p) => p.Type!);
   let policies: ObservedPolicy[] = [];
   if (enabledPolicyTypes.includes('SERVICE_CONTROL_POLICY')) {
-    const summaries = await allPages((token) => org.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.Policies, next: r.NextToken })));
+    // The apply lock is a policy too, but not part of the organization's state: a plan made while
+    // no apply ran must stay valid for the apply that then takes the lock.
+    const summaries = (await allPages((token) => org.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.Policies, next: r.NextToken })))).filter((p) => p.Name !== LOCK_POLICY_NAME);
     policies = await mapLimit(summaries, limit, async (s) => {
       const [described, targets] = await Promise.all([
         // AWS-managed policies (FullAWSAccess) are never changed: their content is not needed.

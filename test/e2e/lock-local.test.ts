@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecordingIoHost } from '../../src/core/events.js';
+import { BulkheadError } from '../../src/core/errors.js';
+import { acquireLock } from '../../src/providers/aws/lock.js';
+import { apply } from '../../src/toolkit/apply.js';
+import { init } from '../../src/toolkit/init.js';
+import { applyWithLock, currentLock, unlock } from '../../src/toolkit/lock.js';
+import { plan } from '../../src/toolkit/plan.js';
+import { freshLocalCloud } from './local-connection.js';
+
+describe('the apply lock', () => {
+  let env: Awaited<ReturnType<typeof freshLocalCloud>>;
+  let file: string;
+  beforeAll(async () => {
+    env = await freshLocalCloud();
+    file = join(env.dir, 'org.yaml');
+    init({ template: 'startup', file });
+    expect((await apply({ file, connection: env.connection, io: new RecordingIoHost(), pollDelayMs: () => 20 })).failed).toEqual([]);
+  });
+  afterAll(async () => {
+    await env.connection.close();
+    await env.cloud.close();
+  });
+
+  it('a second apply fails fast, naming who holds the lock since when', async () => {
+    const held = await acquireLock(env.connection.clients.organizations, { holder: 'ci-runner-7' });
+    try {
+      const err = await applyWithLock({ file, connection: env.connection, io: new RecordingIoHost() }).catch((e: unknown) => e);
+      expect(BulkheadError.is(err)).toBe(true);
+      expect((err as BulkheadError).code).toBe('locked');
+      expect((err as Error).message).toMatch(/locked by ci-runner-7 since \d{4}-\d\d-\d\dT/);
+    } finally {
+      await held.release();
+    }
+    expect(await currentLock(env.connection)).toBeNull();
+  });
+
+  it('two applies at once: exactly one takes the lock', async () => {
+    const results = await Promise.allSettled([
+      applyWithLock({ file, connection: env.connection, io: new RecordingIoHost(), holder: 'a' }),
+      applyWithLock({ file, connection: env.connection, io: new RecordingIoHost(), holder: 'b' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBe(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((rejected.reason as BulkheadError).code).toBe('locked');
+  });
+
+  it('waits with a lock timeout, and unlock removes a stale lock', async () => {
+    const held = await acquireLock(env.connection.clients.organizations, { holder: 'crashed-run' });
+    setTimeout(() => void held.release(), 300);
+    const r = await applyWithLock({ file, connection: env.connection, io: new RecordingIoHost(), lockTimeoutMs: 5_000 });
+    expect(r.failed).toEqual([]);
+
+    await acquireLock(env.connection.clients.organizations, { holder: 'died-without-release' });
+    expect((await currentLock(env.connection))?.holder).toBe('died-without-release');
+    // The lock is not part of the organization's state: a plan does not see it.
+    expect((await plan({ file, connection: env.connection, io: new RecordingIoHost() })).plan.changes).toEqual([]);
+    expect((await unlock(env.connection, new RecordingIoHost()))?.holder).toBe('died-without-release');
+    expect(await currentLock(env.connection)).toBeNull();
+  });
+});
