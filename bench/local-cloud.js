@@ -1,6 +1,7 @@
 // Local cloud benchmark: run after `npm run build`. Prints start-up time, account creation rate,
 // ListAccounts throughput (AWS SDK v3 client against a server in its own process) and memory.
 import { createHash, createHmac } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
