@@ -3,6 +3,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
