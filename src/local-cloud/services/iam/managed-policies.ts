@@ -49,7 +49,8 @@ function attachmentCount(store: Store, accountId: string, arn: string): number {
   return n;
 }
 
-function policyShape(store: Store, accountId: string, p: PolicyView, withTags: boolean): Record<string, unknown> {
+/** GetPolicy and CreatePolicy return Description and Tags; ListPolicies returns neither. */
+function policyShape(store: Store, accountId: string, p: PolicyView, full: boolean): Record<string, unknown> {
   return {
     PolicyName: p.name,
     PolicyId: p.policyId,
@@ -59,10 +60,10 @@ function policyShape(store: Store, accountId: string, p: PolicyView, withTags: b
     AttachmentCount: attachmentCount(store, accountId, p.arn),
     PermissionsBoundaryUsageCount: 0,
     IsAttachable: true,
-    Description: p.description === '' ? undefined : p.description,
+    Description: full && p.description !== '' ? p.description : undefined,
     CreateDate: new Date(p.createdAt),
     UpdateDate: new Date(p.updatedAt),
-    Tags: withTags && Object.keys(p.tags).length > 0 ? tagList(p.tags) : undefined,
+    Tags: full && Object.keys(p.tags).length > 0 ? tagList(p.tags) : undefined,
   };
 }
 
