@@ -188,7 +188,7 @@ describe('the AWS CLI against the local cloud', () => {
 
     expect((await cli.run(['iam', 'delete-role', '--role-name', 'deployer'], member)).code).toBe(0);
     expectAwsError(await cli.run(['iam', 'get-role', '--role-name', 'deployer'], member), 'NoSuchEntity');
-  });
+  }, 90_000);
 
   it('reports authentication failures with the codes STS uses', async () => {
     const [unknownKey, badSecret] = await Promise.all([
