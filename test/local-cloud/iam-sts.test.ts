@@ -119,6 +119,9 @@ describe('STS and IAM', () => {
     await h.iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v1' }));
     const listed = await h.iam.send(new ListPolicyVersionsCommand({ PolicyArn: arn }));
     expect(listed.Versions?.map((v) => `${v.VersionId}${v.IsDefaultVersion === true ? '*' : ''}`)).toEqual(['v5*', 'v4', 'v3', 'v2']);
+    expect((await awsError(() => h.iam.send(new DeletePolicyCommand({ PolicyArn: arn }))))).toMatchObject({ name: 'DeleteConflictException' });
+    for (const v of ['v2', 'v3', 'v4']) await h.iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: v }));
+    await h.iam.send(new DeletePolicyCommand({ PolicyArn: arn }));
   });
 
   it('manages roles, tags, inline and managed policies with IAM errors', async () => {

@@ -137,6 +137,8 @@ export function deletePolicy(input: Record<string, unknown>, ctx: HandlerContext
   const policy = findPolicy(ctx.store, ctx.principal.accountId, arn);
   if (awsManagedIamPolicy(arn) !== undefined) throw new AwsApiError('InvalidInput', `The policy ${arn} is an AWS managed policy and cannot be deleted.`);
   if (attachmentCount(ctx.store, ctx.principal.accountId, policy.arn) > 0) throw deleteConflict('Cannot delete a policy attached to entities.');
+  // AWS: every non-default version must be deleted before the policy.
+  if (policy.versions.length > 1) throw deleteConflict('This policy has more than one version. Before you delete a policy, you must delete the policy\'s versions. The default version is deleted with the policy.');
   ctx.store.delete('managedPolicies', policy.arn);
   return undefined;
 }
