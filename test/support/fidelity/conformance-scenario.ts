@@ -174,6 +174,11 @@ export async function runConformanceScenario(cloud: LocalCloud, handler: Recordi
     .Policy?.Arn ?? '';
   await iam.send(new I.GetPolicyCommand({ PolicyArn: policyArn }));
   await iam.send(new I.GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: 'v1' }));
+  // Policy versions (added with the local cloud's CreatePolicyVersion family): leaves one version, so DeletePolicy below still succeeds.
+  await iam.send(new I.CreatePolicyVersionCommand({ PolicyArn: policyArn, PolicyDocument: IAM_POLICY, SetAsDefault: true }));
+  await iam.send(new I.ListPolicyVersionsCommand({ PolicyArn: policyArn }));
+  await iam.send(new I.SetDefaultPolicyVersionCommand({ PolicyArn: policyArn, VersionId: 'v2' }));
+  await iam.send(new I.DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: 'v1' }));
   await iam.send(new I.ListPoliciesCommand({ Scope: 'Local' }));
   await iam.send(new I.AttachRolePolicyCommand({ RoleName: 'deployer', PolicyArn: policyArn }));
   await iam.send(new I.ListAttachedRolePoliciesCommand({ RoleName: 'deployer' }));
