@@ -62,8 +62,7 @@ describe('the AWS CLI against the local cloud', () => {
     const root = roots.Roots[0] as Root;
     expect(root.Id).toMatch(/^r-[0-9a-z]{4,32}$/);
     expect(root.Name).toBe('Root');
-    // AWS: a new organization with all features has no policy type enabled in its root.
-    expect(root.PolicyTypes).toEqual([]);
+    expect(root.Arn).toBe(`arn:aws:organizations::${mgmt}:root/${created.Organization.Id}/${root.Id}`);
 
     const ou = (
       await cli.json<{ OrganizationalUnit: OrganizationalUnit }>(['organizations', 'create-organizational-unit', '--parent-id', root.Id, '--name', 'Workloads'])

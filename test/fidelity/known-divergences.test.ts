@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateOrganizationCommand, DescribeOrganizationCommand } from '@aws-sdk/client-organizations';
+import { CreateOrganizationCommand, DescribeOrganizationCommand, EnablePolicyTypeCommand, ListRootsCommand } from '@aws-sdk/client-organizations';
 import { KNOWN_DIVERGENCES } from '../support/fidelity/known-divergences.js';
 import type { FidelityCloud } from '../support/fidelity/local-cloud.js';
 import { startFidelityCloud } from '../support/fidelity/local-cloud.js';
@@ -30,10 +30,14 @@ describe('known divergences of the local cloud from AWS', () => {
   });
 
   // AWS (API_DescribeOrganization): "The AvailablePolicyTypes part of the response is deprecated ... It doesn't
-  // include any policy type supported by Organizations other than SCPs." Deprecated, but still returned,
-  // and older tools read it.
-  it.fails('organization-available-policy-types: Organization.AvailablePolicyTypes lists SERVICE_CONTROL_POLICY', async () => {
+  // include any policy type supported by Organizations other than SCPs." The AWS CLI's own examples
+  // (awscli/examples/organizations/create-organization.rst, describe-organization.rst) show
+  // [{ Status: ENABLED, Type: SERVICE_CONTROL_POLICY }] for an all-features organization. The local
+  // cloud instead mirrors the root's enabled policy types: [] at first, TAG_POLICY once enabled.
+  it.fails('organization-available-policy-types: Organization.AvailablePolicyTypes lists SCPs only', async () => {
     const created = await c.org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    const rootId = (await c.org.send(new ListRootsCommand({}))).Roots?.[0]?.Id ?? '';
+    await c.org.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'TAG_POLICY' }));
     const described = await c.org.send(new DescribeOrganizationCommand({}));
     for (const org of [created.Organization, described.Organization]) {
       expect(org?.AvailablePolicyTypes).toEqual([{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }]);

@@ -178,6 +178,7 @@ export async function runConformanceScenario(cloud: LocalCloud, handler: Recordi
   await iam.send(new I.CreatePolicyVersionCommand({ PolicyArn: policyArn, PolicyDocument: IAM_POLICY, SetAsDefault: true }));
   await iam.send(new I.ListPolicyVersionsCommand({ PolicyArn: policyArn }));
   await iam.send(new I.SetDefaultPolicyVersionCommand({ PolicyArn: policyArn, VersionId: 'v2' }));
+  await expectError('delete the default version', 'iam', 'DeletePolicyVersion', 'DeleteConflict', iam.send(new I.DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: 'v2' })));
   await iam.send(new I.DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: 'v1' }));
   await iam.send(new I.ListPoliciesCommand({ Scope: 'Local' }));
   await iam.send(new I.AttachRolePolicyCommand({ RoleName: 'deployer', PolicyArn: policyArn }));

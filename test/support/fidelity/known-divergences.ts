@@ -18,7 +18,8 @@ const DESCRIBE_ORGANIZATION = 'https://docs.aws.amazon.com/organizations/latest/
 export const KNOWN_DIVERGENCES: readonly KnownDivergence[] = [
   {
     id: 'organization-available-policy-types',
-    summary: 'CreateOrganization and DescribeOrganization omit Organization.AvailablePolicyTypes; AWS still returns it (deprecated, listing SERVICE_CONTROL_POLICY only)',
+    summary:
+      'Organization.AvailablePolicyTypes (CreateOrganization, DescribeOrganization) mirrors the root\'s enabled policy types ([] at first, TAG_POLICY once enabled); AWS lists SCPs only: [{ Type: SERVICE_CONTROL_POLICY, Status: ENABLED }] for an all-features organization',
     doc: DESCRIBE_ORGANIZATION,
     differential: ['create organization', 'describe organization'].map((label) => ({
       label,
