@@ -41,9 +41,14 @@ export function seedState(store: Store): MetaRecord {
   return meta;
 }
 
-/** Drops session credentials that expired, so the table does not grow without bound. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Drops session credentials that expired more than a day ago, so the table does not grow without
+ * bound; recently expired ones stay so that callers get ExpiredToken rather than an unknown key.
+ */
 export function pruneExpiredSessions(store: Store, now: number): void {
-  for (const k of [...store.values('accessKeys')]) if (k.expiresAt !== undefined && k.expiresAt <= now) store.delete('accessKeys', k.accessKeyId);
+  for (const k of [...store.values('accessKeys')]) if (k.expiresAt !== undefined && k.expiresAt <= now - DAY_MS) store.delete('accessKeys', k.accessKeyId);
 }
 
 export function createStandaloneAccount(store: Store, email: string, name: string, now: number): { accountId: string; credentials: { accessKeyId: string; secretAccessKey: string } } {

@@ -30,7 +30,7 @@ function tooLarge(req: IncomingMessage): RawResponse {
 export function createHttpServer(dispatcher: Dispatcher, health: () => Record<string, unknown>): Server {
   return createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/_bulkhead/health') {
-      send(res, { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(health()) });
+      send(res, { status: 200, headers: { 'content-type': 'application/json', 'x-amzn-RequestId': newRequestId() }, body: JSON.stringify(health()) });
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 0);

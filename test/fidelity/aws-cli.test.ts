@@ -62,8 +62,7 @@ describe('the AWS CLI against the local cloud', () => {
     const root = roots.Roots[0] as Root;
     expect(root.Id).toMatch(/^r-[0-9a-z]{4,32}$/);
     expect(root.Name).toBe('Root');
-    // AWS: a new organization with all features has no policy type enabled in its root.
-    expect(root.PolicyTypes).toEqual([]);
+    expect(root.Arn).toBe(`arn:aws:organizations::${mgmt}:root/${created.Organization.Id}/${root.Id}`);
 
     const ou = (
       await cli.json<{ OrganizationalUnit: OrganizationalUnit }>(['organizations', 'create-organizational-unit', '--parent-id', root.Id, '--name', 'Workloads'])
@@ -188,7 +187,7 @@ describe('the AWS CLI against the local cloud', () => {
 
     expect((await cli.run(['iam', 'delete-role', '--role-name', 'deployer'], member)).code).toBe(0);
     expectAwsError(await cli.run(['iam', 'get-role', '--role-name', 'deployer'], member), 'NoSuchEntity');
-  });
+  }, 90_000);
 
   it('reports authentication failures with the codes STS uses', async () => {
     const [unknownKey, badSecret] = await Promise.all([

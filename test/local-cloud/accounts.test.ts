@@ -6,6 +6,7 @@ import {
   CreateOrganizationCommand,
   DescribeAccountCommand,
   DescribeCreateAccountStatusCommand,
+  EnablePolicyTypeCommand,
   ListAccountsForParentCommand,
   ListCreateAccountStatusCommand,
   ListRootsCommand,
@@ -124,6 +125,17 @@ describe('accounts in the tree', () => {
     for (const id of ids.slice(0, 10)) await h.org.send(new CloseAccountCommand({ AccountId: id }));
     const err = await awsError(() => h.org.send(new CloseAccountCommand({ AccountId: ids[10] })));
     expect(err).toMatchObject({ name: 'ConstraintViolationException', Reason: 'CLOSE_ACCOUNT_QUOTA_EXCEEDED' });
+  });
+
+  it('needs all features to close accounts or enable policy types', async () => {
+    h = await startHarness();
+    await h.org.send(new CreateOrganizationCommand({ FeatureSet: 'CONSOLIDATED_BILLING' }));
+    const rootId = (await h.org.send(new ListRootsCommand({}))).Roots?.[0]?.Id ?? '';
+    const id = (await createAccount('cb@example.com')).AccountId ?? '';
+    const close = await awsError(() => h.org.send(new CloseAccountCommand({ AccountId: id })));
+    expect(close).toMatchObject({ name: 'ConstraintViolationException', Reason: 'ORGANIZATION_NOT_IN_ALL_FEATURES_MODE' });
+    const enable = await awsError(() => h.org.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'SERVICE_CONTROL_POLICY' })));
+    expect(enable).toMatchObject({ Reason: 'ORGANIZATION_NOT_IN_ALL_FEATURES_MODE' });
   });
 
   it('removes member accounts, not the management account', async () => {

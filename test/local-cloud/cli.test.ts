@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,27 @@ describe('bulkhead local (CLI)', () => {
     const reset = cli('reset', '--data', dir);
     expect(reset.status).toBe(0);
     expect(existsSync(join(dir, 'state.json'))).toBe(false);
+  });
+
+  it('runs in the foreground until SIGTERM, then releases the data directory', async () => {
+    const fg = tempDataDir();
+    const child = spawn(process.execPath, [ENTRY, 'local', 'start', '--fast', '--port', '0', '--data', fg], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    await new Promise<void>((ready, fail) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('Press Ctrl+C')) ready();
+      });
+      child.on('exit', (code) => fail(new Error(`exited early with ${code}: ${out}`)));
+    });
+    const status = JSON.parse(cli('status', '--json', '--data', fg).stdout) as { running: boolean; pid: number };
+    expect(status).toMatchObject({ running: true, pid: child.pid });
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(cli('status', '--data', fg).status).toBe(1);
+    expect(existsSync(join(fg, 'server.lock'))).toBe(false);
+    rmSync(fg, { recursive: true, force: true });
   });
 
   it('rejects bad flags with usage errors', () => {

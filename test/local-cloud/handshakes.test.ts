@@ -5,6 +5,9 @@ import {
   CreateOrganizationCommand,
   DeclineHandshakeCommand,
   DescribeAccountCommand,
+  DescribeOrganizationCommand,
+  LeaveOrganizationCommand,
+  ListAccountsCommand,
   DeregisterDelegatedAdministratorCommand,
   EnableAWSServiceAccessCommand,
   InviteAccountToOrganizationCommand,
@@ -106,5 +109,24 @@ describe('delegated administrators', () => {
     expect(remove).toMatchObject({ Reason: 'CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG' });
     await h.org.send(new DeregisterDelegatedAdministratorCommand({ AccountId: created.accountId, ServicePrincipal: sp }));
     expect((await h.org.send(new ListDelegatedAdministratorsCommand({}))).DelegatedAdministrators).toEqual([]);
+  });
+});
+
+describe('member accounts', () => {
+  let h: Harness;
+  afterEach(async () => h.stop());
+
+  it('may describe their organization but not manage it', async () => {
+    h = await startHarness();
+    const created = await h.org.send(new CreateOrganizationCommand({}));
+    const member = await h.cloud.createStandaloneAccount({ email: 'm@example.com', name: 'm' });
+    const clients = h.clientsFor(member.credentials);
+    const hs = await h.org.send(new InviteAccountToOrganizationCommand({ Target: { Id: member.accountId, Type: 'ACCOUNT' } }));
+    await clients.org.send(new AcceptHandshakeCommand({ HandshakeId: hs.Handshake?.Id }));
+    const described = await clients.org.send(new DescribeOrganizationCommand({}));
+    expect(described.Organization?.Id).toBe(created.Organization?.Id);
+    expect(await awsError(() => clients.org.send(new ListAccountsCommand({})))).toMatchObject({ name: 'AccessDeniedException' });
+    await clients.org.send(new LeaveOrganizationCommand({}));
+    expect(await awsError(() => clients.org.send(new DescribeOrganizationCommand({})))).toMatchObject({ name: 'AWSOrganizationsNotInUseException' });
   });
 });

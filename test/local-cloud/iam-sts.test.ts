@@ -3,6 +3,10 @@ import { CreateAccountCommand, CreateOrganizationCommand, DescribeCreateAccountS
 import {
   AttachRolePolicyCommand,
   CreatePolicyCommand,
+  CreatePolicyVersionCommand,
+  DeletePolicyVersionCommand,
+  ListPolicyVersionsCommand,
+  SetDefaultPolicyVersionCommand,
   CreateRoleCommand,
   DeletePolicyCommand,
   DeleteRoleCommand,
@@ -102,6 +106,24 @@ describe('STS and IAM', () => {
     expect((await awsError(() => forged.sts.send(new GetCallerIdentityCommand({}))))).toMatchObject({ name: 'InvalidClientTokenId', status: 403 });
   });
 
+  it('keeps up to five versions of a managed policy', async () => {
+    const arn = (await h.iam.send(new CreatePolicyCommand({ PolicyName: 'versioned', PolicyDocument: ALLOW_S3 }))).Policy?.Arn ?? '';
+    for (let i = 2; i <= 5; i++) {
+      const v = await h.iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: ALLOW_S3, SetAsDefault: i === 3 }));
+      expect(v.PolicyVersion?.VersionId).toBe(`v${i}`);
+    }
+    expect((await awsError(() => h.iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: ALLOW_S3 }))))).toMatchObject({ name: 'LimitExceededException', status: 409 });
+    expect((await h.iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy?.DefaultVersionId).toBe('v3');
+    expect((await awsError(() => h.iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v3' }))))).toMatchObject({ name: 'DeleteConflictException' });
+    await h.iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: arn, VersionId: 'v5' }));
+    await h.iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v1' }));
+    const listed = await h.iam.send(new ListPolicyVersionsCommand({ PolicyArn: arn }));
+    expect(listed.Versions?.map((v) => `${v.VersionId}${v.IsDefaultVersion === true ? '*' : ''}`)).toEqual(['v5*', 'v4', 'v3', 'v2']);
+    expect((await awsError(() => h.iam.send(new DeletePolicyCommand({ PolicyArn: arn }))))).toMatchObject({ name: 'DeleteConflictException' });
+    for (const v of ['v2', 'v3', 'v4']) await h.iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: v }));
+    await h.iam.send(new DeletePolicyCommand({ PolicyArn: arn }));
+  });
+
   it('manages roles, tags, inline and managed policies with IAM errors', async () => {
     await h.iam.send(new CreateRoleCommand({ RoleName: 'app', Path: '/apps/', AssumeRolePolicyDocument: trust('*'), Description: 'app role', Tags: [{ Key: 'team', Value: 'a' }] }));
     expect((await awsError(() => h.iam.send(new CreateRoleCommand({ RoleName: 'APP', AssumeRolePolicyDocument: trust('*') }))))).toMatchObject({ name: 'EntityAlreadyExistsException', status: 409 });
@@ -126,7 +148,8 @@ describe('STS and IAM', () => {
     const version = await h.iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: 'v1' }));
     expect(JSON.parse(decodeURIComponent(version.PolicyVersion?.Document ?? ''))).toEqual(JSON.parse(ALLOW_S3));
     const local = await h.iam.send(new ListPoliciesCommand({ Scope: 'Local' }));
-    expect(local.Policies?.map((p) => p.PolicyName)).toEqual(['read-s3']);
+    expect(local.Policies?.map((p) => p.PolicyName)).toContain('read-s3');
+    expect(local.Policies?.every((p) => p.Arn?.startsWith(`arn:aws:iam::${h.cloud.managementAccountId}:policy/`))).toBe(true);
     expect((await awsError(() => h.iam.send(new DeletePolicyCommand({ PolicyArn: arn }))))).toMatchObject({ name: 'DeleteConflictException', status: 409 });
     expect((await awsError(() => h.iam.send(new DeleteRoleCommand({ RoleName: 'app' }))))).toMatchObject({ name: 'DeleteConflictException' });
     await h.iam.send(new DetachRolePolicyCommand({ RoleName: 'app', PolicyArn: arn }));

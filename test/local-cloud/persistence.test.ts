@@ -11,9 +11,11 @@ import {
   ListOrganizationalUnitsForParentCommand,
   ListRootsCommand,
 } from '@aws-sdk/client-organizations';
+import { CreateRoleCommand } from '@aws-sdk/client-iam';
+import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { findRunningLocalCloud, startLocalCloud } from '../../src/local-cloud/index.js';
 import type { Harness } from './helpers.js';
-import { eventually, startHarness, tempDataDir } from './helpers.js';
+import { awsError, eventually, startHarness, tempDataDir } from './helpers.js';
 
 const dirs: string[] = [];
 const running: Harness[] = [];
@@ -103,5 +105,31 @@ describe('persistence', () => {
     expect(JSON.parse(readFileSync(join(dir, 'server.lock'), 'utf8')).pid).toBe(process.pid);
     await stop(h);
     expect(findRunningLocalCloud(dir)).toBeUndefined();
+  });
+});
+
+describe('session credentials across restarts', () => {
+  it('keeps sessions valid after a restart and answers ExpiredToken once they expire', async () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    const first = await start(dir);
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: first.cloud.managementAccountId }, Action: 'sts:AssumeRole' }] });
+    await first.iam.send(new CreateRoleCommand({ RoleName: 'r', AssumeRolePolicyDocument: trust }));
+    const assumed = await first.sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${first.cloud.managementAccountId}:role/r`, RoleSessionName: 's1' }));
+    const c = assumed.Credentials;
+    const session = { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken ?? '' };
+    await stop(first);
+
+    const second = await start(dir);
+    expect((await second.clientsFor(session).sts.send(new GetCallerIdentityCommand({}))).Arn).toContain(':assumed-role/r/s1');
+    await stop(second);
+
+    // Age the session on disk, as if its hour had passed while the server was down.
+    const statePath = join(dir, 'state.json');
+    const state = JSON.parse(readFileSync(statePath, 'utf8')) as { accessKeys: [string, { expiresAt?: number }][] };
+    for (const [key, record] of state.accessKeys) if (key === session.accessKeyId) record.expiresAt = Date.now() - 1000;
+    writeFileSync(statePath, JSON.stringify(state));
+    const third = await start(dir);
+    expect(await awsError(() => third.clientsFor(session).sts.send(new GetCallerIdentityCommand({})))).toMatchObject({ name: 'ExpiredToken', status: 403 });
   });
 });

@@ -18,15 +18,26 @@ export function parseJsonBody(body: Buffer): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-/** awsJson1_1 timestamps are epoch seconds (fractional). */
-function replacer(this: unknown, key: string, value: unknown): unknown {
-  const raw = (this as Record<string, unknown>)[key];
-  if (raw instanceof Date) return raw.getTime() / 1000;
+/**
+ * awsJson1_1 timestamps are epoch seconds (fractional). Dates are converted in one walk first so
+ * that JSON.stringify runs without a replacer (its fast path).
+ */
+function withEpochSeconds(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (Array.isArray(value)) return value.map(withEpochSeconds);
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const key in value) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = withEpochSeconds(v);
+    }
+    return out;
+  }
   return value;
 }
 
 export function serializeJson(output: unknown): string {
-  return JSON.stringify(output ?? {}, replacer);
+  return JSON.stringify(withEpochSeconds(output ?? {}));
 }
 
 export function serializeJsonError(err: AwsApiError): string {

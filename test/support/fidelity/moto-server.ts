@@ -23,7 +23,13 @@ export async function startMoto(): Promise<MotoServer> {
     stderr = (stderr + chunk.toString('utf8')).slice(-4000);
   });
   const endpoint = `http://127.0.0.1:${port}`;
-  const stop = () => stopChild(child);
+  // Should the test worker die before afterAll runs, the server must not outlive it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const stop = async () => {
+    process.removeListener('exit', killOnExit);
+    await stopChild(child);
+  };
   try {
     await waitFor(
       'moto server',

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { HttpHandlerOptions, HttpRequest, HttpResponse } from '@smithy/types';
 import type { WireResponse } from './response-validation.js';
 
 /** One exchange as it crossed the wire: the operation the SDK called and the raw response. */
@@ -9,6 +8,9 @@ export interface Exchange extends WireResponse {
   service: string;
   operation: string;
 }
+
+type HttpRequest = Parameters<NodeHttpHandler['handle']>[0];
+type HandleResult = Awaited<ReturnType<NodeHttpHandler['handle']>>;
 
 function operationOf(request: HttpRequest): { service: string; operation: string } {
   const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'];
@@ -33,7 +35,7 @@ async function drain(body: unknown): Promise<Buffer> {
 export class RecordingHandler extends NodeHttpHandler {
   readonly exchanges: Exchange[] = [];
 
-  override async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
+  override async handle(request: HttpRequest, options?: Parameters<NodeHttpHandler['handle']>[1]): Promise<HandleResult> {
     const { response } = await super.handle(request, options);
     const bytes = await drain(response.body);
     const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v]));

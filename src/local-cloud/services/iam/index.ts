@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '../registry.js';
 import * as inline from './inline-policies.js';
 import * as managed from './managed-policies.js';
+import * as versions from './policy-versions.js';
 import * as roles from './roles.js';
 
 export const iamService: ServiceDefinition = {
@@ -24,6 +25,10 @@ export const iamService: ServiceDefinition = {
     GetPolicyVersion: managed.getPolicyVersion,
     ListPolicies: managed.listPolicies,
     DeletePolicy: managed.deletePolicy,
+    CreatePolicyVersion: versions.createPolicyVersion,
+    SetDefaultPolicyVersion: versions.setDefaultPolicyVersion,
+    DeletePolicyVersion: versions.deletePolicyVersion,
+    ListPolicyVersions: versions.listPolicyVersions,
     AttachRolePolicy: managed.attachRolePolicy,
     DetachRolePolicy: managed.detachRolePolicy,
     ListAttachedRolePolicies: managed.listAttachedRolePolicies,

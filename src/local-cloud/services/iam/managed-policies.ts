@@ -49,7 +49,8 @@ function attachmentCount(store: Store, accountId: string, arn: string): number {
   return n;
 }
 
-function policyShape(store: Store, accountId: string, p: PolicyView, withTags: boolean): Record<string, unknown> {
+/** GetPolicy and CreatePolicy return Description and Tags; ListPolicies returns neither. */
+function policyShape(store: Store, accountId: string, p: PolicyView, full: boolean): Record<string, unknown> {
   return {
     PolicyName: p.name,
     PolicyId: p.policyId,
@@ -59,10 +60,10 @@ function policyShape(store: Store, accountId: string, p: PolicyView, withTags: b
     AttachmentCount: attachmentCount(store, accountId, p.arn),
     PermissionsBoundaryUsageCount: 0,
     IsAttachable: true,
-    Description: p.description === '' ? undefined : p.description,
+    Description: full && p.description !== '' ? p.description : undefined,
     CreateDate: new Date(p.createdAt),
     UpdateDate: new Date(p.updatedAt),
-    Tags: withTags && Object.keys(p.tags).length > 0 ? tagList(p.tags) : undefined,
+    Tags: full && Object.keys(p.tags).length > 0 ? tagList(p.tags) : undefined,
   };
 }
 
@@ -136,6 +137,8 @@ export function deletePolicy(input: Record<string, unknown>, ctx: HandlerContext
   const policy = findPolicy(ctx.store, ctx.principal.accountId, arn);
   if (awsManagedIamPolicy(arn) !== undefined) throw new AwsApiError('InvalidInput', `The policy ${arn} is an AWS managed policy and cannot be deleted.`);
   if (attachmentCount(ctx.store, ctx.principal.accountId, policy.arn) > 0) throw deleteConflict('Cannot delete a policy attached to entities.');
+  // AWS: every non-default version must be deleted before the policy.
+  if (policy.versions.length > 1) throw deleteConflict('This policy has more than one version. Before you delete a policy, you must delete the policy\'s versions. The default version is deleted with the policy.');
   ctx.store.delete('managedPolicies', policy.arn);
   return undefined;
 }

@@ -135,6 +135,10 @@ export function closeAccount(input: Record<string, unknown>, ctx: HandlerContext
     throw constraintViolation('CANNOT_CLOSE_MANAGEMENT_ACCOUNT', 'You attempted to close the management account. You can\'t close the management account with CloseAccount.');
   }
   if (account.status !== 'ACTIVE') throw new AwsApiError('AccountAlreadyClosedException', 'You attempted to close an account that is already closed.');
+  // AWS: "You can close an account when all features are enabled."
+  if (org.featureSet !== 'ALL') {
+    throw constraintViolation('ORGANIZATION_NOT_IN_ALL_FEATURES_MODE', 'You attempted to perform an operation that requires the organization to be configured to support all features.');
+  }
   const recent = org.closures.filter((t) => t > ctx.now - 30 * DAY_MS);
   const members = orgAccounts(ctx.store, org.id).filter((a) => a.id !== org.managementAccountId).length;
   const quota = Math.min(1000, Math.max(10, Math.floor(members * 0.1)));

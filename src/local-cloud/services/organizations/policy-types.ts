@@ -18,6 +18,12 @@ export const POLICY_TYPES: Readonly<Record<string, PolicyTypeRules>> = {
   CHATBOT_POLICY: { maxAttachmentsPerTarget: 5, maxContentChars: 10_000 },
   DECLARATIVE_POLICY_EC2: { maxAttachmentsPerTarget: 10, maxContentChars: 10_000 },
   SECURITYHUB_POLICY: { maxAttachmentsPerTarget: 10, maxContentChars: 10_000 },
+  // Newer types: the quotas page gives no specific figures we rely on; the common 10 / 10,000 apply.
+  INSPECTOR_POLICY: { maxAttachmentsPerTarget: 10, maxContentChars: 10_000 },
+  UPGRADE_ROLLOUT_POLICY: { maxAttachmentsPerTarget: 10, maxContentChars: 10_000 },
+  BEDROCK_POLICY: { maxAttachmentsPerTarget: 10, maxContentChars: 10_000 },
+  S3_POLICY: { maxAttachmentsPerTarget: 10, maxContentChars: 10_000 },
+  NETWORK_SECURITY_DIRECTOR_POLICY: { maxAttachmentsPerTarget: 10, maxContentChars: 10_000 },
 };
 
 export const POLICY_TYPE_NAMES = Object.keys(POLICY_TYPES);

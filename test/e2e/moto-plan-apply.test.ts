@@ -1,0 +1,200 @@
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import {
+  AttachPolicyCommand,
+  CreateAccountCommand,
+  CreateOrganizationalUnitCommand,
+  DescribeCreateAccountStatusCommand,
+  DetachPolicyCommand,
+  ListTargetsForPolicyCommand,
+} from '@aws-sdk/client-organizations';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RecordingIoHost } from '../../src/core/events.js';
+import type { ObservedOrg } from '../../src/model/observed.js';
+import { refreshOrganization } from '../../src/providers/aws/refresh.js';
+import { apply } from '../../src/toolkit/apply.js';
+import { connect, type Connection } from '../../src/toolkit/connect.js';
+import { init } from '../../src/toolkit/init.js';
+import { plan } from '../../src/toolkit/plan.js';
+import { startMoto, type MotoServer } from '../support/fidelity/moto-server.js';
+import { editGrowthSpec } from '../support/e2e/growth-edits.js';
+import { freshLocalCloud } from './local-connection.js';
+
+interface Backend {
+  connection: Connection;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/** moto through `--endpoint`, with the dummy credentials any SDK user would export. */
+async function motoBackend(): Promise<Backend & { moto: MotoServer }> {
+  const moto = await startMoto();
+  vi.stubEnv('AWS_ACCESS_KEY_ID', moto.credentials.accessKeyId);
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', moto.credentials.secretAccessKey);
+  vi.stubEnv('AWS_REGION', 'us-east-1');
+  const connection = await connect({ endpoint: moto.endpoint });
+  return {
+    moto,
+    connection,
+    dir: mkdtempSync(join(tmpdir(), 'bulkhead-moto-')),
+    async stop() {
+      await connection.close();
+      await moto.stop();
+      vi.unstubAllEnvs();
+    },
+  };
+}
+
+async function localBackend(): Promise<Backend> {
+  const env = await freshLocalCloud();
+  return {
+    connection: env.connection,
+    dir: env.dir,
+    async stop() {
+      await env.connection.close();
+      await env.cloud.close();
+    },
+  };
+}
+
+const pathOf = (observed: ObservedOrg, id: string) => (id === observed.root?.id ? 'root' : observed.organizationalUnits.find((o) => o.id === id)?.path);
+const accountIn = (observed: ObservedOrg, name: string) => {
+  const account = observed.accounts.find((a) => a.name === name);
+  return account && pathOf(observed, account.parentId);
+};
+const targetsOf = (observed: ObservedOrg, policy: string) => (observed.policies.find((p) => p.name === policy)?.targetIds ?? []).map((id) => pathOf(observed, id)).sort();
+
+/** What a second, identical request does: AWS refuses it; apply's retries after a crash rely on that. */
+interface Repeats {
+  createOu: 'DuplicateOrganizationalUnitException' | 'accepted';
+  attachPolicy: 'DuplicatePolicyAttachmentException' | 'accepted';
+  detachPolicy: 'PolicyNotAttachedException' | 'accepted';
+  createAccount: 'EMAIL_ALREADY_EXISTS' | 'SUCCEEDED';
+}
+
+const AWS_REPEATS: Repeats = { createOu: 'DuplicateOrganizationalUnitException', attachPolicy: 'DuplicatePolicyAttachmentException', detachPolicy: 'PolicyNotAttachedException', createAccount: 'EMAIL_ALREADY_EXISTS' };
+
+const outcome = (p: Promise<unknown>) => p.then(() => 'accepted', (err: { name?: string }) => err.name ?? String(err));
+
+/** The scenario of plan-apply-local, then a spec edit: renames, a move, an attach and a detach. */
+function scenario(name: string, start: () => Promise<Backend>, checkFirstApply: (b: Backend, calls: Map<string, number>) => void, repeats: Repeats) {
+  describe(`plan and apply against ${name}`, () => {
+    let backend: Backend | undefined;
+    let file: string;
+    const io = new RecordingIoHost();
+    let before: ObservedOrg;
+    beforeAll(async () => {
+      backend = await start();
+      file = join(backend.dir, 'org.yaml');
+      init({ template: 'growth', file });
+    });
+    afterAll(async () => {
+      await backend?.stop();
+    });
+
+    it('creates the growth organization from nothing, then plans no changes', async () => {
+      const { connection } = backend!;
+      const first = await plan({ file, connection, io });
+      expect(first.plan.changes.find((c) => c.kind === 'organization')?.action).toBe('create');
+
+      const applied = await apply({ file, connection, io, pollDelayMs: () => 20 });
+      expect(applied.failed).toEqual([]);
+      expect(applied.skipped).toEqual([]);
+      expect(applied.done.length).toBe(applied.plan.changes.length);
+      checkFirstApply(backend!, new Map(connection.clients.calls));
+
+      before = await refreshOrganization(connection.clients.organizations);
+      expect(accountIn(before, 'acme-prod')).toBe('Workloads/Prod');
+      expect(accountIn(before, 'acme-build')).toBe('Deployments');
+      expect(before.accounts.find((a) => a.name === 'acme-prod')!.tags).toMatchObject({ 'managed-by': 'bulkhead', environment: 'prod', 'cost-center': 'prod' });
+      expect(targetsOf(before, 'protect-organization-baseline')).toEqual(['root']);
+      const region = before.policies.find((p) => p.name === 'deny-outside-allowed-regions')!;
+      expect(JSON.parse(region.content).Statement[0].Condition.StringNotEquals['aws:RequestedRegion']).toEqual(['eu-west-1', 'eu-central-1']);
+
+      const second = await plan({ file, connection, io });
+      expect(second.plan.changes).toEqual([]);
+      expect(second.plan.problems).toEqual([]);
+    });
+
+    it('renames OUs in place, moves an account, attaches and detaches SCPs, then plans no changes', async () => {
+      const { connection } = backend!;
+      editGrowthSpec(file);
+      const edited = await plan({ file, connection, io });
+      expect(edited.plan.problems).toEqual([]);
+      expect(edited.plan.changes.map((c) => `${c.action} ${c.label}`).sort()).toEqual([
+        'attach deny-iam-users → ou:Sandboxes',
+        'attach protect-organization-baseline → ou:Workloads',
+        'detach protect-organization-baseline → root',
+        'move acme-build',
+        'update Sandboxes',
+        'update Workloads/PreProd',
+      ]);
+
+      const applied = await apply({ file, connection, io, allowDestroy: true, pollDelayMs: () => 20 });
+      expect(applied.failed).toEqual([]);
+      expect(applied.skipped).toEqual([]);
+
+      const after = await refreshOrganization(connection.clients.organizations);
+      const idOf = (o: ObservedOrg, path: string) => o.organizationalUnits.find((u) => u.path === path)?.id;
+      // Renamed in place: same ids, new names, nothing recreated.
+      expect(idOf(after, 'Sandboxes')).toBe(idOf(before, 'Sandbox'));
+      expect(idOf(after, 'Workloads/PreProd')).toBe(idOf(before, 'Workloads/NonProd'));
+      expect(after.organizationalUnits.map((o) => o.path).sort()).toEqual(['Deployments', 'Infrastructure', 'Sandboxes', 'Security', 'Workloads', 'Workloads/PreProd', 'Workloads/Prod']);
+      expect(after.accounts.map((a) => a.id).sort()).toEqual(before.accounts.map((a) => a.id).sort());
+      expect(accountIn(after, 'acme-build')).toBe('Sandboxes');
+      expect(accountIn(after, 'acme-dev')).toBe('Workloads/PreProd');
+      expect(targetsOf(after, 'deny-iam-users')).toEqual(['Sandboxes', 'Workloads']);
+      expect(targetsOf(after, 'protect-organization-baseline')).toEqual(['Workloads']);
+
+      const again = await plan({ file, connection, io });
+      expect(again.plan.changes).toEqual([]);
+      expect(again.plan.problems).toEqual([]);
+    });
+
+    it('answers repeated mutations as recorded (AWS refuses them)', async () => {
+      const org = backend!.connection.clients.organizations;
+      const observed = await refreshOrganization(org);
+      const rootId = observed.root!.id;
+      const workloads = observed.organizationalUnits.find((o) => o.path === 'Workloads')!.id;
+      const denyIam = observed.policies.find((p) => p.name === 'deny-iam-users')!.id;
+      const seen = {
+        createOu: await outcome(org.send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Security' }))),
+        attachPolicy: await outcome(org.send(new AttachPolicyCommand({ PolicyId: denyIam, TargetId: workloads }))),
+        detachPolicy: await outcome(org.send(new DetachPolicyCommand({ PolicyId: denyIam, TargetId: rootId }))),
+        createAccount: await (async () => {
+          const { CreateAccountStatus } = await org.send(new CreateAccountCommand({ Email: 'aws+prod@example.com', AccountName: 'acme-prod-again' }));
+          for (let i = 0; ; i++) {
+            const s = (await org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: CreateAccountStatus!.Id! }))).CreateAccountStatus!;
+            if (s.State !== 'IN_PROGRESS' || i > 200) return s.State === 'FAILED' ? s.FailureReason : s.State;
+            await new Promise((r) => setTimeout(r, 20));
+          }
+        })(),
+      };
+      expect(seen).toEqual(repeats);
+      // Whatever the answer, an attachment is listed once.
+      const targets = (await org.send(new ListTargetsForPolicyCommand({ PolicyId: denyIam }))).Targets!.map((t) => t.TargetId);
+      expect(targets.filter((t) => t === workloads)).toHaveLength(1);
+    });
+  });
+}
+
+scenario('moto (--endpoint)', motoBackend, (_b, calls) => {
+  // moto differs from AWS here: CreateAccount finishes at once (AWS takes minutes and answers
+  // IN_PROGRESS), so each account needs exactly one DescribeCreateAccountStatus.
+  expect(calls.get('DescribeCreateAccountStatus')).toBe(calls.get('CreateAccount'));
+}, {
+  // moto 5 gaps: it accepts every repeat, creating a second OU named Security and a second account
+  // with the same email. Bulkhead does not rely on these errors to avoid duplicates (it refreshes
+  // and matches by natural key before every apply), only to adopt what an interrupted run created,
+  // so those code paths are not exercised against moto.
+  createOu: 'accepted',
+  attachPolicy: 'accepted',
+  detachPolicy: 'accepted',
+  createAccount: 'SUCCEEDED',
+});
+
+scenario('the local cloud', localBackend, (_b, calls) => {
+  // The local cloud keeps CreateAccount asynchronous, as AWS does: at least one poll says IN_PROGRESS.
+  expect(calls.get('DescribeCreateAccountStatus')!).toBeGreaterThan(calls.get('CreateAccount')!);
+}, AWS_REPEATS);

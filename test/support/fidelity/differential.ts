@@ -1,0 +1,75 @@
+/** What one call returned, reduced to what two implementations of AWS must agree on. */
+export type Outcome =
+  | { ok: true; shape: string[] }
+  | { ok: false; code: string; reason?: string };
+
+export interface Step {
+  label: string;
+  operation: string;
+  outcome: Outcome;
+}
+
+/**
+ * The member paths of an SDK output with their types (`Roots[].PolicyTypes[].Type:string`), sorted.
+ * Values are ignored: ids, ARNs, timestamps and request ids differ between any two servers.
+ */
+export function shapeOf(value: unknown, path = ''): string[] {
+  const paths = new Set<string>();
+  const walk = (v: unknown, p: string): void => {
+    if (v === undefined || v === null) return;
+    if (v instanceof Date) paths.add(`${p}:timestamp`);
+    else if (Array.isArray(v)) {
+      paths.add(`${p}:list`);
+      for (const item of v) walk(item, `${p}[]`);
+    } else if (typeof v === 'object') {
+      if (p !== '') paths.add(`${p}:structure`);
+      for (const [k, child] of Object.entries(v as Record<string, unknown>)) if (k !== '$metadata') walk(child, p === '' ? k : `${p}.${k}`);
+    } else paths.add(`${p}:${typeof v}`);
+  };
+  walk(value, path);
+  return [...paths].sort();
+}
+
+/** Runs `call` and records its outcome under `label`; never throws for an AWS error. */
+export async function record(steps: Step[], label: string, operation: string, call: Promise<unknown>): Promise<unknown> {
+  try {
+    const output = await call;
+    steps.push({ label, operation, outcome: { ok: true, shape: shapeOf(output) } });
+    return output;
+  } catch (err) {
+    const e = err as { name?: string; Code?: string; Reason?: string; $metadata?: { httpStatusCode?: number } };
+    if (e.$metadata === undefined) throw err;
+    const code = e.Code ?? e.name ?? 'Unknown';
+    steps.push({ label, operation, outcome: { ok: false, code, ...(e.Reason === undefined ? {} : { reason: e.Reason }) } });
+    return undefined;
+  }
+}
+
+/** Replaces the identifiers two servers choose differently with stable placeholders, for readable reports. */
+export function normalizeIds(text: string): string {
+  const seen = new Map<string, string>();
+  const stable = (kind: string) => (id: string) => {
+    if (!seen.has(id)) seen.set(id, `<${kind}${[...seen.values()].filter((v) => v.startsWith(`<${kind}`)).length + 1}>`);
+    return seen.get(id) ?? id;
+  };
+  return text
+    .replace(/\bo-[a-z0-9]{10,32}\b/g, stable('org'))
+    .replace(/\bou-[a-z0-9]{4,32}-[a-z0-9]{8,32}\b/g, stable('ou'))
+    .replace(/\br-[a-z0-9]{4,32}\b/g, stable('root'))
+    .replace(/\bp-[0-9a-zA-Z_]{8,128}\b/g, (id) => (id === 'p-FullAWSAccess' ? id : stable('policy')(id)))
+    .replace(/\bcar-[a-z0-9]{8,32}\b/g, stable('car'))
+    .replace(/\bh-[0-9a-z]{8,32}\b/g, stable('handshake'))
+    .replace(/\b\d{12}\b/g, stable('account'));
+}
+
+/** One aspect of one differential step where two servers may legitimately differ. */
+export interface DeliberateDifference {
+  /** The step label in the differential scenario. */
+  label: string;
+  /** `outcome` (success vs error, error code and Reason) or `shape <path>` (one member path). */
+  aspect: string;
+  moto: string;
+  /** What AWS does; for `outcome`, the outcome the local cloud must produce (`ok`, `Code` or `Code/Reason`). */
+  aws: string;
+  doc: string;
+}
