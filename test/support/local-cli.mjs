@@ -1,5 +1,4 @@
 // Test-only entry: runs `bulkhead local ...` from the build (dist/) without src/cli/main.ts.
-/* global process, console */
 import { Command } from 'commander';
 import { registerLocalCommand } from '../../dist/cli/commands/local.js';
 
