@@ -29,6 +29,16 @@ const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   { label: 'attach SCP twice', aspect: 'outcome', moto: 'accepts the second attachment silently', aws: 'DuplicatePolicyAttachmentException', doc: `${ORG_API}/API_AttachPolicy.html` },
   { label: 'detach the last SCP', aspect: 'outcome', moto: 'detaches FullAWSAccess, leaving the OU with no SCP', aws: 'ConstraintViolationException/MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED', doc: `${ORG_API}/API_DetachPolicy.html and ${ORG_API}/API_ConstraintViolationException.html` },
   { label: 'attach a policy whose type is not enabled', aspect: 'outcome', moto: 'attaches a TAG_POLICY although the root has only SCPs enabled', aws: 'PolicyTypeNotEnabledException', doc: `${ORG_API}/API_AttachPolicy.html` },
+  ...['list policies for target', 'list policies'].map((label) => ({
+    label,
+    aspect: 'value Policies[].Arn',
+    moto: 'FullAWSAccess as a policy of the organization: arn:aws:organizations::<account>:policy/<org>/service_control_policy/p-FullAWSAccess',
+    aws: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess',
+    doc: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsorganizations.html (AWS managed policy ARN: arn:${Partition}:organizations::aws:policy/${PolicyType}/${PolicyId})',
+  })),
+  { label: 'caller identity', aspect: 'value Arn', moto: 'answers any key as the made-up IAM user arn:aws:sts::<account>:user/moto', aws: 'arn:aws:iam::<account>:root', doc: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html (the local cloud\'s admin key belongs to the management account\'s root user)' },
+  { label: 'caller identity', aspect: 'value UserId', moto: 'the access key id', aws: '<account>', doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#principaltable (aws:userid of the root user is the account id)' },
+  { label: 'create IAM policy', aspect: 'value Policy.PolicyId', moto: 'a random 21-character id without a type prefix', aws: '<ANPA>', doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids (ANPA: managed policy)' },
   { label: 'assume the access role', aspect: 'shape PackedPolicySize', moto: 'always returns PackedPolicySize', aws: 'absent: it measures session policies and tags passed in the request, and none are', doc: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html' },
   { label: 'create IAM policy', aspect: 'shape Policy.PermissionsBoundaryUsageCount', moto: 'omits PermissionsBoundaryUsageCount', aws: 'present: a member of the Policy type that CreatePolicy returns', doc: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_Policy.html' },
 ];
@@ -46,9 +56,14 @@ function differences(label: string, moto: Outcome, ours: Outcome): string[] {
     const [m, o] = [describeOutcome(moto), describeOutcome(ours)];
     return m === o ? [] : [`${label}: moto ${m}, local cloud ${o}`];
   }
-  const ignored = new Set(skip.map((d) => d.aspect.replace(/^shape /, '')));
-  const isIgnored = (p: string) => [...ignored].some((i) => p === i || p.startsWith(`${i}.`) || p.startsWith(`${i}[]`));
-  const only = (a: string[], b: string[]) => a.filter((p) => !b.includes(p) && !isIgnored(p.replace(/:[a-z]+$/, '')));
+  const shapes = skip.filter((d) => d.aspect.startsWith('shape ')).map((d) => d.aspect.slice(6));
+  const values = skip.filter((d) => d.aspect.startsWith('value ')).map((d) => d.aspect.slice(6));
+  const isIgnored = (entry: string) => {
+    const path = entry.replace(/(:[a-z]+|=.*)$/, '');
+    if (entry.includes('=') && values.includes(path)) return true;
+    return shapes.some((i) => path === i || path.startsWith(`${i}.`) || path.startsWith(`${i}[]`));
+  };
+  const only = (a: string[], b: string[]) => a.filter((p) => !b.includes(p) && !isIgnored(p));
   return [
     ...only(moto.shape, ours.shape).map((p) => `${label}: ${p} only from moto`),
     ...only(ours.shape, moto.shape).map((p) => `${label}: ${p} only from the local cloud`),
@@ -104,8 +119,14 @@ describe('moto and the local cloud', () => {
       expect(describeOutcome(theirs), 'moto no longer differs: remove the entry').not.toBe(d.aws);
       return;
     }
-    const path = d.aspect.replace(/^shape /, '');
-    const has = (o: Outcome) => o.ok && o.shape.some((p) => p.replace(/:[a-z]+$/, '') === path);
+    const path = d.aspect.slice(6);
+    if (d.aspect.startsWith('value ')) {
+      const value = (o: Outcome) => (o.ok ? o.shape.filter((p) => p.startsWith(`${path}=`)).map((p) => p.slice(path.length + 1)) : []);
+      expect(value(ours), 'the local cloud must do what AWS documents').toContain(d.aws);
+      expect(value(theirs), 'moto no longer differs: remove the entry').not.toContain(d.aws);
+      return;
+    }
+    const has = (o: Outcome) => o.ok && o.shape.some((p) => p.replace(/(:[a-z]+|=.*)$/, '') === path);
     expect(has(ours), 'the local cloud must do what AWS documents').toBe(d.aws.startsWith('present'));
     expect(has(theirs), 'moto no longer differs: remove the entry').toBe(!d.aws.startsWith('present'));
   });

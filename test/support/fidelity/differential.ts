@@ -24,7 +24,11 @@ export function shapeOf(value: unknown, path = ''): string[] {
     } else if (typeof v === 'object') {
       if (p !== '') paths.add(`${p}:structure`);
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) if (k !== '$metadata') walk(child, p === '' ? k : `${p}.${k}`);
-    } else paths.add(`${p}:${typeof v}`);
+    } else {
+      paths.add(`${p}:${typeof v}`);
+      // Identifier formats must agree too: `Arn` and `…Id` values, with the ids themselves replaced.
+      if (typeof v === 'string' && /(^|\.|\])(Arn|[A-Za-z]*Id)$/.test(p)) paths.add(`${p}=${normalizeIds(v)}`);
+    }
   };
   walk(value, path);
   return [...paths].sort();
@@ -45,28 +49,24 @@ export async function record(steps: Step[], label: string, operation: string, ca
   }
 }
 
-/** Replaces the identifiers two servers choose differently with stable placeholders, for readable reports. */
+/** Replaces the identifiers two servers choose differently with their kind (`<ou>`, `<account>`…), keeping their format. */
 export function normalizeIds(text: string): string {
-  const seen = new Map<string, string>();
-  const stable = (kind: string) => (id: string) => {
-    if (!seen.has(id)) seen.set(id, `<${kind}${[...seen.values()].filter((v) => v.startsWith(`<${kind}`)).length + 1}>`);
-    return seen.get(id) ?? id;
-  };
   return text
-    .replace(/\bo-[a-z0-9]{10,32}\b/g, stable('org'))
-    .replace(/\bou-[a-z0-9]{4,32}-[a-z0-9]{8,32}\b/g, stable('ou'))
-    .replace(/\br-[a-z0-9]{4,32}\b/g, stable('root'))
-    .replace(/\bp-[0-9a-zA-Z_]{8,128}\b/g, (id) => (id === 'p-FullAWSAccess' ? id : stable('policy')(id)))
-    .replace(/\bcar-[a-z0-9]{8,32}\b/g, stable('car'))
-    .replace(/\bh-[0-9a-z]{8,32}\b/g, stable('handshake'))
-    .replace(/\b\d{12}\b/g, stable('account'));
+    .replace(/\bo-[a-z0-9]{10,32}\b/g, '<org>')
+    .replace(/\bou-[a-z0-9]{4,32}-[a-z0-9]{8,32}\b/g, '<ou>')
+    .replace(/\br-[a-z0-9]{4,32}\b/g, '<root>')
+    .replace(/\bp-[0-9a-zA-Z_]{8,128}\b/g, (id) => (id === 'p-FullAWSAccess' ? id : '<policy>'))
+    .replace(/\bcar-[a-z0-9]{8,32}\b/g, '<car>')
+    .replace(/\bh-[0-9a-z]{8,32}\b/g, '<handshake>')
+    .replace(/\b(AROA|AIDA|ANPA|ASIA|AKIA)[A-Z0-9]{12,}\b/g, '<$1>')
+    .replace(/\b\d{12}\b/g, '<account>');
 }
 
 /** One aspect of one differential step where two servers may legitimately differ. */
 export interface DeliberateDifference {
   /** The step label in the differential scenario. */
   label: string;
-  /** `outcome` (success vs error, error code and Reason) or `shape <path>` (one member path). */
+  /** `outcome` (success vs error, error code and Reason), `shape <path>` (a member path and all below it) or `value <path>` (the normalised Arn/Id value at a path). */
   aspect: string;
   moto: string;
   /** What AWS does; for `outcome`, the outcome the local cloud must produce (`ok`, `Code` or `Code/Reason`). */
