@@ -26,15 +26,15 @@ afterAll(async () => {
 
 describe('known divergences of the local cloud from AWS', () => {
   it('each has a test below', () => {
-    expect(KNOWN_DIVERGENCES.map((d) => d.id)).toEqual(['organization-available-policy-types']);
+    expect(KNOWN_DIVERGENCES.map((d) => d.id)).toEqual([]);
   });
 
   // AWS (API_DescribeOrganization): "The AvailablePolicyTypes part of the response is deprecated ... It doesn't
   // include any policy type supported by Organizations other than SCPs." The AWS CLI's own examples
   // (awscli/examples/organizations/create-organization.rst, describe-organization.rst) show
   // [{ Status: ENABLED, Type: SERVICE_CONTROL_POLICY }] for an all-features organization. The local
-  // cloud instead mirrors the root's enabled policy types: [] at first, TAG_POLICY once enabled.
-  it.fails('organization-available-policy-types: Organization.AvailablePolicyTypes lists SCPs only', async () => {
+  // cloud used to mirror the root's enabled policy types; this test keeps it fixed.
+  it('fixed, organization-available-policy-types: Organization.AvailablePolicyTypes lists SCPs only', async () => {
     const created = await c.org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
     const rootId = (await c.org.send(new ListRootsCommand({}))).Roots?.[0]?.Id ?? '';
     await c.org.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'TAG_POLICY' }));

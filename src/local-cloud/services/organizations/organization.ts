@@ -21,7 +21,9 @@ function organizationShape(ctx: HandlerContext, org: OrganizationRecord): Record
     MasterAccountArn: accountArn(org, org.managementAccountId),
     MasterAccountId: org.managementAccountId,
     MasterAccountEmail: mgmt?.email ?? '',
-    AvailablePolicyTypes: policyTypesOf(ctx, org),
+    // AWS (API_DescribeOrganization): this deprecated member lists SCPs only, enabled for an
+    // all-features organization, whatever policy types the root has enabled.
+    AvailablePolicyTypes: org.featureSet === 'ALL' ? [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }] : [],
   };
 }
 
