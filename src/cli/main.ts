@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { BulkheadError } from '../core/errors.js';
+import { explainExternalError } from './errors.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
 import { registerLocalCommand } from './commands/local.js';
@@ -68,7 +69,8 @@ export async function main(argv: string[], term: Terminal = processTerminal()): 
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exit;
-  } catch (err) {
+  } catch (caught) {
+    const err = explainExternalError(caught);
     if (err instanceof CommanderError) {
       // help and version exit through here with code 0; everything else is a usage mistake.
       return err.exitCode === 0 ? 0 : 2;

@@ -1,4 +1,4 @@
-import { mkdtempSync, openSync, writeFileSync, closeSync, ftruncateSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, writeFileSync, closeSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,4 +88,37 @@ describe('bad input gets one clear message and a non-zero exit', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/error: unknown template "galactic"\n {2}hint: choose one of: startup, growth, enterprise/);
   });
+
+  it('plan with a broken spec sends nothing: not even the local cloud starts', async () => {
+    const data = join(dir, 'never-started');
+    const r = await runCli(['plan', '-f', join(dir, 'missing.yaml'), '--data', data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nothing was sent to AWS/);
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it('an endpoint without credentials, and one that does not answer', async () => {
+    const file = join(dir, 'ok.yaml');
+    expect((await runCli(['init', '-f', file])).code).toBe(0);
+    const saved = { id: process.env['AWS_ACCESS_KEY_ID'], secret: process.env['AWS_SECRET_ACCESS_KEY'], profile: process.env['AWS_PROFILE'] };
+    try {
+      delete process.env['AWS_ACCESS_KEY_ID'];
+      delete process.env['AWS_SECRET_ACCESS_KEY'];
+      process.env['AWS_PROFILE'] = 'bulkhead-test-profile-that-does-not-exist';
+      const none = await runCli(['plan', '-f', file, '--endpoint', 'http://127.0.0.1:9']);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toMatch(/error: no AWS credentials were found/);
+      process.env['AWS_ACCESS_KEY_ID'] = 'x';
+      process.env['AWS_SECRET_ACCESS_KEY'] = 'y';
+      const down = await runCli(['plan', '-f', file, '--endpoint', 'http://127.0.0.1:9']);
+      expect(down.code).toBe(1);
+      expect(down.stderr).toMatch(/error: cannot reach the endpoint \(ECONNREFUSED/);
+      noStackTrace(down.stderr);
+    } finally {
+      for (const [k, v] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret], ['AWS_PROFILE', saved.profile]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  }, 60_000);
 });

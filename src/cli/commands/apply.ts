@@ -6,6 +6,7 @@ import type { ExitCode } from '../exit-codes.js';
 import type { Terminal } from '../io.js';
 import { planStyle } from '../render/plan-style.js';
 import { ProgressIoHost, progressMode } from '../render/progress.js';
+import { requireValidSpec } from './spec-first.js';
 import { addTargetOptions, targetOptions, type TargetFlags } from './target-options.js';
 
 interface ApplyFlags extends TargetFlags {
@@ -43,6 +44,7 @@ export function registerApply(program: Command, term: Terminal, setExit: (code: 
       rl.close();
       return answer.trim() === 'yes';
     };
+    await requireValidSpec(flags.file, io);
     const connection = await connect(targetOptions(flags), io);
     try {
       const result = await applyWithLock({ file: flags.file, ...(planFile ? { planFile } : {}), connection, io, allowDestroy: flags.allowDestroy === true, confirm, lockTimeoutMs: lockTimeout * 1000 });

@@ -4,6 +4,7 @@ import type { ExitCode } from '../exit-codes.js';
 import type { Terminal } from '../io.js';
 import { planStyle } from '../render/plan-style.js';
 import { ProgressIoHost, progressMode } from '../render/progress.js';
+import { requireValidSpec } from './spec-first.js';
 import { addTargetOptions, targetOptions, type TargetFlags } from './target-options.js';
 
 interface PlanFlags extends TargetFlags {
@@ -27,6 +28,7 @@ export function registerPlan(program: Command, term: Terminal, setExit: (code: E
     const { plan } = await import('../../toolkit/plan.js');
     const { renderPlan } = await import('../../toolkit/render.js');
     const io = new ProgressIoHost(term, flags.json ? 'plain' : progressMode(term, false));
+    await requireValidSpec(flags.file, io);
     const connection = await connect(targetOptions(flags), io);
     try {
       const result = await plan({ file: flags.file, connection, io });
