@@ -15,7 +15,9 @@ function seconds(ms: number | undefined): string {
  * and elapsed time), redrawn in place; in CI one plain line per state change; NDJSON with --json.
  */
 export class ProgressIoHost implements IoHost {
-  private readonly lines = new Map<string, { text: string; state: string; started: number; elapsed?: number }>();
+  private readonly lines = new Map<string, { text: string; state: string; started: number }>();
+  private done = 0;
+  private failed = 0;
   private drawn = 0;
   private timer: NodeJS.Timeout | undefined;
 
@@ -38,7 +40,16 @@ export class ProgressIoHost implements IoHost {
       return;
     }
     const prev = this.lines.get(event.id);
-    this.lines.set(event.id, { text: event.message, state, started: prev?.started ?? Date.now(), ...(event.elapsedMs !== undefined ? { elapsed: event.elapsedMs } : {}) });
+    if (state === 'done' || state === 'failed') {
+      // Finished lines scroll away above the live block, which keeps only what still runs.
+      this.lines.delete(event.id);
+      if (state === 'done') this.done++;
+      else this.failed++;
+      const mark = state === 'done' ? this.term.style.green('✓') : this.term.style.red('✗');
+      this.above(`${mark} ${event.message}${this.term.style.dim(seconds(event.elapsedMs ?? (prev ? Date.now() - prev.started : undefined)))}`);
+      return;
+    }
+    this.lines.set(event.id, { text: event.message, state, started: prev?.started ?? Date.now() });
     this.timer ??= setInterval(() => this.draw(), 200).unref();
     this.draw();
   }
@@ -58,27 +69,22 @@ export class ProgressIoHost implements IoHost {
   private draw(): void {
     if (this.mode !== 'live') return;
     this.clear();
-    const entries = [...this.lines.values()];
-    // Finished lines scroll away; running ones stay in the live block.
-    const active = entries.filter((l) => l.state === 'start' || l.state === 'running');
     const style = this.term.style;
+    const active = [...this.lines.values()];
     const out = active.slice(-15).map((l) => `${style.cyan('…')} ${l.text}${style.dim(seconds(Date.now() - l.started))}`);
-    const done = entries.filter((l) => l.state === 'done').length;
-    const failed = entries.filter((l) => l.state === 'failed').length;
-    if (entries.length > 0) out.push(style.dim(`${done} done, ${failed} failed, ${active.length} running`));
+    if (active.length > 15) out.push(style.dim(`… and ${active.length - 15} more`));
+    if (active.length > 0) out.push(style.dim(`${this.done} done, ${this.failed} failed, ${active.length} running`));
     for (const line of out) process.stderr.write(`${line}\n`);
     this.drawn = out.length;
   }
 
-  /** Removes the live block and prints the final state of every line. */
+  /** Removes the live block; whatever still ran is left as it was last seen. Safe to call twice. */
   finish(): void {
     if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
     if (this.mode !== 'live') return;
     this.clear();
-    for (const l of this.lines.values()) {
-      const mark = l.state === 'done' ? this.term.style.green('✓') : l.state === 'failed' ? this.term.style.red('✗') : '…';
-      this.term.err(`${mark} ${l.text}${this.term.style.dim(seconds(l.elapsed))}`);
-    }
+    this.lines.clear();
   }
 }
 
