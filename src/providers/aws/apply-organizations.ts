@@ -28,8 +28,8 @@ export interface ApplyHooks {
   /** Reports progress of long steps, e.g. CreateAccount polling. */
   progress(changeId: string, message: string): void;
   sleep(ms: number): Promise<void>;
-  /** Delay before the n-th poll of an asynchronous operation. */
-  pollDelayMs(attempt: number): number;
+  /** Delay before the n-th poll of an asynchronous operation, `elapsedMs` after it started. */
+  pollDelayMs(attempt: number, elapsedMs: number): number;
 }
 
 const toTags = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
@@ -168,6 +168,7 @@ async function createAccount(org: OrganizationsClient, ids: IdIndex, change: Cha
     requestId = r.CreateAccountStatus!.Id!;
   }
   hooks.progress(change.id, `creating (request ${requestId})`);
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     const status = (await org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId }))).CreateAccountStatus!;
     if (status.State === 'SUCCEEDED') {
@@ -176,7 +177,7 @@ async function createAccount(org: OrganizationsClient, ids: IdIndex, change: Cha
       break;
     }
     if (status.State === 'FAILED') throw new ChangeFailedError(change.id, status.FailureReason ?? 'FAILED', `CreateAccount for ${str(s['email'])} failed: ${status.FailureReason ?? 'no reason given'}`);
-    await hooks.sleep(hooks.pollDelayMs(attempt));
+    await hooks.sleep(hooks.pollDelayMs(attempt, Date.now() - started));
   }
   const accountId = ids.accountByName.get(str(s['name']))!;
   if (s['tags'] && s['pendingRequestId']) await org.send(new TagResourceCommand({ ResourceId: accountId, Tags: toTags(s['tags'] as Record<string, string>) }));
