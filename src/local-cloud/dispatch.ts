@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiLog } from './api-log.js';
 import type { Principal, WireProtocol } from './auth/credentials.js';
 import { authenticate } from './auth/credentials.js';
-import { scopeService } from './auth/sigv4.js';
+import { parseAuthorization } from './auth/sigv4.js';
+import { authorize } from './authz/authorize.js';
 import type { ResolvedConfig } from './config.js';
 import { AwsApiError } from './errors.js';
 import { newRequestId } from './ids.js';
@@ -45,6 +46,8 @@ interface Route {
   protocol: WireProtocol;
   operation: string | undefined;
   input: Record<string, unknown> | undefined;
+  /** The region of the SigV4 credential scope (unverified until authentication). */
+  region: string;
   parseError?: AwsApiError;
 }
 
@@ -55,12 +58,15 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 
 /** Routes by X-Amz-Target prefix (awsJson1_1) or by the SigV4 scope's service name (awsQuery), never by action name alone. */
 function route(req: RawRequest, services: readonly ServiceDefinition[]): Route {
+  const auth = parseAuthorization(header(req.headers, 'authorization'));
+  const scope = typeof auth === 'object' ? auth : undefined;
+  const region = scope?.region ?? '';
   const target = header(req.headers, 'x-amz-target');
   if (target !== undefined) {
     const dot = target.lastIndexOf('.');
     const prefix = dot < 0 ? target : target.slice(0, dot);
     const service = services.find((s) => s.protocol === 'json' && s.targetPrefix === prefix);
-    const route: Route = { service, protocol: 'json', operation: dot < 0 ? undefined : target.slice(dot + 1), input: undefined };
+    const route: Route = { service, protocol: 'json', operation: dot < 0 ? undefined : target.slice(dot + 1), input: undefined, region };
     try {
       route.input = parseJsonBody(req.body);
     } catch (err) {
@@ -68,12 +74,11 @@ function route(req: RawRequest, services: readonly ServiceDefinition[]): Route {
     }
     return route;
   }
-  const signing = scopeService(header(req.headers, 'authorization'));
-  const service = services.find((s) => s.protocol === 'query' && s.signingName === signing);
+  const service = services.find((s) => s.protocol === 'query' && s.signingName === scope?.service);
   const q = req.url.indexOf('?');
   const text = req.method === 'GET' ? (q < 0 ? '' : req.url.slice(q + 1)) : req.body.toString('utf8');
   const parsed = parseQueryBody(text);
-  return { service, protocol: 'query', operation: parsed.action, input: parsed.input };
+  return { service, protocol: 'query', operation: parsed.action, input: parsed.input, region };
 }
 
 export class Dispatcher {
@@ -125,6 +130,8 @@ export class Dispatcher {
     const fault = this.deps.faults?.next();
     if (fault === 'throttle') throw new AwsApiError(service.throttleError.code, service.throttleError.message, service.throttleError.status);
     if (fault === 'error5xx') throw new AwsApiError(service.internalError.code, service.internalError.message, service.internalError.status);
+    // AWS authorizes a call before acting on it: SCPs, identity policies and boundaries (src/access/).
+    authorize({ service: service.name, operation, input: r.input ?? {}, principal, store: this.deps.store, region: r.region });
     const ctx: HandlerContext = { store: this.deps.store, principal, now, requestId, config: this.deps.config, schedule: this.deps.schedule };
     let output: unknown;
     try {

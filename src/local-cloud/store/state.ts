@@ -114,6 +114,18 @@ export interface RoleRecord {
   tags: Record<string, string>;
   inlinePolicies: Record<string, string>;
   attachedPolicyArns: string[];
+  /** The managed policy that caps the role's permissions (PutRolePermissionsBoundary). */
+  permissionsBoundaryArn?: string;
+}
+
+/** An IAM user; users have no credentials in the local cloud (no CreateAccessKey), only an identity. */
+export interface UserRecord {
+  accountId: string;
+  userId: string;
+  name: string;
+  path: string;
+  createdAt: number;
+  tags: Record<string, string>;
 }
 
 export interface PolicyVersionRecord {
@@ -173,6 +185,7 @@ export interface Tables {
   handshakes: HandshakeRecord;
   delegatedAdmins: DelegatedAdminRecord;
   roles: RoleRecord;
+  users: UserRecord;
   managedPolicies: ManagedPolicyRecord;
   accessKeys: AccessKeyRecord;
 }
@@ -181,7 +194,7 @@ export type TableName = keyof Tables;
 
 export const TABLE_NAMES: readonly TableName[] = [
   'meta', 'accounts', 'organizations', 'roots', 'ous', 'policies', 'attachments', 'tags',
-  'createAccountStatus', 'handshakes', 'delegatedAdmins', 'roles', 'managedPolicies', 'accessKeys',
+  'createAccountStatus', 'handshakes', 'delegatedAdmins', 'roles', 'users', 'managedPolicies', 'accessKeys',
 ];
 
 /** One journal entry: a whole record written, or a record removed. */

@@ -192,5 +192,41 @@ export async function runConformanceScenario(cloud: LocalCloud, handler: Recordi
   await iam.send(new I.DeletePolicyCommand({ PolicyArn: policyArn }));
   await iam.send(new I.DeleteRoleCommand({ RoleName: 'deployer' }));
   await expectError('deleted role', 'iam', 'GetRole', 'NoSuchEntity', iam.send(new I.GetRoleCommand({ RoleName: 'deployer' })));
+  await iam.send(new I.CreateRoleCommand({ RoleName: 'bounded', AssumeRolePolicyDocument: TRUST, PermissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess' }));
+  await iam.send(new I.PutRolePermissionsBoundaryCommand({ RoleName: 'bounded', PermissionsBoundary: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+  await iam.send(new I.GetRoleCommand({ RoleName: 'bounded' }));
+  await iam.send(new I.DeleteRolePermissionsBoundaryCommand({ RoleName: 'bounded' }));
+  await expectError('boundary that does not exist', 'iam', 'PutRolePermissionsBoundary', 'NoSuchEntity',
+    iam.send(new I.PutRolePermissionsBoundaryCommand({ RoleName: 'bounded', PermissionsBoundary: `arn:aws:iam::${cloud.managementAccountId}:policy/missing` })));
+  await iam.send(new I.DeleteRoleCommand({ RoleName: 'bounded' }));
+  await iam.send(new I.CreateUserCommand({ UserName: 'alice', Path: '/people/', Tags: [{ Key: 'team', Value: 'platform' }] }));
+  await expectError('duplicate user', 'iam', 'CreateUser', 'EntityAlreadyExists', iam.send(new I.CreateUserCommand({ UserName: 'alice' })));
+  await iam.send(new I.GetUserCommand({ UserName: 'alice' }));
+  await iam.send(new I.ListUsersCommand({}));
+  await iam.send(new I.DeleteUserCommand({ UserName: 'alice' }));
+  await expectError('deleted user', 'iam', 'GetUser', 'NoSuchEntity', iam.send(new I.GetUserCommand({ UserName: 'alice' })));
+
+  // --- guardrails: member-account calls are authorized (SCPs, identity policies), and the simulator shows why ---
+  const denyUsers = (await org.send(new O.CreatePolicyCommand({ Name: 'deny-users', Description: 'no IAM users', Type: 'SERVICE_CONTROL_POLICY', Content: SCP('iam:CreateUser') })))
+    .Policy?.PolicySummary?.Id ?? '';
+  await org.send(new O.AttachPolicyCommand({ PolicyId: denyUsers, TargetId: prod }));
+  const member = clients({ accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken ?? '' });
+  await expectError('SCP denies iam:CreateUser', 'iam', 'CreateUser', 'AccessDenied', member.iam.send(new I.CreateUserCommand({ UserName: 'bob' })));
+  await member.iam.send(new I.SimulatePrincipalPolicyCommand({
+    PolicySourceArn: `arn:aws:iam::${prod}:role/OrganizationAccountAccessRole`,
+    ActionNames: ['iam:CreateUser', 'iam:CreateRole'],
+    ResourceArns: [`arn:aws:iam::${prod}:user/bob`],
+  }));
+  await expectError('simulate an unknown role', 'iam', 'SimulatePrincipalPolicy', 'NoSuchEntity',
+    member.iam.send(new I.SimulatePrincipalPolicyCommand({ PolicySourceArn: `arn:aws:iam::${prod}:role/Nobody`, ActionNames: ['iam:GetRole'] })));
+  await iam.send(new I.SimulateCustomPolicyCommand({
+    PolicyInputList: [IAM_POLICY],
+    PermissionsBoundaryPolicyInputList: [IAM_POLICY],
+    ActionNames: ['s3:GetObject', 's3:PutObject'],
+    ContextEntries: [{ ContextKeyName: 'aws:SourceIp', ContextKeyValues: ['192.0.2.1'], ContextKeyType: 'ip' }],
+  }));
+  await expectError('simulate a policy that is not JSON', 'iam', 'SimulateCustomPolicy', 'InvalidInput',
+    iam.send(new I.SimulateCustomPolicyCommand({ PolicyInputList: ['{not json'], ActionNames: ['s3:GetObject'] })));
+  await org.send(new O.DetachPolicyCommand({ PolicyId: denyUsers, TargetId: prod }));
   return errors;
 }

@@ -45,6 +45,8 @@ export function roleShape(r: RoleRecord, full: boolean): Record<string, unknown>
     AssumeRolePolicyDocument: encodeDocument(r.assumeRolePolicyDocument),
     Description: r.description === '' ? undefined : r.description,
     MaxSessionDuration: r.maxSessionDuration,
+    PermissionsBoundary:
+      full && r.permissionsBoundaryArn !== undefined ? { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: r.permissionsBoundaryArn } : undefined,
     Tags: full && Object.keys(r.tags).length > 0 ? tagList(r.tags) : undefined,
     RoleLastUsed: full ? {} : undefined,
   };

@@ -3,6 +3,8 @@ import * as inline from './inline-policies.js';
 import * as managed from './managed-policies.js';
 import * as versions from './policy-versions.js';
 import * as roles from './roles.js';
+import * as simulate from './simulate.js';
+import * as users from './users.js';
 
 export const iamService: ServiceDefinition = {
   name: 'iam',
@@ -20,6 +22,14 @@ export const iamService: ServiceDefinition = {
     TagRole: roles.tagRole,
     UntagRole: roles.untagRole,
     ListRoleTags: roles.listRoleTags,
+    PutRolePermissionsBoundary: roles.putRolePermissionsBoundary,
+    DeleteRolePermissionsBoundary: roles.deleteRolePermissionsBoundary,
+    CreateUser: users.createUser,
+    GetUser: users.getUser,
+    ListUsers: users.listUsers,
+    DeleteUser: users.deleteUser,
+    SimulatePrincipalPolicy: simulate.simulatePrincipalPolicy,
+    SimulateCustomPolicy: simulate.simulateCustomPolicy,
     CreatePolicy: managed.createPolicy,
     GetPolicy: managed.getPolicy,
     GetPolicyVersion: managed.getPolicyVersion,

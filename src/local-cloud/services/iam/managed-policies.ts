@@ -43,9 +43,20 @@ function findPolicy(store: Store, accountId: string, arn: string): PolicyView {
   return viewOf(p);
 }
 
+/** A managed policy the caller's account can attach (AWS managed or its own), or NoSuchEntity. */
+export function requireAttachablePolicy(store: Store, accountId: string, arn: string): void {
+  findPolicy(store, accountId, arn);
+}
+
 function attachmentCount(store: Store, accountId: string, arn: string): number {
   let n = 0;
   for (const r of store.values('roles')) if (r.accountId === accountId && r.attachedPolicyArns.includes(arn)) n++;
+  return n;
+}
+
+function boundaryCount(store: Store, accountId: string, arn: string): number {
+  let n = 0;
+  for (const r of store.values('roles')) if (r.accountId === accountId && r.permissionsBoundaryArn === arn) n++;
   return n;
 }
 
@@ -58,7 +69,7 @@ function policyShape(store: Store, accountId: string, p: PolicyView, full: boole
     Path: p.path,
     DefaultVersionId: p.defaultVersionId,
     AttachmentCount: attachmentCount(store, accountId, p.arn),
-    PermissionsBoundaryUsageCount: 0,
+    PermissionsBoundaryUsageCount: boundaryCount(store, accountId, p.arn),
     IsAttachable: true,
     Description: full && p.description !== '' ? p.description : undefined,
     CreateDate: new Date(p.createdAt),
@@ -136,7 +147,9 @@ export function deletePolicy(input: Record<string, unknown>, ctx: HandlerContext
   const arn = readArn(input);
   const policy = findPolicy(ctx.store, ctx.principal.accountId, arn);
   if (awsManagedIamPolicy(arn) !== undefined) throw new AwsApiError('InvalidInput', `The policy ${arn} is an AWS managed policy and cannot be deleted.`);
-  if (attachmentCount(ctx.store, ctx.principal.accountId, policy.arn) > 0) throw deleteConflict('Cannot delete a policy attached to entities.');
+  if (attachmentCount(ctx.store, ctx.principal.accountId, policy.arn) > 0 || boundaryCount(ctx.store, ctx.principal.accountId, policy.arn) > 0) {
+    throw deleteConflict('Cannot delete a policy attached to entities.');
+  }
   // AWS: every non-default version must be deleted before the policy.
   if (policy.versions.length > 1) throw deleteConflict('This policy has more than one version. Before you delete a policy, you must delete the policy\'s versions. The default version is deleted with the policy.');
   ctx.store.delete('managedPolicies', policy.arn);

@@ -4,6 +4,7 @@ import { paginateIam } from '../pagination.js';
 import { qInt, qOpt, qReq, qStringList, qTags, tagList } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
 import { alreadyExists, checkPolicyDocument, deleteConflict, findRole, limitExceeded, readPath, readRoleName, roleShape } from './common.js';
+import { requireAttachablePolicy } from './managed-policies.js';
 import { roleKey } from './provision.js';
 
 /** AWS IAM: a role trust policy may hold 2,048 characters by default (whitespace not counted). */
@@ -18,6 +19,8 @@ export function createRole(input: Record<string, unknown>, ctx: HandlerContext):
   const tags = qTags(input);
   checkPolicyDocument(document, TRUST_POLICY_MAX, 'ACLSizePerRole');
   const accountId = ctx.principal.accountId;
+  const boundary = qOpt(input, 'PermissionsBoundary', { min: 20, max: 2048 });
+  if (boundary !== undefined) requireAttachablePolicy(ctx.store, accountId, boundary);
   if (ctx.store.has('roles', roleKey(accountId, name))) throw alreadyExists(`Role with name ${name} already exists.`);
   let count = 0;
   for (const r of ctx.store.values('roles')) if (r.accountId === accountId) count++;
@@ -35,6 +38,7 @@ export function createRole(input: Record<string, unknown>, ctx: HandlerContext):
     inlinePolicies: {},
     attachedPolicyArns: [],
   };
+  if (boundary !== undefined) role.permissionsBoundaryArn = boundary;
   ctx.store.put('roles', roleKey(accountId, name), role);
   return { Role: roleShape(role, true) };
 }
@@ -100,4 +104,20 @@ export function listRoleTags(input: Record<string, unknown>, ctx: HandlerContext
   const role = findRole(ctx.store, ctx.principal.accountId, readRoleName(input));
   const { page, IsTruncated, Marker } = paginateIam(tagList(role.tags), `ListRoleTags/${role.roleId}`, input);
   return { Tags: page, IsTruncated, Marker };
+}
+
+/** AWS: a permissions boundary is a managed policy that caps what the role's identity policies can grant. */
+export function putRolePermissionsBoundary(input: Record<string, unknown>, ctx: HandlerContext): unknown {
+  const role = findRole(ctx.store, ctx.principal.accountId, readRoleName(input));
+  const arn = qReq(input, 'PermissionsBoundary', { min: 20, max: 2048 });
+  requireAttachablePolicy(ctx.store, role.accountId, arn);
+  ctx.store.put('roles', roleKey(role.accountId, role.name), { ...role, permissionsBoundaryArn: arn });
+  return undefined;
+}
+
+export function deleteRolePermissionsBoundary(input: Record<string, unknown>, ctx: HandlerContext): unknown {
+  const role = findRole(ctx.store, ctx.principal.accountId, readRoleName(input));
+  const { permissionsBoundaryArn: _dropped, ...rest } = role;
+  ctx.store.put('roles', roleKey(role.accountId, role.name), rest);
+  return undefined;
 }

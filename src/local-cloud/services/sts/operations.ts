@@ -4,7 +4,8 @@ import type { AccessKeyRecord } from '../../store/state.js';
 import { roleKey } from '../iam/provision.js';
 import { qInt, qOpt, qReq } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
-import { trustAllows } from './trust.js';
+import { trustAdmits } from '../../authz/trust-policy.js';
+import { organizationOf } from '../../authz/scp-chain.js';
 
 export function getCallerIdentity(_input: Record<string, unknown>, ctx: HandlerContext): unknown {
   return { UserId: ctx.principal.userId, Account: ctx.principal.accountId, Arn: ctx.principal.arn };
@@ -31,12 +32,12 @@ export function assumeRole(input: Record<string, unknown>, ctx: HandlerContext):
   const roleName = m[3] ?? '';
   const role = ctx.store.get('roles', roleKey(accountId, roleName));
   if (role === undefined || role.path !== (m[2] ?? '/')) throw denied;
-  if (!trustAllows(role.assumeRolePolicyDocument, ctx.principal, externalId)) throw denied;
+  const canonicalRoleArn = `arn:aws:iam::${accountId}:role${role.path}${role.name}`;
+  if (!trustAdmits(role, ctx.principal, canonicalRoleArn, externalId, organizationOf(ctx.store, ctx.principal.accountId)?.id)) throw denied;
   if (ctx.principal.kind === 'assumed-role' && duration > ONE_HOUR) {
     throw validationError('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
   }
   if (duration > role.maxSessionDuration) throw validationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
-  const canonicalRoleArn = `arn:aws:iam::${accountId}:role${role.path}${role.name}`;
   const key: AccessKeyRecord = {
     accessKeyId: newAccessKeyId(true),
     secretAccessKey: newSecretAccessKey(),
