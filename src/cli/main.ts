@@ -12,6 +12,7 @@ import { registerImport } from './commands/import.js';
 import { registerUnlock } from './commands/unlock.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
+import { registerAccess } from './commands/access.js';
 import type { ExitCode } from './exit-codes.js';
 import { processTerminal, type Terminal } from './io.js';
 
@@ -45,6 +46,7 @@ function buildProgram(term: Terminal, setExit: (code: ExitCode) => void): Comman
   registerImport(program, term);
   registerUnlock(program, term);
   registerDemo(program, term);
+  registerAccess(program, term, setExit);
   registerLocalCommand(program);
   const override = (command: Command): void => {
     command.exitOverride();

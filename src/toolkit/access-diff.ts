@@ -1,0 +1,90 @@
+/**
+ * What a change to the spec does to access: the access matrix before and after, compared per group,
+ * environment and action ("Developers gain dynamodb:DeleteTable in prod"). Grants in production are flagged.
+ * Pure apart from reading the IAM service reference and the managed-policy cache; `bulkhead plan` prints it.
+ */
+import { computeMatrix, ALLOWED, type AccessMatrixData } from '../access/matrix.js';
+import { accessOrgFromSpec } from '../access/org-view.js';
+import { PermissionSetResolver } from '../access/permission-set-policies.js';
+import type { OrgModel } from '../model/organization.js';
+import { checkManagedPolicies } from './access-source.js';
+import { matrixActions } from './access.js';
+
+export interface AccessChange {
+  group: string;
+  environment: string;
+  /** The environment is of kind production. */
+  production: boolean;
+  change: 'gain' | 'lose';
+  actions: string[];
+}
+
+export interface AccessDiff {
+  changes: AccessChange[];
+  /** Human lines, production gains first: "Developers gain dynamodb:DeleteTable in prod". */
+  lines: string[];
+  /** How many actions were compared per group and environment. */
+  actionsCompared: number;
+}
+
+export interface AccessDiffOptions {
+  /** As `access matrix --actions`: read, write, admin and/or action patterns; default: every action of common services. */
+  actions?: string[];
+  /** Actions listed per line before "and N more". */
+  listLimit?: number;
+}
+
+function matrixOf(model: OrgModel, actions: Awaited<ReturnType<typeof matrixActions>>, region: string): AccessMatrixData {
+  const resolver = new PermissionSetResolver(model.identity);
+  checkManagedPolicies(model, resolver);
+  return computeMatrix(accessOrgFromSpec(model), resolver, actions, { region });
+}
+
+function allowedSets(data: AccessMatrixData): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const row of data.rows) {
+    const set = new Set<string>();
+    row.statuses.forEach((s, i) => {
+      if (s === ALLOWED) set.add(data.actions[i]!.action);
+    });
+    out.set(`${row.group}\u0000${row.environment}`, set);
+  }
+  return out;
+}
+
+function describe(c: AccessChange, limit: number): string {
+  const shown = c.actions.slice(0, limit).join(', ');
+  const more = c.actions.length > limit ? ` and ${c.actions.length - limit} more` : '';
+  const flag = c.production && c.change === 'gain' ? ' [production]' : '';
+  return `${c.group} ${c.change} ${shown}${more} in ${c.environment}${flag}`;
+}
+
+/** Compares what every group may do in every environment before and after. */
+export async function accessDiff(before: OrgModel, after: OrgModel, options: AccessDiffOptions = {}): Promise<AccessDiff> {
+  const actions = await matrixActions(options.actions);
+  const region = after.homeRegion;
+  const a = allowedSets(matrixOf(before, actions, region));
+  const b = allowedSets(matrixOf(after, actions, region));
+  const changes: AccessChange[] = [];
+  const keys = [...new Set([...a.keys(), ...b.keys()])];
+  for (const key of keys) {
+    const [group = '', environment = ''] = key.split('\u0000');
+    const was = a.get(key) ?? new Set<string>();
+    const now = b.get(key) ?? new Set<string>();
+    const production = (after.environments.get(environment) ?? before.environments.get(environment))?.kind === 'production';
+    const gained = [...now].filter((x) => !was.has(x)).sort();
+    const lost = [...was].filter((x) => !now.has(x)).sort();
+    if (gained.length > 0) changes.push({ group, environment, production, change: 'gain', actions: gained });
+    if (lost.length > 0) changes.push({ group, environment, production, change: 'lose', actions: lost });
+  }
+  changes.sort((x, y) => Number(y.production && y.change === 'gain') - Number(x.production && x.change === 'gain') || x.group.localeCompare(y.group) || x.environment.localeCompare(y.environment) || x.change.localeCompare(y.change));
+  const limit = options.listLimit ?? 5;
+  return { changes, lines: changes.map((c) => describe(c, limit)), actionsCompared: actions.length };
+}
+
+/** Plain text for `bulkhead plan`: a heading and one line per change, production gains marked with `!`. */
+export function renderAccessDiff(diff: AccessDiff): string {
+  if (diff.changes.length === 0) return `Access: no change (${diff.actionsCompared} actions compared per group and environment).`;
+  const lines = diff.changes.map((c, i) => `  ${c.change === 'gain' ? (c.production ? '!' : '+') : '-'} ${diff.lines[i]}`);
+  return [`Access changes (${diff.actionsCompared} actions compared per group and environment):`, ...lines].join('\n');
+}

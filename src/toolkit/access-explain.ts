@@ -1,0 +1,161 @@
+/**
+ * `bulkhead access explain`: reads an AccessDenied message as pasted from the AWS CLI or console, finds the
+ * account and the permission set behind the role, evaluates the call and says which guardrail or policy denied it.
+ */
+import { isInputError, requireAction } from '../access/action-info.js';
+import { isWellFormedArn } from '../access/arn.js';
+import { isDeniedMessageProblem, parseDeniedMessage, regionOfArn, type DeniedMessage } from '../access/denied-message.js';
+import { evaluate } from '../access/evaluate.js';
+import { guardrailSetFor, policySetFor, requestFor, resourceFor, ssoRoleName } from '../access/org-queries.js';
+import { accountsOf, type AccessAccount, type AccessOrg } from '../access/org-view.js';
+import { permissionSetOfRole } from '../access/principals.js';
+import type { EvaluationOk, Layer } from '../access/types.js';
+import { BulkheadError } from '../core/errors.js';
+import { didYouMean, suggest } from '../core/suggest.js';
+import { checkEnvironment, inputFailure, type AccessAnswerMeta } from './access.js';
+import { loadAccessOrg, type AccessSourceOptions } from './access-source.js';
+
+export interface ExplainOptions extends AccessSourceOptions {
+  /** The pasted message. */
+  message: string;
+  /** When the account id of the message is not in the spec: the account (name) or environment it is. */
+  account?: string;
+  environment?: string;
+  region?: string;
+}
+
+export interface ExplainAnswer extends AccessAnswerMeta {
+  parsed: DeniedMessage;
+  account: string;
+  accountId: string;
+  environment?: string;
+  /** The permission set behind an AWSReservedSSO_ role, when the spec defines it. */
+  permissionSet?: string;
+  /** The user the session name matches, if any. */
+  user?: string;
+  /** `permission-set`: the role's policies and the SCPs were evaluated; `guardrails-only`: the role is not in the spec, only SCPs were. */
+  evaluated: 'permission-set' | 'guardrails-only';
+  region: string;
+  resource: string;
+  result: EvaluationOk;
+  /** Whether our evaluation reproduces AWS's reason (same decision and layer). */
+  agreesWithAws: boolean | undefined;
+  /** One sentence: what caused the denial. */
+  cause: string;
+}
+
+function findAccount(org: AccessOrg, parsed: DeniedMessage, options: ExplainOptions): { account: AccessAccount; note?: string } {
+  if (options.account !== undefined) {
+    const a = org.accounts.find((x) => x.name === options.account || x.id === options.account);
+    if (a === undefined) {
+      throw new BulkheadError('unknown-account', `account "${options.account}" is not in ${org.source === 'live' ? 'the live organization' : 'the spec'}`, {
+        hint: didYouMean(suggest(options.account, org.accounts.map((x) => x.name))) ?? `accounts: ${org.accounts.map((x) => x.name).join(', ')}`,
+      });
+    }
+    return { account: a };
+  }
+  const byId = org.accounts.find((a) => a.idKnown && a.id === parsed.accountId);
+  if (byId !== undefined) return { account: byId };
+  if (options.environment !== undefined) {
+    checkEnvironment(org, options.environment);
+    const a = accountsOf(org, options.environment)[0]!;
+    return { account: a, note: `account ${parsed.accountId} is not in the ${org.source}; taken as ${a.name} (environment ${options.environment}) as you said` };
+  }
+  const noIds = org.accounts.every((a) => !a.idKnown);
+  throw new BulkheadError('unknown-account', `account ${parsed.accountId} (from the message) is not in ${org.source === 'live' ? 'the live organization' : 'the spec'}${noIds ? ', whose accounts have no ids' : ''}`, {
+    hint: 'say which it is with --environment ENV or --account NAME, or read the live organization with --from live',
+  });
+}
+
+function layerName(layer: Layer | 'other', target?: string): string {
+  switch (layer) {
+    case 'scp':
+      return `a service control policy${target ? ` (attached at ${target})` : ''}`;
+    case 'identity':
+      return 'an identity-based policy';
+    case 'permission-boundary':
+      return 'the permissions boundary';
+    case 'session-policy':
+      return 'a session policy';
+    case 'resource-policy':
+      return 'the resource-based policy';
+    default:
+      return 'a policy type Bulkhead does not model';
+  }
+}
+
+function causeOf(result: EvaluationOk, evaluated: ExplainAnswer['evaluated']): string {
+  if (result.decision === 'explicit-deny' && result.decidedBy) {
+    const d = result.decidedBy;
+    const what = d.layer === 'scp' ? `the guardrail (SCP) ${d.policy}` : `policy ${d.policy}`;
+    return `${what}, statement #${d.statementIndex}${d.sid ? ` (Sid ${d.sid})` : ''}, in ${layerName(d.layer, d.target)}, explicitly denies it`;
+  }
+  if (result.decision === 'implicit-deny' && result.missingAllow) return `nothing allows it: ${result.missingAllow.message}`;
+  return evaluated === 'guardrails-only'
+    ? 'the guardrails (SCPs) allow it, so the denial comes from the role\'s own policies, which the spec does not define'
+    : 'Bulkhead\'s evaluation allows it: the live policies differ from the ones evaluated (try --from live), or another policy type (resource, VPC endpoint, RCP) denied it';
+}
+
+function agrees(parsed: DeniedMessage, result: EvaluationOk): boolean | undefined {
+  if (parsed.reason === undefined) return undefined;
+  if (result.decision !== parsed.reason.kind) return false;
+  const layer = result.decision === 'explicit-deny' ? result.decidedBy?.layer : result.missingAllow?.layer;
+  return layer === parsed.reason.layer;
+}
+
+export async function accessExplain(options: ExplainOptions): Promise<ExplainAnswer> {
+  const parsed = parseDeniedMessage(options.message);
+  if (isDeniedMessageProblem(parsed)) throw new BulkheadError('access-input', parsed.message, { hint: parsed.hint });
+  const loaded = await loadAccessOrg(options);
+  const { org, resolver } = loaded;
+  const info = await requireAction(parsed.action);
+  if (isInputError(info)) throw inputFailure([info]);
+  const { account, note } = findAccount(org, parsed, options);
+  const notes = note === undefined ? [] : [note];
+  const role = /:assumed-role\/([^/]+)\/(.*)$/.exec(parsed.principalArn) ?? /:role\/(?:.*\/)?([^/]+)$/.exec(parsed.principalArn);
+  const roleName = role?.[1];
+  const session = role?.[2] ?? 'session';
+  const psName = roleName === undefined ? undefined : permissionSetOfRole(roleName);
+  const ps = psName === undefined ? undefined : resolver.get(psName);
+  const region = options.region ?? regionOfArn(parsed.resource) ?? org.homeRegion;
+  // When the message's account stands for a spec account with another (placeholder) id, the resource moves with it:
+  // otherwise the call would look cross-account.
+  const given = parsed.resource !== undefined && (parsed.resource === '*' || isWellFormedArn(parsed.resource)) ? parsed.resource : undefined;
+  const resource = given === undefined ? resourceFor({ action: info, region }, account) : given.replace(new RegExp(`^(arn:[^:]+:[^:]+:[^:]*:)${parsed.accountId}:`), `$1${account.id}:`);
+  const environment = account.environments[0];
+  const user = [...org.identity.users.values()].find((u) => u.userName === session || u.email.toLowerCase() === session.toLowerCase())?.userName;
+  const input = { action: info, region };
+  let evaluated: ExplainAnswer['evaluated'];
+  let result;
+  if (ps !== undefined && psName !== undefined) {
+    evaluated = 'permission-set';
+    const assigned = org.identity.assignments.some((a) => a.permissionSet === psName && account.environments.includes(a.environment));
+    if (!assigned) notes.push(`the spec does not assign permission set ${psName} in ${account.environments.join(', ') || account.name}: the role should not exist in that account`);
+    result = evaluate(requestFor(org, account, roleName ?? ssoRoleName(psName), session, input, resource), policySetFor(account, psName, resolver)!, { explain: true });
+  } else {
+    evaluated = 'guardrails-only';
+    notes.push(
+      psName !== undefined
+        ? `the role belongs to permission set "${psName}", which the spec does not define${didYouMean(suggest(psName, org.identity.permissionSets.keys())) ? ` (${didYouMean(suggest(psName, org.identity.permissionSets.keys()))})` : ''}; only the guardrails (SCPs) were evaluated`
+        : `${roleName ? `role ${roleName}` : parsed.principalArn} is not defined in the spec (only IAM Identity Center permission sets are); only the guardrails (SCPs) were evaluated`,
+    );
+    result = evaluate(requestFor(org, account, roleName ?? 'UnknownRole', session, input, resource), guardrailSetFor(account), { explain: true });
+  }
+  if (!result.ok) throw inputFailure(result.errors);
+  const answer: ExplainAnswer = {
+    ...{ source: org.source, description: loaded.description, notes: [...org.notes, ...notes, ...(ps?.notes ?? [])] },
+    parsed,
+    account: account.name,
+    accountId: account.id,
+    evaluated,
+    region,
+    resource,
+    result,
+    agreesWithAws: agrees(parsed, result),
+    cause: causeOf(result, evaluated),
+  };
+  if (environment !== undefined) answer.environment = environment;
+  if (psName !== undefined && ps !== undefined) answer.permissionSet = psName;
+  if (user !== undefined) answer.user = user;
+  return answer;
+}

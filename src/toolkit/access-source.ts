@@ -1,0 +1,76 @@
+/**
+ * Where `bulkhead access` reads the organization from: the spec alone (`--from spec`, no AWS calls), or the live
+ * organization's OU tree and SCPs with the spec's identity (`--from live`).
+ */
+import { accessOrgFromLive, accessOrgFromSpec, type AccessOrg } from '../access/org-view.js';
+import { PermissionSetResolver } from '../access/permission-set-policies.js';
+import { BulkheadError, UsageError } from '../core/errors.js';
+import type { IoHost } from '../core/events.js';
+import { didYouMean, suggest } from '../core/suggest.js';
+import type { OrgModel } from '../model/organization.js';
+import type { TargetOptions } from './connect.js';
+import { validate } from './validate.js';
+
+export interface AccessSourceOptions {
+  /** The spec (org.yaml); its identity part is used in both modes. */
+  file: string;
+  /** `spec` (default) or `live`. */
+  from?: string;
+  /** For `--from live`: where the organization is. */
+  target?: TargetOptions;
+  io?: IoHost;
+}
+
+export interface LoadedAccessOrg {
+  org: AccessOrg;
+  model: OrgModel;
+  resolver: PermissionSetResolver;
+  /** Where the OU tree and SCPs came from, e.g. `the spec org.yaml` or `the local cloud at …`. */
+  description: string;
+}
+
+/** Validates the spec; errors stop the command (the diagnostics go to the IO host). */
+export async function loadModel(file: string, io?: IoHost): Promise<OrgModel> {
+  const result = await validate(io === undefined ? { file } : { file, io });
+  if (result.model === undefined) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    const first = errors[0];
+    throw new BulkheadError('spec-invalid', `${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}${first ? ` (first: ${first.code} ${first.message})` : ''}`, {
+      hint: `fix them (\`bulkhead validate -f ${file}\`) and ask again`,
+    });
+  }
+  return result.model;
+}
+
+/** Fails with the unknown managed policy names of the permission sets, each with close alternatives. */
+export function checkManagedPolicies(model: OrgModel, resolver: PermissionSetResolver): void {
+  for (const name of model.identity.permissionSets.keys()) resolver.get(name);
+  const problem = resolver.problems[0];
+  if (problem === undefined) return;
+  const all = resolver.problems.map((p) => `"${p.policy}" (permission set ${p.permissionSet})`).join(', ');
+  throw new BulkheadError('unknown-managed-policy', `AWS has no managed policy ${all}`, {
+    hint: didYouMean(problem.suggestions) ?? 'managed policy names are case-sensitive, as in IAM (e.g. PowerUserAccess, ReadOnlyAccess, ViewOnlyAccess, SecurityAudit)',
+  });
+}
+
+export async function loadAccessOrg(options: AccessSourceOptions): Promise<LoadedAccessOrg> {
+  const from = options.from ?? 'spec';
+  if (from !== 'spec' && from !== 'live') throw new UsageError(`--from must be spec or live, not "${from}"`, didYouMean(suggest(from, ['spec', 'live'])) ?? 'use --from spec (the default) or --from live');
+  const model = await loadModel(options.file, options.io);
+  const resolver = new PermissionSetResolver(model.identity);
+  checkManagedPolicies(model, resolver);
+  if (from === 'spec') return { org: accessOrgFromSpec(model), model, resolver, description: `the spec ${options.file}` };
+  const { connect } = await import('./connect.js');
+  const { refresh } = await import('./plan.js');
+  const io = options.io ?? { notify() {} };
+  const connection = await connect(options.target ?? {}, io);
+  try {
+    const observed = await refresh(connection, io);
+    if (observed.organization === undefined) {
+      throw new BulkheadError('no-organization', `the ${connection.description} has no organization yet`, { hint: 'apply the spec first (`bulkhead apply`), or ask with --from spec' });
+    }
+    return { org: accessOrgFromLive(observed, model), model, resolver, description: `the live organization (${connection.description})` };
+  } finally {
+    await connection.close();
+  }
+}
