@@ -88,7 +88,11 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
 
   const ids = new IdIndex(observed, model.accounts);
   const byId = new Map(planned.changes.map((c) => [c.id, c]));
-  const nodes: WalkNode<Change>[] = planned.changes.map((c) => ({ id: c.id, dependsOn: c.dependsOn, lane: c.kind === 'account' && c.action === 'create' ? 'create-account' : 'organizations', item: c }));
+  // The walker starts ready nodes in order. CreateAccount requests an interrupted run left running
+  // go first: they already hold AWS's five slots, and new requests would be refused until they end.
+  const resumes = (c: Change) => (c.spec['pendingRequestId'] === undefined ? 1 : 0);
+  const ordered = [...planned.changes].sort((a, b) => resumes(a) - resumes(b));
+  const nodes: WalkNode<Change>[] = ordered.map((c) => ({ id: c.id, dependsOn: c.dependsOn, lane: c.kind === 'account' && c.action === 'create' ? 'create-account' : 'organizations', item: c }));
   const hooks = {
     progress: (id: string, message: string) => io.notify({ type: 'progress', id, message: `${byId.get(id)!.label}: ${message}`, state: 'running' }),
     sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
