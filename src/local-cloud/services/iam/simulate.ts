@@ -44,7 +44,8 @@ function inputPolicies(input: Record<string, unknown>, member: 'PolicyInputList'
 /** ContextEntries.member.N.{ContextKeyName, ContextKeyValues.member.M, ContextKeyType}: list types stay lists. */
 function contextEntries(input: Record<string, unknown>): Record<string, ContextValue> {
   const raw = input.ContextEntries;
-  if (raw === undefined) return {};
+  // awsQuery sends an empty list as `ContextEntries=`.
+  if (raw === undefined || raw === '') return {};
   if (!Array.isArray(raw)) throw invalidInput('Invalid value for parameter ContextEntries.');
   const out: Record<string, ContextValue> = {};
   for (const item of raw) {
