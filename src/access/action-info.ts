@@ -21,10 +21,11 @@ export interface ActionInfo {
   resourceTemplate?: string;
 }
 
+/** The service reference may combine levels (`Permissions management, Write`): the most powerful one counts. */
 export function classOfAccessLevel(level: string): ActionClass {
-  if (level === 'List' || level === 'Read') return 'read';
-  if (level === 'Permissions management') return 'admin';
-  return 'write';
+  if (/Permissions management/i.test(level)) return 'admin';
+  if (/Write|Tagging/i.test(level)) return 'write';
+  return 'read';
 }
 
 const infoCache = new Map<string, Promise<ActionInfo | undefined>>();

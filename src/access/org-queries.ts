@@ -80,8 +80,17 @@ export function requestFor(org: AccessOrg, account: AccessAccount, roleName: str
   return request;
 }
 
-export function resourceFor(input: QueryInput, account: AccessAccount): string {
-  return input.resource ?? sampleResource(input.action, account.id, input.region);
+/**
+ * The resource a question is about in an account. An account without an id in the spec has a placeholder id,
+ * so a resource ARN naming an account the organization does not know is taken to be in the asking account
+ * (otherwise every such question would turn into a cross-account call).
+ */
+export function resourceFor(input: QueryInput, account: AccessAccount, org?: AccessOrg): string {
+  if (input.resource === undefined) return sampleResource(input.action, account.id, input.region);
+  if (account.idKnown || org === undefined) return input.resource;
+  const m = /^(arn:[^:]+:[^:]+:[^:]*:)(\d{12}):/.exec(input.resource);
+  if (m === null || org.accounts.some((a) => a.idKnown && a.id === m[2])) return input.resource;
+  return `${m[1]}${account.id}:${input.resource.slice(m[0].length)}`;
 }
 
 const setCache = new WeakMap<AccessAccount, Map<string, PolicySet>>();
@@ -130,7 +139,7 @@ export function canQuery(org: AccessOrg, resolver: PermissionSetResolver, princi
   const grants = grantsIn(org, principal, environment);
   const accounts: AccountAnswer[] = [];
   for (const account of accountsOf(org, environment)) {
-    const resource = resourceFor(input, account);
+    const resource = resourceFor(input, account, org);
     const guardrails = ok(evaluate(requestFor(org, account, 'AnyRole', 'session', input, resource), guardrailSetFor(account), { explain: true }));
     const answers: GrantAnswer[] = [];
     for (const grant of grants) {
@@ -184,7 +193,7 @@ export function whoCanQuery(org: AccessOrg, resolver: PermissionSetResolver, env
       const grants = grantsIn(org, principal, environment);
       if (principal.kind === 'group') grants.push(...ownerOnlyGrants(org, principal.name, environment));
       for (const account of accountsOf(org, environment)) {
-        const resource = resourceFor(input, account);
+        const resource = resourceFor(input, account, org);
         for (const grant of grants) {
           const set = policySetFor(account, grant.permissionSet, resolver);
           if (set === undefined) continue;

@@ -55,8 +55,10 @@ export function renderCan(answer: CanAnswer & AccessAnswerMeta, style: Style, tr
       if (trace) lines.push(...formatEvaluation(g.result).filter((l) => !l.startsWith('decision')).map((l) => `      ${l}`));
     }
     const gr = a.guardrails;
-    lines.push(`  guardrails (SCPs) alone: ${gr.decision === 'allowed' ? 'allow it' : `deny it (${gr.decision})`}`);
-    if (gr.decision !== 'allowed') lines.push(...explainLines(gr, '      ', style));
+    // Only SCP outcomes count here; a missing resource-policy allow (cross-account) is not a guardrail.
+    const scpDenies = gr.decision === 'explicit-deny' ? gr.decidedBy?.layer === 'scp' : gr.decision === 'implicit-deny' && gr.missingAllow?.layer === 'scp';
+    lines.push(`  guardrails (SCPs) alone: ${scpDenies ? `deny it (${gr.decision})` : 'allow it'}`);
+    if (scpDenies) lines.push(...explainLines(gr, '      ', style));
   }
   for (const g of answer.ownerOnly) lines.push('', style.dim(`note: ${g.group} also holds ${g.permissionSet} here for its owner ${g.user} only (ownerOnly); ask with --principal ${g.user}`));
   lines.push('', answer.allowed ? style.green(`Answer: yes, in ${answer.accounts.filter((a) => a.allowed).map((a) => a.account).join(', ')}.`) : style.red('Answer: no.'));
