@@ -4,7 +4,7 @@
  * That package ships one 77 MB JSON file holding every version of every policy; parsing it costs ~0.4 s and
  * ~150 MB of heap. So it is read once per installation: the first call extracts the latest version of each
  * policy into a cache folder (`node_modules/.cache/bulkhead/managed-policies-<package version>/`: an index of
- * names, ARNs and version ids, ~120 KB, plus one small JSON file per policy), and every later call reads only the
+ * names, ARNs and version ids, ~420 KB, plus one JSON file per policy, ~3 MB in all), and every later call reads only the
  * index and the documents it needs. If that folder cannot be written (read-only install), the cache goes to the
  * system temp folder, and failing that it lives in memory for the process.
  */

@@ -125,12 +125,15 @@ export function computeMatrix(org: AccessOrg, resolver: PermissionSetResolver, a
   const groups = [...org.identity.groups.keys()];
   const environments = [...org.environments.keys()];
   const byEnvironment = new Map(environments.map((e) => [e, accountsOf(org, e)]));
+  const grantIndex = new Map<string, Grant[]>();
+  for (const a of org.identity.assignments) {
+    const key = `${a.group}\u0000${a.environment}`;
+    grantIndex.set(key, [...(grantIndex.get(key) ?? []), a.user === undefined ? { group: a.group, permissionSet: a.permissionSet } : { group: a.group, permissionSet: a.permissionSet, user: a.user }]);
+  }
   const rows: MatrixRow[] = [];
   for (const group of groups) {
     for (const environment of environments) {
-      const grants: Grant[] = org.identity.assignments
-        .filter((a) => a.group === group && a.environment === environment)
-        .map((a) => (a.user === undefined ? { group, permissionSet: a.permissionSet } : { group, permissionSet: a.permissionSet, user: a.user }));
+      const grants = grantIndex.get(`${group}\u0000${environment}`) ?? [];
       const statuses = new Uint8Array(n);
       if (grants.length > 0) {
         for (const account of byEnvironment.get(environment) ?? []) {

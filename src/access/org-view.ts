@@ -157,6 +157,14 @@ export function accessOrgFromLive(observed: ObservedOrg, model: OrgModel): Acces
 }
 
 /** The accounts that host an environment. */
+const byEnvironment = new WeakMap<AccessOrg, Map<string, AccessAccount[]>>();
+
 export function accountsOf(org: AccessOrg, environment: string): AccessAccount[] {
-  return org.accounts.filter((a) => a.environments.includes(environment));
+  let index = byEnvironment.get(org);
+  if (index === undefined) {
+    index = new Map();
+    for (const a of org.accounts) for (const e of a.environments) index.set(e, [...(index.get(e) ?? []), a]);
+    byEnvironment.set(org, index);
+  }
+  return index.get(environment) ?? [];
 }
