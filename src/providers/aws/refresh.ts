@@ -44,6 +44,10 @@ export async function refreshOrganization(org: OrganizationsClient, options: Ref
     }
     throw err;
   }
+  // Requests in progress are read before the accounts: one that finishes in between then shows up
+  // as an account. Read after, it could show up in neither, and be planned (and sent) again.
+  const inProgressRead = allPages((token) => org.send(new ListCreateAccountStatusCommand({ States: ['IN_PROGRESS'], MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.CreateAccountStatuses, next: r.NextToken })));
+  inProgressRead.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
   const roots = await allPages((token) => org.send(new ListRootsCommand({ NextToken: token })).then((r) => ({ items: r.Roots, next: r.NextToken })));
   const root = roots[0]!;
   const organizationalUnits: ObservedOu[] = [];
@@ -62,6 +66,7 @@ export async function refreshOrganization(org: OrganizationsClient, options: Ref
     }
     parents.push(...level);
   }
+  const inProgress = await inProgressRead;
   const accountsPerParent = await mapLimit(parents, limit, async (parent) => {
     const accounts = await allPages((token) => org.send(new ListAccountsForParentCommand({ ParentId: parent.id, MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.Accounts, next: r.NextToken })));
     return accounts.map((a): ObservedAccount => ({ id: a.Id!, arn: a.Arn!, name: a.Name ?? '', email: a.Email ?? '', status: a.Status ?? a.State ?? 'ACTIVE', parentId: parent.id, tags: {} }));
@@ -88,7 +93,6 @@ export async function refreshOrganization(org: OrganizationsClient, options: Ref
   await mapLimit([...tagged, rootTags], limit, async (r) => {
     r.tags = await tagsOf(org, r.id);
   });
-  const inProgress = await allPages((token) => org.send(new ListCreateAccountStatusCommand({ States: ['IN_PROGRESS'], MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.CreateAccountStatuses, next: r.NextToken })));
   return {
     organization: { id: described!.Id!, arn: described!.Arn!, managementAccountId: described!.MasterAccountId!, featureSet: described!.FeatureSet ?? 'ALL' },
     root: { id: root.Id!, arn: root.Arn!, enabledPolicyTypes, tags: rootTags.tags },
