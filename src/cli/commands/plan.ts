@@ -12,6 +12,8 @@ interface PlanFlags extends TargetFlags {
   out?: string;
   json?: boolean;
   detailedExitcode?: boolean;
+  accessDiff?: boolean;
+  baseline?: string;
 }
 
 export function registerPlan(program: Command, term: Terminal, setExit: (code: ExitCode) => void): void {
@@ -22,22 +24,29 @@ export function registerPlan(program: Command, term: Terminal, setExit: (code: E
       .option('-f, --file <file>', 'the spec', 'org.yaml')
       .option('-o, --out <plan.json>', 'save the plan for `bulkhead apply plan.json`')
       .option('--json', 'print the plan as JSON')
-      .option('--detailed-exitcode', 'exit 0 with no changes, 2 with changes, 1 on error'),
+      .option('--detailed-exitcode', 'exit 0 with no changes, 2 with changes, 1 on error')
+      .option('--no-access-diff', 'do not compute what the plan changes in who can do what')
+      .option('--baseline <file>', 'compare access with this spec (e.g. the one on your main branch) instead of the live organization'),
   ).action(async (flags: PlanFlags) => {
     const { connect } = await import('../../toolkit/connect.js');
-    const { plan } = await import('../../toolkit/plan.js');
-    const { renderPlan } = await import('../../toolkit/render.js');
+    const { plan, loadValidModel } = await import('../../toolkit/plan.js');
+    const { renderPlan, renderAccessDiff } = await import('../../toolkit/render.js');
+    const { planAccessDiff } = await import('../../toolkit/plan-access.js');
     const io = new ProgressIoHost(term, flags.json ? 'plain' : progressMode(term, false));
     await requireValidSpec(flags.file, io);
+    if (flags.baseline) await requireValidSpec(flags.baseline, io);
     const connection = await connect(targetOptions(flags), io);
     try {
       const result = await plan({ file: flags.file, connection, io });
       io.finish();
+      const baseline = flags.baseline ? await loadValidModel(flags.baseline, { notify() {} }) : undefined;
+      const access = flags.accessDiff === false ? undefined : await planAccessDiff(result.plan, result.model, result.observed, baseline);
       if (flags.out) writeFileSync(flags.out, `${JSON.stringify(result.plan, null, 2)}\n`);
-      if (flags.json) term.out(JSON.stringify(result.plan, null, 2));
+      if (flags.json) term.out(JSON.stringify({ ...result.plan, ...(access ? { accessChanges: access.changes } : {}) }, null, 2));
       else {
         term.out(`Target: ${connection.description}\n`);
         term.out(renderPlan(result.plan.changes, result.plan.problems, planStyle(term.style)));
+        if (access) term.out(`\n${renderAccessDiff(access)}`);
         if (flags.out) term.out(`\nSaved the plan to ${flags.out}; apply it with \`bulkhead apply ${flags.out}\`.`);
       }
       const hasErrors = result.plan.problems.some((p) => p.severity === 'error');

@@ -1,0 +1,59 @@
+import type { ObservedOrg } from '../model/observed.js';
+import type { Account, OrgModel, OrganizationalUnit, PolicyTarget, ServiceControlPolicy } from '../model/organization.js';
+import type { Plan } from '../plan/types.js';
+import { accessDiff, type AccessDiff } from './access-diff.js';
+
+/**
+ * The organization as it is now, in the spec's terms: OUs, account placement and SCPs from the live
+ * organization; environments and identity from the spec (Bulkhead does not apply identity yet).
+ * Accounts the spec has but AWS does not yet are left out: nobody has access to them today.
+ */
+export function modelFromObserved(observed: ObservedOrg, spec: OrgModel): OrgModel {
+  const ouPathById = new Map(observed.organizationalUnits.map((o) => [o.id, o.path]));
+  const organizationalUnits = new Map<string, OrganizationalUnit>(
+    observed.organizationalUnits.map((o) => {
+      const parentPath = ouPathById.get(o.parentId) ?? null;
+      return [o.path, { name: o.name, path: o.path, parentPath, depth: o.path.split('/').length, tags: o.tags }];
+    }),
+  );
+  const accounts = new Map<string, Account>();
+  const nameById = new Map<string, string>();
+  for (const a of spec.accounts.values()) {
+    const live = observed.accounts.find((o) => (a.id ? o.id === a.id : o.email.toLowerCase() === a.email.toLowerCase()));
+    if (!live || live.status !== 'ACTIVE') continue;
+    nameById.set(live.id, a.name);
+    accounts.set(a.name, { ...a, ouPath: ouPathById.get(live.parentId) ?? null });
+  }
+  const targetOf = (id: string): PolicyTarget | undefined => {
+    if (id === observed.root?.id) return { type: 'root' };
+    const path = ouPathById.get(id);
+    if (path !== undefined) return { type: 'ou', path };
+    const name = nameById.get(id);
+    return name ? { type: 'account', name } : undefined;
+  };
+  const serviceControlPolicies = new Map<string, ServiceControlPolicy>();
+  for (const p of observed.policies) {
+    if (p.awsManaged) continue;
+    let document: unknown;
+    try {
+      document = JSON.parse(p.content);
+    } catch {
+      continue;
+    }
+    serviceControlPolicies.set(p.name, { name: p.name, document, targets: p.targetIds.map(targetOf).filter((t): t is PolicyTarget => t !== undefined), tags: p.tags });
+  }
+  return { ...spec, organizationalUnits, accounts, serviceControlPolicies };
+}
+
+const ACCESS_KINDS = new Set(['policy', 'policy-attachment', 'account', 'organizational-unit', 'organization']);
+
+/**
+ * What the plan changes in who can do what. Before is the live organization (with the spec's
+ * identity, which Bulkhead does not apply yet), or a baseline spec — e.g. the spec on the main
+ * branch — which also shows changes to the access grid. Undefined when nothing can change access.
+ */
+export async function planAccessDiff(plan: Plan, model: OrgModel, observed: ObservedOrg, baseline?: OrgModel): Promise<AccessDiff | undefined> {
+  if (baseline) return accessDiff(baseline, model);
+  if (!plan.changes.some((c) => ACCESS_KINDS.has(c.kind))) return undefined;
+  return accessDiff(modelFromObserved(observed, model), model);
+}

@@ -1,0 +1,62 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecordingIoHost } from '../../src/core/events.js';
+import { apply } from '../../src/toolkit/apply.js';
+import { init } from '../../src/toolkit/init.js';
+import { loadValidModel, plan } from '../../src/toolkit/plan.js';
+import { planAccessDiff } from '../../src/toolkit/plan-access.js';
+import { runCli } from '../cli/run-cli.js';
+import { freshLocalCloud } from './local-connection.js';
+
+describe('what a plan changes in access', () => {
+  let env: Awaited<ReturnType<typeof freshLocalCloud>>;
+  let file: string;
+  beforeAll(async () => {
+    env = await freshLocalCloud();
+    file = join(env.dir, 'org.yaml');
+    init({ template: 'startup', file });
+    expect((await apply({ file, connection: env.connection, io: new RecordingIoHost(), pollDelayMs: () => 20 })).failed).toEqual([]);
+  });
+  afterAll(async () => {
+    await env.connection.close();
+    await env.cloud.close();
+  });
+
+  it('detaching a guardrail from the live organization shows who gains what', async () => {
+    const edited = join(env.dir, 'no-baseline-guardrail.yaml');
+    const text = readFileSync(file, 'utf8');
+    const start = text.indexOf('- name: protect-organization-baseline');
+    writeFileSync(edited, text.slice(0, start) + text.slice(start).replace('targets:\n        - root', 'targets: []'));
+    const io = new RecordingIoHost();
+    const result = await plan({ file: edited, connection: env.connection, io });
+    expect(result.plan.changes.map((c) => `${c.action} ${c.label}`)).toEqual(['detach protect-organization-baseline → root']);
+    const diff = (await planAccessDiff(result.plan, result.model, result.observed))!;
+    // PowerUserAccess allows CloudTrail; only the guardrail kept Ops from stopping the trail in prod.
+    const ops = diff.changes.find((c) => c.group === 'Ops' && c.environment === 'prod')!;
+    expect(ops).toMatchObject({ change: 'gain', production: true });
+    expect(ops.actions).toContain('cloudtrail:StopLogging');
+    expect(diff.lines[0]).toMatch(/^Ops gain .*cloudtrail:StopLogging.* in prod \[production\]$/);
+    expect(diff.changes.every((c) => c.change === 'gain')).toBe(true);
+  });
+
+  it('a baseline spec shows changes to the access grid', async () => {
+    const edited = join(env.dir, 'devs-write-prod.yaml');
+    writeFileSync(edited, readFileSync(file, 'utf8').replace(/(Developers:\n(?:.*\n)*?\s+prod: )ReadOnly/, '$1PowerUser'));
+    expect(readFileSync(edited, 'utf8')).not.toEqual(readFileSync(file, 'utf8'));
+    const io = new RecordingIoHost();
+    const result = await plan({ file: edited, connection: env.connection, io });
+    const diff = (await planAccessDiff(result.plan, result.model, result.observed, await loadValidModel(file, io)))!;
+    expect(diff.lines.some((l) => /^Developers gain .*dynamodb:DeleteTable.* in prod \[production\]$/.test(l) || /^Developers gain .* in prod \[production\]$/.test(l))).toBe(true);
+    const saved = { id: process.env['AWS_ACCESS_KEY_ID'], secret: process.env['AWS_SECRET_ACCESS_KEY'] };
+    process.env['AWS_ACCESS_KEY_ID'] = env.cloud.credentials.accessKeyId;
+    process.env['AWS_SECRET_ACCESS_KEY'] = env.cloud.credentials.secretAccessKey;
+    const r = await runCli(['plan', '-f', edited, '--baseline', file, '--endpoint', env.cloud.endpoint]).finally(() => {
+      for (const [k, v] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    });
+    expect(r.stdout).toMatch(/Access changes \(\d+ actions compared per group and environment\):\n {2}! Developers gain .* in prod \[production\]/);
+  });
+});
