@@ -7,11 +7,13 @@ import {
   CreatePolicyCommand,
   DeleteOrganizationalUnitCommand,
   DeletePolicyCommand,
+  DescribeAccountCommand,
   DescribeCreateAccountStatusCommand,
   DetachPolicyCommand,
   EnablePolicyTypeCommand,
   ListOrganizationalUnitsForParentCommand,
   ListParentsCommand,
+  ListCreateAccountStatusCommand,
   ListPoliciesCommand,
   ListRootsCommand,
   MoveAccountCommand,
@@ -159,6 +161,21 @@ export async function applyOrganizationsChange(org: OrganizationsClient, ids: Id
   }
 }
 
+/**
+ * A CreateAccount sent again because its answer was lost (a timeout or 5xx that the SDK or the
+ * walker retried) fails EMAIL_ALREADY_EXISTS while the first request creates the account: the
+ * first request for this name, still running or done with this email, is the one to follow.
+ */
+async function earlierRequest(org: OrganizationsClient, name: string, email: string, failedId: string): Promise<string | undefined> {
+  const requests = await allPages((token) => org.send(new ListCreateAccountStatusCommand({ States: ['IN_PROGRESS', 'SUCCEEDED'], NextToken: token })).then((r) => ({ items: r.CreateAccountStatuses, next: r.NextToken })));
+  for (const r of requests.filter((q) => q.AccountName === name && q.Id !== failedId)) {
+    if (r.State === 'IN_PROGRESS') return r.Id;
+    const account = (await org.send(new DescribeAccountCommand({ AccountId: r.AccountId! }))).Account;
+    if (account?.Email?.toLowerCase() === email.toLowerCase()) return r.Id;
+  }
+  return undefined;
+}
+
 /** CreateAccount is asynchronous: start it (or resume a request found by refresh), poll, then move it into its OU. */
 async function createAccount(org: OrganizationsClient, ids: IdIndex, change: Change, hooks: ApplyHooks): Promise<void> {
   const s = change.spec;
@@ -176,7 +193,13 @@ async function createAccount(org: OrganizationsClient, ids: IdIndex, change: Cha
       ids.accountByName.set(str(s['name']), status.AccountId!);
       break;
     }
-    if (status.State === 'FAILED') throw new ChangeFailedError(change.id, status.FailureReason ?? 'FAILED', `CreateAccount for ${str(s['email'])} failed: ${status.FailureReason ?? 'no reason given'}`);
+    if (status.State === 'FAILED') {
+      const first = status.FailureReason === 'EMAIL_ALREADY_EXISTS' ? await earlierRequest(org, str(s['name']), str(s['email']), requestId) : undefined;
+      if (first === undefined) throw new ChangeFailedError(change.id, status.FailureReason ?? 'FAILED', `CreateAccount for ${str(s['email'])} failed: ${status.FailureReason ?? 'no reason given'}`);
+      hooks.progress(change.id, `request ${requestId} repeated request ${first}; following that one`);
+      requestId = first;
+      continue;
+    }
     await hooks.sleep(hooks.pollDelayMs(attempt, Date.now() - started));
   }
   const accountId = ids.accountByName.get(str(s['name']))!;
