@@ -179,11 +179,7 @@ async function earlierRequest(org: OrganizationsClient, name: string, email: str
 /** CreateAccount is asynchronous: start it (or resume a request found by refresh), poll, then move it into its OU. */
 async function createAccount(org: OrganizationsClient, ids: IdIndex, change: Change, hooks: ApplyHooks): Promise<void> {
   const s = change.spec;
-  let requestId = s['pendingRequestId'] as string | undefined;
-  if (!requestId) {
-    const r = await org.send(new CreateAccountCommand({ Email: str(s['email']), AccountName: str(s['name']), Tags: toTags(s['tags'] as Record<string, string>) }));
-    requestId = r.CreateAccountStatus!.Id!;
-  }
+  let requestId: string = (s['pendingRequestId'] as string | undefined) ?? (await org.send(new CreateAccountCommand({ Email: str(s['email']), AccountName: str(s['name']), Tags: toTags(s['tags'] as Record<string, string>) }))).CreateAccountStatus!.Id!;
   hooks.progress(change.id, `creating (request ${requestId})`);
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {

@@ -15,10 +15,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** bin/bulkhead.js runs dist/: build when the bundle is missing or older than any source. */
+/**
+ * bin/bulkhead.js runs the bundle in dist/bin/, which esbuild makes from src/ alone (the library
+ * build is not needed): bundle again when it is missing or older than any source.
+ */
 export function ensureBuilt(): void {
   if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-cli.js')], { cwd: ROOT, stdio: 'pipe' });
 }
 
 export interface CliRun {
