@@ -185,9 +185,10 @@ scenario('moto (--endpoint)', motoBackend, (_b, calls) => {
   expect(calls.get('DescribeCreateAccountStatus')).toBe(calls.get('CreateAccount'));
 }, {
   // moto 5 gaps: it accepts every repeat, creating a second OU named Security and a second account
-  // with the same email. Bulkhead does not rely on these errors to avoid duplicates (it refreshes
-  // and matches by natural key before every apply), only to adopt what an interrupted run created,
-  // so those code paths are not exercised against moto.
+  // with the same email. Bulkhead does not rely on these errors to avoid duplicates across runs (it
+  // refreshes and matches by natural key first), only within one: to adopt what a request whose
+  // answer was lost created (test/e2e/crash-lost-response.test.ts). Against moto such a repeat
+  // makes a duplicate OU or account instead, so those paths cannot be tested with moto.
   createOu: 'accepted',
   attachPolicy: 'accepted',
   detachPolicy: 'accepted',
