@@ -8,44 +8,46 @@ import { freshLocalCloud } from './local-connection.js';
 
 type Stack = { middlewareStack: { add(mw: unknown, options: { step: 'deserialize'; name: string; priority: 'high' }): void } };
 
-// AWS accepted a CreateAccount but its answer never arrived (a timeout, a dropped connection): the
-// SDK sends it again, and the repeat fails EMAIL_ALREADY_EXISTS while the first creates the account.
-describe('a CreateAccount whose answer is lost', () => {
-  let env: Awaited<ReturnType<typeof freshLocalCloud>>;
-  let file: string;
-  const lost: string[] = [];
+/**
+ * AWS accepted a request but its answer never arrived (a timeout, a dropped connection): the SDK
+ * sends it again. A repeated CreateAccount fails EMAIL_ALREADY_EXISTS while the first creates the
+ * account; a repeated MoveAccount finds the account no longer in its source parent.
+ */
+for (const command of ['CreateAccountCommand', 'MoveAccountCommand']) {
+  describe(`a ${command.replace(/Command$/, '')} whose answer is lost`, () => {
+    let env: Awaited<ReturnType<typeof freshLocalCloud>>;
+    let file: string;
+    let lost = 0;
 
-  beforeAll(async () => {
-    // CreateAccount takes 150 ms (the default 3 s at time scale 1/20).
-    env = await freshLocalCloud({ fast: false, timeScale: 1 / 20 });
-    file = join(env.dir, 'org.yaml');
-    init({ template: 'growth', file });
-    // Inside the SDK's retry loop: the first CreateAccount reaches the local cloud, its answer is dropped.
-    (env.connection.clients.organizations as unknown as Stack).middlewareStack.add(
-      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
-        const result = await next(args);
-        if (context.commandName === 'CreateAccountCommand' && lost.length === 0) {
-          lost.push((result as { output: { CreateAccountStatus: { AccountName: string } } }).output.CreateAccountStatus.AccountName);
-          throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', $metadata: {} });
-        }
-        return result;
-      },
-      { step: 'deserialize', name: 'loseFirstCreateAccountAnswer', priority: 'high' },
-    );
-  });
-  afterAll(async () => {
-    await env.connection.close();
-    await env.cloud.close();
-  });
+    beforeAll(async () => {
+      // CreateAccount takes 150 ms (the default 3 s at time scale 1/20).
+      env = await freshLocalCloud({ fast: false, timeScale: 1 / 20 });
+      file = join(env.dir, 'org.yaml');
+      init({ template: 'growth', file });
+      // Inside the SDK's retry loop: the first such request reaches the local cloud, its answer is dropped.
+      (env.connection.clients.organizations as unknown as Stack).middlewareStack.add(
+        (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+          const result = await next(args);
+          if (context.commandName === command && lost++ === 0) throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', $metadata: {} });
+          return result;
+        },
+        { step: 'deserialize', name: 'loseFirstAnswer', priority: 'high' },
+      );
+    });
+    afterAll(async () => {
+      await env.connection.close();
+      await env.cloud.close();
+    });
 
-  it('follows the first request: no failed change, each account once, an empty plan', async () => {
-    const io = new RecordingIoHost();
-    const applied = await apply({ file, connection: env.connection, io, pollDelayMs: () => 20 });
-    expect(lost).toHaveLength(1);
-    expect(applied.failed).toEqual([]);
-    const again = await plan({ file, connection: env.connection, io });
-    expect(again.plan.changes).toEqual([]);
-    const members = again.observed.accounts.filter((a) => a.id !== again.observed.organization!.managementAccountId);
-    expect(members.map((a) => a.email).sort()).toEqual([...again.model.accounts.values()].map((a) => a.email).sort());
-  }, 30_000);
-});
+    it('carries on: no failed change, each account once, an empty plan', async () => {
+      const io = new RecordingIoHost();
+      const applied = await apply({ file, connection: env.connection, io, pollDelayMs: () => 20 });
+      expect(lost).toBeGreaterThan(1);
+      expect(applied.failed).toEqual([]);
+      const again = await plan({ file, connection: env.connection, io });
+      expect(again.plan.changes).toEqual([]);
+      const members = again.observed.accounts.filter((a) => a.id !== again.observed.organization!.managementAccountId);
+      expect(members.map((a) => a.email).sort()).toEqual([...again.model.accounts.values()].map((a) => a.email).sort());
+    }, 30_000);
+  });
+}

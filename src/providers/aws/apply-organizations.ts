@@ -109,7 +109,7 @@ export async function applyOrganizationsChange(org: OrganizationsClient, ids: Id
       // The parent may have changed since planning (an interrupted run): ask AWS.
       const current = (await org.send(new ListParentsCommand({ ChildId: id }))).Parents?.[0]?.Id;
       const destination = ids.parentId((s['ouPath'] as string | null) ?? null);
-      if (current !== destination) await org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: current!, DestinationParentId: destination }));
+      if (current !== destination) await moveAccount(org, id, current!, destination);
       return;
     }
     case 'account:update':
@@ -162,6 +162,20 @@ export async function applyOrganizationsChange(org: OrganizationsClient, ids: Id
 }
 
 /**
+ * A MoveAccount sent again because its answer was lost finds the account gone from the source
+ * (AccountNotFoundException) or already there (DuplicateAccountException): done if it is.
+ */
+async function moveAccount(org: OrganizationsClient, accountId: string, source: string, destination: string): Promise<void> {
+  try {
+    await org.send(new MoveAccountCommand({ AccountId: accountId, SourceParentId: source, DestinationParentId: destination }));
+  } catch (err) {
+    if (errorName(err) !== 'AccountNotFoundException' && errorName(err) !== 'DuplicateAccountException') throw err;
+    const current = (await org.send(new ListParentsCommand({ ChildId: accountId }))).Parents?.[0]?.Id;
+    if (current !== destination) throw err;
+  }
+}
+
+/**
  * A CreateAccount sent again because its answer was lost (a timeout or 5xx that the SDK or the
  * walker retried) fails EMAIL_ALREADY_EXISTS while the first request creates the account: the
  * first request for this name, still running or done with this email, is the one to follow.
@@ -203,6 +217,6 @@ async function createAccount(org: OrganizationsClient, ids: IdIndex, change: Cha
   const ouPath = (s['ouPath'] as string | null) ?? null;
   if (ouPath !== null) {
     hooks.progress(change.id, `moving into ${ouPath}`);
-    await org.send(new MoveAccountCommand({ AccountId: accountId, SourceParentId: ids.parentId(null), DestinationParentId: ids.parentId(ouPath) }));
+    await moveAccount(org, accountId, ids.parentId(null), ids.parentId(ouPath));
   }
 }
