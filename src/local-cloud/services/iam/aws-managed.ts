@@ -1,4 +1,10 @@
-/** The AWS managed IAM policies the local cloud knows (a small, commonly used subset). */
+import { createHash } from 'node:crypto';
+import { getManagedPolicy } from '../../../access/managed-policies.js';
+
+/**
+ * AWS managed IAM policies. Any of AWS's (about 1,600) can be read and attached, with AWS's own
+ * documents from the same catalogue `bulkhead access` uses; ListPolicies lists the few below.
+ */
 export interface AwsManagedIamPolicy {
   arn: string;
   name: string;
@@ -41,6 +47,34 @@ export const AWS_MANAGED_IAM_POLICIES: readonly AwsManagedIamPolicy[] = [
   },
 ];
 
+const resolved = new Map<string, AwsManagedIamPolicy | undefined>();
+
+/** A stable policy id of AWS's shape (ANPA + 17 characters) for policies without a well-known one. */
+function policyIdFor(arn: string): string {
+  return `ANPA${createHash('sha256').update(arn).digest('hex').slice(0, 17).toUpperCase()}`;
+}
+
 export function awsManagedIamPolicy(arn: string): AwsManagedIamPolicy | undefined {
-  return AWS_MANAGED_IAM_POLICIES.find((p) => p.arn === arn);
+  if (resolved.has(arn)) return resolved.get(arn);
+  const known = AWS_MANAGED_IAM_POLICIES.find((p) => p.arn === arn);
+  let real: ReturnType<typeof getManagedPolicy>;
+  try {
+    real = /^arn:aws:iam::aws:policy\//.test(arn) ? getManagedPolicy(arn) : undefined;
+  } catch {
+    real = undefined; // the catalogue could not be read: fall back to the built-in subset
+  }
+  const policy: AwsManagedIamPolicy | undefined =
+    real === undefined || real.arn !== arn
+      ? known
+      : {
+          arn: real.arn,
+          name: real.name,
+          policyId: known?.policyId ?? policyIdFor(real.arn),
+          path: real.arn.slice('arn:aws:iam::aws:policy'.length, real.arn.length - real.name.length),
+          description: known?.description ?? '',
+          document: JSON.stringify(real.document),
+          defaultVersionId: real.versionId,
+        };
+  resolved.set(arn, policy);
+  return policy;
 }
