@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingIoHost } from '../../src/core/events.js';
 import { apply } from '../../src/toolkit/apply.js';
@@ -11,13 +13,30 @@ type Stack = { middlewareStack: { add(mw: unknown, options: { step: 'deserialize
 /**
  * AWS accepted a request but its answer never arrived (a timeout, a dropped connection): the SDK
  * sends it again. A repeated CreateAccount fails EMAIL_ALREADY_EXISTS while the first creates the
- * account; a repeated MoveAccount finds the account no longer in its source parent.
+ * account; a repeated MoveAccount finds the account no longer in its source parent; a repeated
+ * delete finds nothing to delete.
  */
-for (const command of ['CreateAccountCommand', 'MoveAccountCommand']) {
+interface GrowthSpec {
+  organizationalUnits: { name: string; accounts?: string[] }[];
+  policies: { serviceControlPolicies: { name: string }[] };
+}
+
+/** Drops the Deployments OU (its account moves to Infrastructure) and the deny-iam-users SCP. */
+function dropOuAndPolicy(file: string): void {
+  const spec = parse(readFileSync(file, 'utf8')) as GrowthSpec;
+  spec.organizationalUnits = spec.organizationalUnits.filter((o) => o.name !== 'Deployments');
+  spec.organizationalUnits.find((o) => o.name === 'Infrastructure')!.accounts!.push('acme-build');
+  spec.policies.serviceControlPolicies = spec.policies.serviceControlPolicies.filter((p) => p.name !== 'deny-iam-users');
+  writeFileSync(file, stringify(spec));
+}
+
+for (const command of ['CreateAccountCommand', 'MoveAccountCommand', 'DeleteOrganizationalUnitCommand', 'DeletePolicyCommand']) {
   describe(`a ${command.replace(/Command$/, '')} whose answer is lost`, () => {
     let env: Awaited<ReturnType<typeof freshLocalCloud>>;
     let file: string;
     let lost = 0;
+    const deletes = command.startsWith('Delete');
+    let armed = !deletes;
 
     beforeAll(async () => {
       // CreateAccount takes 150 ms (the default 3 s at time scale 1/20).
@@ -28,7 +47,7 @@ for (const command of ['CreateAccountCommand', 'MoveAccountCommand']) {
       (env.connection.clients.organizations as unknown as Stack).middlewareStack.add(
         (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
           const result = await next(args);
-          if (context.commandName === command && lost++ === 0) throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', $metadata: {} });
+          if (armed && context.commandName === command && lost++ === 0) throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', $metadata: {} });
           return result;
         },
         { step: 'deserialize', name: 'loseFirstAnswer', priority: 'high' },
@@ -41,8 +60,14 @@ for (const command of ['CreateAccountCommand', 'MoveAccountCommand']) {
 
     it('carries on: no failed change, each account once, an empty plan', async () => {
       const io = new RecordingIoHost();
-      const applied = await apply({ file, connection: env.connection, io, pollDelayMs: () => 20 });
-      expect(lost).toBeGreaterThan(1);
+      if (deletes) {
+        expect((await apply({ file, connection: env.connection, io, pollDelayMs: () => 20 })).failed).toEqual([]);
+        dropOuAndPolicy(file);
+        armed = true;
+      }
+      const applied = await apply({ file, connection: env.connection, io, pollDelayMs: () => 20, allowDestroy: true });
+      expect(applied.done.some((id) => id.startsWith(deletes ? 'delete-' : 'account:'))).toBe(true);
+      expect(lost).toBeGreaterThanOrEqual(1);
       expect(applied.failed).toEqual([]);
       const again = await plan({ file, connection: env.connection, io });
       expect(again.plan.changes).toEqual([]);

@@ -99,7 +99,12 @@ export async function applyOrganizationsChange(org: OrganizationsClient, ids: Id
       return;
     }
     case 'organizational-unit:delete':
-      await org.send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: str(s['id']) }));
+      try {
+        await org.send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: str(s['id']) }));
+      } catch (err) {
+        // Deleted by a request whose answer was lost, or by an interrupted run.
+        if (errorName(err) !== 'OrganizationalUnitNotFoundException') throw err;
+      }
       return;
     case 'account:create':
       await createAccount(org, ids, change, hooks);
@@ -140,7 +145,11 @@ export async function applyOrganizationsChange(org: OrganizationsClient, ids: Id
       await org.send(new TagResourceCommand({ ResourceId: str(s['id']), Tags: toTags(s['tags'] as Record<string, string>) }));
       return;
     case 'policy:delete':
-      await org.send(new DeletePolicyCommand({ PolicyId: str(s['id']) }));
+      try {
+        await org.send(new DeletePolicyCommand({ PolicyId: str(s['id']) }));
+      } catch (err) {
+        if (errorName(err) !== 'PolicyNotFoundException') throw err;
+      }
       return;
     case 'policy-attachment:attach':
       try {
