@@ -1,0 +1,17 @@
+export type { ObservedOrg } from './model/observed.js';
+export { diff } from './plan/diff.js';
+export type { Action, Change, Plan, PlanProblem } from './plan/types.js';
+export { renderPlan } from './plan/render.js';
+export { connect, type Connection, type TargetOptions } from './toolkit/connect.js';
+export { plan, refresh, type PlanResult } from './toolkit/plan.js';
+export { apply, type ApplyOptions, type ApplyResult } from './toolkit/apply.js';
+export { applyWithLock, unlock } from './toolkit/lock.js';
+export { importSpec } from './toolkit/import.js';
+export { organizationView, liveTree, mermaid, type OrganizationView } from './toolkit/show.js';
+export { planAccessDiff } from './toolkit/plan-access.js';
+export { accessDiff, renderAccessDiff, type AccessDiff } from './toolkit/access-diff.js';
+export { accessCan, accessWhoCan, accessMatrix } from './toolkit/access.js';
+export { accessExplain } from './toolkit/access-explain.js';
+export { evaluate, isAllowed, evaluateChecked, type AccessRequest, type PolicySet, type EvaluationResult } from './access/index.js';
+export { getManagedPolicyDocument } from './access/managed-policies.js';
+export { startLocalCloud, findRunningLocalCloud, type LocalCloud, type LocalCloudOptions } from './local-cloud/index.js';
