@@ -1,7 +1,25 @@
+// Bulkhead's library API. The CLI and the dashboard are thin shells over these functions.
+export { BulkheadError, UsageError, type ErrorSource } from './core/errors.js';
+export { formatPath, hasErrors, sortDiagnostics, type Diagnostic, type Severity } from './core/diagnostics.js';
+export { RecordingIoHost, silentIoHost, type BulkheadEvent, type IoHost } from './core/events.js';
+export type { Environment, EnvironmentKind } from './model/environment.js';
+export { ENVIRONMENT_KINDS } from './model/environment.js';
+export { AWS_REGIONS, isKnownRegion } from './model/regions.js';
+export type { AccessAssignment, Account, Identity, OrgModel, OrganizationalUnit, PermissionSet, PolicyTarget, ServiceControlPolicy } from './model/organization.js';
+export { formatTarget } from './model/organization.js';
 export type { ObservedOrg } from './model/observed.js';
+export { orgSpecSchema, type OrgSpec } from './config/schema.js';
+export { orgJsonSchema } from './config/json-schema.js';
+export { validateSpecFile, type ValidationResult } from './config/validate.js';
+export { validatePolicyDocument, scpSize, SCP_MAX_SIZE, type PolicyIssue, type PolicyKind } from './config/policy/index.js';
+export { renderOrgTemplate, TEMPLATE_NAMES, DEFAULT_TEMPLATE_OPTIONS, type TemplateName, type TemplateOptions } from './templates/index.js';
 export { diff } from './plan/diff.js';
 export type { Action, Change, Plan, PlanProblem } from './plan/types.js';
 export { renderPlan } from './plan/render.js';
+export { init, type InitOptions, type InitResult } from './toolkit/init.js';
+export { validate, type ValidateOptions } from './toolkit/validate.js';
+export { demo, type DemoOptions, type DemoResult } from './toolkit/demo.js';
+export { organizationTree, renderTree, type TreeNode } from './toolkit/tree.js';
 export { connect, type Connection, type TargetOptions } from './toolkit/connect.js';
 export { plan, refresh, type PlanResult } from './toolkit/plan.js';
 export { apply, type ApplyOptions, type ApplyResult } from './toolkit/apply.js';
