@@ -1,12 +1,8 @@
-import { join } from 'node:path';
 import { DetachPolicyCommand } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RecordingIoHost } from '../../src/core/events.js';
 import { refreshOrganization } from '../../src/providers/aws/refresh.js';
-import { apply } from '../../src/toolkit/apply.js';
-import { init } from '../../src/toolkit/init.js';
 import { runCli } from '../cli/run-cli.js';
-import { freshLocalCloud } from './local-connection.js';
+import { cloudWithTemplate } from './local-connection.js';
 
 interface CanAnswer {
   allowed: boolean;
@@ -14,24 +10,15 @@ interface CanAnswer {
 }
 
 describe('bulkhead access --from live', () => {
-  let env: Awaited<ReturnType<typeof freshLocalCloud>>;
+  let env: Awaited<ReturnType<typeof cloudWithTemplate>>;
   let file: string;
-  const saved = { id: process.env['AWS_ACCESS_KEY_ID'], secret: process.env['AWS_SECRET_ACCESS_KEY'] };
   beforeAll(async () => {
-    env = await freshLocalCloud();
-    file = join(env.dir, 'org.yaml');
-    init({ template: 'growth', file });
-    expect((await apply({ file, connection: env.connection, io: new RecordingIoHost(), pollDelayMs: () => 20 })).failed).toEqual([]);
-    process.env['AWS_ACCESS_KEY_ID'] = env.cloud.credentials.accessKeyId;
-    process.env['AWS_SECRET_ACCESS_KEY'] = env.cloud.credentials.secretAccessKey;
+    env = await cloudWithTemplate('growth');
+    file = env.file;
+    env.useCredentials();
   });
   afterAll(async () => {
-    for (const [k, v] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    await env.connection.close();
-    await env.cloud.close();
+    await env.stop();
   });
 
   const can = async (from: 'spec' | 'live') => {

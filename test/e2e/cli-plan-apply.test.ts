@@ -3,31 +3,22 @@ import { join } from 'node:path';
 import { CreateOrganizationalUnitCommand } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshOrganization } from '../../src/providers/aws/refresh.js';
-import { init } from '../../src/toolkit/init.js';
 import { runCli } from '../cli/run-cli.js';
-import { freshLocalCloud } from './local-connection.js';
+import { cloudWithTemplate } from './local-connection.js';
 
 // The CLI as people use it: plan, saved plans, apply, destructive changes, show, exit codes.
 describe('bulkhead plan / apply / show on the command line', () => {
-  let env: Awaited<ReturnType<typeof freshLocalCloud>>;
+  let env: Awaited<ReturnType<typeof cloudWithTemplate>>;
   let file: string;
   let target: string[];
-  const saved = { id: process.env['AWS_ACCESS_KEY_ID'], secret: process.env['AWS_SECRET_ACCESS_KEY'] };
   beforeAll(async () => {
-    env = await freshLocalCloud();
-    file = join(env.dir, 'org.yaml');
-    init({ template: 'startup', file });
+    env = await cloudWithTemplate('startup', { applied: false });
+    file = env.file;
     target = ['-f', file, '--endpoint', env.cloud.endpoint];
-    process.env['AWS_ACCESS_KEY_ID'] = env.cloud.credentials.accessKeyId;
-    process.env['AWS_SECRET_ACCESS_KEY'] = env.cloud.credentials.secretAccessKey;
+    env.useCredentials();
   });
   afterAll(async () => {
-    for (const [k, v] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    await env.connection.close();
-    await env.cloud.close();
+    await env.stop();
   });
 
   it('--detailed-exitcode: 2 with changes, then a saved plan applies and the next plan exits 0', async () => {

@@ -1,26 +1,20 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingIoHost } from '../../src/core/events.js';
 import { BulkheadError } from '../../src/core/errors.js';
 import { acquireLock } from '../../src/providers/aws/lock.js';
-import { apply } from '../../src/toolkit/apply.js';
-import { init } from '../../src/toolkit/init.js';
 import { applyWithLock, currentLock, unlock } from '../../src/toolkit/lock.js';
 import { plan } from '../../src/toolkit/plan.js';
-import { freshLocalCloud } from './local-connection.js';
+import { cloudWithTemplate } from './local-connection.js';
 
 describe('the apply lock', () => {
-  let env: Awaited<ReturnType<typeof freshLocalCloud>>;
+  let env: Awaited<ReturnType<typeof cloudWithTemplate>>;
   let file: string;
   beforeAll(async () => {
-    env = await freshLocalCloud();
-    file = join(env.dir, 'org.yaml');
-    init({ template: 'startup', file });
-    expect((await apply({ file, connection: env.connection, io: new RecordingIoHost(), pollDelayMs: () => 20 })).failed).toEqual([]);
+    env = await cloudWithTemplate('startup');
+    file = env.file;
   });
   afterAll(async () => {
-    await env.connection.close();
-    await env.cloud.close();
+    await env.stop();
   });
 
   it('a second apply fails fast, naming who holds the lock since when', async () => {

@@ -2,25 +2,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingIoHost } from '../../src/core/events.js';
-import { apply } from '../../src/toolkit/apply.js';
-import { init } from '../../src/toolkit/init.js';
 import { loadValidModel, plan } from '../../src/toolkit/plan.js';
 import { planAccessDiff } from '../../src/toolkit/plan-access.js';
 import { runCli } from '../cli/run-cli.js';
-import { freshLocalCloud } from './local-connection.js';
+import { cloudWithTemplate } from './local-connection.js';
 
 describe('what a plan changes in access', () => {
-  let env: Awaited<ReturnType<typeof freshLocalCloud>>;
+  let env: Awaited<ReturnType<typeof cloudWithTemplate>>;
   let file: string;
   beforeAll(async () => {
-    env = await freshLocalCloud();
-    file = join(env.dir, 'org.yaml');
-    init({ template: 'startup', file });
-    expect((await apply({ file, connection: env.connection, io: new RecordingIoHost(), pollDelayMs: () => 20 })).failed).toEqual([]);
+    env = await cloudWithTemplate('startup');
+    file = env.file;
   });
   afterAll(async () => {
-    await env.connection.close();
-    await env.cloud.close();
+    await env.stop();
   });
 
   it('detaching a guardrail from the live organization shows who gains what', async () => {
@@ -48,15 +43,8 @@ describe('what a plan changes in access', () => {
     const result = await plan({ file: edited, connection: env.connection, io });
     const diff = (await planAccessDiff(result.plan, result.model, result.observed, await loadValidModel(file, io)))!;
     expect(diff.lines.some((l) => /^Developers gain .*dynamodb:DeleteTable.* in prod \[production\]$/.test(l) || /^Developers gain .* in prod \[production\]$/.test(l))).toBe(true);
-    const saved = { id: process.env['AWS_ACCESS_KEY_ID'], secret: process.env['AWS_SECRET_ACCESS_KEY'] };
-    process.env['AWS_ACCESS_KEY_ID'] = env.cloud.credentials.accessKeyId;
-    process.env['AWS_SECRET_ACCESS_KEY'] = env.cloud.credentials.secretAccessKey;
-    const r = await runCli(['plan', '-f', edited, '--baseline', file, '--endpoint', env.cloud.endpoint]).finally(() => {
-      for (const [k, v] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret]] as const) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    });
+    env.useCredentials();
+    const r = await runCli(['plan', '-f', edited, '--baseline', file, '--endpoint', env.cloud.endpoint]);
     expect(r.stdout).toMatch(/Access changes \(\d+ actions compared per group and environment\):\n {2}! Developers gain .* in prod \[production\]/);
   });
 });
