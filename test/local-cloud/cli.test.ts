@@ -1,30 +1,13 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt } from '../support/e2e/built-cli.js';
 import { tempDataDir } from './helpers.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const ENTRY = join(ROOT, 'test', 'support', 'local-cli.mjs');
-const BUILT = join(ROOT, 'dist', 'cli', 'commands', 'local.js');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The CLI runs from dist/: build first when the build is missing or older than the sources. */
-function ensureBuilt(): void {
-  const stale = !existsSync(BUILT) || statSync(BUILT).mtimeMs < Math.max(newestMtime(join(ROOT, 'src', 'local-cloud')), newestMtime(join(ROOT, 'src', 'cli')));
-  if (stale) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'pipe' });
-}
-
+// The real CLI (bin/bulkhead.js, bundled from src/), as users run it.
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [ENTRY, 'local', ...args], { encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, [BIN, 'local', ...args], { encoding: 'utf8', timeout: 20_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -73,7 +56,7 @@ describe('bulkhead local (CLI)', () => {
 
   it('runs in the foreground until SIGTERM, then releases the data directory', async () => {
     const fg = tempDataDir();
-    const child = spawn(process.execPath, [ENTRY, 'local', 'start', '--fast', '--port', '0', '--data', fg], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'local', 'start', '--fast', '--port', '0', '--data', fg], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     await new Promise<void>((ready, fail) => {
       child.stdout.on('data', (d: Buffer) => {
