@@ -7,6 +7,7 @@ import { stateFingerprint } from '../plan/fingerprint.js';
 import type { Change, Plan } from '../plan/types.js';
 import { applyOrganizationsChange, ChangeFailedError } from '../providers/aws/apply-organizations.js';
 import { IdIndex } from '../providers/aws/id-index.js';
+import type { OrgModel } from '../model/organization.js';
 import type { Connection } from './connect.js';
 import { loadValidModel, refresh } from './plan.js';
 
@@ -16,6 +17,8 @@ export interface ApplyOptions {
   file: string;
   connection: Connection;
   io: IoHost;
+  /** The spec's model when the caller has validated it already (the CLI does, before it connects). */
+  model?: OrgModel;
   allowDestroy?: boolean;
   /** Asked before changing anything when set (the CLI asks on a terminal unless --yes). */
   confirm?: (plan: Plan) => Promise<boolean>;
@@ -64,7 +67,7 @@ function describeError(err: unknown): { code: string; message: string } {
 export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const started = Date.now();
   const { io, connection } = options;
-  const model = await loadValidModel(options.file, io);
+  const model = options.model ?? (await loadValidModel(options.file, io));
   const observed = await refresh(connection, io);
   let planned: Plan;
   if (options.planFile) {

@@ -14,6 +14,8 @@ export interface PlanOptions {
   file: string;
   connection: Connection;
   io: IoHost;
+  /** The spec's model when the caller has validated it already (the CLI does, before it connects). */
+  model?: OrgModel;
 }
 
 export interface PlanResult {
@@ -48,7 +50,7 @@ export async function refresh(connection: Connection, io: IoHost): Promise<Obser
 
 /** Refreshes the live organization and compares it with the spec. Sends no change to AWS. */
 export async function plan(options: PlanOptions): Promise<PlanResult> {
-  const model = await loadValidModel(options.file, options.io);
+  const model = options.model ?? (await loadValidModel(options.file, options.io));
   const observed = await refresh(options.connection, options.io);
   const { changes, problems } = diff(model, observed);
   const result: Plan = {

@@ -44,10 +44,10 @@ export function registerApply(program: Command, term: Terminal, setExit: (code: 
       rl.close();
       return answer.trim() === 'yes';
     };
-    await requireValidSpec(flags.file, io);
+    const model = await requireValidSpec(flags.file, io);
     const connection = await connect(targetOptions(flags), io);
     try {
-      const result = await applyWithLock({ file: flags.file, ...(planFile ? { planFile } : {}), connection, io, allowDestroy: flags.allowDestroy === true, confirm, lockTimeoutMs: lockTimeout * 1000 });
+      const result = await applyWithLock({ file: flags.file, model, ...(planFile ? { planFile } : {}), connection, io, allowDestroy: flags.allowDestroy === true, confirm, lockTimeoutMs: lockTimeout * 1000 });
       io.finish();
       if (flags.json) {
         term.out(JSON.stringify({ type: 'result', data: { done: result.done, failed: result.failed, skipped: result.skipped, elapsedMs: result.elapsedMs } }));

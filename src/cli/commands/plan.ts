@@ -29,17 +29,16 @@ export function registerPlan(program: Command, term: Terminal, setExit: (code: E
       .option('--baseline <file>', 'compare access with this spec (e.g. the one on your main branch) instead of the live organization'),
   ).action(async (flags: PlanFlags) => {
     const { connect } = await import('../../toolkit/connect.js');
-    const { plan, loadValidModel } = await import('../../toolkit/plan.js');
+    const { plan } = await import('../../toolkit/plan.js');
     const { renderPlan, renderAccessDiff } = await import('../../toolkit/render.js');
     const { planAccessDiff } = await import('../../toolkit/plan-access.js');
     const io = new ProgressIoHost(term, flags.json ? 'plain' : progressMode(term, false));
-    await requireValidSpec(flags.file, io);
-    if (flags.baseline) await requireValidSpec(flags.baseline, io);
+    const model = await requireValidSpec(flags.file, io);
+    const baseline = flags.baseline ? await requireValidSpec(flags.baseline, io, { quiet: true }) : undefined;
     const connection = await connect(targetOptions(flags), io);
     try {
-      const result = await plan({ file: flags.file, connection, io });
+      const result = await plan({ file: flags.file, model, connection, io });
       io.finish();
-      const baseline = flags.baseline ? await loadValidModel(flags.baseline, { notify() {} }) : undefined;
       const access = flags.accessDiff === false ? undefined : await planAccessDiff(result.plan, result.model, result.observed, baseline);
       if (flags.out) writeFileSync(flags.out, `${JSON.stringify(result.plan, null, 2)}\n`);
       if (flags.json) term.out(JSON.stringify({ ...result.plan, ...(access ? { accessChanges: access.changes } : {}) }, null, 2));
