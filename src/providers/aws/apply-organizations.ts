@@ -53,25 +53,29 @@ function errorName(err: unknown): string {
   return (err as { name?: string }).name ?? '';
 }
 
+/**
+ * Sends a request whose only "failure" on a re-run is that it already happened (an interrupted
+ * apply, or a retried request whose answer was lost): that AWS error counts as done.
+ */
+async function unlessDone(send: () => Promise<unknown>, alreadyDone: string): Promise<void> {
+  try {
+    await send();
+  } catch (err) {
+    if (errorName(err) !== alreadyDone) throw err;
+  }
+}
+
 /** Carries out one planned change with the Organizations API. Each step is safe to run again. */
 export async function applyOrganizationsChange(org: OrganizationsClient, ids: IdIndex, change: Change, hooks: ApplyHooks): Promise<void> {
   const s = change.spec;
   switch (`${change.kind}:${change.action}`) {
     case 'organization:create': {
-      try {
-        await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-      } catch (err) {
-        if (errorName(err) !== 'AlreadyInOrganizationException') throw err;
-      }
+      await unlessDone(() => org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' })), 'AlreadyInOrganizationException');
       ids.rootId = (await org.send(new ListRootsCommand({}))).Roots?.[0]?.Id;
       return;
     }
     case 'policy-type:create':
-      try {
-        await org.send(new EnablePolicyTypeCommand({ RootId: ids.parentId(null), PolicyType: str(s['type']) as 'SERVICE_CONTROL_POLICY' }));
-      } catch (err) {
-        if (errorName(err) !== 'PolicyTypeAlreadyEnabledException') throw err;
-      }
+      await unlessDone(() => org.send(new EnablePolicyTypeCommand({ RootId: ids.parentId(null), PolicyType: str(s['type']) as 'SERVICE_CONTROL_POLICY' })), 'PolicyTypeAlreadyEnabledException');
       return;
     case 'organizational-unit:create': {
       const parentId = ids.parentId((s['parentPath'] as string | null) ?? null);
@@ -99,12 +103,8 @@ export async function applyOrganizationsChange(org: OrganizationsClient, ids: Id
       return;
     }
     case 'organizational-unit:delete':
-      try {
-        await org.send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: str(s['id']) }));
-      } catch (err) {
-        // Deleted by a request whose answer was lost, or by an interrupted run.
-        if (errorName(err) !== 'OrganizationalUnitNotFoundException') throw err;
-      }
+      // Not found: deleted by a request whose answer was lost, or by an interrupted run.
+      await unlessDone(() => org.send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: str(s['id']) })), 'OrganizationalUnitNotFoundException');
       return;
     case 'account:create':
       await createAccount(org, ids, change, hooks);
@@ -121,11 +121,7 @@ export async function applyOrganizationsChange(org: OrganizationsClient, ids: Id
       await org.send(new TagResourceCommand({ ResourceId: str(s['id']), Tags: toTags(s['tags'] as Record<string, string>) }));
       return;
     case 'account:close':
-      try {
-        await org.send(new CloseAccountCommand({ AccountId: str(s['id']) }));
-      } catch (err) {
-        if (errorName(err) !== 'AccountAlreadyClosedException') throw err;
-      }
+      await unlessDone(() => org.send(new CloseAccountCommand({ AccountId: str(s['id']) })), 'AccountAlreadyClosedException');
       return;
     case 'policy:create': {
       try {
@@ -145,25 +141,13 @@ export async function applyOrganizationsChange(org: OrganizationsClient, ids: Id
       await org.send(new TagResourceCommand({ ResourceId: str(s['id']), Tags: toTags(s['tags'] as Record<string, string>) }));
       return;
     case 'policy:delete':
-      try {
-        await org.send(new DeletePolicyCommand({ PolicyId: str(s['id']) }));
-      } catch (err) {
-        if (errorName(err) !== 'PolicyNotFoundException') throw err;
-      }
+      await unlessDone(() => org.send(new DeletePolicyCommand({ PolicyId: str(s['id']) })), 'PolicyNotFoundException');
       return;
     case 'policy-attachment:attach':
-      try {
-        await org.send(new AttachPolicyCommand({ PolicyId: ids.policyByName.get(str(s['policyName']))!, TargetId: ids.targetId(str(s['target'])) }));
-      } catch (err) {
-        if (errorName(err) !== 'DuplicatePolicyAttachmentException') throw err;
-      }
+      await unlessDone(() => org.send(new AttachPolicyCommand({ PolicyId: ids.policyByName.get(str(s['policyName']))!, TargetId: ids.targetId(str(s['target'])) })), 'DuplicatePolicyAttachmentException');
       return;
     case 'policy-attachment:detach':
-      try {
-        await org.send(new DetachPolicyCommand({ PolicyId: str(s['policyId']), TargetId: str(s['targetId']) }));
-      } catch (err) {
-        if (errorName(err) !== 'PolicyNotAttachedException') throw err;
-      }
+      await unlessDone(() => org.send(new DetachPolicyCommand({ PolicyId: str(s['policyId']), TargetId: str(s['targetId']) })), 'PolicyNotAttachedException');
       return;
     default:
       throw new Error(`no way to apply ${change.kind} ${change.action}`);
