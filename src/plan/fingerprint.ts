@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../core/canonical-json.js';
 import type { ObservedOrg } from '../model/observed.js';
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
-  }
-  return value;
-}
 
 function sortedBy<T>(items: readonly T[], key: (t: T) => string): T[] {
   return [...items].sort((a, b) => key(a).localeCompare(key(b)));
@@ -22,7 +15,7 @@ export function stateFingerprint(observed: ObservedOrg): string {
     policies: sortedBy(observed.policies, (p) => p.id).map((p) => ({ ...p, targetIds: [...p.targetIds].sort() })),
     pendingCreates: sortedBy(observed.pendingCreates, (p) => p.requestId),
   };
-  return `sha256:${createHash('sha256').update(JSON.stringify(canonical(stable))).digest('hex')}`;
+  return `sha256:${createHash('sha256').update(canonicalJson(stable)).digest('hex')}`;
 }
 
 export function specHash(text: string): string {
