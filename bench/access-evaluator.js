@@ -14,9 +14,20 @@ const policySet = {
       policies: [
         P('FullAWSAccess', [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
         P('RegionGuard', [
-          { Sid: 'DenyOtherRegions', Effect: 'Deny', NotAction: ['iam:*', 'sts:*', 'organizations:*', 'support:*'], Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1', 'us-east-1'] } } },
+          {
+            Sid: 'DenyOtherRegions',
+            Effect: 'Deny',
+            NotAction: ['iam:*', 'sts:*', 'organizations:*', 'support:*'],
+            Resource: '*',
+            Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1', 'us-east-1'] } },
+          },
           { Sid: 'DenyLeaveOrg', Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' },
-          { Sid: 'ProtectCloudTrail', Effect: 'Deny', Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'], Resource: '*' },
+          {
+            Sid: 'ProtectCloudTrail',
+            Effect: 'Deny',
+            Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'],
+            Resource: '*',
+          },
         ]),
       ],
     },
@@ -26,37 +37,126 @@ const policySet = {
         P('FullAWSAccess', [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
         P('ProdGuard', [
           { Sid: 'NoIamUsers', Effect: 'Deny', Action: ['iam:CreateUser', 'iam:CreateAccessKey'], Resource: '*' },
-          { Sid: 'RequireImdsV2', Effect: 'Deny', Action: 'ec2:RunInstances', Resource: 'arn:aws:ec2:*:*:instance/*', Condition: { StringNotEquals: { 'ec2:MetadataHttpTokens': 'required' } } },
-          { Sid: 'NoPublicBuckets', Effect: 'Deny', Action: 's3:PutBucketPublicAccessBlock', Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/Admin*' } } },
-          { Sid: 'TagsOnCreate', Effect: 'Deny', Action: ['ec2:CreateVolume'], Resource: '*', Condition: { Null: { 'aws:RequestTag/cost-center': 'true' } } },
+          {
+            Sid: 'RequireImdsV2',
+            Effect: 'Deny',
+            Action: 'ec2:RunInstances',
+            Resource: 'arn:aws:ec2:*:*:instance/*',
+            Condition: { StringNotEquals: { 'ec2:MetadataHttpTokens': 'required' } },
+          },
+          {
+            Sid: 'NoPublicBuckets',
+            Effect: 'Deny',
+            Action: 's3:PutBucketPublicAccessBlock',
+            Resource: '*',
+            Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/Admin*' } },
+          },
+          {
+            Sid: 'TagsOnCreate',
+            Effect: 'Deny',
+            Action: ['ec2:CreateVolume'],
+            Resource: '*',
+            Condition: { Null: { 'aws:RequestTag/cost-center': 'true' } },
+          },
         ]),
       ],
     },
-    { target: `account ${A}`, policies: [P('FullAWSAccess', [{ Effect: 'Allow', Action: '*', Resource: '*' }]), P('NoRoot', [{ Sid: 'NoRoot', Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:root' } } }])] },
+    {
+      target: `account ${A}`,
+      policies: [
+        P('FullAWSAccess', [{ Effect: 'Allow', Action: '*', Resource: '*' }]),
+        P('NoRoot', [
+          {
+            Sid: 'NoRoot',
+            Effect: 'Deny',
+            Action: '*',
+            Resource: '*',
+            Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:root' } },
+          },
+        ]),
+      ],
+    },
   ],
   identityPolicies: [
     P('ReadOnlyish', [
-      { Sid: 'Describe', Effect: 'Allow', Action: ['ec2:Describe*', 'cloudwatch:Get*', 'cloudwatch:List*', 'logs:Get*', 'logs:Describe*'], Resource: '*' },
-      { Sid: 'S3Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::app-*', 'arn:aws:s3:::app-*/*'] },
+      {
+        Sid: 'Describe',
+        Effect: 'Allow',
+        Action: ['ec2:Describe*', 'cloudwatch:Get*', 'cloudwatch:List*', 'logs:Get*', 'logs:Describe*'],
+        Resource: '*',
+      },
+      {
+        Sid: 'S3Read',
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:ListBucket'],
+        Resource: ['arn:aws:s3:::app-*', 'arn:aws:s3:::app-*/*'],
+      },
     ]),
     P('TeamData', [
-      { Sid: 'TeamPrefix', Effect: 'Allow', Action: ['s3:PutObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::app-data/${aws:PrincipalTag/team}/*' },
-      { Sid: 'Queues', Effect: 'Allow', Action: 'sqs:*', Resource: `arn:aws:sqs:*:${A}:team-*`, Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } } },
+      {
+        Sid: 'TeamPrefix',
+        Effect: 'Allow',
+        Action: ['s3:PutObject', 's3:DeleteObject'],
+        Resource: 'arn:aws:s3:::app-data/${aws:PrincipalTag/team}/*',
+      },
+      {
+        Sid: 'Queues',
+        Effect: 'Allow',
+        Action: 'sqs:*',
+        Resource: `arn:aws:sqs:*:${A}:team-*`,
+        Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } },
+      },
       { Sid: 'NoDeleteQueue', Effect: 'Deny', Action: 'sqs:DeleteQueue', Resource: '*' },
     ]),
     P('Lambda', [
-      { Sid: 'Invoke', Effect: 'Allow', Action: ['lambda:InvokeFunction', 'lambda:Get*'], Resource: `arn:aws:lambda:*:${A}:function:svc-*` },
-      { Sid: 'Deploy', Effect: 'Allow', Action: 'lambda:UpdateFunctionCode', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' }, NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } } },
+      {
+        Sid: 'Invoke',
+        Effect: 'Allow',
+        Action: ['lambda:InvokeFunction', 'lambda:Get*'],
+        Resource: `arn:aws:lambda:*:${A}:function:svc-*`,
+      },
+      {
+        Sid: 'Deploy',
+        Effect: 'Allow',
+        Action: 'lambda:UpdateFunctionCode',
+        Resource: '*',
+        Condition: {
+          Bool: { 'aws:MultiFactorAuthPresent': 'true' },
+          NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' },
+        },
+      },
     ]),
     P('Dynamo', [
-      { Sid: 'Items', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'], Resource: `arn:aws:dynamodb:eu-west-1:${A}:table/*` },
-      { Sid: 'Network', Effect: 'Deny', Action: 'dynamodb:*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.0.0/16'] }, Bool: { 'aws:ViaAWSService': 'false' } } },
+      {
+        Sid: 'Items',
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+        Resource: `arn:aws:dynamodb:eu-west-1:${A}:table/*`,
+      },
+      {
+        Sid: 'Network',
+        Effect: 'Deny',
+        Action: 'dynamodb:*',
+        Resource: '*',
+        Condition: {
+          NotIpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.0.0/16'] },
+          Bool: { 'aws:ViaAWSService': 'false' },
+        },
+      },
     ]),
     P('Kms', [
-      { Sid: 'Use', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*'], Resource: '*', Condition: { 'ForAnyValue:StringLike': { 'kms:ResourceAliases': 'alias/app-*' } } },
+      {
+        Sid: 'Use',
+        Effect: 'Allow',
+        Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*'],
+        Resource: '*',
+        Condition: { 'ForAnyValue:StringLike': { 'kms:ResourceAliases': 'alias/app-*' } },
+      },
     ]),
   ],
-  permissionBoundary: P('Boundary', [{ Sid: 'NotIam', Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }]),
+  permissionBoundary: P('Boundary', [
+    { Sid: 'NotIam', Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' },
+  ]),
 };
 
 const principals = ['alice', 'bob', 'carol', 'dave'].map((name, i) => ({
@@ -123,7 +223,9 @@ function run(label, fn, seconds) {
 }
 
 const seconds = Number(process.argv[2] ?? 3);
-console.log(`access evaluator: ${requests.length} distinct requests, ${allowed} allowed; 3 SCP levels, 5 identity policies, a boundary`);
+console.log(
+  `access evaluator: ${requests.length} distinct requests, ${allowed} allowed; 3 SCP levels, 5 identity policies, a boundary`,
+);
 run('warm-up', (r) => isAllowed(r, policySet), 1);
 run('isAllowed (fast path)', (r) => isAllowed(r, policySet), seconds);
 run('evaluate (checked, no trace)', (r) => evaluate(r, policySet), seconds);

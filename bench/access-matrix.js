@@ -37,12 +37,33 @@ function spec(accounts) {
     accountList.push({ name, email: `aws+${name}@example.com`, environment: env });
     leaves[i % leaves.length].leaf.accounts.push(name);
   }
-  const managed = ['PowerUserAccess', 'ReadOnlyAccess', 'ViewOnlyAccess', 'SecurityAudit', 'AdministratorAccess', 'AmazonS3FullAccess', 'AmazonDynamoDBFullAccess', 'AWSLambda_FullAccess', 'AmazonEC2FullAccess'];
+  const managed = [
+    'PowerUserAccess',
+    'ReadOnlyAccess',
+    'ViewOnlyAccess',
+    'SecurityAudit',
+    'AdministratorAccess',
+    'AmazonS3FullAccess',
+    'AmazonDynamoDBFullAccess',
+    'AWSLambda_FullAccess',
+    'AmazonEC2FullAccess',
+  ];
   const permissionSets = managed.map((m, i) => ({ name: `PS${i}`, managedPolicies: [m] }));
   permissionSets.push({
     name: 'PS9',
     managedPolicies: ['ReadOnlyAccess'],
-    inlinePolicy: { Version: '2012-10-17', Statement: [{ Sid: 'Tables', Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] },
+    inlinePolicy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'Tables',
+          Effect: 'Allow',
+          Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+          Resource: '*',
+          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+        },
+      ],
+    },
     permissionBoundary: { managedPolicy: 'PowerUserAccess' },
   });
   const users = Array.from({ length: 80 }, (_, i) => ({ userName: `user${i}`, email: `user${i}@example.com` }));
@@ -54,14 +75,64 @@ function spec(accounts) {
     if (i % 4 === 3) delete access[g.name]['kind:sandbox'];
   });
   const scps = [
-    { name: 'deny-outside-allowed-regions', targets: ['root'], document: { Version: '2012-10-17', Statement: [{ Sid: 'Regions', Effect: 'Deny', NotAction: ['iam:*', 'organizations:*', 'sts:*', 'support:*'], Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } } }] } },
-    { name: 'deny-iam-users', targets: ['ou:bu0', 'ou:bu1', 'ou:bu2', 'ou:bu3'], document: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: ['iam:CreateUser', 'iam:CreateAccessKey'], Resource: '*' }] } },
-    { name: 'protect-trail', targets: ['root'], document: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'], Resource: '*' }] } },
-    ...leaves.slice(0, 8).map((l, i) => ({ name: `team-guard-${i}`, targets: [`ou:${l.path}`], document: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: [`dynamodb:Delete*`, 's3:DeleteBucket'], Resource: '*', Condition: { StringNotLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/AWSReservedSSO_PS4_*'] } } }] } })),
+    {
+      name: 'deny-outside-allowed-regions',
+      targets: ['root'],
+      document: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'Regions',
+            Effect: 'Deny',
+            NotAction: ['iam:*', 'organizations:*', 'sts:*', 'support:*'],
+            Resource: '*',
+            Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } },
+          },
+        ],
+      },
+    },
+    {
+      name: 'deny-iam-users',
+      targets: ['ou:bu0', 'ou:bu1', 'ou:bu2', 'ou:bu3'],
+      document: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Deny', Action: ['iam:CreateUser', 'iam:CreateAccessKey'], Resource: '*' }],
+      },
+    },
+    {
+      name: 'protect-trail',
+      targets: ['root'],
+      document: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Deny', Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'], Resource: '*' }],
+      },
+    },
+    ...leaves
+      .slice(0, 8)
+      .map((l, i) => ({
+        name: `team-guard-${i}`,
+        targets: [`ou:${l.path}`],
+        document: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Deny',
+              Action: [`dynamodb:Delete*`, 's3:DeleteBucket'],
+              Resource: '*',
+              Condition: { StringNotLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/AWSReservedSSO_PS4_*'] } },
+            },
+          ],
+        },
+      })),
   ];
   return {
     version: 1,
-    organization: { name: 'bench', managementAccount: { name: 'bench-management', email: 'aws+management@example.com' }, homeRegion: 'eu-west-1', allowedRegions: ['eu-west-1', 'eu-central-1'] },
+    organization: {
+      name: 'bench',
+      managementAccount: { name: 'bench-management', email: 'aws+management@example.com' },
+      homeRegion: 'eu-west-1',
+      allowedRegions: ['eu-west-1', 'eu-central-1'],
+    },
     environments,
     organizationalUnits: ous,
     accounts: accountList,
@@ -80,7 +151,19 @@ const cacheMs = performance.now() - t;
 
 // 200 actions over common services, every access level.
 const actions = [];
-for (const p of ['ec2:*', 's3:*', 'dynamodb:*', 'lambda:*', 'iam:*', 'cloudtrail:*', 'kms:*', 'sqs:*', 'sns:*', 'rds:*']) actions.push(...(await expandActionPattern(p)).slice(0, 20));
+for (const p of [
+  'ec2:*',
+  's3:*',
+  'dynamodb:*',
+  'lambda:*',
+  'iam:*',
+  'cloudtrail:*',
+  'kms:*',
+  'sqs:*',
+  'sns:*',
+  'rds:*',
+])
+  actions.push(...(await expandActionPattern(p)).slice(0, 20));
 if (actions.length !== 200) throw new Error(`expected 200 actions, got ${actions.length}`);
 
 const times = [];
@@ -98,8 +181,14 @@ const canMs = performance.now() - t;
 times.sort((a, b) => a - b);
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 console.log(`accounts ${ACCOUNTS}, OUs 40, groups 40, permission sets 10, actions ${result.data.actions.length}`);
-console.log(`rows (group × environment) ${result.data.rows.length}, decisions in the matrix ${cells.toLocaleString('en')}`);
-console.log(`policy evaluations run (shared across accounts with the same SCP chain / permission set): ${result.data.evaluations.toLocaleString('en')}`);
+console.log(
+  `rows (group × environment) ${result.data.rows.length}, decisions in the matrix ${cells.toLocaleString('en')}`,
+);
+console.log(
+  `policy evaluations run (shared across accounts with the same SCP chain / permission set): ${result.data.evaluations.toLocaleString('en')}`,
+);
 console.log(`managed-policy cache ready in ${cacheMs.toFixed(0)} ms`);
-console.log(`full matrix (load + validate spec, resolve actions, evaluate, aggregate), median of ${RUNS}: ${fmt(times[Math.floor(times.length / 2)])} (min ${fmt(times[0])}, max ${fmt(times[times.length - 1])}); target < 10 s`);
+console.log(
+  `full matrix (load + validate spec, resolve actions, evaluate, aggregate), median of ${RUNS}: ${fmt(times[Math.floor(times.length / 2)])} (min ${fmt(times[0])}, max ${fmt(times[times.length - 1])}); target < 10 s`,
+);
 console.log(`one explained 'can' question on the same spec: ${canMs.toFixed(0)} ms (allowed: ${can.allowed})`);

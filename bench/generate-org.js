@@ -19,7 +19,13 @@ export function generateOrg(accounts, { businessUnits = 40 } = {}) {
       accountList.push({ name, email: `aws+${name}@example.com`, environment: env, tags: { 'cost-center': unit } });
       (i % 3 === 0 ? prod : nonProd).push(name);
     }
-    ous.push({ name: unit, children: [{ name: 'Prod', accounts: prod }, { name: 'NonProd', accounts: nonProd }] });
+    ous.push({
+      name: unit,
+      children: [
+        { name: 'Prod', accounts: prod },
+        { name: 'NonProd', accounts: nonProd },
+      ],
+    });
   }
   return {
     version: 1,
@@ -39,13 +45,29 @@ export function generateOrg(accounts, { businessUnits = 40 } = {}) {
           targets: ['root'],
           document: {
             Version: '2012-10-17',
-            Statement: [{ Effect: 'Deny', NotAction: ['iam:*', 'organizations:*', 'sts:*', 'support:*'], Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } } }],
+            Statement: [
+              {
+                Effect: 'Deny',
+                NotAction: ['iam:*', 'organizations:*', 'sts:*', 'support:*'],
+                Resource: '*',
+                Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } },
+              },
+            ],
           },
         },
         ...Array.from({ length: 19 }, (_, i) => ({
           name: `guardrail-${i}`,
           targets: [`ou:bu${String(i).padStart(2, '0')}`],
-          document: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: ['ec2:TerminateInstances', 's3:DeleteBucket', 'dynamodb:DeleteTable'], Resource: '*' }] },
+          document: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Deny',
+                Action: ['ec2:TerminateInstances', 's3:DeleteBucket', 'dynamodb:DeleteTable'],
+                Resource: '*',
+              },
+            ],
+          },
         })),
       ],
     },

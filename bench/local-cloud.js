@@ -25,7 +25,13 @@ const rssMb = (pid) => {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
 };
-const client = (c) => new OrganizationsClient({ endpoint: c.endpoint, region: c.region, credentials: { ...c.credentials }, maxAttempts: 1 });
+const client = (c) =>
+  new OrganizationsClient({
+    endpoint: c.endpoint,
+    region: c.region,
+    credentials: { ...c.credentials },
+    maxAttempts: 1,
+  });
 
 /** A bare keep-alive HTTP client that signs with SigV4 itself: measures the server, not the SDK. */
 function rawClient(c) {
@@ -34,25 +40,53 @@ function rawClient(c) {
   const sha = (d) => createHash('sha256').update(d).digest('hex');
   const hmac = (k, d) => createHmac('sha256', k).update(d).digest();
   const sign = (target, body) => {
-    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const amzDate = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const date = amzDate.slice(0, 8);
-    const headers = { 'content-type': 'application/x-amz-json-1.1', host: url.host, 'x-amz-date': amzDate, 'x-amz-target': target };
+    const headers = {
+      'content-type': 'application/x-amz-json-1.1',
+      host: url.host,
+      'x-amz-date': amzDate,
+      'x-amz-target': target,
+    };
     const names = Object.keys(headers).sort();
-    const canonical = ['POST', '/', '', names.map((n) => `${n}:${headers[n]}\n`).join(''), names.join(';'), sha(body)].join('\n');
+    const canonical = [
+      'POST',
+      '/',
+      '',
+      names.map((n) => `${n}:${headers[n]}\n`).join(''),
+      names.join(';'),
+      sha(body),
+    ].join('\n');
     const scope = `${date}/${c.region}/organizations/aws4_request`;
-    const key = hmac(hmac(hmac(hmac(`AWS4${c.credentials.secretAccessKey}`, date), c.region), 'organizations'), 'aws4_request');
-    const signature = createHmac('sha256', key).update(`AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${sha(canonical)}`).digest('hex');
-    return { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${c.credentials.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}` };
+    const key = hmac(
+      hmac(hmac(hmac(`AWS4${c.credentials.secretAccessKey}`, date), c.region), 'organizations'),
+      'aws4_request',
+    );
+    const signature = createHmac('sha256', key)
+      .update(`AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${sha(canonical)}`)
+      .digest('hex');
+    return {
+      ...headers,
+      authorization: `AWS4-HMAC-SHA256 Credential=${c.credentials.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`,
+    };
   };
   return (op, input) =>
     new Promise((resolve, reject) => {
       const body = JSON.stringify(input);
       const headers = { ...sign(`AWSOrganizationsV20161128.${op}`, body), 'content-length': Buffer.byteLength(body) };
-      const req = http.request({ host: url.hostname, port: url.port, method: 'POST', path: '/', headers, agent }, (res) => {
-        let data = '';
-        res.on('data', (d) => (data += d));
-        res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(data)) : reject(new Error(`${res.statusCode} ${data}`))));
-      });
+      const req = http.request(
+        { host: url.hostname, port: url.port, method: 'POST', path: '/', headers, agent },
+        (res) => {
+          let data = '';
+          res.on('data', (d) => (data += d));
+          res.on('end', () =>
+            res.statusCode === 200 ? resolve(JSON.parse(data)) : reject(new Error(`${res.statusCode} ${data}`)),
+          );
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -91,11 +125,16 @@ try {
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < ACCOUNTS - 1; i = next++) {
-      const started = await org.send(new CreateAccountCommand({ Email: `bench-${i}@example.com`, AccountName: `bench-${i}` }));
+      const started = await org.send(
+        new CreateAccountCommand({ Email: `bench-${i}@example.com`, AccountName: `bench-${i}` }),
+      );
       for (;;) {
-        const s = await org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: started.CreateAccountStatus.Id }));
+        const s = await org.send(
+          new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: started.CreateAccountStatus.Id }),
+        );
         if (s.CreateAccountStatus.State === 'SUCCEEDED') break;
-        if (s.CreateAccountStatus.State === 'FAILED') throw new Error(`account ${i} failed: ${s.CreateAccountStatus.FailureReason}`);
+        if (s.CreateAccountStatus.State === 'FAILED')
+          throw new Error(`account ${i} failed: ${s.CreateAccountStatus.FailureReason}`);
       }
     }
   };
@@ -106,9 +145,13 @@ try {
   // 3. ListAccounts throughput, with the AWS SDK v3 client and with a bare signed HTTP client.
   const lists = client(running);
   await lists.send(new ListAccountsCommand({})); // warm up the connection pool
-  const sdkPerSecond = await listThroughput((token) => lists.send(new ListAccountsCommand({ MaxResults: 20, NextToken: token })));
+  const sdkPerSecond = await listThroughput((token) =>
+    lists.send(new ListAccountsCommand({ MaxResults: 20, NextToken: token })),
+  );
   const raw = rawClient(running);
-  const rawPerSecond = await listThroughput((token) => raw('ListAccounts', token === undefined ? { MaxResults: 20 } : { MaxResults: 20, NextToken: token }));
+  const rawPerSecond = await listThroughput((token) =>
+    raw('ListAccounts', token === undefined ? { MaxResults: 20 } : { MaxResults: 20, NextToken: token }),
+  );
   const rssAfterList = rssMb(running.pid);
   await stopLocalCloud(join(dir, 'big'));
 

@@ -64,13 +64,29 @@ const mb = (b) => `${Math.round(b / 1024 / 1024)} MB`;
 function startCloud(name, flags) {
   const data = join(work, name);
   const bin = join(import.meta.dirname, '..', 'bin', 'bulkhead.js');
-  const started = spawnSync(process.execPath, [bin, 'local', 'start', '--detach', '--port', '0', '--data', data, ...flags], { encoding: 'utf8' });
+  const started = spawnSync(
+    process.execPath,
+    [bin, 'local', 'start', '--detach', '--port', '0', '--data', data, ...flags],
+    { encoding: 'utf8' },
+  );
   if (started.status !== 0) throw new Error(`local start failed: ${started.stderr}`);
-  const status = JSON.parse(spawnSync(process.execPath, [bin, 'local', 'status', '--json', '--data', data], { encoding: 'utf8' }).stdout);
-  const target = { kind: 'local', endpoint: status.endpoint, region: status.region, credentials: { accessKeyId: status.env.AWS_ACCESS_KEY_ID, secretAccessKey: status.env.AWS_SECRET_ACCESS_KEY } };
+  const status = JSON.parse(
+    spawnSync(process.execPath, [bin, 'local', 'status', '--json', '--data', data], { encoding: 'utf8' }).stdout,
+  );
+  const target = {
+    kind: 'local',
+    endpoint: status.endpoint,
+    region: status.region,
+    credentials: { accessKeyId: status.env.AWS_ACCESS_KEY_ID, secretAccessKey: status.env.AWS_SECRET_ACCESS_KEY },
+  };
   const clients = createClients(target);
   return {
-    connection: { target, description: `local cloud at ${status.endpoint}`, clients, close: async () => clients.destroy() },
+    connection: {
+      target,
+      description: `local cloud at ${status.endpoint}`,
+      clients,
+      close: async () => clients.destroy(),
+    },
     stop() {
       clients.destroy();
       spawnSync(process.execPath, [bin, 'local', 'stop', '--data', data], { encoding: 'utf8' });
@@ -112,12 +128,16 @@ for (const n of [1000, 10_000]) {
     let t = performance.now();
     const r = diff(model, observed);
     unchanged.push(performance.now() - t);
-    if (r.changes.length !== 0) throw new Error(`expected no changes at ${n}, got ${r.changes.length}: ${r.changes[0].id}`);
+    if (r.changes.length !== 0)
+      throw new Error(`expected no changes at ${n}, got ${r.changes.length}: ${r.changes[0].id}`);
     t = performance.now();
     diff(model, EMPTY_OBSERVED);
     fresh.push(performance.now() - t);
   }
-  results[`diff ${n}`] = { 'no changes (median of 5)': ms(median(unchanged)), 'from nothing (median of 5)': ms(median(fresh)) };
+  results[`diff ${n}`] = {
+    'no changes (median of 5)': ms(median(unchanged)),
+    'from nothing (median of 5)': ms(median(fresh)),
+  };
 }
 const diffPeak = peakRss;
 peakRss = 0;
@@ -128,7 +148,9 @@ peakRss = 0;
   try {
     const file = writeSpec(1000, 'org-1000');
     let t = performance.now();
-    const applied = await step('apply 1000', () => apply({ file, connection: cloud.connection, io: quiet, pollDelayMs: () => 25 }));
+    const applied = await step('apply 1000', () =>
+      apply({ file, connection: cloud.connection, io: quiet, pollDelayMs: () => 25 }),
+    );
     if (applied.failed.length > 0) throw new Error(`apply failed: ${JSON.stringify(applied.failed[0])}`);
     results['apply 1000 (fast local cloud, setup)'] = { changes: applied.done.length, time: ms(performance.now() - t) };
 
@@ -141,8 +163,15 @@ peakRss = 0;
     const made = Object.fromEntries(calls);
     const total = Object.values(made).reduce((a, b) => a + b, 0);
     const fewest = Object.values(minimum).reduce((a, b) => a + b, 0);
-    results['refresh 1000'] = { time: ms(refreshMs), calls: total, minimum: fewest, ratio: (total / fewest).toFixed(3) };
-    results['refresh 1000 by operation (made / minimum)'] = Object.fromEntries(Object.keys({ ...minimum, ...made }).map((k) => [k, `${made[k] ?? 0} / ${minimum[k] ?? 0}`]));
+    results['refresh 1000'] = {
+      time: ms(refreshMs),
+      calls: total,
+      minimum: fewest,
+      ratio: (total / fewest).toFixed(3),
+    };
+    results['refresh 1000 by operation (made / minimum)'] = Object.fromEntries(
+      Object.keys({ ...minimum, ...made }).map((k) => [k, `${made[k] ?? 0} / ${minimum[k] ?? 0}`]),
+    );
 
     const times = [];
     for (let i = 0; i < 3; i++) {
@@ -176,14 +205,23 @@ const orgPeak = peakRss;
     const applied = await apply({ file, connection: cloud.connection, io });
     if (applied.failed.length > 0) throw new Error(`apply failed: ${JSON.stringify(applied.failed[0])}`);
     const accountsMs = spans.last - spans.first;
-    results['create 100 accounts, L = 1 s, 5 in flight'] = { 'first create → last account done': ms(accountsMs), 'whole apply': ms(performance.now() - t), ideal: ms(20 * L), ratio: (accountsMs / (20 * L)).toFixed(3), polls: cloud.connection.clients.calls.get('DescribeCreateAccountStatus') };
+    results['create 100 accounts, L = 1 s, 5 in flight'] = {
+      'first create → last account done': ms(accountsMs),
+      'whole apply': ms(performance.now() - t),
+      ideal: ms(20 * L),
+      ratio: (accountsMs / (20 * L)).toFixed(3),
+      polls: cloud.connection.clients.calls.get('DescribeCreateAccountStatus'),
+    };
   } finally {
     cloud.stop();
   }
 }
 clearInterval(sampler);
 results['peak memory per step'] = stepPeaks;
-results['peak rss'] = { 'diff 1000 + 10000': mb(diffPeak), 'apply, refresh, plan of 1000 (local cloud in its own process)': mb(orgPeak) };
+results['peak rss'] = {
+  'diff 1000 + 10000': mb(diffPeak),
+  'apply, refresh, plan of 1000 (local cloud in its own process)': mb(orgPeak),
+};
 
 for (const [name, row] of Object.entries(results)) {
   console.log(name);

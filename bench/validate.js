@@ -28,7 +28,15 @@ function time(args, runs) {
   return { median: median(times), min: Math.min(...times), max: Math.max(...times) };
 }
 
-execFileSync(process.execPath, [bin, 'init', '--template', 'enterprise', '-f', join(out, 'enterprise.yaml'), '--force']);
+execFileSync(process.execPath, [
+  bin,
+  'init',
+  '--template',
+  'enterprise',
+  '-f',
+  join(out, 'enterprise.yaml'),
+  '--force',
+]);
 for (const n of [1000, 5000]) writeFileSync(join(out, `org-${n}.yaml`), stringify(generateOrg(n), { lineWidth: 0 }));
 
 const rows = [
@@ -39,6 +47,9 @@ const rows = [
 ];
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 for (const [name, t, target] of rows) {
-  const verdict = target === undefined ? '' : t.median <= target ? `  ✓ target ${target} ms` : `  ✗ target ${target} ms`;
-  console.log(`${name.padEnd(42)} median ${t.median.toFixed(0).padStart(5)} ms  (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})${verdict}`);
+  const verdict =
+    target === undefined ? '' : t.median <= target ? `  ✓ target ${target} ms` : `  ✗ target ${target} ms`;
+  console.log(
+    `${name.padEnd(42)} median ${t.median.toFixed(0).padStart(5)} ms  (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})${verdict}`,
+  );
 }

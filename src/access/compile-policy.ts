@@ -63,7 +63,12 @@ function compileStatement(
   if ((actions === undefined) === (notActions === undefined)) fail('needs exactly one of Action or NotAction');
   for (const a of actions ?? notActions ?? []) {
     if (typeof a !== 'string' || !ACTION_SHAPE.test(a)) {
-      errors.push({ code: 'invalid-action', message: `${here}: action "${String(a)}" is not "service:Action"`, suggestions: [], path: here });
+      errors.push({
+        code: 'invalid-action',
+        message: `${here}: action "${String(a)}" is not "service:Action"`,
+        suggestions: [],
+        path: here,
+      });
     }
   }
   const resources = list(st.Resource);
@@ -107,7 +112,12 @@ export function compilePolicy(policy: NamedPolicy, kind: PolicyKind, path: strin
   const errors: InputError[] = [];
   const statements: CompiledStatement[] = [];
   if (typeof doc !== 'object' || doc === null || doc.Statement === undefined) {
-    errors.push({ code: 'invalid-policy', message: `${path}: policy "${policy.name}" has no Statement`, suggestions: [], path });
+    errors.push({
+      code: 'invalid-policy',
+      message: `${path}: policy "${policy.name}" has no Statement`,
+      suggestions: [],
+      path,
+    });
   } else {
     // AWS: policy variables are only substituted under Version 2012-10-17; older policies read `${…}` literally.
     const variables = doc.Version === '2012-10-17';

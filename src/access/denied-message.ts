@@ -47,7 +47,8 @@ export function parseDeniedMessage(text: string): DeniedMessage | DeniedMessageP
       hint: 'decode it with `aws sts decode-authorization-message --encoded-message …` (needs sts:DecodeAuthorizationMessage) and paste the decoded text, or ask with `bulkhead access can`',
     };
   }
-  const principal = /\bUser: (arn:[^\s]+)/i.exec(flat) ?? /\b(arn:aws[a-z-]*:(?:sts|iam)::\d{12}:[^\s]+) is not authorized/i.exec(flat);
+  const principal =
+    /\bUser: (arn:[^\s]+)/i.exec(flat) ?? /\b(arn:aws[a-z-]*:(?:sts|iam)::\d{12}:[^\s]+) is not authorized/i.exec(flat);
   const action = /not authorized to perform:? ([A-Za-z0-9-]+:[A-Za-z0-9]+)/i.exec(flat);
   if (principal === null || action === null) {
     return {
@@ -64,10 +65,18 @@ export function parseDeniedMessage(text: string): DeniedMessage | DeniedMessageP
   if (op) out.operation = op[1]!;
   const resource = /on resource:? (\S+)/i.exec(flat);
   if (resource) out.resource = resource[1]!.replace(/[.,;]$/, '');
-  const explicit = /with an explicit deny in (?:an? )?([A-Za-z -]+?polic(?:y|ies)|[A-Za-z -]+?boundary)(?::? (arn:\S+))?(?:[.,;]|$| because| with)/i.exec(flat);
+  const explicit =
+    /with an explicit deny in (?:an? )?([A-Za-z -]+?polic(?:y|ies)|[A-Za-z -]+?boundary)(?::? (arn:\S+))?(?:[.,;]|$| because| with)/i.exec(
+      flat,
+    );
   const implicit = /because no ([A-Za-z -]+?polic(?:y|ies)|[A-Za-z -]+?boundary) allows? the/i.exec(flat);
   if (explicit) {
-    out.reason = { kind: 'explicit-deny', layer: layerOf(explicit[1]!), policyType: explicit[1]!.trim(), ...(explicit[2] ? { policyArn: explicit[2].replace(/[.,;]$/, '') } : {}) };
+    out.reason = {
+      kind: 'explicit-deny',
+      layer: layerOf(explicit[1]!),
+      policyType: explicit[1]!.trim(),
+      ...(explicit[2] ? { policyArn: explicit[2].replace(/[.,;]$/, '') } : {}),
+    };
   } else if (implicit) {
     out.reason = { kind: 'implicit-deny', layer: layerOf(implicit[1]!), policyType: implicit[1]!.trim() };
   }

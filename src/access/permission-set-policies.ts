@@ -54,14 +54,17 @@ export class PermissionSetResolver {
       const p = this.managed(ps, m);
       if (p !== undefined) identityPolicies.push(p);
     }
-    if (ps.inlinePolicy !== undefined) identityPolicies.push({ name: `${ps.name} (inline)`, document: ps.inlinePolicy as PolicyDocument });
+    if (ps.inlinePolicy !== undefined)
+      identityPolicies.push({ name: `${ps.name} (inline)`, document: ps.inlinePolicy as PolicyDocument });
     const result: PermissionSetPolicies = { name: ps.name, identityPolicies, notes };
     const boundary = ps.permissionBoundary;
     if (boundary?.managedPolicy !== undefined) {
       const p = this.managed(ps, boundary.managedPolicy);
       if (p !== undefined) result.permissionBoundary = p;
     } else if (boundary?.customerManagedPolicy !== undefined) {
-      notes.push(`the permission boundary ${boundary.customerManagedPolicy} is a customer managed policy defined in each account, not in the spec; it is not evaluated`);
+      notes.push(
+        `the permission boundary ${boundary.customerManagedPolicy} is a customer managed policy defined in each account, not in the spec; it is not evaluated`,
+      );
     }
     return result;
   }

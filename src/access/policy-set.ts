@@ -30,10 +30,14 @@ export function compilePolicySet(set: PolicySet): CompiledPolicySet {
     errors,
   };
   if (set.permissionBoundary !== undefined) {
-    compiled.boundary = take(compilePolicy(set.permissionBoundary, 'identity', `permissionBoundary[${set.permissionBoundary.name}]`));
+    compiled.boundary = take(
+      compilePolicy(set.permissionBoundary, 'identity', `permissionBoundary[${set.permissionBoundary.name}]`),
+    );
   }
   if (set.resourcePolicy !== undefined) {
-    compiled.resource = take(compilePolicy(set.resourcePolicy, 'resource', `resourcePolicy[${set.resourcePolicy.name}]`));
+    compiled.resource = take(
+      compilePolicy(set.resourcePolicy, 'resource', `resourcePolicy[${set.resourcePolicy.name}]`),
+    );
   }
   // An empty list means the session carries no session policy, so nothing limits it.
   if (set.sessionPolicies !== undefined && set.sessionPolicies.length > 0) {

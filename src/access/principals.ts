@@ -7,7 +7,8 @@ import type { AccessAssignment } from '../model/organization.js';
 import type { AccessOrg } from './org-view.js';
 import { suggest } from '../core/suggest.js';
 
-export type Principal = { kind: 'group'; name: string } | { kind: 'user'; name: string } | { kind: 'permission-set'; name: string };
+export type Principal =
+  { kind: 'group'; name: string } | { kind: 'user'; name: string } | { kind: 'permission-set'; name: string };
 
 /** One way in: a group's permission set in an environment; `user` is set for ownerOnly grants. */
 export interface Grant {
@@ -25,7 +26,12 @@ const SSO_ROLE = /^AWSReservedSSO_(.+)_[0-9a-f]+$/;
 
 /** The permission set behind an IAM Identity Center role name or ARN, or undefined. */
 export function permissionSetOfRole(roleNameOrArn: string): string | undefined {
-  const name = roleNameOrArn.replace(/^arn:[^:]+:(?:iam|sts)::\d*:(?:assumed-)?role\/(?:aws-reserved\/sso\.amazonaws\.com\/(?:[a-z0-9-]+\/)?)?/, '').split('/')[0]!;
+  const name = roleNameOrArn
+    .replace(
+      /^arn:[^:]+:(?:iam|sts)::\d*:(?:assumed-)?role\/(?:aws-reserved\/sso\.amazonaws\.com\/(?:[a-z0-9-]+\/)?)?/,
+      '',
+    )
+    .split('/')[0]!;
   return SSO_ROLE.exec(name)?.[1];
 }
 
@@ -35,10 +41,15 @@ export function resolvePrincipal(org: AccessOrg, text: string): Principal | Prin
   if (users.has(text)) return { kind: 'user', name: text };
   const byEmail = [...users.values()].find((u) => u.email.toLowerCase() === text.toLowerCase());
   if (byEmail !== undefined) return { kind: 'user', name: byEmail.userName };
-  const ps = permissionSetOfRole(text) ?? (text.startsWith('permission-set:') ? text.slice('permission-set:'.length) : undefined);
+  const ps =
+    permissionSetOfRole(text) ??
+    (text.startsWith('permission-set:') ? text.slice('permission-set:'.length) : undefined);
   if (ps !== undefined) {
     if (permissionSets.has(ps)) return { kind: 'permission-set', name: ps };
-    return { message: `principal "${text}" is the role of permission set "${ps}", which the spec does not define`, suggestions: suggest(ps, [...permissionSets.keys()]).map((p) => `permission-set:${p}`) };
+    return {
+      message: `principal "${text}" is the role of permission set "${ps}", which the spec does not define`,
+      suggestions: suggest(ps, [...permissionSets.keys()]).map((p) => `permission-set:${p}`),
+    };
   }
   const names = [...groups.keys(), ...users.keys()];
   const isRole = /^arn:[^:]+:(iam|sts)::\d{12}:(assumed-)?role\//.test(text);
@@ -53,7 +64,9 @@ export function isPrincipalProblem(value: Principal | PrincipalProblem): value i
 }
 
 function grantOf(a: AccessAssignment): Grant {
-  return a.user === undefined ? { group: a.group, permissionSet: a.permissionSet } : { group: a.group, permissionSet: a.permissionSet, user: a.user };
+  return a.user === undefined
+    ? { group: a.group, permissionSet: a.permissionSet }
+    : { group: a.group, permissionSet: a.permissionSet, user: a.user };
 }
 
 /**
@@ -67,24 +80,33 @@ export function grantsIn(org: AccessOrg, principal: Principal, environment: stri
     case 'group':
       return rows.filter((a) => a.group === principal.name && a.user === undefined).map(grantOf);
     case 'user': {
-      const mine = new Set([...org.identity.groups.values()].filter((g) => g.members.includes(principal.name)).map((g) => g.name));
+      const mine = new Set(
+        [...org.identity.groups.values()].filter((g) => g.members.includes(principal.name)).map((g) => g.name),
+      );
       return rows.filter((a) => mine.has(a.group) && (a.user === undefined || a.user === principal.name)).map(grantOf);
     }
     case 'permission-set': {
       const rowsFor = rows.filter((a) => a.permissionSet === principal.name);
-      return rowsFor.length === 0 ? [] : [{ group: rowsFor.map((r) => r.group).join(', '), permissionSet: principal.name }];
+      return rowsFor.length === 0
+        ? []
+        : [{ group: rowsFor.map((r) => r.group).join(', '), permissionSet: principal.name }];
     }
   }
 }
 
 /** The ownerOnly grants of a group in an environment (for a note when a group is asked about). */
 export function ownerOnlyGrants(org: AccessOrg, group: string, environment: string): Grant[] {
-  return org.identity.assignments.filter((a) => a.environment === environment && a.group === group && a.user !== undefined).map(grantOf);
+  return org.identity.assignments
+    .filter((a) => a.environment === environment && a.group === group && a.user !== undefined)
+    .map(grantOf);
 }
 
 /** The groups and the users of the spec, in spec order. */
 export function allPrincipals(org: AccessOrg): Principal[] {
-  return [...[...org.identity.groups.keys()].map((name) => ({ kind: 'group' as const, name })), ...[...org.identity.users.keys()].map((name) => ({ kind: 'user' as const, name }))];
+  return [
+    ...[...org.identity.groups.keys()].map((name) => ({ kind: 'group' as const, name })),
+    ...[...org.identity.users.keys()].map((name) => ({ kind: 'user' as const, name })),
+  ];
 }
 
 export function describePrincipalRef(p: Principal): string {

@@ -58,7 +58,12 @@ export function scanLayer(
       const actionMatched = st.action(env.actionLower) !== st.notAction;
       if (!actionMatched && trace === undefined) continue;
       // Once an Allow is known, further Allows in this layer only matter for resource-policy match strength.
-      if (trace === undefined && st.effect === 'Allow' && out.allow !== undefined && (layer !== 'resource-policy' || out.allowKind === 'direct')) {
+      if (
+        trace === undefined &&
+        st.effect === 'Allow' &&
+        out.allow !== undefined &&
+        (layer !== 'resource-policy' || out.allowKind === 'direct')
+      ) {
         continue;
       }
       let resourceMatched = false;

@@ -14,7 +14,10 @@ function arnSuggestions(value: string): string[] {
 export function validateRequest(request: AccessRequest): InputError[] {
   const errors: InputError[] = [];
   const { principal } = request;
-  if (typeof principal?.arn !== 'string' || (!isWellFormedArn(principal.arn) && !principal.arn.endsWith('.amazonaws.com'))) {
+  if (
+    typeof principal?.arn !== 'string' ||
+    (!isWellFormedArn(principal.arn) && !principal.arn.endsWith('.amazonaws.com'))
+  ) {
     errors.push({
       code: 'malformed-arn',
       message: `principal ARN "${String(principal?.arn)}" is not arn:partition:service:region:account:resource`,
@@ -23,13 +26,26 @@ export function validateRequest(request: AccessRequest): InputError[] {
     });
   }
   if (typeof principal?.accountId !== 'string' || !ACCOUNT_ID.test(principal.accountId)) {
-    errors.push({ code: 'invalid-account-id', message: `principal account "${String(principal?.accountId)}" is not a 12-digit account id`, suggestions: [], path: 'principal.accountId' });
+    errors.push({
+      code: 'invalid-account-id',
+      message: `principal account "${String(principal?.accountId)}" is not a 12-digit account id`,
+      suggestions: [],
+      path: 'principal.accountId',
+    });
   }
   if (request.resourceAccount !== undefined && !ACCOUNT_ID.test(request.resourceAccount)) {
-    errors.push({ code: 'invalid-account-id', message: `resource account "${request.resourceAccount}" is not a 12-digit account id`, suggestions: [], path: 'resourceAccount' });
+    errors.push({
+      code: 'invalid-account-id',
+      message: `resource account "${request.resourceAccount}" is not a 12-digit account id`,
+      suggestions: [],
+      path: 'resourceAccount',
+    });
   }
   if (typeof request.action !== 'string' || !REQUEST_ACTION.test(request.action)) {
-    const fixed = typeof request.action === 'string' ? request.action.replace(/^([A-Za-z0-9-]+)[.:/_ ]+/, '$1:').replace(/[^A-Za-z0-9:-]/g, '') : '';
+    const fixed =
+      typeof request.action === 'string'
+        ? request.action.replace(/^([A-Za-z0-9-]+)[.:/_ ]+/, '$1:').replace(/[^A-Za-z0-9:-]/g, '')
+        : '';
     errors.push({
       code: 'invalid-action',
       message: `request action "${String(request.action)}" is not "service:Action" (requests name one action, without wildcards)`,

@@ -45,7 +45,9 @@ export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOption
   for (const n of nodes) {
     for (const d of n.dependsOn) if (!byId.has(d)) throw new Error(`change ${n.id} depends on unknown change ${d}`);
   }
-  const state = new Map<string, 'waiting' | 'running' | 'done' | 'failed' | 'skipped'>(nodes.map((n) => [n.id, 'waiting']));
+  const state = new Map<string, 'waiting' | 'running' | 'done' | 'failed' | 'skipped'>(
+    nodes.map((n) => [n.id, 'waiting']),
+  );
   const inFlight = new Map<string, number>();
   const result: WalkResult = { done: [], failed: [], skipped: [] };
   const limit = (lane: string) => options.concurrency?.[lane] ?? options.defaultConcurrency ?? 4;

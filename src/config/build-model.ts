@@ -1,5 +1,12 @@
 import type { Environment } from '../model/environment.js';
-import type { AccessAssignment, Account, OrgModel, OrganizationalUnit, PermissionSet, ServiceControlPolicy } from '../model/organization.js';
+import type {
+  AccessAssignment,
+  Account,
+  OrgModel,
+  OrganizationalUnit,
+  PermissionSet,
+  ServiceControlPolicy,
+} from '../model/organization.js';
 import type { OrgSpec } from './schema.js';
 import type { WalkedOu } from './rules/organizational-units.js';
 import type { CheckedPolicies } from './rules/policies.js';
@@ -11,15 +18,38 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 /** Builds the normalized model from a spec that passed validation without errors. */
-export function buildModel(spec: OrgSpec, ous: WalkedOu[], placement: Map<string, string>, policies: CheckedPolicies, assignments: AccessAssignment[]): OrgModel {
+export function buildModel(
+  spec: OrgSpec,
+  ous: WalkedOu[],
+  placement: Map<string, string>,
+  policies: CheckedPolicies,
+  assignments: AccessAssignment[],
+): OrgModel {
   const org = spec.organization;
   const environments = new Map<string, Environment>(
-    Object.entries(spec.environments ?? {}).map(([name, e]) => [name, { name, kind: e.kind, tags: e.tags ?? {}, ...optional('description', e.description), ...optional('owner', e.owner) }]),
+    Object.entries(spec.environments ?? {}).map(([name, e]) => [
+      name,
+      {
+        name,
+        kind: e.kind,
+        tags: e.tags ?? {},
+        ...optional('description', e.description),
+        ...optional('owner', e.owner),
+      },
+    ]),
   );
   const organizationalUnits = new Map<string, OrganizationalUnit>(
     ous.map(({ ou, path, parentPath, depth }) => [
       path,
-      { name: ou.name, path, parentPath, depth, tags: ou.tags ?? {}, ...optional('description', ou.description), ...optional('renamedFrom', ou.renamedFrom) },
+      {
+        name: ou.name,
+        path,
+        parentPath,
+        depth,
+        tags: ou.tags ?? {},
+        ...optional('description', ou.description),
+        ...optional('renamedFrom', ou.renamedFrom),
+      },
     ]),
   );
   const accounts = new Map<string, Account>(
@@ -42,7 +72,13 @@ export function buildModel(spec: OrgSpec, ous: WalkedOu[], placement: Map<string
   const serviceControlPolicies = new Map<string, ServiceControlPolicy>(
     (spec.policies?.serviceControlPolicies ?? []).map((p) => [
       p.name,
-      { name: p.name, document: policies.documents.get(p.name), targets: policies.targets.get(p.name) ?? [], tags: p.tags ?? {}, ...optional('description', p.description) },
+      {
+        name: p.name,
+        document: policies.documents.get(p.name),
+        targets: policies.targets.get(p.name) ?? [],
+        tags: p.tags ?? {},
+        ...optional('description', p.description),
+      },
     ]),
   );
   const identity = spec.identity ?? {};
@@ -64,15 +100,29 @@ export function buildModel(spec: OrgSpec, ous: WalkedOu[], placement: Map<string
     homeRegion: org.homeRegion,
     allowedRegions: org.allowedRegions ?? [],
     defaultTags: org.defaultTags ?? {},
-    managementAccount: { name: org.managementAccount.name, email: org.managementAccount.email, ...optional('id', org.managementAccount.id) },
+    managementAccount: {
+      name: org.managementAccount.name,
+      email: org.managementAccount.email,
+      ...optional('id', org.managementAccount.id),
+    },
     ...optional('trail', org.trail),
     environments,
     organizationalUnits,
     accounts,
     serviceControlPolicies,
     identity: {
-      users: new Map((identity.users ?? []).map((u) => [u.userName, { userName: u.userName, email: u.email, ...optional('displayName', u.displayName) }])),
-      groups: new Map((identity.groups ?? []).map((g) => [g.name, { name: g.name, members: g.members ?? [], ...optional('description', g.description) }])),
+      users: new Map(
+        (identity.users ?? []).map((u) => [
+          u.userName,
+          { userName: u.userName, email: u.email, ...optional('displayName', u.displayName) },
+        ]),
+      ),
+      groups: new Map(
+        (identity.groups ?? []).map((g) => [
+          g.name,
+          { name: g.name, members: g.members ?? [], ...optional('description', g.description) },
+        ]),
+      ),
       permissionSets,
       assignments,
     },

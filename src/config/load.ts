@@ -32,30 +32,65 @@ export function readSpecFile(file: string): ReadResult {
   let size: number;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) return { diagnostics: [fileDiagnostic(file, 'E-FILE-NOT-A-FILE', `${file} is not a file`, 'pass the path of a YAML file with -f')] };
+    if (!stat.isFile())
+      return {
+        diagnostics: [
+          fileDiagnostic(file, 'E-FILE-NOT-A-FILE', `${file} is not a file`, 'pass the path of a YAML file with -f'),
+        ],
+      };
     size = stat.size;
   } catch {
     return {
-      diagnostics: [fileDiagnostic(file, 'E-FILE-NOT-FOUND', `cannot read ${file}: no such file`, 'create one with `bulkhead init`, or pass another path with -f FILE')],
+      diagnostics: [
+        fileDiagnostic(
+          file,
+          'E-FILE-NOT-FOUND',
+          `cannot read ${file}: no such file`,
+          'create one with `bulkhead init`, or pass another path with -f FILE',
+        ),
+      ],
     };
   }
   if (size > MAX_SPEC_BYTES) {
     const mb = (size / 1024 / 1024).toFixed(1);
-    return { diagnostics: [fileDiagnostic(file, 'E-FILE-TOO-LARGE', `${file} is ${mb} MB; a spec may be at most ${MAX_SPEC_BYTES / 1024 / 1024} MB`, 'split it with `include:` or check that this is the right file')] };
+    return {
+      diagnostics: [
+        fileDiagnostic(
+          file,
+          'E-FILE-TOO-LARGE',
+          `${file} is ${mb} MB; a spec may be at most ${MAX_SPEC_BYTES / 1024 / 1024} MB`,
+          'split it with `include:` or check that this is the right file',
+        ),
+      ],
+    };
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    return { diagnostics: [fileDiagnostic(file, 'E-FILE-UNREADABLE', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unknown error'}`)] };
+    return {
+      diagnostics: [
+        fileDiagnostic(
+          file,
+          'E-FILE-UNREADABLE',
+          `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unknown error'}`,
+        ),
+      ],
+    };
   }
   if (bytes.includes(0)) {
-    return { diagnostics: [fileDiagnostic(file, 'E-FILE-BINARY', `${file} is a binary file, not YAML`, 'pass the path of your org.yaml')] };
+    return {
+      diagnostics: [
+        fileDiagnostic(file, 'E-FILE-BINARY', `${file} is a binary file, not YAML`, 'pass the path of your org.yaml'),
+      ],
+    };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), diagnostics: [] };
   } catch {
-    return { diagnostics: [fileDiagnostic(file, 'E-FILE-ENCODING', `${file} is not valid UTF-8`, 'save the file as UTF-8')] };
+    return {
+      diagnostics: [fileDiagnostic(file, 'E-FILE-ENCODING', `${file} is not valid UTF-8`, 'save the file as UTF-8')],
+    };
   }
 }
 
@@ -96,17 +131,38 @@ function firstCauses(errors: Diagnostic[]): Diagnostic[] {
 }
 
 /** Parses one YAML file into plain values, recording positions in `sourceMap`. */
-export function parseSpecText(text: string, file: string, sourceMap: SourceMap): { value: unknown; diagnostics: Diagnostic[] } {
+export function parseSpecText(
+  text: string,
+  file: string,
+  sourceMap: SourceMap,
+): { value: unknown; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true, version: '1.2' });
-  const diagnostics = [...firstCauses(doc.errors.map((e) => yamlErrorDiagnostic(file, e, 'error'))), ...doc.warnings.map((e) => yamlErrorDiagnostic(file, e, 'warning'))];
+  const diagnostics = [
+    ...firstCauses(doc.errors.map((e) => yamlErrorDiagnostic(file, e, 'error'))),
+    ...doc.warnings.map((e) => yamlErrorDiagnostic(file, e, 'warning')),
+  ];
   if (doc.errors.length > 0) return { value: undefined, diagnostics };
   const value = sourceMap.toJs(doc, file, lineCounter);
   if (value === null || value === undefined) {
-    diagnostics.push({ ...fileDiagnostic(file, 'E-SPEC-EMPTY', `${file} is empty`, 'start from a template: `bulkhead init --template startup`'), line: 1, column: 1 });
+    diagnostics.push({
+      ...fileDiagnostic(
+        file,
+        'E-SPEC-EMPTY',
+        `${file} is empty`,
+        'start from a template: `bulkhead init --template startup`',
+      ),
+      line: 1,
+      column: 1,
+    });
   } else if (typeof value !== 'object' || Array.isArray(value)) {
     diagnostics.push({
-      ...fileDiagnostic(file, 'E-SPEC-NOT-A-MAPPING', `${file} must be a YAML mapping with keys such as version and organization, not a ${Array.isArray(value) ? 'list' : 'scalar'}`, 'start from a template: `bulkhead init`'),
+      ...fileDiagnostic(
+        file,
+        'E-SPEC-NOT-A-MAPPING',
+        `${file} must be a YAML mapping with keys such as version and organization, not a ${Array.isArray(value) ? 'list' : 'scalar'}`,
+        'start from a template: `bulkhead init`',
+      ),
       line: 1,
       column: 1,
     });
@@ -134,13 +190,26 @@ export function loadSpec(file: string): LoadedSpec {
       const includePath = relative(process.cwd(), resolve(base, entry)) || entry;
       const pos = sourceMap.locate(root, ['include', index]);
       if (files.includes(includePath)) {
-        diagnostics.push({ severity: 'error', code: 'E-INCLUDE-CYCLE', message: `${entry} is included twice`, path: `include[${index}]`, ...pos });
+        diagnostics.push({
+          severity: 'error',
+          code: 'E-INCLUDE-CYCLE',
+          message: `${entry} is included twice`,
+          path: `include[${index}]`,
+          ...pos,
+        });
         return;
       }
       files.push(includePath);
       const inc = readSpecFile(includePath);
       if (inc.text === undefined) {
-        diagnostics.push(...inc.diagnostics.map((d) => ({ ...d, ...pos, path: `include[${index}]`, message: `include: ${d.message}` })));
+        diagnostics.push(
+          ...inc.diagnostics.map((d) => ({
+            ...d,
+            ...pos,
+            path: `include[${index}]`,
+            message: `include: ${d.message}`,
+          })),
+        );
         return;
       }
       const incParsed = parseSpecText(inc.text, includePath, sourceMap);

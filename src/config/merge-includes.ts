@@ -61,7 +61,12 @@ function mergeMap(
 }
 
 /** Merges an included file into the root spec in place; returns problems with the include itself. */
-export function mergeInclude(root: Record<string, unknown>, include: Record<string, unknown>, file: string, sourceMap: SourceMap): Diagnostic[] {
+export function mergeInclude(
+  root: Record<string, unknown>,
+  include: Record<string, unknown>,
+  file: string,
+  sourceMap: SourceMap,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const [key, value] of Object.entries(include)) {
     if (LIST_KEYS.has(key)) mergeList(root, key, value, sourceMap);
@@ -72,8 +77,14 @@ export function mergeInclude(root: Record<string, unknown>, include: Record<stri
       const target = root[key] as Record<string, unknown>;
       for (const [inner, innerValue] of Object.entries(value)) {
         if (rules.lists.includes(inner)) mergeList(target, inner, innerValue, sourceMap);
-        else if (rules.maps.includes(inner)) diagnostics.push(...mergeMap(target, inner, innerValue, file, `${key}.${inner}`, sourceMap, include, [key, inner]));
-        else diagnostics.push(notIncludable(`${key}.${inner}`, file, sourceMap.locate(include, [key, inner], { atKey: true })));
+        else if (rules.maps.includes(inner))
+          diagnostics.push(
+            ...mergeMap(target, inner, innerValue, file, `${key}.${inner}`, sourceMap, include, [key, inner]),
+          );
+        else
+          diagnostics.push(
+            notIncludable(`${key}.${inner}`, file, sourceMap.locate(include, [key, inner], { atKey: true })),
+          );
       }
     } else {
       diagnostics.push(notIncludable(key, file, sourceMap.locate(include, [key], { atKey: true })));

@@ -4,7 +4,8 @@ import type { OrgSpec } from './schema.js';
 
 type Path = (string | number)[];
 
-export type EntityKind = 'accounts' | 'environments' | 'organizationalUnits' | 'policies' | 'users' | 'groups' | 'permissionSets' | 'access';
+export type EntityKind =
+  'accounts' | 'environments' | 'organizationalUnits' | 'policies' | 'users' | 'groups' | 'permissionSets' | 'access';
 
 /**
  * A copy of a spec with its schema errors cut out, so that the semantic rules can still run and
@@ -21,7 +22,8 @@ export interface RepairedSpec {
 
 function get(root: unknown, path: Path): unknown {
   let v = root;
-  for (const step of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[step] : undefined;
+  for (const step of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[step] : undefined;
   return v;
 }
 
@@ -35,8 +37,10 @@ function entityOf(path: Path): [EntityKind, Path] | undefined {
   const [a, b, c] = path;
   if (a === 'accounts' && typeof b === 'number') return ['accounts', path.slice(0, 2)];
   if (a === 'environments' && typeof b === 'string') return ['environments', path.slice(0, 2)];
-  if (a === 'policies' && b === 'serviceControlPolicies' && typeof c === 'number') return ['policies', path.slice(0, 3)];
-  if (a === 'identity' && (b === 'users' || b === 'groups' || b === 'permissionSets') && typeof c === 'number') return [b, path.slice(0, 3)];
+  if (a === 'policies' && b === 'serviceControlPolicies' && typeof c === 'number')
+    return ['policies', path.slice(0, 3)];
+  if (a === 'identity' && (b === 'users' || b === 'groups' || b === 'permissionSets') && typeof c === 'number')
+    return [b, path.slice(0, 3)];
   if (a === 'identity' && b === 'access' && typeof c === 'string') return ['access', path.slice(0, 3)];
   if (a === 'organizationalUnits') {
     let end = -1;
@@ -60,14 +64,19 @@ const NAME_KEY: Record<EntityKind, string> = {
   access: '',
 };
 
-export function repairSpec(raw: unknown, issues: readonly z.core.$ZodIssue[], schema: z.ZodType): { spec: OrgSpec; repair: RepairedSpec } | undefined {
+export function repairSpec(
+  raw: unknown,
+  issues: readonly z.core.$ZodIssue[],
+  schema: z.ZodType,
+): { spec: OrgSpec; repair: RepairedSpec } | undefined {
   const copy = structuredClone(raw);
   const toDrop = new Map<string, { kind: EntityKind; path: Path }>();
   for (const issue of issues) {
     const path = issue.path as Path;
     if (issue.code === 'unrecognized_keys') {
       const container = get(copy, path);
-      if (container !== null && typeof container === 'object') for (const key of issue.keys) delete (container as Record<string, unknown>)[key];
+      if (container !== null && typeof container === 'object')
+        for (const key of issue.keys) delete (container as Record<string, unknown>)[key];
       continue;
     }
     const entity = entityOf(path);

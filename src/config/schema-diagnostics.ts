@@ -33,7 +33,9 @@ export function allowedKeysAt(schema: z.ZodType, path: Path): string[] {
     }
     defs = next;
   }
-  return [...new Set(defs.flatMap(unwrap).flatMap((d) => (d.type === 'object' && d.shape ? Object.keys(d.shape) : [])))];
+  return [
+    ...new Set(defs.flatMap(unwrap).flatMap((d) => (d.type === 'object' && d.shape ? Object.keys(d.shape) : []))),
+  ];
 }
 
 function valueAt(root: unknown, path: Path): unknown {
@@ -53,14 +55,26 @@ function describeValue(value: unknown): string {
   return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
 }
 
-const TYPE_WORDS: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list', record: 'a mapping' };
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a mapping',
+  array: 'a list',
+  record: 'a mapping',
+};
 
 function where(path: Path): string {
   return path.length === 0 ? 'the top level' : formatPath(path);
 }
 
 /** Turns schema issues into diagnostics with positions, stable codes and hints. */
-export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], root: unknown, schema: z.ZodType, sourceMap: SourceMap): Diagnostic[] {
+export function schemaDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  root: unknown,
+  schema: z.ZodType,
+  sourceMap: SourceMap,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (path: Path, atKey = false) => sourceMap.locate(root, path, { atKey }) ?? {};
   for (const issue of issues) {
@@ -99,7 +113,10 @@ export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], root: unk
             severity: 'error',
             code: 'E-WRONG-TYPE',
             message: `${where(path)} must be ${expected}, not ${describeValue(value)}`,
-            hint: issue.expected === 'string' && typeof value !== 'object' ? 'quote the value to make it a string' : `write ${where(path)} as ${expected}`,
+            hint:
+              issue.expected === 'string' && typeof value !== 'object'
+                ? 'quote the value to make it a string'
+                : `write ${where(path)} as ${expected}`,
             path: formatPath(path),
             ...at(path),
           });
@@ -109,7 +126,14 @@ export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], root: unk
       case 'invalid_value': {
         if (value === undefined) {
           const key = String(path[path.length - 1]);
-          out.push({ severity: 'error', code: 'E-MISSING-FIELD', message: `missing required field \`${key}\` in ${where(path.slice(0, -1))}`, hint: `add \`${key}: ${issue.values.map(String).join(' | ')}\``, path: formatPath(path), ...at(path) });
+          out.push({
+            severity: 'error',
+            code: 'E-MISSING-FIELD',
+            message: `missing required field \`${key}\` in ${where(path.slice(0, -1))}`,
+            hint: `add \`${key}: ${issue.values.map(String).join(' | ')}\``,
+            path: formatPath(path),
+            ...at(path),
+          });
           break;
         }
         const allowed = issue.values.map(String);
@@ -118,28 +142,66 @@ export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], root: unk
           severity: 'error',
           code: isVersion ? 'E-SPEC-VERSION' : 'E-INVALID-VALUE',
           message: `${where(path)} must be ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`}, not ${describeValue(value)}`,
-          hint: isVersion ? 'this Bulkhead reads spec version 1' : (typeof value === 'string' ? didYouMeanAmong(value, allowed) : undefined) ?? `use one of: ${allowed.join(', ')}`,
+          hint: isVersion
+            ? 'this Bulkhead reads spec version 1'
+            : ((typeof value === 'string' ? didYouMeanAmong(value, allowed) : undefined) ??
+              `use one of: ${allowed.join(', ')}`),
           path: formatPath(path),
           ...at(path),
         });
         break;
       }
       case 'too_small':
-        out.push({ severity: 'error', code: 'E-EMPTY-VALUE', message: `${where(path)} must not be empty`, hint: 'give it a value or remove the key', path: formatPath(path), ...at(path) });
+        out.push({
+          severity: 'error',
+          code: 'E-EMPTY-VALUE',
+          message: `${where(path)} must not be empty`,
+          hint: 'give it a value or remove the key',
+          path: formatPath(path),
+          ...at(path),
+        });
         break;
       case 'invalid_union': {
-        const expected = [...new Set(issue.errors.flatMap((branch) => branch.filter((i) => i.path.length === 0 && i.code === 'invalid_type').map((i) => TYPE_WORDS[(i as { expected: string }).expected] ?? 'another shape')))];
+        const expected = [
+          ...new Set(
+            issue.errors.flatMap((branch) =>
+              branch
+                .filter((i) => i.path.length === 0 && i.code === 'invalid_type')
+                .map((i) => TYPE_WORDS[(i as { expected: string }).expected] ?? 'another shape'),
+            ),
+          ),
+        ];
         if (expected.length === issue.errors.length) {
-          out.push({ severity: 'error', code: 'E-WRONG-TYPE', message: `${where(path)} must be ${expected.join(' or ')}, not ${describeValue(value)}`, path: formatPath(path), ...at(path) });
+          out.push({
+            severity: 'error',
+            code: 'E-WRONG-TYPE',
+            message: `${where(path)} must be ${expected.join(' or ')}, not ${describeValue(value)}`,
+            path: formatPath(path),
+            ...at(path),
+          });
         } else {
           // One branch matched the type; its own issues say what is wrong inside.
-          const branch = issue.errors.find((b) => !b.some((i) => i.path.length === 0 && i.code === 'invalid_type')) ?? [];
-          out.push(...schemaDiagnostics(branch.map((i) => ({ ...i, path: [...path, ...i.path] })) as z.core.$ZodIssue[], root, schema, sourceMap));
+          const branch =
+            issue.errors.find((b) => !b.some((i) => i.path.length === 0 && i.code === 'invalid_type')) ?? [];
+          out.push(
+            ...schemaDiagnostics(
+              branch.map((i) => ({ ...i, path: [...path, ...i.path] })) as z.core.$ZodIssue[],
+              root,
+              schema,
+              sourceMap,
+            ),
+          );
         }
         break;
       }
       default:
-        out.push({ severity: 'error', code: 'E-SCHEMA', message: `${where(path)}: ${issue.message}`, path: formatPath(path), ...at(path) });
+        out.push({
+          severity: 'error',
+          code: 'E-SCHEMA',
+          message: `${where(path)}: ${issue.message}`,
+          path: formatPath(path),
+          ...at(path),
+        });
     }
   }
   return out;

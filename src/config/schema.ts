@@ -18,7 +18,10 @@ const managementAccount = z.strictObject({
 
 const trail = z.strictObject({
   name: name.describe('Name of the organization-wide CloudTrail trail.'),
-  bucketAccount: z.string().optional().describe('Account (by name) that holds the trail bucket; defaults to the log-archive account.'),
+  bucketAccount: z
+    .string()
+    .optional()
+    .describe('Account (by name) that holds the trail bucket; defaults to the log-archive account.'),
   bucketName: z.string().optional(),
 });
 
@@ -26,7 +29,10 @@ const organization = z.strictObject({
   name: name.describe('Organization name, used in tags and generated names.'),
   managementAccount,
   homeRegion: z.string().describe('Region where Bulkhead creates home-region resources (SSO, trail).'),
-  allowedRegions: z.array(z.string()).optional().describe('Regions workloads may use; enforce with a region guardrail SCP.'),
+  allowedRegions: z
+    .array(z.string())
+    .optional()
+    .describe('Regions workloads may use; enforce with a region guardrail SCP.'),
   defaultTags: tags.optional(),
   trail: trail.optional(),
 });
@@ -54,7 +60,10 @@ const organizationalUnit: z.ZodType<OrganizationalUnitSpec> = z.lazy(() =>
     accounts: z.array(z.string()).optional().describe('Accounts (by name) placed directly in this OU.'),
     children: z.array(organizationalUnit).optional().describe('Nested OUs; AWS allows 5 levels below the root.'),
     tags: tags.optional(),
-    renamedFrom: z.string().optional().describe('The OU\'s previous name: renames it in place instead of recreating it.'),
+    renamedFrom: z
+      .string()
+      .optional()
+      .describe("The OU's previous name: renames it in place instead of recreating it."),
   }),
 );
 
@@ -62,12 +71,18 @@ const account = z.strictObject({
   name: name.describe('Account name as shown in AWS Organizations.'),
   email: z.string().describe('Root user email; unique across AWS.'),
   environment: z.string().describe('The environment this account belongs to.'),
-  alsoHosts: z.array(z.string()).optional().describe('Further environments this account still hosts (a migration state; flagged by best-practice checks).'),
+  alsoHosts: z
+    .array(z.string())
+    .optional()
+    .describe('Further environments this account still hosts (a migration state; flagged by best-practice checks).'),
   owner: z.string().optional().describe('Owning team or person.'),
   tags: tags.optional().describe('Tags on the account, e.g. cost allocation.'),
   protect: z.boolean().optional().describe('Never close the account or move it out of its OU.'),
   id: z.string().optional().describe('Existing 12-digit account id to adopt instead of creating an account.'),
-  lifecycle: z.enum(['active', 'close']).optional().describe('`close` closes the account on apply (needs --allow-destroy).'),
+  lifecycle: z
+    .enum(['active', 'close'])
+    .optional()
+    .describe('`close` closes the account on apply (needs --allow-destroy).'),
 });
 
 const guardrailRef = z.strictObject({
@@ -120,7 +135,7 @@ const grant = z.union([
   z.string().describe('Permission set name.'),
   z.strictObject({
     permissionSet: z.string(),
-    ownerOnly: z.boolean().optional().describe('Grant only to the environment\'s owner, if a member of the group.'),
+    ownerOnly: z.boolean().optional().describe("Grant only to the environment's owner, if a member of the group."),
   }),
 ]);
 
@@ -131,13 +146,18 @@ const identity = z.strictObject({
   access: z
     .record(z.string(), z.record(z.string(), grant))
     .optional()
-    .describe('The access grid: group → environment selector (name, glob like staging-*, or kind:sandbox) → permission set.'),
+    .describe(
+      'The access grid: group → environment selector (name, glob like staging-*, or kind:sandbox) → permission set.',
+    ),
 });
 
 export const orgSpecSchema = z
   .strictObject({
     version: z.literal(1).describe('Spec format version.'),
-    include: z.array(z.string()).optional().describe('Further spec files merged into this one (paths relative to this file).'),
+    include: z
+      .array(z.string())
+      .optional()
+      .describe('Further spec files merged into this one (paths relative to this file).'),
     organization,
     environments: z.record(z.string(), environment).optional(),
     organizationalUnits: z.array(organizationalUnit).optional(),

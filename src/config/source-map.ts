@@ -74,7 +74,11 @@ export class SourceMap {
    * Finds the position of `path` below `root`. With `atKey`, points at the last key rather than its
    * value (for unknown keys). A path that runs past what exists points at the deepest part that does.
    */
-  locate(root: unknown, path: readonly (string | number)[], options: { atKey?: boolean } = {}): SourcePosition | undefined {
+  locate(
+    root: unknown,
+    path: readonly (string | number)[],
+    options: { atKey?: boolean } = {},
+  ): SourcePosition | undefined {
     let value: unknown = root;
     let best = this.positionOfContainer(root);
     for (let i = 0; i < path.length; i++) {
@@ -110,7 +114,9 @@ export class SourceMap {
   private childPosition(origin: ContainerOrigin, step: string | number, atKey: boolean): SourcePosition | undefined {
     const { node, source } = origin;
     if (isMap(node)) {
-      const pair = node.items.find((p: Pair) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(step));
+      const pair = node.items.find(
+        (p: Pair) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(step),
+      );
       if (!pair) return undefined;
       const target = atKey || !pair.value ? pair.key : pair.value;
       const range = (target as Node | null)?.range ?? (isPair(pair) && isScalar(pair.key) ? pair.key.range : undefined);

@@ -27,7 +27,12 @@ export interface ValidationResult {
  */
 export async function validateSpecFile(file: string): Promise<ValidationResult> {
   const loaded = loadSpec(file);
-  const done = (diagnostics: Diagnostic[], model?: OrgModel): ValidationResult => ({ file, files: loaded.files, diagnostics: sortDiagnostics(diagnostics), ...(model ? { model } : {}) });
+  const done = (diagnostics: Diagnostic[], model?: OrgModel): ValidationResult => ({
+    file,
+    files: loaded.files,
+    diagnostics: sortDiagnostics(diagnostics),
+    ...(model ? { model } : {}),
+  });
   if (loaded.value === undefined || hasErrors(loaded.diagnostics)) return done(loaded.diagnostics);
 
   const parsed = orgSpecSchema.safeParse(loaded.value);
@@ -40,7 +45,13 @@ export async function validateSpecFile(file: string): Promise<ValidationResult> 
     // Cut out what the schema rejected and check the rest, so one run reports every problem.
     const repaired = repairSpec(loaded.value, parsed.error.issues, orgSpecSchema);
     if (!repaired) return done(diagnostics);
-    ctx = new RuleContext(repaired.spec, loaded.value, loaded.sourceMap, repaired.repair.indexMaps, repaired.repair.dropped);
+    ctx = new RuleContext(
+      repaired.spec,
+      loaded.value,
+      loaded.sourceMap,
+      repaired.repair.indexMaps,
+      repaired.repair.dropped,
+    );
   }
   const spec = ctx.spec;
   const ous = walkOus(spec.organizationalUnits);
@@ -55,5 +66,8 @@ export async function validateSpecFile(file: string): Promise<ValidationResult> 
   checkBestPractices(ctx, placement, policies, assignments);
 
   diagnostics.push(...ctx.diagnostics);
-  return done(diagnostics, hasErrors(diagnostics) ? undefined : buildModel(spec, ous, placement, policies, assignments));
+  return done(
+    diagnostics,
+    hasErrors(diagnostics) ? undefined : buildModel(spec, ous, placement, policies, assignments),
+  );
 }

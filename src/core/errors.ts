@@ -19,7 +19,10 @@ export class BulkheadError extends Error {
   }
 
   static is(value: unknown): value is BulkheadError {
-    return value instanceof BulkheadError || (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'BulkheadError');
+    return (
+      value instanceof BulkheadError ||
+      (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'BulkheadError')
+    );
   }
 }
 

@@ -2,7 +2,13 @@ import type { Diagnostic } from './diagnostics.js';
 
 /** Everything the library says goes through an IO host as typed events (see ARCHITECTURE.md, decision 7). */
 export type BulkheadEvent =
-  | { type: 'progress'; id: string; message: string; state?: 'start' | 'running' | 'done' | 'failed'; elapsedMs?: number }
+  | {
+      type: 'progress';
+      id: string;
+      message: string;
+      state?: 'start' | 'running' | 'done' | 'failed';
+      elapsedMs?: number;
+    }
   | { type: 'diagnostic'; diagnostic: Diagnostic }
   | { type: 'info'; message: string }
   | { type: 'result'; data: unknown };

@@ -47,12 +47,17 @@ export function suggest(input: string, candidates: Iterable<string>, options: Su
     }
     if (score <= maxDistance) scored.push({ candidate, score });
   }
-  scored.sort((x, y) => x.score - y.score || x.candidate.length - y.candidate.length || x.candidate.localeCompare(y.candidate));
+  scored.sort(
+    (x, y) => x.score - y.score || x.candidate.length - y.candidate.length || x.candidate.localeCompare(y.candidate),
+  );
   return scored.slice(0, max).map((s) => s.candidate);
 }
 
 /** `did you mean "a", "b" or "c"?` or undefined when there is nothing to offer. */
-export function didYouMean(suggestions: readonly string[], format: (s: string) => string = (s) => JSON.stringify(s)): string | undefined {
+export function didYouMean(
+  suggestions: readonly string[],
+  format: (s: string) => string = (s) => JSON.stringify(s),
+): string | undefined {
   if (suggestions.length === 0) return undefined;
   const shown = suggestions.map(format);
   const last = shown.pop() ?? '';

@@ -111,7 +111,8 @@ export function resolveConfig(options: LocalCloudOptions): ResolvedConfig {
     throw new BulkheadError('local-cloud-options', `the local cloud binds 127.0.0.1 only, not ${String(host)}`);
   }
   const scale = options.timeScale ?? 1;
-  if (!(scale >= 0) || !Number.isFinite(scale)) throw new BulkheadError('local-cloud-options', `timeScale must be a number >= 0, not ${scale}`);
+  if (!(scale >= 0) || !Number.isFinite(scale))
+    throw new BulkheadError('local-cloud-options', `timeScale must be a number >= 0, not ${scale}`);
   const base = LATENCY_PROFILES[options.fast === true ? 'fast' : options.realistic === true ? 'realistic' : 'default'];
   const throttleDefault: ThrottleSettings = { enabled: options.realistic === true, ratePerSecond: 20, burst: 40 };
   const throttle: ThrottleSettings =

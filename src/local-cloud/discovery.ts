@@ -33,8 +33,10 @@ export function findRunningLocalCloud(dataDir: string): RunningLocalCloud | unde
 export function resetLocalCloud(dataDir: string): void {
   const running = findRunningLocalCloud(dataDir);
   if (running !== undefined) {
-    throw new BulkheadError('local-cloud-running', `the local cloud is running (pid ${running.pid}) on ${dataDir}`, { hint: 'stop it first with `bulkhead local stop`' });
+    throw new BulkheadError('local-cloud-running', `the local cloud is running (pid ${running.pid}) on ${dataDir}`, {
+      hint: 'stop it first with `bulkhead local stop`',
+    });
   }
-  for (const f of ['state.json', 'journal.jsonl', 'api-log.jsonl', 'server.json', 'server.lock', 'daemon.log']) rmSync(join(dataDir, f), { force: true });
+  for (const f of ['state.json', 'journal.jsonl', 'api-log.jsonl', 'server.json', 'server.lock', 'daemon.log'])
+    rmSync(join(dataDir, f), { force: true });
 }
-

@@ -66,7 +66,13 @@ function route(req: RawRequest, services: readonly ServiceDefinition[]): Route {
     const dot = target.lastIndexOf('.');
     const prefix = dot < 0 ? target : target.slice(0, dot);
     const service = services.find((s) => s.protocol === 'json' && s.targetPrefix === prefix);
-    const route: Route = { service, protocol: 'json', operation: dot < 0 ? undefined : target.slice(dot + 1), input: undefined, region };
+    const route: Route = {
+      service,
+      protocol: 'json',
+      operation: dot < 0 ? undefined : target.slice(dot + 1),
+      input: undefined,
+      region,
+    };
     try {
       route.input = parseJsonBody(req.body);
     } catch (err) {
@@ -115,24 +121,49 @@ export class Dispatcher {
     if (r.parseError !== undefined) throw r.parseError;
     if (service === undefined || operation === undefined || operation === '') {
       throw r.protocol === 'json'
-        ? new AwsApiError('UnknownOperationException', 'The action or operation requested is invalid. Verify that the action is typed correctly.')
-        : new AwsApiError('InvalidAction', 'The action or operation requested is invalid. Verify that the action is typed correctly.');
+        ? new AwsApiError(
+            'UnknownOperationException',
+            'The action or operation requested is invalid. Verify that the action is typed correctly.',
+          )
+        : new AwsApiError(
+            'InvalidAction',
+            'The action or operation requested is invalid. Verify that the action is typed correctly.',
+          );
     }
     const handler = Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
     if (handler === undefined) {
       throw r.protocol === 'json'
         ? new AwsApiError('UnknownOperationException', `The action ${operation} is not valid for this web service.`)
-        : new AwsApiError('InvalidAction', `Could not find operation ${operation} for version ${service.apiVersion ?? ''}`);
+        : new AwsApiError(
+            'InvalidAction',
+            `Could not find operation ${operation} for version ${service.apiVersion ?? ''}`,
+          );
     }
     if (!this.deps.throttler.take(`${principal.accountId}|${service.name}|${operation}`, now)) {
       throw new AwsApiError(service.throttleError.code, service.throttleError.message, service.throttleError.status);
     }
     const fault = this.deps.faults?.next();
-    if (fault === 'throttle') throw new AwsApiError(service.throttleError.code, service.throttleError.message, service.throttleError.status);
-    if (fault === 'error5xx') throw new AwsApiError(service.internalError.code, service.internalError.message, service.internalError.status);
+    if (fault === 'throttle')
+      throw new AwsApiError(service.throttleError.code, service.throttleError.message, service.throttleError.status);
+    if (fault === 'error5xx')
+      throw new AwsApiError(service.internalError.code, service.internalError.message, service.internalError.status);
     // AWS authorizes a call before acting on it: SCPs, identity policies and boundaries (src/access/).
-    authorize({ service: service.name, operation, input: r.input ?? {}, principal, store: this.deps.store, region: r.region });
-    const ctx: HandlerContext = { store: this.deps.store, principal, now, requestId, config: this.deps.config, schedule: this.deps.schedule };
+    authorize({
+      service: service.name,
+      operation,
+      input: r.input ?? {},
+      principal,
+      store: this.deps.store,
+      region: r.region,
+    });
+    const ctx: HandlerContext = {
+      store: this.deps.store,
+      principal,
+      now,
+      requestId,
+      config: this.deps.config,
+      schedule: this.deps.schedule,
+    };
     let output: unknown;
     try {
       output = handler(r.input ?? {}, ctx);
@@ -141,7 +172,11 @@ export class Dispatcher {
       this.deps.persistence.commit(this.deps.store.takePending(), this.deps.store);
     }
     if (r.protocol === 'json') {
-      return { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-RequestId': requestId }, body: serializeJson(output) };
+      return {
+        status: 200,
+        headers: { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-RequestId': requestId },
+        body: serializeJson(output),
+      };
     }
     return {
       status: 200,
@@ -169,5 +204,9 @@ export class Dispatcher {
 /** Anything that is not an AwsApiError is a bug of ours; the caller sees AWS's internal error, the server keeps serving. */
 export function toApiError(err: unknown): AwsApiError {
   if (err instanceof AwsApiError) return err;
-  return new AwsApiError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
+  return new AwsApiError(
+    'InternalFailure',
+    'The request processing has failed because of an unknown error, exception or failure.',
+    500,
+  );
 }

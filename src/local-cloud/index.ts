@@ -30,7 +30,10 @@ export interface LocalCloud {
   region: string;
   dataDir: string;
   /** Creates an AWS account outside any organization (to invite), with root credentials. */
-  createStandaloneAccount(input: { email: string; name: string }): Promise<{ accountId: string; credentials: LocalCloudCredentials }>;
+  createStandaloneAccount(input: {
+    email: string;
+    name: string;
+  }): Promise<{ accountId: string; credentials: LocalCloudCredentials }>;
   close(): Promise<void>;
 }
 
@@ -61,12 +64,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       apiLog,
       schedule: (job) => scheduler.schedule(job),
     });
-    const server = createHttpServer(dispatcher, () => ({ status: 'ok', pid: process.pid, managementAccountId: meta.managementAccountId }));
+    const server = createHttpServer(dispatcher, () => ({
+      status: 'ok',
+      pid: process.pid,
+      managementAccountId: meta.managementAccountId,
+    }));
     const port = await listen(server, config.port, config.host);
     scheduler.restore();
     const endpoint = `http://${config.host}:${port}`;
     const admin = store.get('accessKeys', meta.adminAccessKeyId);
-    if (admin === undefined) throw new BulkheadError('local-cloud-state', 'the admin access key is missing from the local cloud state', { source: 'internal' });
+    if (admin === undefined)
+      throw new BulkheadError('local-cloud-state', 'the admin access key is missing from the local cloud state', {
+        source: 'internal',
+      });
     const credentials = { accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey };
     writeServerRecord(config.dataDir, {
       pid: process.pid,

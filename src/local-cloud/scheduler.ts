@@ -4,7 +4,13 @@ import type { Persistence } from './store/persistence.js';
 import type { Store } from './store/store.js';
 
 /** The principal jobs run as: the service itself, acting on state it owns. */
-const SERVICE_PRINCIPAL = { accountId: 'aws', arn: 'arn:aws:iam::aws:root', userId: 'aws', accessKeyId: 'internal', kind: 'root' as const };
+const SERVICE_PRINCIPAL = {
+  accountId: 'aws',
+  arn: 'arn:aws:iam::aws:root',
+  userId: 'aws',
+  accessKeyId: 'internal',
+  kind: 'root' as const,
+};
 
 /**
  * Runs deferred state changes at their time. Jobs live in state (the record says when it completes),
@@ -26,10 +32,13 @@ export class JobScheduler {
 
   schedule(job: Job): void {
     if (this.stopped) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.run(job);
-    }, Math.max(0, job.at - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.run(job);
+      },
+      Math.max(0, job.at - Date.now()),
+    );
     this.timers.add(timer);
   }
 

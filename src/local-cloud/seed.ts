@@ -36,7 +36,12 @@ export function seedState(store: Store): MetaRecord {
   });
   const key = issueRootKey(store, accountId);
   seedAwsManagedPolicies(store);
-  const meta: MetaRecord = { formatVersion: 1, managementAccountId: accountId, adminAccessKeyId: key.accessKeyId, createdAt: now };
+  const meta: MetaRecord = {
+    formatVersion: 1,
+    managementAccountId: accountId,
+    adminAccessKeyId: key.accessKeyId,
+    createdAt: now,
+  };
   store.put('meta', 'meta', meta);
   return meta;
 }
@@ -48,13 +53,29 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * bound; recently expired ones stay so that callers get ExpiredToken rather than an unknown key.
  */
 export function pruneExpiredSessions(store: Store, now: number): void {
-  for (const k of [...store.values('accessKeys')]) if (k.expiresAt !== undefined && k.expiresAt <= now - DAY_MS) store.delete('accessKeys', k.accessKeyId);
+  for (const k of [...store.values('accessKeys')])
+    if (k.expiresAt !== undefined && k.expiresAt <= now - DAY_MS) store.delete('accessKeys', k.accessKeyId);
 }
 
-export function createStandaloneAccount(store: Store, email: string, name: string, now: number): { accountId: string; credentials: { accessKeyId: string; secretAccessKey: string } } {
+export function createStandaloneAccount(
+  store: Store,
+  email: string,
+  name: string,
+  now: number,
+): { accountId: string; credentials: { accessKeyId: string; secretAccessKey: string } } {
   let accountId = newAccountId();
   while (store.has('accounts', accountId)) accountId = newAccountId();
-  store.put('accounts', accountId, { id: accountId, email, name, status: 'ACTIVE', organizationId: null, parentId: null, joinedMethod: null, joinedAt: null, createdAt: now });
+  store.put('accounts', accountId, {
+    id: accountId,
+    email,
+    name,
+    status: 'ACTIVE',
+    organizationId: null,
+    parentId: null,
+    joinedMethod: null,
+    joinedAt: null,
+    createdAt: now,
+  });
   const key = issueRootKey(store, accountId);
   return { accountId, credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey } };
 }

@@ -18,19 +18,45 @@ function send(res: ServerResponse, r: RawResponse): void {
 
 function tooLarge(req: IncomingMessage): RawResponse {
   const requestId = newRequestId();
-  const err = new AwsApiError('RequestEntityTooLargeException', `Request body must be no more than ${MAX_BODY_BYTES} bytes.`, 413);
+  const err = new AwsApiError(
+    'RequestEntityTooLargeException',
+    `Request body must be no more than ${MAX_BODY_BYTES} bytes.`,
+    413,
+  );
   if (req.headers['x-amz-target'] !== undefined) {
-    return { status: 413, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': requestId, 'x-amzn-ErrorType': err.code, connection: 'close' }, body: serializeJsonError(err) };
+    return {
+      status: 413,
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-RequestId': requestId,
+        'x-amzn-ErrorType': err.code,
+        connection: 'close',
+      },
+      body: serializeJsonError(err),
+    };
   }
   const q = new AwsApiError('RequestEntityTooLarge', err.message, 413);
-  return { status: 413, headers: { 'content-type': 'text/xml', 'x-amzn-RequestId': requestId, 'x-amzn-ErrorType': q.code, connection: 'close' }, body: serializeQueryError(q, 'https://iam.amazonaws.com/doc/2010-05-08/', requestId) };
+  return {
+    status: 413,
+    headers: {
+      'content-type': 'text/xml',
+      'x-amzn-RequestId': requestId,
+      'x-amzn-ErrorType': q.code,
+      connection: 'close',
+    },
+    body: serializeQueryError(q, 'https://iam.amazonaws.com/doc/2010-05-08/', requestId),
+  };
 }
 
 /** The HTTP front: reads bodies (bounded), answers a health probe, hands everything else to the dispatcher. */
 export function createHttpServer(dispatcher: Dispatcher, health: () => Record<string, unknown>): Server {
   return createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/_bulkhead/health') {
-      send(res, { status: 200, headers: { 'content-type': 'application/json', 'x-amzn-RequestId': newRequestId() }, body: JSON.stringify(health()) });
+      send(res, {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'x-amzn-RequestId': newRequestId() },
+        body: JSON.stringify(health()),
+      });
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -58,7 +84,12 @@ export function createHttpServer(dispatcher: Dispatcher, health: () => Record<st
     });
     req.on('end', () => {
       if (aborted) return;
-      const response = dispatcher.handle({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) });
+      const response = dispatcher.handle({
+        method: req.method ?? 'POST',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      });
       send(res, response);
     });
   });

@@ -51,7 +51,10 @@ export class DiffContext {
     if (key.startsWith('ou:')) return this.ouByPath.get(this.observedPathOf.get(key.slice(3)) ?? key.slice(3))?.id;
     const account = this.desired.accounts.get(key.slice('account:'.length));
     if (!account) return undefined;
-    return (account.id ? this.accountById.get(account.id) : undefined)?.id ?? this.accountByEmail.get(account.email.toLowerCase())?.id;
+    return (
+      (account.id ? this.accountById.get(account.id) : undefined)?.id ??
+      this.accountByEmail.get(account.email.toLowerCase())?.id
+    );
   }
 
   /** The target key of an observed id, for comparing attachments. */

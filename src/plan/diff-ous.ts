@@ -11,11 +11,17 @@ function parentOf(path: string): string | null {
 
 /** OUs are matched by path; `renamedFrom` renames in place, never recreates. */
 export function diffOrganizationalUnits(ctx: DiffContext, orgDependency: string[]): void {
-  const desired = [...ctx.desired.organizationalUnits.values()].sort((a, b) => a.depth - b.depth || a.path.localeCompare(b.path));
+  const desired = [...ctx.desired.organizationalUnits.values()].sort(
+    (a, b) => a.depth - b.depth || a.path.localeCompare(b.path),
+  );
   for (const ou of desired) {
     const parentObserved = ou.parentPath === null ? null : (ctx.observedPathOf.get(ou.parentPath) ?? ou.parentPath);
     const here = parentObserved === null ? ou.name : `${parentObserved}/${ou.name}`;
-    const before = ou.renamedFrom ? (parentObserved === null ? ou.renamedFrom : `${parentObserved}/${ou.renamedFrom}`) : undefined;
+    const before = ou.renamedFrom
+      ? parentObserved === null
+        ? ou.renamedFrom
+        : `${parentObserved}/${ou.renamedFrom}`
+      : undefined;
     const parentDeps = ou.parentPath === null ? orgDependency : ctx.ifPlanned(ouChangeId(ou.parentPath));
     const existing = ctx.ouByPath.get(here);
     const renamed = existing === undefined && before !== undefined ? ctx.ouByPath.get(before) : undefined;
@@ -28,7 +34,10 @@ export function diffOrganizationalUnits(ctx: DiffContext, orgDependency: string[
         key: ou.path,
         label: ou.path,
         action: 'create',
-        properties: [{ name: 'name', after: ou.name }, { name: 'parent', after: ou.parentPath ?? 'root' }],
+        properties: [
+          { name: 'name', after: ou.name },
+          { name: 'parent', after: ou.parentPath ?? 'root' },
+        ],
         spec: { name: ou.name, path: ou.path, parentPath: ou.parentPath, tags: desiredTags },
         dependsOn: parentDeps,
         destructive: false,
@@ -56,10 +65,14 @@ export function diffOrganizationalUnits(ctx: DiffContext, orgDependency: string[
 /** OUs Bulkhead created that the spec no longer has: deleted children first, once empty. */
 export function diffRemovedOrganizationalUnits(ctx: DiffContext): void {
   const kept = new Set(ctx.observedPathOf.values());
-  const removed = ctx.observed.organizationalUnits.filter((ou) => !kept.has(ou.path) && isManagedByBulkhead(ou.tags)).sort((a, b) => b.path.length - a.path.length);
+  const removed = ctx.observed.organizationalUnits
+    .filter((ou) => !kept.has(ou.path) && isManagedByBulkhead(ou.tags))
+    .sort((a, b) => b.path.length - a.path.length);
   for (const ou of removed) {
     const childDeletes = removed.filter((c) => parentOf(c.path) === ou.path).map((c) => `delete-ou:${c.path}`);
-    const movesOut = ctx.changes.filter((c) => c.kind === 'account' && c.action === 'move' && c.spec['fromParentId'] === ou.id).map((c) => c.id);
+    const movesOut = ctx.changes
+      .filter((c) => c.kind === 'account' && c.action === 'move' && c.spec['fromParentId'] === ou.id)
+      .map((c) => c.id);
     ctx.add({
       id: `delete-ou:${ou.path}`,
       kind: 'organizational-unit',

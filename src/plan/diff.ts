@@ -16,7 +16,17 @@ export function diff(desired: OrgModel, observed: ObservedOrg): DiffResult {
   const ctx = new DiffContext(desired, observed);
   const orgDependency: string[] = [];
   if (!observed.organization) {
-    ctx.add({ id: 'organization', kind: 'organization', key: desired.name, label: desired.name, action: 'create', properties: [{ name: 'featureSet', after: 'ALL' }], spec: { featureSet: 'ALL' }, dependsOn: [], destructive: false });
+    ctx.add({
+      id: 'organization',
+      kind: 'organization',
+      key: desired.name,
+      label: desired.name,
+      action: 'create',
+      properties: [{ name: 'featureSet', after: 'ALL' }],
+      spec: { featureSet: 'ALL' },
+      dependsOn: [],
+      destructive: false,
+    });
     orgDependency.push('organization');
   }
   diffOrganizationalUnits(ctx, orgDependency);

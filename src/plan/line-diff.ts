@@ -28,7 +28,9 @@ export function lineDiff(before: string[], after: string[]): { op: ' ' | '-' | '
 /** Only the changed lines with `context` lines around them; `…` marks what is left out. */
 export function changedLines(before: string, after: string, context = 1): string[] {
   const d = lineDiff(before.split('\n'), after.split('\n'));
-  const keep = d.map((x, k) => x.op !== ' ' || d.slice(Math.max(0, k - context), k + context + 1).some((y) => y.op !== ' '));
+  const keep = d.map(
+    (x, k) => x.op !== ' ' || d.slice(Math.max(0, k - context), k + context + 1).some((y) => y.op !== ' '),
+  );
   const out: string[] = [];
   d.forEach((x, k) => {
     if (keep[k]) out.push(`${x.op} ${x.line}`);

@@ -28,7 +28,12 @@ export function renderChanges(changes: readonly Change[], style: PlanStyle = pla
         for (const l of changedLines(pretty(p.before), pretty(p.after))) lines.push(`          ${l}`);
         continue;
       }
-      const text = p.before === undefined ? show(p.after) : p.after === undefined ? `${show(p.before)} → (removed)` : `${show(p.before)} → ${show(p.after)}`;
+      const text =
+        p.before === undefined
+          ? show(p.after)
+          : p.after === undefined
+            ? `${show(p.before)} → (removed)`
+            : `${show(p.before)} → ${show(p.after)}`;
       lines.push(style.dim(`        ${p.name}: ${text}`));
     }
   }
@@ -41,7 +46,8 @@ export function renderProblems(problems: readonly PlanProblem[]): string[] {
 
 export function summaryLine(changes: readonly Change[], problems: readonly PlanProblem[] = []): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) return `The plan has ${errors} error${errors === 1 ? '' : 's'}: fix the spec before applying${changes.length > 0 ? ` (${changes.length} other change${changes.length === 1 ? '' : 's'} planned)` : ''}.`;
+  if (errors > 0)
+    return `The plan has ${errors} error${errors === 1 ? '' : 's'}: fix the spec before applying${changes.length > 0 ? ` (${changes.length} other change${changes.length === 1 ? '' : 's'} planned)` : ''}.`;
   if (changes.length === 0) return 'No changes: the organization matches the spec.';
   const s = summarize(changes);
   const parts = (Object.keys(s) as Action[]).filter((a) => s[a] > 0).map((a) => `${s[a]} to ${a}`);
@@ -50,13 +56,22 @@ export function summaryLine(changes: readonly Change[], problems: readonly PlanP
 }
 
 /** The whole plan as text, for terminals, CI logs and snapshot tests. */
-export function renderPlan(changes: readonly Change[], problems: readonly PlanProblem[], style: PlanStyle = plainPlanStyle): string {
+export function renderPlan(
+  changes: readonly Change[],
+  problems: readonly PlanProblem[],
+  style: PlanStyle = plainPlanStyle,
+): string {
   const lines: string[] = [];
   if (problems.length > 0) lines.push('Problems:', ...renderProblems(problems), '');
   if (changes.length > 0) lines.push(...renderChanges(changes, style), '');
   const destructive = changes.filter((c) => c.destructive);
   if (destructive.length > 0) {
-    lines.push(style.destructive(`!! ${destructive.length} destructive change${destructive.length === 1 ? '' : 's'} (${destructive.map((c) => `${c.action} ${c.label}`).join('; ')}): apply needs --allow-destroy`), '');
+    lines.push(
+      style.destructive(
+        `!! ${destructive.length} destructive change${destructive.length === 1 ? '' : 's'} (${destructive.map((c) => `${c.action} ${c.label}`).join('; ')}): apply needs --allow-destroy`,
+      ),
+      '',
+    );
   }
   lines.push(summaryLine(changes, problems));
   return lines.join('\n');

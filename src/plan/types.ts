@@ -11,7 +11,8 @@ export const ACTION_SYMBOLS: Record<Action, string> = {
   close: '-',
 };
 
-export type ResourceKind = 'organization' | 'policy-type' | 'organizational-unit' | 'account' | 'policy' | 'policy-attachment';
+export type ResourceKind =
+  'organization' | 'policy-type' | 'organizational-unit' | 'account' | 'policy' | 'policy-attachment';
 
 /** One property that changes: rendered as `name: before → after`. */
 export interface PropertyChange {

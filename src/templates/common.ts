@@ -9,7 +9,14 @@ export interface TemplateOptions {
   businessUnits: string[];
 }
 
-export type Account = { name: string; email: string; environment: string; owner?: string; protect?: boolean; tags?: Record<string, string> };
+export type Account = {
+  name: string;
+  email: string;
+  environment: string;
+  owner?: string;
+  protect?: boolean;
+  tags?: Record<string, string>;
+};
 export type Ou = { name: string; accounts?: string[]; children?: Ou[] };
 
 /** Collects the pieces of a template while it is assembled. */
@@ -25,7 +32,12 @@ export class TemplateBuilder {
   }
 
   /** Adds an environment with one account of its own, named `<org>-<slug>`. */
-  environment(name: string, kind: string, description: string, extra: { owner?: string; protect?: boolean; costCenter?: string } = {}): string {
+  environment(
+    name: string,
+    kind: string,
+    description: string,
+    extra: { owner?: string; protect?: boolean; costCenter?: string } = {},
+  ): string {
     this.environments[name] = { kind, description, ...(extra.owner ? { owner: extra.owner } : {}) };
     const accountName = `${this.options.name}-${name}`;
     this.accounts.push({
@@ -47,11 +59,34 @@ export class TemplateBuilder {
 // Services whose APIs are global or served from us-east-1; a region guardrail must not block them
 // (following the shape of AWS's documented example SCP "Deny access to AWS based on the requested Region").
 const GLOBAL_SERVICE_ACTIONS = [
-  'account:*', 'acm:*', 'aws-portal:*', 'budgets:*', 'ce:*', 'cloudfront:*', 'cur:*', 'directconnect:*',
-  'ec2:DescribeRegions', 'globalaccelerator:*', 'health:*', 'iam:*', 'kms:*', 'networkmanager:*',
-  'organizations:*', 'pricing:*', 'route53:*', 'route53domains:*', 's3:GetAccountPublicAccessBlock',
-  's3:ListAllMyBuckets', 's3:PutAccountPublicAccessBlock', 'shield:*', 'sso:*', 'sts:*', 'support:*',
-  'trustedadvisor:*', 'waf:*', 'wafv2:*',
+  'account:*',
+  'acm:*',
+  'aws-portal:*',
+  'budgets:*',
+  'ce:*',
+  'cloudfront:*',
+  'cur:*',
+  'directconnect:*',
+  'ec2:DescribeRegions',
+  'globalaccelerator:*',
+  'health:*',
+  'iam:*',
+  'kms:*',
+  'networkmanager:*',
+  'organizations:*',
+  'pricing:*',
+  'route53:*',
+  'route53domains:*',
+  's3:GetAccountPublicAccessBlock',
+  's3:ListAllMyBuckets',
+  's3:PutAccountPublicAccessBlock',
+  'shield:*',
+  'sso:*',
+  'sts:*',
+  'support:*',
+  'trustedadvisor:*',
+  'waf:*',
+  'wafv2:*',
 ];
 
 export function serviceControlPolicies(o: TemplateOptions, workloadsTarget: string): Record<string, unknown>[] {
@@ -80,18 +115,36 @@ export function serviceControlPolicies(o: TemplateOptions, workloadsTarget: stri
       document: {
         Version: '2012-10-17',
         Statement: [
-          { Sid: 'DenyLeavingTheOrganization', Effect: 'Deny', Action: ['organizations:LeaveOrganization'], Resource: '*' },
-          { Sid: 'DenyStoppingTheTrail', Effect: 'Deny', Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail'], Resource: '*' },
+          {
+            Sid: 'DenyLeavingTheOrganization',
+            Effect: 'Deny',
+            Action: ['organizations:LeaveOrganization'],
+            Resource: '*',
+          },
+          {
+            Sid: 'DenyStoppingTheTrail',
+            Effect: 'Deny',
+            Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail'],
+            Resource: '*',
+          },
         ],
       },
     },
     {
       name: 'deny-iam-users',
-      description: 'People sign in through IAM Identity Center; long-lived IAM users and keys are not allowed in workload accounts.',
+      description:
+        'People sign in through IAM Identity Center; long-lived IAM users and keys are not allowed in workload accounts.',
       targets: [workloadsTarget],
       document: {
         Version: '2012-10-17',
-        Statement: [{ Sid: 'DenyIamUsersAndKeys', Effect: 'Deny', Action: ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile'], Resource: '*' }],
+        Statement: [
+          {
+            Sid: 'DenyIamUsersAndKeys',
+            Effect: 'Deny',
+            Action: ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile'],
+            Resource: '*',
+          },
+        ],
       },
     },
   ];
@@ -100,15 +153,29 @@ export function serviceControlPolicies(o: TemplateOptions, workloadsTarget: stri
 /** Users, groups, permission sets and the access grid shared by every template. */
 export function identity(o: TemplateOptions, grid: Record<string, Record<string, unknown>>): Record<string, unknown> {
   return {
-    users: o.developers.map((d) => ({ userName: d, email: `${d}@${o.emailDomain}`, displayName: d.charAt(0).toUpperCase() + d.slice(1) })),
+    users: o.developers.map((d) => ({
+      userName: d,
+      email: `${d}@${o.emailDomain}`,
+      displayName: d.charAt(0).toUpperCase() + d.slice(1),
+    })),
     groups: [
       { name: 'Developers', description: 'Build and run the product.', members: o.developers },
       { name: 'Ops', description: 'Operate production.', members: o.developers.slice(0, 1) },
       { name: 'Auditors', description: 'Read everything, change nothing.', members: [] },
     ],
     permissionSets: [
-      { name: 'PowerUser', description: 'Everything but IAM and Organizations.', managedPolicies: ['PowerUserAccess'], sessionDuration: 'PT8H' },
-      { name: 'ReadOnly', description: 'Read-only access to every service.', managedPolicies: ['ReadOnlyAccess'], sessionDuration: 'PT8H' },
+      {
+        name: 'PowerUser',
+        description: 'Everything but IAM and Organizations.',
+        managedPolicies: ['PowerUserAccess'],
+        sessionDuration: 'PT8H',
+      },
+      {
+        name: 'ReadOnly',
+        description: 'Read-only access to every service.',
+        managedPolicies: ['ReadOnlyAccess'],
+        sessionDuration: 'PT8H',
+      },
     ],
     access: grid,
   };

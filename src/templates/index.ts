@@ -1,4 +1,11 @@
-import { identity, organizationBlock, serviceControlPolicies, TemplateBuilder, type Ou, type TemplateOptions } from './common.js';
+import {
+  identity,
+  organizationBlock,
+  serviceControlPolicies,
+  TemplateBuilder,
+  type Ou,
+  type TemplateOptions,
+} from './common.js';
 import { renderTemplate, type TemplateContent } from './render.js';
 
 export type { TemplateOptions } from './common.js';
@@ -32,18 +39,33 @@ const HEADER: Record<TemplateName, string[]> = {
 };
 
 function sandboxes(b: TemplateBuilder): string[] {
-  return b.options.developers.map((d) => b.environment(`sandbox-${d}`, 'sandbox', `${d}'s personal playground.`, { owner: d }));
+  return b.options.developers.map((d) =>
+    b.environment(`sandbox-${d}`, 'sandbox', `${d}'s personal playground.`, { owner: d }),
+  );
 }
 
 function sharedAccounts(b: TemplateBuilder, withNetworkAndBackup: boolean): Ou[] {
-  const logArchive = b.environment('log-archive', 'log-archive', 'Holds the organization trail and other logs; nobody works here.', { protect: true });
+  const logArchive = b.environment(
+    'log-archive',
+    'log-archive',
+    'Holds the organization trail and other logs; nobody works here.',
+    { protect: true },
+  );
   const security = b.environment('security', 'security', 'Security tooling and audit access.', { protect: true });
   const build = b.environment('build', 'build', 'CI/CD tools that deploy each stage into its own account.');
-  const shared = b.environment('shared-services', 'shared-services', 'Services every workload uses, e.g. container registries.');
+  const shared = b.environment(
+    'shared-services',
+    'shared-services',
+    'Services every workload uses, e.g. container registries.',
+  );
   const infrastructure = [shared];
   if (withNetworkAndBackup) {
-    infrastructure.push(b.environment('network', 'network', 'Transit gateway, shared VPCs and DNS.', { protect: true }));
-    infrastructure.push(b.environment('backup', 'backup', 'Backup vaults kept apart from the workloads they protect.', { protect: true }));
+    infrastructure.push(
+      b.environment('network', 'network', 'Transit gateway, shared VPCs and DNS.', { protect: true }),
+    );
+    infrastructure.push(
+      b.environment('backup', 'backup', 'Backup vaults kept apart from the workloads they protect.', { protect: true }),
+    );
   }
   return [
     { name: 'Security', accounts: [logArchive, security] },
@@ -58,11 +80,22 @@ function startup(b: TemplateBuilder): { ous: Ou[]; grid: Record<string, Record<s
   const dev = b.environment('dev', 'development', 'Shared by all feature and hotfix environments.');
   return {
     ous: [
-      { name: 'Workloads', children: [{ name: 'Prod', accounts: [prod] }, { name: 'NonProd', accounts: [staging, dev] }] },
+      {
+        name: 'Workloads',
+        children: [
+          { name: 'Prod', accounts: [prod] },
+          { name: 'NonProd', accounts: [staging, dev] },
+        ],
+      },
       { name: 'Sandbox', accounts: sandboxes(b) },
     ],
     grid: {
-      Developers: { dev: 'PowerUser', staging: 'PowerUser', 'kind:sandbox': { permissionSet: 'PowerUser', ownerOnly: true }, prod: 'ReadOnly' },
+      Developers: {
+        dev: 'PowerUser',
+        staging: 'PowerUser',
+        'kind:sandbox': { permissionSet: 'PowerUser', ownerOnly: true },
+        prod: 'ReadOnly',
+      },
       Ops: { prod: 'PowerUser' },
       Auditors: { '*': 'ReadOnly' },
     },
@@ -79,11 +112,22 @@ function growth(b: TemplateBuilder): { ous: Ou[]; grid: Record<string, Record<st
   return {
     ous: [
       ...shared,
-      { name: 'Workloads', children: [{ name: 'Prod', accounts: [prod] }, { name: 'NonProd', accounts: [qa, uat, dev] }] },
+      {
+        name: 'Workloads',
+        children: [
+          { name: 'Prod', accounts: [prod] },
+          { name: 'NonProd', accounts: [qa, uat, dev] },
+        ],
+      },
       { name: 'Sandbox', accounts: sandboxes(b) },
     ],
     grid: {
-      Developers: { dev: 'PowerUser', 'staging-*': 'PowerUser', 'kind:sandbox': { permissionSet: 'PowerUser', ownerOnly: true }, prod: 'ReadOnly' },
+      Developers: {
+        dev: 'PowerUser',
+        'staging-*': 'PowerUser',
+        'kind:sandbox': { permissionSet: 'PowerUser', ownerOnly: true },
+        prod: 'ReadOnly',
+      },
       Ops: { prod: 'PowerUser', build: 'PowerUser', 'shared-services': 'PowerUser' },
       Auditors: { '*': 'ReadOnly' },
     },
@@ -94,17 +138,41 @@ function growth(b: TemplateBuilder): { ous: Ou[]; grid: Record<string, Record<st
 function enterprise(b: TemplateBuilder): { ous: Ou[]; grid: Record<string, Record<string, unknown>>; trail: boolean } {
   const shared = sharedAccounts(b, true);
   const units: Ou[] = b.options.businessUnits.map((unit) => {
-    const prod = b.environment(`${unit}-prod`, 'production', `Production of ${unit}.`, { protect: true, costCenter: unit });
+    const prod = b.environment(`${unit}-prod`, 'production', `Production of ${unit}.`, {
+      protect: true,
+      costCenter: unit,
+    });
     const qa = b.environment(`${unit}-qa`, 'staging', `QA staging of ${unit}.`, { costCenter: unit });
-    const dev = b.environment(`${unit}-dev`, 'development', `Development of ${unit}, shared by its feature environments.`, { costCenter: unit });
+    const dev = b.environment(
+      `${unit}-dev`,
+      'development',
+      `Development of ${unit}, shared by its feature environments.`,
+      { costCenter: unit },
+    );
     const title = unit.charAt(0).toUpperCase() + unit.slice(1);
-    return { name: title, children: [{ name: 'Prod', accounts: [prod] }, { name: 'NonProd', accounts: [qa, dev] }] };
+    return {
+      name: title,
+      children: [
+        { name: 'Prod', accounts: [prod] },
+        { name: 'NonProd', accounts: [qa, dev] },
+      ],
+    };
   });
   return {
     ous: [...shared, { name: 'Workloads', children: units }, { name: 'Sandbox', accounts: sandboxes(b) }],
     grid: {
-      Developers: { 'kind:development': 'PowerUser', 'kind:staging': 'PowerUser', 'kind:sandbox': { permissionSet: 'PowerUser', ownerOnly: true }, 'kind:production': 'ReadOnly' },
-      Ops: { 'kind:production': 'PowerUser', 'kind:network': 'PowerUser', 'kind:backup': 'PowerUser', build: 'PowerUser' },
+      Developers: {
+        'kind:development': 'PowerUser',
+        'kind:staging': 'PowerUser',
+        'kind:sandbox': { permissionSet: 'PowerUser', ownerOnly: true },
+        'kind:production': 'ReadOnly',
+      },
+      Ops: {
+        'kind:production': 'PowerUser',
+        'kind:network': 'PowerUser',
+        'kind:backup': 'PowerUser',
+        build: 'PowerUser',
+      },
       Auditors: { '*': 'ReadOnly' },
     },
     trail: true,
@@ -128,13 +196,32 @@ export function templateContent(template: TemplateName, options: Partial<Templat
     policies: { serviceControlPolicies: serviceControlPolicies(o, 'ou:Workloads') },
     identity: identity(o, layout.grid),
   };
-  b.comment(['organization'], 'The management account pays the bills and manages the organization; it runs no workloads.');
-  b.comment(['environments'], 'Environments are the core of the model: every account belongs to exactly one, and access,\nprofiles and costs follow them.');
-  b.comment(['organizationalUnits'], 'OUs group accounts so guardrails can be attached once (AWS allows 5 levels below the root).');
-  b.comment(['accounts'], 'Each account needs its own root email; plus addressing keeps them in one mailbox.\n`protect: true` accounts are never closed or moved out of their OU by accident.');
-  b.comment(['policies'], 'Service control policies are guardrails: they cap what anyone in an account can do, admins\nincluded. FullAWSAccess stays attached everywhere; these deny what must never happen.');
-  b.comment(['identity'], 'People sign in through IAM Identity Center. The access grid gives each group a permission\nset per environment (name, glob such as staging-*, or kind:sandbox).');
-  if (layout.trail) b.comment(['organization', 'trail'], 'One organization-wide CloudTrail, stored in the log-archive account.');
+  b.comment(
+    ['organization'],
+    'The management account pays the bills and manages the organization; it runs no workloads.',
+  );
+  b.comment(
+    ['environments'],
+    'Environments are the core of the model: every account belongs to exactly one, and access,\nprofiles and costs follow them.',
+  );
+  b.comment(
+    ['organizationalUnits'],
+    'OUs group accounts so guardrails can be attached once (AWS allows 5 levels below the root).',
+  );
+  b.comment(
+    ['accounts'],
+    'Each account needs its own root email; plus addressing keeps them in one mailbox.\n`protect: true` accounts are never closed or moved out of their OU by accident.',
+  );
+  b.comment(
+    ['policies'],
+    'Service control policies are guardrails: they cap what anyone in an account can do, admins\nincluded. FullAWSAccess stays attached everywhere; these deny what must never happen.',
+  );
+  b.comment(
+    ['identity'],
+    'People sign in through IAM Identity Center. The access grid gives each group a permission\nset per environment (name, glob such as staging-*, or kind:sandbox).',
+  );
+  if (layout.trail)
+    b.comment(['organization', 'trail'], 'One organization-wide CloudTrail, stored in the log-archive account.');
   return {
     header: HEADER[template],
     value,

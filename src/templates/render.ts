@@ -36,6 +36,8 @@ export function renderTemplate(content: TemplateContent): string {
     const node = doc.getIn(path, true);
     if (isSeq(node) || isMap(node)) node.flow = true;
   }
-  const header = ['yaml-language-server: $schema=./org.schema.json', ...content.header].map((l) => `#${l ? ` ${l}` : ''}`).join('\n');
+  const header = ['yaml-language-server: $schema=./org.schema.json', ...content.header]
+    .map((l) => `#${l ? ` ${l}` : ''}`)
+    .join('\n');
   return `${header}\n\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
 }

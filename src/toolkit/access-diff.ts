@@ -34,7 +34,11 @@ export interface AccessDiffOptions {
   listLimit?: number;
 }
 
-function matrixOf(model: OrgModel, actions: Awaited<ReturnType<typeof matrixActions>>, region: string): AccessMatrixData {
+function matrixOf(
+  model: OrgModel,
+  actions: Awaited<ReturnType<typeof matrixActions>>,
+  region: string,
+): AccessMatrixData {
   const resolver = new PermissionSetResolver(model.identity);
   checkManagedPolicies(model, resolver);
   return computeMatrix(accessOrgFromSpec(model), resolver, actions, { region });
@@ -60,7 +64,11 @@ function describe(c: AccessChange, limit: number): string {
 }
 
 /** Compares what every group may do in every environment before and after. */
-export async function accessDiff(before: OrgModel, after: OrgModel, options: AccessDiffOptions = {}): Promise<AccessDiff> {
+export async function accessDiff(
+  before: OrgModel,
+  after: OrgModel,
+  options: AccessDiffOptions = {},
+): Promise<AccessDiff> {
   const actions = await matrixActions(options.actions);
   const region = after.homeRegion;
   const a = allowedSets(matrixOf(before, actions, region));
@@ -71,20 +79,30 @@ export async function accessDiff(before: OrgModel, after: OrgModel, options: Acc
     const [group = '', environment = ''] = key.split('\u0000');
     const was = a.get(key) ?? new Set<string>();
     const now = b.get(key) ?? new Set<string>();
-    const production = (after.environments.get(environment) ?? before.environments.get(environment))?.kind === 'production';
+    const production =
+      (after.environments.get(environment) ?? before.environments.get(environment))?.kind === 'production';
     const gained = [...now].filter((x) => !was.has(x)).sort();
     const lost = [...was].filter((x) => !now.has(x)).sort();
     if (gained.length > 0) changes.push({ group, environment, production, change: 'gain', actions: gained });
     if (lost.length > 0) changes.push({ group, environment, production, change: 'lose', actions: lost });
   }
-  changes.sort((x, y) => Number(y.production && y.change === 'gain') - Number(x.production && x.change === 'gain') || x.group.localeCompare(y.group) || x.environment.localeCompare(y.environment) || x.change.localeCompare(y.change));
+  changes.sort(
+    (x, y) =>
+      Number(y.production && y.change === 'gain') - Number(x.production && x.change === 'gain') ||
+      x.group.localeCompare(y.group) ||
+      x.environment.localeCompare(y.environment) ||
+      x.change.localeCompare(y.change),
+  );
   const limit = options.listLimit ?? 5;
   return { changes, lines: changes.map((c) => describe(c, limit)), actionsCompared: actions.length };
 }
 
 /** Plain text for `bulkhead plan`: a heading and one line per change, production gains marked with `!`. */
 export function renderAccessDiff(diff: AccessDiff): string {
-  if (diff.changes.length === 0) return `Access: no change (${diff.actionsCompared} actions compared per group and environment).`;
-  const lines = diff.changes.map((c, i) => `  ${c.change === 'gain' ? (c.production ? '!' : '+') : '-'} ${diff.lines[i]}`);
+  if (diff.changes.length === 0)
+    return `Access: no change (${diff.actionsCompared} actions compared per group and environment).`;
+  const lines = diff.changes.map(
+    (c, i) => `  ${c.change === 'gain' ? (c.production ? '!' : '+') : '-'} ${diff.lines[i]}`,
+  );
   return [`Access changes (${diff.actionsCompared} actions compared per group and environment):`, ...lines].join('\n');
 }

@@ -4,7 +4,12 @@
  */
 import { isInputError, requireAction } from '../access/action-info.js';
 import { isWellFormedArn } from '../access/arn.js';
-import { isDeniedMessageProblem, parseDeniedMessage, regionOfArn, type DeniedMessage } from '../access/denied-message.js';
+import {
+  isDeniedMessageProblem,
+  parseDeniedMessage,
+  regionOfArn,
+  type DeniedMessage,
+} from '../access/denied-message.js';
 import { evaluate } from '../access/evaluate.js';
 import { guardrailSetFor, policySetFor, requestFor, resourceFor, ssoRoleName } from '../access/org-queries.js';
 import { accountsOf, type AccessAccount, type AccessOrg } from '../access/org-view.js';
@@ -44,13 +49,27 @@ export interface ExplainAnswer extends AccessAnswerMeta {
   cause: string;
 }
 
-function findAccount(org: AccessOrg, parsed: DeniedMessage, options: ExplainOptions): { account: AccessAccount; note?: string } {
+function findAccount(
+  org: AccessOrg,
+  parsed: DeniedMessage,
+  options: ExplainOptions,
+): { account: AccessAccount; note?: string } {
   if (options.account !== undefined) {
     const a = org.accounts.find((x) => x.name === options.account || x.id === options.account);
     if (a === undefined) {
-      throw new BulkheadError('unknown-account', `account "${options.account}" is not in ${org.source === 'live' ? 'the live organization' : 'the spec'}`, {
-        hint: didYouMean(suggest(options.account, org.accounts.map((x) => x.name))) ?? `accounts: ${org.accounts.map((x) => x.name).join(', ')}`,
-      });
+      throw new BulkheadError(
+        'unknown-account',
+        `account "${options.account}" is not in ${org.source === 'live' ? 'the live organization' : 'the spec'}`,
+        {
+          hint:
+            didYouMean(
+              suggest(
+                options.account,
+                org.accounts.map((x) => x.name),
+              ),
+            ) ?? `accounts: ${org.accounts.map((x) => x.name).join(', ')}`,
+        },
+      );
     }
     return { account: a };
   }
@@ -59,12 +78,19 @@ function findAccount(org: AccessOrg, parsed: DeniedMessage, options: ExplainOpti
   if (options.environment !== undefined) {
     checkEnvironment(org, options.environment);
     const a = accountsOf(org, options.environment)[0]!;
-    return { account: a, note: `account ${parsed.accountId} is not in the ${org.source}; taken as ${a.name} (environment ${options.environment}) as you said` };
+    return {
+      account: a,
+      note: `account ${parsed.accountId} is not in the ${org.source}; taken as ${a.name} (environment ${options.environment}) as you said`,
+    };
   }
   const noIds = org.accounts.every((a) => !a.idKnown);
-  throw new BulkheadError('unknown-account', `account ${parsed.accountId} (from the message) is not in ${org.source === 'live' ? 'the live organization' : 'the spec'}${noIds ? ', whose accounts have no ids' : ''}`, {
-    hint: 'say which it is with --environment ENV or --account NAME, or read the live organization with --from live',
-  });
+  throw new BulkheadError(
+    'unknown-account',
+    `account ${parsed.accountId} (from the message) is not in ${org.source === 'live' ? 'the live organization' : 'the spec'}${noIds ? ', whose accounts have no ids' : ''}`,
+    {
+      hint: 'say which it is with --environment ENV or --account NAME, or read the live organization with --from live',
+    },
+  );
 }
 
 function layerName(layer: Layer | 'other', target?: string): string {
@@ -90,10 +116,11 @@ function causeOf(result: EvaluationOk, evaluated: ExplainAnswer['evaluated']): s
     const what = d.layer === 'scp' ? `the guardrail (SCP) ${d.policy}` : `policy ${d.policy}`;
     return `${what}, statement #${d.statementIndex}${d.sid ? ` (Sid ${d.sid})` : ''}, in ${layerName(d.layer, d.target)}, explicitly denies it`;
   }
-  if (result.decision === 'implicit-deny' && result.missingAllow) return `nothing allows it: ${result.missingAllow.message}`;
+  if (result.decision === 'implicit-deny' && result.missingAllow)
+    return `nothing allows it: ${result.missingAllow.message}`;
   return evaluated === 'guardrails-only'
-    ? 'the guardrails (SCPs) allow it, so the denial comes from the role\'s own policies, which the spec does not define'
-    : 'Bulkhead\'s evaluation allows it: the live policies differ from the ones evaluated (try --from live), or another policy type (resource, VPC endpoint, RCP) denied it';
+    ? "the guardrails (SCPs) allow it, so the denial comes from the role's own policies, which the spec does not define"
+    : "Bulkhead's evaluation allows it: the live policies differ from the ones evaluated (try --from live), or another policy type (resource, VPC endpoint, RCP) denied it";
 }
 
 function agrees(parsed: DeniedMessage, result: EvaluationOk): boolean | undefined {
@@ -112,7 +139,8 @@ export async function accessExplain(options: ExplainOptions): Promise<ExplainAns
   if (isInputError(info)) throw inputFailure([info]);
   const { account, note } = findAccount(org, parsed, options);
   const notes = note === undefined ? [] : [note];
-  const role = /:assumed-role\/([^/]+)\/(.*)$/.exec(parsed.principalArn) ?? /:role\/(?:.*\/)?([^/]+)$/.exec(parsed.principalArn);
+  const role =
+    /:assumed-role\/([^/]+)\/(.*)$/.exec(parsed.principalArn) ?? /:role\/(?:.*\/)?([^/]+)$/.exec(parsed.principalArn);
   const roleName = role?.[1];
   const session = role?.[2] ?? 'session';
   const psName = roleName === undefined ? undefined : permissionSetOfRole(roleName);
@@ -120,18 +148,35 @@ export async function accessExplain(options: ExplainOptions): Promise<ExplainAns
   const region = options.region ?? regionOfArn(parsed.resource) ?? org.homeRegion;
   // When the message's account stands for a spec account with another (placeholder) id, the resource moves with it:
   // otherwise the call would look cross-account.
-  const given = parsed.resource !== undefined && (parsed.resource === '*' || isWellFormedArn(parsed.resource)) ? parsed.resource : undefined;
-  const resource = given === undefined ? resourceFor({ action: info, region }, account) : given.replace(new RegExp(`^(arn:[^:]+:[^:]+:[^:]*:)${parsed.accountId}:`), `$1${account.id}:`);
+  const given =
+    parsed.resource !== undefined && (parsed.resource === '*' || isWellFormedArn(parsed.resource))
+      ? parsed.resource
+      : undefined;
+  const resource =
+    given === undefined
+      ? resourceFor({ action: info, region }, account)
+      : given.replace(new RegExp(`^(arn:[^:]+:[^:]+:[^:]*:)${parsed.accountId}:`), `$1${account.id}:`);
   const environment = account.environments[0];
-  const user = [...org.identity.users.values()].find((u) => u.userName === session || u.email.toLowerCase() === session.toLowerCase())?.userName;
+  const user = [...org.identity.users.values()].find(
+    (u) => u.userName === session || u.email.toLowerCase() === session.toLowerCase(),
+  )?.userName;
   const input = { action: info, region };
   let evaluated: ExplainAnswer['evaluated'];
   let result;
   if (ps !== undefined && psName !== undefined) {
     evaluated = 'permission-set';
-    const assigned = org.identity.assignments.some((a) => a.permissionSet === psName && account.environments.includes(a.environment));
-    if (!assigned) notes.push(`the spec does not assign permission set ${psName} in ${account.environments.join(', ') || account.name}: the role should not exist in that account`);
-    result = evaluate(requestFor(org, account, roleName ?? ssoRoleName(psName), session, input, resource), policySetFor(account, psName, resolver)!, { explain: true });
+    const assigned = org.identity.assignments.some(
+      (a) => a.permissionSet === psName && account.environments.includes(a.environment),
+    );
+    if (!assigned)
+      notes.push(
+        `the spec does not assign permission set ${psName} in ${account.environments.join(', ') || account.name}: the role should not exist in that account`,
+      );
+    result = evaluate(
+      requestFor(org, account, roleName ?? ssoRoleName(psName), session, input, resource),
+      policySetFor(account, psName, resolver)!,
+      { explain: true },
+    );
   } else {
     evaluated = 'guardrails-only';
     notes.push(
@@ -139,7 +184,11 @@ export async function accessExplain(options: ExplainOptions): Promise<ExplainAns
         ? `the role belongs to permission set "${psName}", which the spec does not define${didYouMean(suggest(psName, org.identity.permissionSets.keys())) ? ` (${didYouMean(suggest(psName, org.identity.permissionSets.keys()))})` : ''}; only the guardrails (SCPs) were evaluated`
         : `${roleName ? `role ${roleName}` : parsed.principalArn} is not defined in the spec (only IAM Identity Center permission sets are); only the guardrails (SCPs) were evaluated`,
     );
-    result = evaluate(requestFor(org, account, roleName ?? 'UnknownRole', session, input, resource), guardrailSetFor(account), { explain: true });
+    result = evaluate(
+      requestFor(org, account, roleName ?? 'UnknownRole', session, input, resource),
+      guardrailSetFor(account),
+      { explain: true },
+    );
   }
   if (!result.ok) throw inputFailure(result.errors);
   const answer: ExplainAnswer = {

@@ -35,9 +35,13 @@ export async function loadModel(file: string, io?: IoHost): Promise<OrgModel> {
   if (result.model === undefined) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0];
-    throw new BulkheadError('spec-invalid', `${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}${first ? ` (first: ${first.code} ${first.message})` : ''}`, {
-      hint: `fix them (\`bulkhead validate -f ${file}\`) and ask again`,
-    });
+    throw new BulkheadError(
+      'spec-invalid',
+      `${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}${first ? ` (first: ${first.code} ${first.message})` : ''}`,
+      {
+        hint: `fix them (\`bulkhead validate -f ${file}\`) and ask again`,
+      },
+    );
   }
   return result.model;
 }
@@ -49,17 +53,24 @@ export function checkManagedPolicies(model: OrgModel, resolver: PermissionSetRes
   if (problem === undefined) return;
   const all = resolver.problems.map((p) => `"${p.policy}" (permission set ${p.permissionSet})`).join(', ');
   throw new BulkheadError('unknown-managed-policy', `AWS has no managed policy ${all}`, {
-    hint: didYouMean(problem.suggestions) ?? 'managed policy names are case-sensitive, as in IAM (e.g. PowerUserAccess, ReadOnlyAccess, ViewOnlyAccess, SecurityAudit)',
+    hint:
+      didYouMean(problem.suggestions) ??
+      'managed policy names are case-sensitive, as in IAM (e.g. PowerUserAccess, ReadOnlyAccess, ViewOnlyAccess, SecurityAudit)',
   });
 }
 
 export async function loadAccessOrg(options: AccessSourceOptions): Promise<LoadedAccessOrg> {
   const from = options.from ?? 'spec';
-  if (from !== 'spec' && from !== 'live') throw new UsageError(`--from must be spec or live, not "${from}"`, didYouMean(suggest(from, ['spec', 'live'])) ?? 'use --from spec (the default) or --from live');
+  if (from !== 'spec' && from !== 'live')
+    throw new UsageError(
+      `--from must be spec or live, not "${from}"`,
+      didYouMean(suggest(from, ['spec', 'live'])) ?? 'use --from spec (the default) or --from live',
+    );
   const model = await loadModel(options.file, options.io);
   const resolver = new PermissionSetResolver(model.identity);
   checkManagedPolicies(model, resolver);
-  if (from === 'spec') return { org: accessOrgFromSpec(model), model, resolver, description: `the spec ${options.file}` };
+  if (from === 'spec')
+    return { org: accessOrgFromSpec(model), model, resolver, description: `the spec ${options.file}` };
   const { connect } = await import('./connect.js');
   const { refresh } = await import('./plan.js');
   const io = options.io ?? { notify() {} };
@@ -67,9 +78,16 @@ export async function loadAccessOrg(options: AccessSourceOptions): Promise<Loade
   try {
     const observed = await refresh(connection, io);
     if (observed.organization === undefined) {
-      throw new BulkheadError('no-organization', `the ${connection.description} has no organization yet`, { hint: 'apply the spec first (`bulkhead apply`), or ask with --from spec' });
+      throw new BulkheadError('no-organization', `the ${connection.description} has no organization yet`, {
+        hint: 'apply the spec first (`bulkhead apply`), or ask with --from spec',
+      });
     }
-    return { org: accessOrgFromLive(observed, model), model, resolver, description: `the live organization (${connection.description})` };
+    return {
+      org: accessOrgFromLive(observed, model),
+      model,
+      resolver,
+      description: `the live organization (${connection.description})`,
+    };
   } finally {
     await connection.close();
   }

@@ -3,10 +3,30 @@
  * evaluator from the spec or the live organization. Bad input is an error naming the value and close
  * alternatives, never a silent "denied". (`explain` lives in access-explain.ts.)
  */
-import { DEFAULT_MATRIX_SERVICES, isInputError, requireAction, resolveActionSelection, type ActionInfo } from '../access/action-info.js';
+import {
+  DEFAULT_MATRIX_SERVICES,
+  isInputError,
+  requireAction,
+  resolveActionSelection,
+  type ActionInfo,
+} from '../access/action-info.js';
 import { parseContext } from '../access/context-input.js';
-import { computeMatrix, matrixCell, matrixColumns, type AccessMatrixData, type MatrixCell, type MatrixColumn } from '../access/matrix.js';
-import { canQuery, QueryError, whoCanQuery, type CanAnswer, type QueryInput, type WhoCanAnswer } from '../access/org-queries.js';
+import {
+  computeMatrix,
+  matrixCell,
+  matrixColumns,
+  type AccessMatrixData,
+  type MatrixCell,
+  type MatrixColumn,
+} from '../access/matrix.js';
+import {
+  canQuery,
+  QueryError,
+  whoCanQuery,
+  type CanAnswer,
+  type QueryInput,
+  type WhoCanAnswer,
+} from '../access/org-queries.js';
 import { accountsOf, type AccessOrg } from '../access/org-view.js';
 import { isPrincipalProblem, resolvePrincipal } from '../access/principals.js';
 import { isWellFormedArn } from '../access/arn.js';
@@ -25,7 +45,9 @@ export interface AccessAnswerMeta {
 export function inputFailure(errors: readonly InputError[]): BulkheadError {
   const first = errors[0]!;
   const message = errors.map((e) => e.message).join('; ');
-  return new BulkheadError('access-input', message, { hint: didYouMean(first.suggestions, (s) => s) ?? hintFor(first) });
+  return new BulkheadError('access-input', message, {
+    hint: didYouMean(first.suggestions, (s) => s) ?? hintFor(first),
+  });
 }
 
 function hintFor(e: InputError): string {
@@ -50,27 +72,43 @@ export async function checkedAction(action: string): Promise<ActionInfo> {
 export function checkEnvironment(org: AccessOrg, environment: string): void {
   if (!org.environments.has(environment)) {
     throw new BulkheadError('unknown-environment', `environment "${environment}" is not defined in the spec`, {
-      hint: didYouMean(suggest(environment, org.environments.keys())) ?? `environments: ${[...org.environments.keys()].join(', ')}`,
+      hint:
+        didYouMean(suggest(environment, org.environments.keys())) ??
+        `environments: ${[...org.environments.keys()].join(', ')}`,
     });
   }
   if (accountsOf(org, environment).length === 0) {
-    throw new BulkheadError('environment-without-account', `no account hosts environment "${environment}"${org.source === 'live' ? ' in the live organization (accounts carry their environment in the `environment` tag)' : ''}`, {
-      hint: org.source === 'live' ? 'apply the spec, or ask with --from spec' : 'add an account with `environment: ' + environment + '`',
-    });
+    throw new BulkheadError(
+      'environment-without-account',
+      `no account hosts environment "${environment}"${org.source === 'live' ? ' in the live organization (accounts carry their environment in the `environment` tag)' : ''}`,
+      {
+        hint:
+          org.source === 'live'
+            ? 'apply the spec, or ask with --from spec'
+            : 'add an account with `environment: ' + environment + '`',
+      },
+    );
   }
 }
 
 function checkResource(resource: string | undefined): void {
   if (resource === undefined || resource === '*' || isWellFormedArn(resource)) return;
-  const fixed = /^[a-z0-9-]+:[a-z0-9-]*:[^:]*:/.test(resource) || resource.startsWith('aws:') ? [`arn:${resource}`] : [];
-  throw new BulkheadError('access-input', `resource "${resource}" is neither "*" nor an ARN (arn:partition:service:region:account:resource)`, {
-    hint: didYouMean(fixed, (s) => s) ?? 'e.g. --resource arn:aws:dynamodb:eu-west-1:123456789012:table/orders',
-  });
+  const fixed =
+    /^[a-z0-9-]+:[a-z0-9-]*:[^:]*:/.test(resource) || resource.startsWith('aws:') ? [`arn:${resource}`] : [];
+  throw new BulkheadError(
+    'access-input',
+    `resource "${resource}" is neither "*" nor an ARN (arn:partition:service:region:account:resource)`,
+    {
+      hint: didYouMean(fixed, (s) => s) ?? 'e.g. --resource arn:aws:dynamodb:eu-west-1:123456789012:table/orders',
+    },
+  );
 }
 
 function checkRegion(region: string): void {
   if (!/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/.test(region)) {
-    throw new BulkheadError('access-input', `region "${region}" is not an AWS region name`, { hint: 'e.g. --region eu-west-1' });
+    throw new BulkheadError('access-input', `region "${region}" is not an AWS region name`, {
+      hint: 'e.g. --region eu-west-1',
+    });
   }
 }
 
@@ -102,7 +140,9 @@ export async function accessCan(options: CanOptions): Promise<CanAnswer & Access
   const { org, resolver } = loaded;
   const principal = resolvePrincipal(org, options.principal);
   if (isPrincipalProblem(principal)) {
-    throw new BulkheadError('unknown-principal', principal.message, { hint: didYouMean(principal.suggestions) ?? 'pass a group or user name from identity.groups / identity.users' });
+    throw new BulkheadError('unknown-principal', principal.message, {
+      hint: didYouMean(principal.suggestions) ?? 'pass a group or user name from identity.groups / identity.users',
+    });
   }
   checkEnvironment(org, options.environment);
   checkResource(options.resource);
@@ -111,9 +151,19 @@ export async function accessCan(options: CanOptions): Promise<CanAnswer & Access
   const action = await checkedAction(options.action);
   const { context, errors } = await parseContext(options.context ?? []);
   if (errors.length > 0) throw inputFailure(errors);
-  const input: QueryInput = { action, region, context, ...(options.resource === undefined ? {} : { resource: options.resource }) };
+  const input: QueryInput = {
+    action,
+    region,
+    context,
+    ...(options.resource === undefined ? {} : { resource: options.resource }),
+  };
   const answer = run(() => canQuery(org, resolver, principal, options.environment, input));
-  const extra = options.resource === undefined && action.resourceTemplate !== undefined ? [`no --resource given: asked about any ${action.service} resource of that type (${answer.accounts[0]?.resource ?? ''})`] : [];
+  const extra =
+    options.resource === undefined && action.resourceTemplate !== undefined
+      ? [
+          `no --resource given: asked about any ${action.service} resource of that type (${answer.accounts[0]?.resource ?? ''})`,
+        ]
+      : [];
   const psNotes = [...new Set(answer.accounts.flatMap((a) => a.grants.flatMap((g) => g.notes)))];
   return { ...answer, ...meta(loaded, [...extra, ...psNotes]) };
 }
@@ -133,8 +183,15 @@ export async function accessWhoCan(options: WhoCanOptions): Promise<WhoCanAnswer
   const region = options.region ?? org.homeRegion;
   checkRegion(region);
   const action = await checkedAction(options.action);
-  const environments = options.environment !== undefined ? [options.environment] : [...org.environments.keys()].filter((e) => accountsOf(org, e).length > 0);
-  const input: QueryInput = { action, region, ...(options.resource === undefined ? {} : { resource: options.resource }) };
+  const environments =
+    options.environment !== undefined
+      ? [options.environment]
+      : [...org.environments.keys()].filter((e) => accountsOf(org, e).length > 0);
+  const input: QueryInput = {
+    action,
+    region,
+    ...(options.resource === undefined ? {} : { resource: options.resource }),
+  };
   return { ...run(() => whoCanQuery(org, resolver, environments, input)), ...meta(loaded) };
 }
 
@@ -156,7 +213,10 @@ export interface AccessMatrixResult extends AccessAnswerMeta {
 export async function matrixActions(items: readonly string[] | undefined): Promise<ActionInfo[]> {
   const { actions, errors } = await resolveActionSelection(items ?? [], DEFAULT_MATRIX_SERVICES);
   if (errors.length > 0) throw inputFailure(errors);
-  if (actions.length === 0) throw new BulkheadError('access-input', `--actions ${(items ?? []).join(',')} selects no action`, { hint: 'use read, write, admin and/or patterns such as s3:*,dynamodb:DeleteTable' });
+  if (actions.length === 0)
+    throw new BulkheadError('access-input', `--actions ${(items ?? []).join(',')} selects no action`, {
+      hint: 'use read, write, admin and/or patterns such as s3:*,dynamodb:DeleteTable',
+    });
   return actions;
 }
 

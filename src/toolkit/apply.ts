@@ -36,7 +36,13 @@ export interface ApplyResult {
   elapsedMs: number;
 }
 
-const RETRYABLE = new Set(['ConcurrentModificationException', 'TooManyRequestsException', 'ThrottlingException', 'ServiceException', 'FinalizingOrganizationException']);
+const RETRYABLE = new Set([
+  'ConcurrentModificationException',
+  'TooManyRequestsException',
+  'ThrottlingException',
+  'ServiceException',
+  'FinalizingOrganizationException',
+]);
 
 /**
  * Waits a tenth of the time an operation has taken so far (at least 100 ms, at most 10 s): it is
@@ -72,22 +78,48 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   let planned: Plan;
   if (options.planFile) {
     planned = JSON.parse(readFileSync(options.planFile, 'utf8')) as Plan;
-    if (planned.formatVersion !== 1) throw new BulkheadError('plan-format', `${options.planFile} is not a Bulkhead plan (format ${String(planned.formatVersion)})`);
+    if (planned.formatVersion !== 1)
+      throw new BulkheadError(
+        'plan-format',
+        `${options.planFile} is not a Bulkhead plan (format ${String(planned.formatVersion)})`,
+      );
     if (planned.stateFingerprint !== stateFingerprint(observed)) {
-      throw new BulkheadError('plan-stale', `the organization has changed since ${options.planFile} was made`, { hint: 'run `bulkhead plan` again and review the new plan' });
+      throw new BulkheadError('plan-stale', `the organization has changed since ${options.planFile} was made`, {
+        hint: 'run `bulkhead plan` again and review the new plan',
+      });
     }
   } else {
     const { changes, problems } = diff(model, observed);
-    planned = { formatVersion: 1, createdAt: new Date().toISOString(), target: connection.description, specFile: options.file, specHash: '', stateFingerprint: stateFingerprint(observed), changes, problems };
+    planned = {
+      formatVersion: 1,
+      createdAt: new Date().toISOString(),
+      target: connection.description,
+      specFile: options.file,
+      specHash: '',
+      stateFingerprint: stateFingerprint(observed),
+      changes,
+      problems,
+    };
   }
   const errors = planned.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new BulkheadError('plan-problems', `the plan has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors.map((p) => p.message).join('; ')}`, { hint: errors[0]!.hint ?? 'fix the spec and plan again' });
+  if (errors.length > 0)
+    throw new BulkheadError(
+      'plan-problems',
+      `the plan has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors.map((p) => p.message).join('; ')}`,
+      { hint: errors[0]!.hint ?? 'fix the spec and plan again' },
+    );
   const destructive = planned.changes.filter((c) => c.destructive);
   if (destructive.length > 0 && !options.allowDestroy) {
-    throw new BulkheadError('destroy-not-allowed', `the plan has ${destructive.length} destructive change${destructive.length === 1 ? '' : 's'}: ${destructive.map((c) => `${c.action} ${c.label}`).join(', ')}`, { hint: 'review them, then pass --allow-destroy' });
+    throw new BulkheadError(
+      'destroy-not-allowed',
+      `the plan has ${destructive.length} destructive change${destructive.length === 1 ? '' : 's'}: ${destructive.map((c) => `${c.action} ${c.label}`).join(', ')}`,
+      { hint: 'review them, then pass --allow-destroy' },
+    );
   }
-  if (planned.changes.length === 0) return { plan: planned, done: [], failed: [], skipped: [], elapsedMs: Date.now() - started };
-  if (options.confirm && !(await options.confirm(planned))) throw new BulkheadError('apply-cancelled', 'apply cancelled; nothing was changed');
+  if (planned.changes.length === 0)
+    return { plan: planned, done: [], failed: [], skipped: [], elapsedMs: Date.now() - started };
+  if (options.confirm && !(await options.confirm(planned)))
+    throw new BulkheadError('apply-cancelled', 'apply cancelled; nothing was changed');
 
   const ids = new IdIndex(observed, model.accounts);
   const byId = new Map(planned.changes.map((c) => [c.id, c]));
@@ -95,9 +127,15 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   // go first: they already hold AWS's five slots, and new requests would be refused until they end.
   const resumes = (c: Change) => (c.spec['pendingRequestId'] === undefined ? 1 : 0);
   const ordered = [...planned.changes].sort((a, b) => resumes(a) - resumes(b));
-  const nodes: WalkNode<Change>[] = ordered.map((c) => ({ id: c.id, dependsOn: c.dependsOn, lane: c.kind === 'account' && c.action === 'create' ? 'create-account' : 'organizations', item: c }));
+  const nodes: WalkNode<Change>[] = ordered.map((c) => ({
+    id: c.id,
+    dependsOn: c.dependsOn,
+    lane: c.kind === 'account' && c.action === 'create' ? 'create-account' : 'organizations',
+    item: c,
+  }));
   const hooks = {
-    progress: (id: string, message: string) => io.notify({ type: 'progress', id, message: `${byId.get(id)!.label}: ${message}`, state: 'running' }),
+    progress: (id: string, message: string) =>
+      io.notify({ type: 'progress', id, message: `${byId.get(id)!.label}: ${message}`, state: 'running' }),
     sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
     pollDelayMs: options.pollDelayMs ?? defaultPollDelayMs,
   };
@@ -108,11 +146,27 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     onEvent: (e) => {
       const c = byId.get(e.id)!;
       const what = `${c.action} ${c.kind} ${c.label}`;
-      if (e.type === 'start' && e.attempt === 1) io.notify({ type: 'progress', id: e.id, message: what, state: 'start' });
-      else if (e.type === 'retry') io.notify({ type: 'progress', id: e.id, message: `${what}: ${describeError(e.error).code}, retrying in ${e.delayMs} ms`, state: 'running' });
-      else if (e.type === 'done') io.notify({ type: 'progress', id: e.id, message: what, state: 'done', elapsedMs: e.elapsedMs });
-      else if (e.type === 'failed') io.notify({ type: 'progress', id: e.id, message: `${what}: ${describeError(e.error).message}`, state: 'failed', elapsedMs: e.elapsedMs });
-      else if (e.type === 'skipped') io.notify({ type: 'progress', id: e.id, message: `${what}: skipped (${e.because})`, state: 'failed' });
+      if (e.type === 'start' && e.attempt === 1)
+        io.notify({ type: 'progress', id: e.id, message: what, state: 'start' });
+      else if (e.type === 'retry')
+        io.notify({
+          type: 'progress',
+          id: e.id,
+          message: `${what}: ${describeError(e.error).code}, retrying in ${e.delayMs} ms`,
+          state: 'running',
+        });
+      else if (e.type === 'done')
+        io.notify({ type: 'progress', id: e.id, message: what, state: 'done', elapsedMs: e.elapsedMs });
+      else if (e.type === 'failed')
+        io.notify({
+          type: 'progress',
+          id: e.id,
+          message: `${what}: ${describeError(e.error).message}`,
+          state: 'failed',
+          elapsedMs: e.elapsedMs,
+        });
+      else if (e.type === 'skipped')
+        io.notify({ type: 'progress', id: e.id, message: `${what}: skipped (${e.because})`, state: 'failed' });
     },
   });
   return {

@@ -40,11 +40,20 @@ export async function connect(options: TargetOptions, io?: IoHost): Promise<Conn
   let target: Target;
   let stop = async () => {};
   if (kind === 'aws') {
-    target = { kind: 'aws', ...(options.region ? { region: options.region } : {}), ...(options.profile ? { profile: options.profile } : {}) };
+    target = {
+      kind: 'aws',
+      ...(options.region ? { region: options.region } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
+    };
   } else if (kind === 'endpoint' || (kind !== 'local' && endpoint)) {
     if (!endpoint) throw new UsageError('--target endpoint needs --endpoint URL');
     const credentials = envCredentials();
-    target = { kind: 'endpoint', endpoint, region: options.region ?? process.env['AWS_REGION'] ?? 'us-east-1', ...(credentials ? { credentials } : {}) };
+    target = {
+      kind: 'endpoint',
+      endpoint,
+      region: options.region ?? process.env['AWS_REGION'] ?? 'us-east-1',
+      ...(credentials ? { credentials } : {}),
+    };
   } else if (kind === 'local') {
     const { findRunningLocalCloud, startLocalCloud } = await import('../local-cloud/index.js');
     const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
@@ -58,7 +67,10 @@ export async function connect(options: TargetOptions, io?: IoHost): Promise<Conn
       stop = () => cloud.close();
     }
   } else {
-    throw new UsageError(`unknown target "${kind}"`, 'use --target local (the default) or --target aws, or --endpoint URL');
+    throw new UsageError(
+      `unknown target "${kind}"`,
+      'use --target local (the default) or --target aws, or --endpoint URL',
+    );
   }
   const clients = createClients(target, options.clientOptions);
   return {

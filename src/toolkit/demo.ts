@@ -42,23 +42,58 @@ export async function demo(options: DemoOptions): Promise<DemoResult> {
   const template = options.template ?? 'growth';
   io.notify({ type: 'info', message: `1. bulkhead init --template ${template}: writes ${file}` });
   init({ template, file, force: true });
-  const cloud = await startLocalCloud({ dataDir: join(dir, 'local-cloud'), port: 0, ...(options.fast ? { fast: true } : {}) });
-  const target = { kind: 'local' as const, endpoint: cloud.endpoint, region: cloud.region, credentials: cloud.credentials };
+  const cloud = await startLocalCloud({
+    dataDir: join(dir, 'local-cloud'),
+    port: 0,
+    ...(options.fast ? { fast: true } : {}),
+  });
+  const target = {
+    kind: 'local' as const,
+    endpoint: cloud.endpoint,
+    region: cloud.region,
+    credentials: cloud.credentials,
+  };
   const clients = createClients(target);
-  const connection: Connection = { target, description: `local cloud at ${cloud.endpoint}`, clients, close: async () => clients.destroy() };
+  const connection: Connection = {
+    target,
+    description: `local cloud at ${cloud.endpoint}`,
+    clients,
+    close: async () => clients.destroy(),
+  };
   try {
-    io.notify({ type: 'info', message: `2. bulkhead plan: against a fresh local cloud (${cloud.endpoint}, management account ${cloud.managementAccountId})` });
+    io.notify({
+      type: 'info',
+      message: `2. bulkhead plan: against a fresh local cloud (${cloud.endpoint}, management account ${cloud.managementAccountId})`,
+    });
     const first = await plan({ file, connection, io });
     io.notify({ type: 'info', message: renderPlan(first.plan.changes, first.plan.problems) });
-    io.notify({ type: 'info', message: '3. bulkhead apply: OUs first, up to 5 accounts created at once, guardrails attached last' });
+    io.notify({
+      type: 'info',
+      message: '3. bulkhead apply: OUs first, up to 5 accounts created at once, guardrails attached last',
+    });
     const applied = await apply({ file, connection, io });
-    if (applied.failed.length > 0) throw new BulkheadError('demo-apply-failed', `apply failed: ${applied.failed.map((f) => `${f.label}: ${f.message}`).join('; ')}`, { source: 'internal' });
-    io.notify({ type: 'info', message: `applied ${applied.done.length} changes in ${(applied.elapsedMs / 1000).toFixed(1)}s` });
+    if (applied.failed.length > 0)
+      throw new BulkheadError(
+        'demo-apply-failed',
+        `apply failed: ${applied.failed.map((f) => `${f.label}: ${f.message}`).join('; ')}`,
+        { source: 'internal' },
+      );
+    io.notify({
+      type: 'info',
+      message: `applied ${applied.done.length} changes in ${(applied.elapsedMs / 1000).toFixed(1)}s`,
+    });
     const tree = liveTree(organizationView(await refresh(connection, io)));
     io.notify({ type: 'info', message: '4. bulkhead plan, again:' });
     const second = await plan({ file, connection, io });
     io.notify({ type: 'info', message: renderPlan(second.plan.changes, second.plan.problems) });
-    const result = { dir, file, tree, applied: applied.done.length, secondPlanChanges: second.plan.changes.length, elapsedMs: Date.now() - started };
+    const result = {
+      dir,
+      file,
+      tree,
+      applied: applied.done.length,
+      secondPlanChanges: second.plan.changes.length,
+      elapsedMs: Date.now() - started,
+    };
     io.notify({ type: 'result', data: { ...result, tree: undefined } });
     return result;
   } finally {

@@ -32,18 +32,26 @@ function environmentName(accountName: string, orgName: string): string {
 }
 
 const WITHOUT = new Set(['managed-by', 'environment']);
-const userTags = (tags: Record<string, string>) => Object.fromEntries(Object.entries(tags).filter(([k]) => !WITHOUT.has(k)));
+const userTags = (tags: Record<string, string>) =>
+  Object.fromEntries(Object.entries(tags).filter(([k]) => !WITHOUT.has(k)));
 
 /**
  * Writes a spec describing an existing organization, so that `plan` right after shows no changes:
  * accounts are adopted by id, OUs and SCPs kept as they are, each account given an environment
  * guessed from its name (marked in a comment for the user to confirm).
  */
-export function importSpec(observed: ObservedOrg, options: ImportOptions = {}): { text: string; guesses: { account: string; environment: string; kind: string; sure: boolean }[] } {
+export function importSpec(
+  observed: ObservedOrg,
+  options: ImportOptions = {},
+): { text: string; guesses: { account: string; environment: string; kind: string; sure: boolean }[] } {
   if (!observed.organization || !observed.root) throw new Error('importSpec needs an organization');
   const mgmtId = observed.organization.managementAccountId;
   const mgmt = observed.accounts.find((a) => a.id === mgmtId);
-  const orgName = options.name ?? (mgmt?.name.replace(/[-_ ]?(management|master|payer|root).*$/i, '') || 'organization').toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  const orgName =
+    options.name ??
+    (mgmt?.name.replace(/[-_ ]?(management|master|payer|root).*$/i, '') || 'organization')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-');
   const comments: [YamlPath, string][] = [];
   const environments: Record<string, Record<string, unknown>> = {};
   const guesses: { account: string; environment: string; kind: string; sure: boolean }[] = [];
@@ -53,11 +61,17 @@ export function importSpec(observed: ObservedOrg, options: ImportOptions = {}): 
     const guess = guessEnvironmentKind(environment);
     if (!environments[environment]) {
       environments[environment] = { kind: guess.kind };
-      comments.push([['environments', environment], guess.sure ? `guessed from the name "${a.name}": confirm the kind` : `no clue in the name "${a.name}": set the right kind`]);
+      comments.push([
+        ['environments', environment],
+        guess.sure
+          ? `guessed from the name "${a.name}": confirm the kind`
+          : `no clue in the name "${a.name}": set the right kind`,
+      ]);
     }
     guesses.push({ account: a.name, environment, kind: guess.kind, sure: guess.sure });
     const tags = userTags(a.tags);
-    if (i === 0) comments.push([['accounts', 0], 'adopted by id: Bulkhead manages these accounts without recreating them']);
+    if (i === 0)
+      comments.push([['accounts', 0], 'adopted by id: Bulkhead manages these accounts without recreating them']);
     return { name: a.name, email: a.email, environment, id: a.id, ...(Object.keys(tags).length ? { tags } : {}) };
   });
   const ouTree = (parentId: string): Record<string, unknown>[] =>
@@ -68,7 +82,12 @@ export function importSpec(observed: ObservedOrg, options: ImportOptions = {}): 
         const placed = members.filter((a) => a.parentId === o.id).map((a) => a.name);
         const children = ouTree(o.id);
         const tags = userTags(o.tags);
-        return { name: o.name, ...(placed.length ? { accounts: placed } : {}), ...(children.length ? { children } : {}), ...(Object.keys(tags).length ? { tags } : {}) };
+        return {
+          name: o.name,
+          ...(placed.length ? { accounts: placed } : {}),
+          ...(children.length ? { children } : {}),
+          ...(Object.keys(tags).length ? { tags } : {}),
+        };
       });
   const keyOf = (id: string): string | undefined => {
     if (id === observed.root!.id) return 'root';
@@ -81,17 +100,35 @@ export function importSpec(observed: ObservedOrg, options: ImportOptions = {}): 
     .filter((p) => !p.awsManaged)
     .map((p) => {
       const tags = userTags(p.tags);
-      return { name: p.name, ...(p.description ? { description: p.description } : {}), targets: p.targetIds.map(keyOf).filter((k): k is string => k !== undefined), document: JSON.parse(p.content) as unknown, ...(Object.keys(tags).length ? { tags } : {}) };
+      return {
+        name: p.name,
+        ...(p.description ? { description: p.description } : {}),
+        targets: p.targetIds.map(keyOf).filter((k): k is string => k !== undefined),
+        document: JSON.parse(p.content) as unknown,
+        ...(Object.keys(tags).length ? { tags } : {}),
+      };
     });
   const value: Record<string, unknown> = {
     version: 1,
-    organization: { name: orgName, managementAccount: { name: mgmt?.name ?? 'management', email: mgmt?.email ?? '', id: mgmtId }, homeRegion: options.homeRegion ?? 'us-east-1' },
+    organization: {
+      name: orgName,
+      managementAccount: { name: mgmt?.name ?? 'management', email: mgmt?.email ?? '', id: mgmtId },
+      homeRegion: options.homeRegion ?? 'us-east-1',
+    },
     environments,
     organizationalUnits: ouTree(observed.root.id),
     accounts,
     ...(scps.length ? { policies: { serviceControlPolicies: scps } } : {}),
   };
-  comments.push([['environments'], 'Every account belongs to one environment. These were guessed from account names:\nreview each kind before the first apply.']);
-  const text = renderTemplate({ header: [`Imported by \`bulkhead import\` from organization ${observed.organization.id}.`], value, comments, flow: [] });
+  comments.push([
+    ['environments'],
+    'Every account belongs to one environment. These were guessed from account names:\nreview each kind before the first apply.',
+  ]);
+  const text = renderTemplate({
+    header: [`Imported by \`bulkhead import\` from organization ${observed.organization.id}.`],
+    value,
+    comments,
+    flow: [],
+  });
   return { text, guesses };
 }

@@ -13,14 +13,21 @@ function isNoOrganization(err: unknown): boolean {
  * to `lockTimeoutMs`. Before the organization exists there is nothing to hold the lock in: the
  * first apply runs unlocked.
  */
-export async function applyWithLock(options: ApplyOptions & { lockTimeoutMs?: number; holder?: string }): Promise<ApplyResult> {
+export async function applyWithLock(
+  options: ApplyOptions & { lockTimeoutMs?: number; holder?: string },
+): Promise<ApplyResult> {
   const org = options.connection.clients.organizations;
   let lock;
   try {
-    lock = await acquireLock(org, { timeoutMs: options.lockTimeoutMs ?? 0, ...(options.holder ? { holder: options.holder } : {}) });
+    lock = await acquireLock(org, {
+      timeoutMs: options.lockTimeoutMs ?? 0,
+      ...(options.holder ? { holder: options.holder } : {}),
+    });
   } catch (err) {
     if (err instanceof LockHeldError) {
-      throw new BulkheadError('locked', err.message, { hint: 'wait for that apply to finish (or pass --lock-timeout SECONDS); if it died, run `bulkhead unlock`' });
+      throw new BulkheadError('locked', err.message, {
+        hint: 'wait for that apply to finish (or pass --lock-timeout SECONDS); if it died, run `bulkhead unlock`',
+      });
     }
     if (!isNoOrganization(err)) throw err;
     options.io.notify({ type: 'info', message: 'no organization yet: this first apply runs without the apply lock' });
@@ -45,6 +52,10 @@ export async function currentLock(connection: Connection): Promise<LockHolder | 
 /** Breaks a stale lock. Returns who held it, or null when there was none. */
 export async function unlock(connection: Connection, io: IoHost): Promise<LockHolder | undefined | null> {
   const holder = await breakLock(connection.clients.organizations);
-  if (holder !== null) io.notify({ type: 'info', message: `removed the apply lock${holder ? ` held by ${holder.holder} since ${holder.since}` : ''}` });
+  if (holder !== null)
+    io.notify({
+      type: 'info',
+      message: `removed the apply lock${holder ? ` held by ${holder.holder} since ${holder.since}` : ''}`,
+    });
   return holder;
 }

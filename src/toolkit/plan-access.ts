@@ -1,5 +1,11 @@
 import type { ObservedOrg } from '../model/observed.js';
-import type { Account, OrgModel, OrganizationalUnit, PolicyTarget, ServiceControlPolicy } from '../model/organization.js';
+import type {
+  Account,
+  OrgModel,
+  OrganizationalUnit,
+  PolicyTarget,
+  ServiceControlPolicy,
+} from '../model/organization.js';
 import type { Plan } from '../plan/types.js';
 import { accessDiff, type AccessDiff } from './access-diff.js';
 
@@ -19,7 +25,9 @@ export function modelFromObserved(observed: ObservedOrg, spec: OrgModel): OrgMod
   const accounts = new Map<string, Account>();
   const nameById = new Map<string, string>();
   for (const a of spec.accounts.values()) {
-    const live = observed.accounts.find((o) => (a.id ? o.id === a.id : o.email.toLowerCase() === a.email.toLowerCase()));
+    const live = observed.accounts.find((o) =>
+      a.id ? o.id === a.id : o.email.toLowerCase() === a.email.toLowerCase(),
+    );
     if (!live || live.status !== 'ACTIVE') continue;
     nameById.set(live.id, a.name);
     accounts.set(a.name, { ...a, ouPath: ouPathById.get(live.parentId) ?? null });
@@ -40,7 +48,12 @@ export function modelFromObserved(observed: ObservedOrg, spec: OrgModel): OrgMod
     } catch {
       continue;
     }
-    serviceControlPolicies.set(p.name, { name: p.name, document, targets: p.targetIds.map(targetOf).filter((t): t is PolicyTarget => t !== undefined), tags: p.tags });
+    serviceControlPolicies.set(p.name, {
+      name: p.name,
+      document,
+      targets: p.targetIds.map(targetOf).filter((t): t is PolicyTarget => t !== undefined),
+      tags: p.tags,
+    });
   }
   return { ...spec, organizationalUnits, accounts, serviceControlPolicies };
 }
@@ -52,7 +65,12 @@ const ACCESS_KINDS = new Set(['policy', 'policy-attachment', 'account', 'organiz
  * identity, which Bulkhead does not apply yet), or a baseline spec — e.g. the spec on the main
  * branch — which also shows changes to the access grid. Undefined when nothing can change access.
  */
-export async function planAccessDiff(plan: Plan, model: OrgModel, observed: ObservedOrg, baseline?: OrgModel): Promise<AccessDiff | undefined> {
+export async function planAccessDiff(
+  plan: Plan,
+  model: OrgModel,
+  observed: ObservedOrg,
+  baseline?: OrgModel,
+): Promise<AccessDiff | undefined> {
   if (baseline) return accessDiff(baseline, model);
   if (!plan.changes.some((c) => ACCESS_KINDS.has(c.kind))) return undefined;
   return accessDiff(modelFromObserved(observed, model), model);

@@ -29,7 +29,11 @@ export async function loadValidModel(file: string, io: IoHost): Promise<OrgModel
   const result = await validate({ file, io });
   if (!result.model) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    throw new BulkheadError('spec-invalid', `${file} has ${errors} error${errors === 1 ? '' : 's'}; nothing was sent to AWS`, { hint: `fix them (\`bulkhead validate -f ${file}\`) and plan again` });
+    throw new BulkheadError(
+      'spec-invalid',
+      `${file} has ${errors} error${errors === 1 ? '' : 's'}; nothing was sent to AWS`,
+      { hint: `fix them (\`bulkhead validate -f ${file}\`) and plan again` },
+    );
   }
   return result.model;
 }
@@ -41,10 +45,21 @@ function totalCalls(connection: Connection): number {
 export async function refresh(connection: Connection, io: IoHost): Promise<ObservedOrg> {
   const started = Date.now();
   const callsBefore = totalCalls(connection);
-  io.notify({ type: 'progress', id: 'refresh', message: `reading the organization from the ${connection.description}`, state: 'start' });
+  io.notify({
+    type: 'progress',
+    id: 'refresh',
+    message: `reading the organization from the ${connection.description}`,
+    state: 'start',
+  });
   const observed = await refreshOrganization(connection.clients.organizations);
   const calls = totalCalls(connection) - callsBefore;
-  io.notify({ type: 'progress', id: 'refresh', message: `read ${observed.accounts.length} accounts, ${observed.organizationalUnits.length} OUs, ${observed.policies.length} policies (${calls} calls)`, state: 'done', elapsedMs: Date.now() - started });
+  io.notify({
+    type: 'progress',
+    id: 'refresh',
+    message: `read ${observed.accounts.length} accounts, ${observed.organizationalUnits.length} OUs, ${observed.policies.length} policies (${calls} calls)`,
+    state: 'done',
+    elapsedMs: Date.now() - started,
+  });
   return observed;
 }
 

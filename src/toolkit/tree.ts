@@ -9,7 +9,11 @@ export interface TreeNode {
 export function organizationTree(model: OrgModel): TreeNode {
   const scpsOn = (key: string) =>
     [...model.serviceControlPolicies.values()]
-      .filter((p) => p.targets.some((t) => (t.type === 'root' ? 'root' : t.type === 'ou' ? `ou:${t.path}` : `account:${t.name}`) === key))
+      .filter((p) =>
+        p.targets.some(
+          (t) => (t.type === 'root' ? 'root' : t.type === 'ou' ? `ou:${t.path}` : `account:${t.name}`) === key,
+        ),
+      )
       .map((p) => p.name);
   const withScps = (label: string, key: string) => {
     const scps = scpsOn(key);
@@ -22,13 +26,18 @@ export function organizationTree(model: OrgModel): TreeNode {
     const where = env && env.kind !== env.name ? `${a.environment} · ${env.kind}` : a.environment;
     return { label: withScps(`${a.name} (${where}${flags ? `, ${flags}` : ''})`, `account:${a.name}`), children: [] };
   };
-  const accountsIn = (ouPath: string | null) => [...model.accounts.values()].filter((a) => a.ouPath === ouPath).map((a) => accountNode(a.name));
+  const accountsIn = (ouPath: string | null) =>
+    [...model.accounts.values()].filter((a) => a.ouPath === ouPath).map((a) => accountNode(a.name));
   const ouNode = (path: string): TreeNode => {
     const ou = model.organizationalUnits.get(path)!;
-    const children = [...model.organizationalUnits.values()].filter((c) => c.parentPath === path).map((c) => ouNode(c.path));
+    const children = [...model.organizationalUnits.values()]
+      .filter((c) => c.parentPath === path)
+      .map((c) => ouNode(c.path));
     return { label: withScps(`${ou.name}/`, `ou:${path}`), children: [...children, ...accountsIn(path)] };
   };
-  const topOus = [...model.organizationalUnits.values()].filter((o) => o.parentPath === null).map((o) => ouNode(o.path));
+  const topOus = [...model.organizationalUnits.values()]
+    .filter((o) => o.parentPath === null)
+    .map((o) => ouNode(o.path));
   return {
     label: withScps(`${model.name} (root)`, 'root'),
     children: [{ label: `${model.managementAccount.name} (management)`, children: [] }, ...topOus, ...accountsIn(null)],

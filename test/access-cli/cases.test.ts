@@ -9,7 +9,16 @@ import type { EvaluationOk } from '../../src/access/types.js';
 
 interface Query {
   name: string;
-  query: { command: 'can' | 'who-can' | 'explain'; principal?: string; environment?: string; action?: string; region?: string; context?: string[]; message?: string; resource?: string };
+  query: {
+    command: 'can' | 'who-can' | 'explain';
+    principal?: string;
+    environment?: string;
+    action?: string;
+    region?: string;
+    context?: string[];
+    message?: string;
+    resource?: string;
+  };
   expect: Record<string, unknown>;
 }
 
@@ -38,7 +47,14 @@ async function answer(file: string, q: Query['query']): Promise<Record<string, u
   const base = { file, ...(q.region === undefined ? {} : { region: q.region }) };
   switch (q.command) {
     case 'can': {
-      const a = await accessCan({ ...base, principal: q.principal!, environment: q.environment!, action: q.action!, ...(q.context ? { context: q.context } : {}), ...(q.resource ? { resource: q.resource } : {}) });
+      const a = await accessCan({
+        ...base,
+        principal: q.principal!,
+        environment: q.environment!,
+        action: q.action!,
+        ...(q.context ? { context: q.context } : {}),
+        ...(q.resource ? { resource: q.resource } : {}),
+      });
       const account = a.accounts[0]!;
       const grant = account.grants.find((g) => g.allowed) ?? account.grants[0];
       return {
@@ -50,8 +66,13 @@ async function answer(file: string, q: Query['query']): Promise<Record<string, u
       };
     }
     case 'who-can': {
-      const a = await accessWhoCan({ ...base, action: q.action!, ...(q.environment ? { environment: q.environment } : {}) });
-      const names = (kind: string) => [...new Set(a.allowed.filter((e) => e.principal.kind === kind).map((e) => e.principal.name))].sort();
+      const a = await accessWhoCan({
+        ...base,
+        action: q.action!,
+        ...(q.environment ? { environment: q.environment } : {}),
+      });
+      const names = (kind: string) =>
+        [...new Set(a.allowed.filter((e) => e.principal.kind === kind).map((e) => e.principal.name))].sort();
       return {
         groups: names('group'),
         users: names('user'),
@@ -60,8 +81,19 @@ async function answer(file: string, q: Query['query']): Promise<Record<string, u
       };
     }
     case 'explain': {
-      const a = await accessExplain({ ...base, message: q.message!, ...(q.environment ? { environment: q.environment } : {}) });
-      return { ...deciding(a.result), account: a.account, user: a.user, permissionSet: a.permissionSet, agreesWithAws: a.agreesWithAws, evaluated: a.evaluated };
+      const a = await accessExplain({
+        ...base,
+        message: q.message!,
+        ...(q.environment ? { environment: q.environment } : {}),
+      });
+      return {
+        ...deciding(a.result),
+        account: a.account,
+        user: a.user,
+        permissionSet: a.permissionSet,
+        agreesWithAws: a.agreesWithAws,
+        evaluated: a.evaluated,
+      };
     }
   }
 }

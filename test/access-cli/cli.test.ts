@@ -12,16 +12,46 @@ const SCP_MESSAGE =
 
 describe('bulkhead access can', () => {
   it('explains an SCP deny with the policy, Sid, level and the condition values', async () => {
-    const r = await runCli(['access', 'can', '-f', GROWTH, '--principal', 'Developers', '--environment', 'dev', '--action', 'ec2:RunInstances', '--region', 'us-west-2']);
+    const r = await runCli([
+      'access',
+      'can',
+      '-f',
+      GROWTH,
+      '--principal',
+      'Developers',
+      '--environment',
+      'dev',
+      '--action',
+      'ec2:RunInstances',
+      '--region',
+      'us-west-2',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✗ denied in account acme-dev');
-    expect(r.stdout).toContain('explicit deny by scp at root: policy deny-outside-allowed-regions, statement #0 (Sid DenyOutsideAllowedRegions)');
-    expect(r.stdout).toContain('condition StringNotEquals aws:RequestedRegion: request ["us-west-2"], policy ["eu-west-1","eu-central-1"] → matched');
+    expect(r.stdout).toContain(
+      'explicit deny by scp at root: policy deny-outside-allowed-regions, statement #0 (Sid DenyOutsideAllowedRegions)',
+    );
+    expect(r.stdout).toContain(
+      'condition StringNotEquals aws:RequestedRegion: request ["us-west-2"], policy ["eu-west-1","eu-central-1"] → matched',
+    );
     expect(r.stdout).toContain('Answer: no.');
   });
 
   it('allowed: names the granting statement and the SCP allows it needed', async () => {
-    const r = await runCli(['access', 'can', '-f', GROWTH, '--principal', 'Ops', '--environment', 'prod', '--action', 'dynamodb:DeleteTable', '--resource', 'arn:aws:dynamodb:eu-west-1:123456789012:table/orders']);
+    const r = await runCli([
+      'access',
+      'can',
+      '-f',
+      GROWTH,
+      '--principal',
+      'Ops',
+      '--environment',
+      'prod',
+      '--action',
+      'dynamodb:DeleteTable',
+      '--resource',
+      'arn:aws:dynamodb:eu-west-1:123456789012:table/orders',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('allowed by identity: policy PowerUserAccess, statement #0');
     expect(r.stdout).toContain('and scp at ou Workloads/Prod: policy FullAWSAccess, statement #0 (Sid FullAWSAccess)');
@@ -29,9 +59,28 @@ describe('bulkhead access can', () => {
   });
 
   it('--json prints one parseable document with per-account answers and traces', async () => {
-    const r = await runCli(['access', 'can', '--json', '-f', GROWTH, '--principal', 'alice', '--environment', 'prod', '--action', 'dynamodb:DeleteTable']);
+    const r = await runCli([
+      'access',
+      'can',
+      '--json',
+      '-f',
+      GROWTH,
+      '--principal',
+      'alice',
+      '--environment',
+      'prod',
+      '--action',
+      'dynamodb:DeleteTable',
+    ]);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { allowed: boolean; source: string; accounts: { account: string; grants: { group: string; permissionSet: string; allowed: boolean; result: { trace: unknown[] } }[] }[] };
+    const doc = JSON.parse(r.stdout) as {
+      allowed: boolean;
+      source: string;
+      accounts: {
+        account: string;
+        grants: { group: string; permissionSet: string; allowed: boolean; result: { trace: unknown[] } }[];
+      }[];
+    };
     expect(doc.source).toBe('spec');
     expect(doc.allowed).toBe(true);
     expect(doc.accounts[0]!.grants.map((g) => [g.group, g.permissionSet, g.allowed])).toEqual([
@@ -42,16 +91,54 @@ describe('bulkhead access can', () => {
   });
 
   it('--trace lists every statement examined', async () => {
-    const r = await runCli(['access', 'can', '--trace', '-f', GROWTH, '--principal', 'Ops', '--environment', 'prod', '--action', 'iam:CreateUser']);
+    const r = await runCli([
+      'access',
+      'can',
+      '--trace',
+      '-f',
+      GROWTH,
+      '--principal',
+      'Ops',
+      '--environment',
+      'prod',
+      '--action',
+      'iam:CreateUser',
+    ]);
     expect(r.stdout).toContain('statements:');
-    expect(r.stdout).toMatch(/✗ Deny scp at ou Workloads: policy deny-iam-users, statement #0 \(Sid DenyIamUsersAndKeys\)/);
+    expect(r.stdout).toMatch(
+      /✗ Deny scp at ou Workloads: policy deny-iam-users, statement #0 \(Sid DenyIamUsersAndKeys\)/,
+    );
   });
 
   it('--context values are typed and used by conditions', async () => {
     const spec = join(import.meta.dirname, '..', 'cases', 'access-spec', 'inline-boundary', 'org.yaml');
-    const r = await runCli(['access', 'can', '-f', spec, '--principal', 'Data', '--environment', 'dev', '--action', 'dynamodb:PutItem', '--context', 'aws:MultiFactorAuthPresent=true']);
+    const r = await runCli([
+      'access',
+      'can',
+      '-f',
+      spec,
+      '--principal',
+      'Data',
+      '--environment',
+      'dev',
+      '--action',
+      'dynamodb:PutItem',
+      '--context',
+      'aws:MultiFactorAuthPresent=true',
+    ]);
     expect(r.stdout).toContain('implicit deny in layer permission-boundary');
-    const absent = await runCli(['access', 'can', '-f', spec, '--principal', 'Data', '--environment', 'dev', '--action', 'dynamodb:PutItem']);
+    const absent = await runCli([
+      'access',
+      'can',
+      '-f',
+      spec,
+      '--principal',
+      'Data',
+      '--environment',
+      'dev',
+      '--action',
+      'dynamodb:PutItem',
+    ]);
     expect(absent.stdout).toContain('implicit deny in layer identity');
   });
 });
@@ -68,10 +155,20 @@ describe('bulkhead access who-can / explain / matrix', () => {
   });
 
   it('explain reads a pasted AWS CLI message and names the guardrail', async () => {
-    const r = await runCli(['access', 'explain', '-f', GROWTH, '--environment', 'prod', 'An error occurred (AccessDenied) when calling the CreateUser operation: User: arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_PowerUser_abc123/alice is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::123456789012:user/bob with an explicit deny in a service control policy']);
+    const r = await runCli([
+      'access',
+      'explain',
+      '-f',
+      GROWTH,
+      '--environment',
+      'prod',
+      'An error occurred (AccessDenied) when calling the CreateUser operation: User: arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_PowerUser_abc123/alice is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::123456789012:user/bob with an explicit deny in a service control policy',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('role:    permission set PowerUser, user alice');
-    expect(r.stdout).toContain('Cause: the guardrail (SCP) deny-iam-users, statement #0 (Sid DenyIamUsersAndKeys), in a service control policy (attached at ou Workloads), explicitly denies it.');
+    expect(r.stdout).toContain(
+      'Cause: the guardrail (SCP) deny-iam-users, statement #0 (Sid DenyIamUsersAndKeys), in a service control policy (attached at ou Workloads), explicitly denies it.',
+    );
     expect(r.stdout).toContain("Bulkhead's evaluation agrees with AWS's reason.");
   });
 
@@ -84,7 +181,9 @@ describe('bulkhead access who-can / explain / matrix', () => {
   it('explain without a way to place the account id: exit 1 and a hint', async () => {
     const r = await runCli(['access', 'explain', '-f', GROWTH, SCP_MESSAGE]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('account 123456789012 (from the message) is not in the spec, whose accounts have no ids');
+    expect(r.stderr).toContain(
+      'account 123456789012 (from the message) is not in the spec, whose accounts have no ids',
+    );
     expect(r.stderr).toContain('--environment ENV or --account NAME');
   });
 
@@ -92,7 +191,13 @@ describe('bulkhead access who-can / explain / matrix', () => {
     const r = await runCli(['access', 'explain', '-f', GROWTH, 'Access Denied']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('does not look like an AWS AccessDenied message');
-    const enc = await runCli(['access', 'explain', '-f', GROWTH, 'You are not authorized to perform this operation. Encoded authorization failure message: abc']);
+    const enc = await runCli([
+      'access',
+      'explain',
+      '-f',
+      GROWTH,
+      'You are not authorized to perform this operation. Encoded authorization failure message: abc',
+    ]);
     expect(enc.code).toBe(1);
     expect(enc.stderr).toContain('aws sts decode-authorization-message');
   });
@@ -100,8 +205,11 @@ describe('bulkhead access who-can / explain / matrix', () => {
   it('matrix --actions write: Developers write dev but not prod; Ops write prod', async () => {
     const r = await runCli(['access', 'matrix', '-f', GROWTH, '--actions', 'write', '--format', 'json']);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { rows: { group: string; environment: string; production: boolean; cells: Record<string, { status: string }> }[] };
-    const cell = (g: string, e: string, c: string) => doc.rows.find((row) => row.group === g && row.environment === e)!.cells[c]!.status;
+    const doc = JSON.parse(r.stdout) as {
+      rows: { group: string; environment: string; production: boolean; cells: Record<string, { status: string }> }[];
+    };
+    const cell = (g: string, e: string, c: string) =>
+      doc.rows.find((row) => row.group === g && row.environment === e)!.cells[c]!.status;
     expect(cell('Developers', 'dev', 'dynamodb write')).toBe('allowed');
     expect(cell('Developers', 'prod', 'dynamodb write')).toBe('not-granted');
     expect(cell('Ops', 'prod', 'dynamodb write')).toBe('allowed');
@@ -111,7 +219,16 @@ describe('bulkhead access who-can / explain / matrix', () => {
   });
 
   it('matrix with a few actions has a column per action and shows SCP denials', async () => {
-    const r = await runCli(['access', 'matrix', '-f', GROWTH, '--actions', 'iam:CreateUser,cloudtrail:StopLogging,s3:GetObject', '--format', 'csv']);
+    const r = await runCli([
+      'access',
+      'matrix',
+      '-f',
+      GROWTH,
+      '--actions',
+      'iam:CreateUser,cloudtrail:StopLogging,s3:GetObject',
+      '--format',
+      'csv',
+    ]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('group,environment,production,column,status,allowed,denied_by_scp,not_granted,total');
@@ -125,17 +242,52 @@ describe('bulkhead access who-can / explain / matrix', () => {
     expect(table.stdout).toMatch(/^group\s+environment\s+cloudformation read/);
     expect(table.stdout).toMatch(/Auditors\s+\*prod\s+yes/);
     const out = join(dir, 'matrix.html');
-    const html = await runCli(['access', 'matrix', '-f', GROWTH, '--actions', 'admin', '--format', 'html', '--out', out]);
+    const html = await runCli([
+      'access',
+      'matrix',
+      '-f',
+      GROWTH,
+      '--actions',
+      'admin',
+      '--format',
+      'html',
+      '--out',
+      out,
+    ]);
     expect(html.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>[\s\S]*<th>iam admin<\/th>/);
   });
 });
 
 describe('bad input: exit 1, the bad value named, close alternatives', () => {
-  const can = (...args: string[]) => runCli(['access', 'can', '-f', GROWTH, '--principal', 'Developers', '--environment', 'prod', '--action', 's3:GetObject', ...args]);
+  const can = (...args: string[]) =>
+    runCli([
+      'access',
+      'can',
+      '-f',
+      GROWTH,
+      '--principal',
+      'Developers',
+      '--environment',
+      'prod',
+      '--action',
+      's3:GetObject',
+      ...args,
+    ]);
 
   it('unknown action', async () => {
-    const r = await runCli(['access', 'can', '-f', GROWTH, '--principal', 'Developers', '--environment', 'prod', '--action', 'dynamodb:DeleteTabel']);
+    const r = await runCli([
+      'access',
+      'can',
+      '-f',
+      GROWTH,
+      '--principal',
+      'Developers',
+      '--environment',
+      'prod',
+      '--action',
+      'dynamodb:DeleteTabel',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('unknown action "dynamodb:DeleteTabel"');
     expect(r.stderr).toContain('dynamodb:DeleteTable');
@@ -155,27 +307,71 @@ describe('bad input: exit 1, the bad value named, close alternatives', () => {
   });
 
   it('unknown principal', async () => {
-    const r = await runCli(['access', 'can', '-f', GROWTH, '--principal', 'Developer', '--environment', 'prod', '--action', 's3:GetObject']);
+    const r = await runCli([
+      'access',
+      'can',
+      '-f',
+      GROWTH,
+      '--principal',
+      'Developer',
+      '--environment',
+      'prod',
+      '--action',
+      's3:GetObject',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('principal "Developer" is neither a group nor a user of the spec');
     expect(r.stderr).toContain('did you mean "Developers"?');
   });
 
   it('a role the spec does not define', async () => {
-    const r = await runCli(['access', 'can', '-f', GROWTH, '--principal', 'arn:aws:iam::123456789012:role/DeployRole', '--environment', 'prod', '--action', 's3:GetObject']);
+    const r = await runCli([
+      'access',
+      'can',
+      '-f',
+      GROWTH,
+      '--principal',
+      'arn:aws:iam::123456789012:role/DeployRole',
+      '--environment',
+      'prod',
+      '--action',
+      's3:GetObject',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('role "arn:aws:iam::123456789012:role/DeployRole" is not defined in the spec');
   });
 
   it('an SSO role is read as its permission set', async () => {
-    const r = await runCli(['access', 'can', '-f', GROWTH, '--principal', 'AWSReservedSSO_PowerUser_0123456789abcdef', '--environment', 'dev', '--action', 'dynamodb:DeleteTable']);
+    const r = await runCli([
+      'access',
+      'can',
+      '-f',
+      GROWTH,
+      '--principal',
+      'AWSReservedSSO_PowerUser_0123456789abcdef',
+      '--environment',
+      'dev',
+      '--action',
+      'dynamodb:DeleteTable',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Can permission set PowerUser do dynamodb:DeleteTable in dev');
     expect(r.stdout).toContain('Answer: yes');
   });
 
   it('unknown environment', async () => {
-    const r = await runCli(['access', 'can', '-f', GROWTH, '--principal', 'Developers', '--environment', 'production', '--action', 's3:GetObject']);
+    const r = await runCli([
+      'access',
+      'can',
+      '-f',
+      GROWTH,
+      '--principal',
+      'Developers',
+      '--environment',
+      'production',
+      '--action',
+      's3:GetObject',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('environment "production" is not defined in the spec');
     expect(r.stderr).toContain('"prod"');
@@ -194,7 +390,18 @@ describe('bad input: exit 1, the bad value named, close alternatives', () => {
   });
 
   it('a pattern where one action is expected, and a bad region', async () => {
-    const r = await runCli(['access', 'can', '-f', GROWTH, '--principal', 'Developers', '--environment', 'prod', '--action', 's3:Get*']);
+    const r = await runCli([
+      'access',
+      'can',
+      '-f',
+      GROWTH,
+      '--principal',
+      'Developers',
+      '--environment',
+      'prod',
+      '--action',
+      's3:Get*',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('"s3:Get*" is a pattern');
     const region = await can('--region', 'europe');
@@ -212,7 +419,18 @@ describe('bad input: exit 1, the bad value named, close alternatives', () => {
 
   it('--from must be spec or live; a missing spec is an error', async () => {
     expect((await can('--from', 'lve')).code).toBe(2);
-    const missing = await runCli(['access', 'can', '-f', join(dir, 'nope.yaml'), '--principal', 'Developers', '--environment', 'prod', '--action', 's3:GetObject']);
+    const missing = await runCli([
+      'access',
+      'can',
+      '-f',
+      join(dir, 'nope.yaml'),
+      '--principal',
+      'Developers',
+      '--environment',
+      'prod',
+      '--action',
+      's3:GetObject',
+    ]);
     expect(missing.code).toBe(1);
   });
 });

@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveActionSelection, classOfAccessLevel } from '../../src/access/action-info.js';
 import { isDeniedMessageProblem, parseDeniedMessage } from '../../src/access/denied-message.js';
-import { getManagedPolicy, getManagedPolicyDocument, listManagedPolicyNames, managedPolicyCacheExists, suggestManagedPolicyNames } from '../../src/access/managed-policies.js';
+import {
+  getManagedPolicy,
+  getManagedPolicyDocument,
+  listManagedPolicyNames,
+  managedPolicyCacheExists,
+  suggestManagedPolicyNames,
+} from '../../src/access/managed-policies.js';
 import { ALLOWED, computeMatrix, DENIED_BY_SCP, NOT_GRANTED } from '../../src/access/matrix.js';
 import { canQuery, requestFor, ssoRoleName } from '../../src/access/org-queries.js';
 import { evaluate } from '../../src/access/evaluate.js';
@@ -17,13 +23,21 @@ const GROWTH = join(import.meta.dirname, '..', 'cases', 'access-spec', 'growth',
 describe('AWS managed policies', () => {
   it('serves the latest document by name or ARN, the same object each time', () => {
     const doc = getManagedPolicyDocument('PowerUserAccess');
-    const statements = (Array.isArray(doc!.Statement) ? doc!.Statement : [doc!.Statement]) as { NotAction?: unknown; Effect: string }[];
-    expect(statements[0]).toMatchObject({ Effect: 'Allow', NotAction: expect.arrayContaining(['iam:*', 'organizations:*']) });
+    const statements = (Array.isArray(doc!.Statement) ? doc!.Statement : [doc!.Statement]) as {
+      NotAction?: unknown;
+      Effect: string;
+    }[];
+    expect(statements[0]).toMatchObject({
+      Effect: 'Allow',
+      NotAction: expect.arrayContaining(['iam:*', 'organizations:*']),
+    });
     expect(getManagedPolicyDocument('arn:aws:iam::aws:policy/PowerUserAccess')).toBe(doc);
     const readOnly = getManagedPolicy('ReadOnlyAccess')!;
     expect(readOnly.arn).toBe('arn:aws:iam::aws:policy/ReadOnlyAccess');
     expect(readOnly.versionId).toMatch(/^v\d+$/);
-    expect(getManagedPolicy('arn:aws:iam::aws:policy/service-role/AWS_ConfigRole')?.arn).toBe('arn:aws:iam::aws:policy/service-role/AWS_ConfigRole');
+    expect(getManagedPolicy('arn:aws:iam::aws:policy/service-role/AWS_ConfigRole')?.arn).toBe(
+      'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole',
+    );
     expect(listManagedPolicyNames().length).toBeGreaterThan(1000);
     expect(managedPolicyCacheExists()).toBe(true);
   });
@@ -53,14 +67,28 @@ describe('AccessDenied messages', () => {
   });
 
   it('console wording, line breaks, implicit denies, policy ARNs', () => {
-    const m = parseDeniedMessage('User: arn:aws:sts::123456789012:assumed-role/R/s\nis not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::b/k" because no identity-based policy allows the s3:PutObject action');
+    const m = parseDeniedMessage(
+      'User: arn:aws:sts::123456789012:assumed-role/R/s\nis not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::b/k" because no identity-based policy allows the s3:PutObject action',
+    );
     expect(isDeniedMessageProblem(m)).toBe(false);
-    if (!isDeniedMessageProblem(m)) expect(m.reason).toEqual({ kind: 'implicit-deny', layer: 'identity', policyType: 'identity-based policy' });
-    const b = parseDeniedMessage('User: arn:aws:iam::123456789012:user/u is not authorized to perform: ec2:RunInstances with an explicit deny in a permissions boundary');
+    if (!isDeniedMessageProblem(m))
+      expect(m.reason).toEqual({ kind: 'implicit-deny', layer: 'identity', policyType: 'identity-based policy' });
+    const b = parseDeniedMessage(
+      'User: arn:aws:iam::123456789012:user/u is not authorized to perform: ec2:RunInstances with an explicit deny in a permissions boundary',
+    );
     if (!isDeniedMessageProblem(b)) expect(b.reason?.layer).toBe('permission-boundary');
-    const withArn = parseDeniedMessage('User: arn:aws:sts::123456789012:assumed-role/R/s is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::123456789012:user/x with an explicit deny in a service control policy: arn:aws:organizations::111111111111:policy/o-abc/service_control_policy/p-123');
-    if (!isDeniedMessageProblem(withArn)) expect(withArn.reason?.policyArn).toBe('arn:aws:organizations::111111111111:policy/o-abc/service_control_policy/p-123');
-    expect(isDeniedMessageProblem(parseDeniedMessage('An error occurred (AccessDenied) when calling the PutObject operation: Access Denied'))).toBe(true);
+    const withArn = parseDeniedMessage(
+      'User: arn:aws:sts::123456789012:assumed-role/R/s is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::123456789012:user/x with an explicit deny in a service control policy: arn:aws:organizations::111111111111:policy/o-abc/service_control_policy/p-123',
+    );
+    if (!isDeniedMessageProblem(withArn))
+      expect(withArn.reason?.policyArn).toBe(
+        'arn:aws:organizations::111111111111:policy/o-abc/service_control_policy/p-123',
+      );
+    expect(
+      isDeniedMessageProblem(
+        parseDeniedMessage('An error occurred (AccessDenied) when calling the PutObject operation: Access Denied'),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -84,7 +112,18 @@ describe('matrix bulk path', () => {
     const model = await loadModel(GROWTH);
     const org = accessOrgFromSpec(model);
     const resolver = new PermissionSetResolver(model.identity);
-    const { actions } = await resolveActionSelection(['dynamodb:DeleteTable', 'dynamodb:DescribeTable', 'iam:CreateUser', 'iam:CreateRole', 'cloudtrail:StopLogging', 'ec2:RunInstances', 's3:GetObject'], []);
+    const { actions } = await resolveActionSelection(
+      [
+        'dynamodb:DeleteTable',
+        'dynamodb:DescribeTable',
+        'iam:CreateUser',
+        'iam:CreateRole',
+        'cloudtrail:StopLogging',
+        'ec2:RunInstances',
+        's3:GetObject',
+      ],
+      [],
+    );
     const data = computeMatrix(org, resolver, actions, { region: 'eu-west-1' });
     let checked = 0;
     const seen = new Set<number>();
@@ -100,13 +139,25 @@ describe('matrix bulk path', () => {
           acct.grants.some((g) => {
             const ps = resolver.get(g.permissionSet)!;
             const account = org.accounts.find((x) => x.name === acct.account)!;
-            const request = requestFor(org, account, ssoRoleName(g.permissionSet), 'session', { action, region: 'eu-west-1' }, acct.resource);
+            const request = requestFor(
+              org,
+              account,
+              ssoRoleName(g.permissionSet),
+              'session',
+              { action, region: 'eu-west-1' },
+              acct.resource,
+            );
             const r = evaluate(request, { identityPolicies: ps.identityPolicies });
             return r.ok && r.decision === 'allowed';
           }),
         );
         const expected = answer.allowed ? ALLOWED : grantedAlone ? DENIED_BY_SCP : NOT_GRANTED;
-        expect([row.group, row.environment, action.action, row.statuses[i]]).toEqual([row.group, row.environment, action.action, expected]);
+        expect([row.group, row.environment, action.action, row.statuses[i]]).toEqual([
+          row.group,
+          row.environment,
+          action.action,
+          expected,
+        ]);
         seen.add(row.statuses[i]!);
         checked++;
       });
@@ -126,14 +177,28 @@ describe('accessDiff', () => {
       identity: {
         ...before.identity,
         assignments: [
-          ...before.identity.assignments.filter((a) => !(a.group === 'Developers' && a.environment === 'prod') && !(a.group === 'Ops' && a.environment === 'build')),
+          ...before.identity.assignments.filter(
+            (a) =>
+              !(a.group === 'Developers' && a.environment === 'prod') &&
+              !(a.group === 'Ops' && a.environment === 'build'),
+          ),
           { group: 'Developers', environment: 'prod', permissionSet: 'PowerUser' },
         ],
       },
     };
-    const diff = await accessDiff(before, after, { actions: ['dynamodb:DeleteTable', 'dynamodb:DescribeTable', 'iam:CreateUser'] });
-    expect(diff.lines).toEqual(['Developers gain dynamodb:DeleteTable in prod [production]', 'Ops lose dynamodb:DeleteTable, dynamodb:DescribeTable in build']);
-    expect(diff.changes[0]).toMatchObject({ group: 'Developers', environment: 'prod', production: true, change: 'gain' });
+    const diff = await accessDiff(before, after, {
+      actions: ['dynamodb:DeleteTable', 'dynamodb:DescribeTable', 'iam:CreateUser'],
+    });
+    expect(diff.lines).toEqual([
+      'Developers gain dynamodb:DeleteTable in prod [production]',
+      'Ops lose dynamodb:DeleteTable, dynamodb:DescribeTable in build',
+    ]);
+    expect(diff.changes[0]).toMatchObject({
+      group: 'Developers',
+      environment: 'prod',
+      production: true,
+      change: 'gain',
+    });
     expect(renderAccessDiff(diff)).toContain('  ! Developers gain dynamodb:DeleteTable in prod [production]');
     const none = await accessDiff(before, before, { actions: ['write'] });
     expect(none.changes).toEqual([]);
@@ -145,11 +210,18 @@ describe('accessDiff', () => {
     const scps = new Map(before.serviceControlPolicies);
     scps.set('deny-dynamodb-deletes', {
       name: 'deny-dynamodb-deletes',
-      document: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'dynamodb:DeleteTable', Resource: '*' }] },
+      document: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Deny', Action: 'dynamodb:DeleteTable', Resource: '*' }],
+      },
       targets: [{ type: 'ou', path: 'Workloads/Prod' }],
       tags: {},
     });
-    const diff = await accessDiff(before, { ...before, serviceControlPolicies: scps }, { actions: ['dynamodb:DeleteTable'] });
+    const diff = await accessDiff(
+      before,
+      { ...before, serviceControlPolicies: scps },
+      { actions: ['dynamodb:DeleteTable'] },
+    );
     expect(diff.lines).toEqual(['Ops lose dynamodb:DeleteTable in prod']);
   });
 });

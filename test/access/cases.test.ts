@@ -2,12 +2,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, isAllowed, type AccessRequest, type NamedPolicy, type PolicySet, type ScpLevel } from '../../src/access/index.js';
+import {
+  evaluate,
+  isAllowed,
+  type AccessRequest,
+  type NamedPolicy,
+  type PolicySet,
+  type ScpLevel,
+} from '../../src/access/index.js';
 
 interface CaseFile {
   description: string;
   request: AccessRequest;
-  policies: { scpLevels?: ScpLevel[]; identity?: NamedPolicy[]; boundary?: NamedPolicy; resource?: NamedPolicy; session?: NamedPolicy[] };
+  policies: {
+    scpLevels?: ScpLevel[];
+    identity?: NamedPolicy[];
+    boundary?: NamedPolicy;
+    resource?: NamedPolicy;
+    session?: NamedPolicy[];
+  };
   expected: {
     decision: 'allowed' | 'explicit-deny' | 'implicit-deny' | 'error';
     layer?: string;
@@ -38,7 +51,9 @@ function policySet(c: CaseFile): PolicySet {
 
 let total = 0;
 for (const family of families) {
-  const files = readdirSync(join(root, family)).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(join(root, family))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   total += files.length;
   describe(`access cases: ${family}`, () => {
     for (const file of files) {
@@ -60,7 +75,8 @@ for (const family of families) {
         if (c.expected.target !== undefined) expect(where?.target).toBe(c.expected.target);
         if (c.expected.policy !== undefined) expect(result.decidedBy?.policy).toBe(c.expected.policy);
         if (c.expected.sid !== undefined) expect(result.decidedBy?.sid).toBe(c.expected.sid);
-        if (c.expected.statementIndex !== undefined) expect(result.decidedBy?.statementIndex).toBe(c.expected.statementIndex);
+        if (c.expected.statementIndex !== undefined)
+          expect(result.decidedBy?.statementIndex).toBe(c.expected.statementIndex);
         expect(result.trace).toBeDefined();
       });
     }

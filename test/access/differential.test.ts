@@ -10,7 +10,11 @@ import { RequestContext } from '../../src/access/context-keys.js';
 import { evaluate, type AccessRequest, type PolicySet } from '../../src/access/index.js';
 import { policySetArb, requestArb } from './arbitraries.js';
 
-const ORACLE: Record<string, string> = { Allowed: 'allowed', ExplicitlyDenied: 'explicit-deny', ImplicitlyDenied: 'implicit-deny' };
+const ORACLE: Record<string, string> = {
+  Allowed: 'allowed',
+  ExplicitlyDenied: 'explicit-deny',
+  ImplicitlyDenied: 'implicit-deny',
+};
 
 function oracle(request: AccessRequest, set: PolicySet): string {
   const context: Record<string, string | string[]> = {};
@@ -23,15 +27,26 @@ function oracle(request: AccessRequest, set: PolicySet): string {
       contextVariables: context,
     },
     identityPolicies: (set.identityPolicies ?? []).map((p) => ({ name: p.name, policy: p.document })),
-    serviceControlPolicies: (set.scpLevels ?? []).map((l) => ({ orgIdentifier: l.target, policies: l.policies.map((p) => ({ name: p.name, policy: p.document })) })),
+    serviceControlPolicies: (set.scpLevels ?? []).map((l) => ({
+      orgIdentifier: l.target,
+      policies: l.policies.map((p) => ({ name: p.name, policy: p.document })),
+    })),
     resourceControlPolicies: [],
     // runUnsafeSimulation loads the resource policy without a name and then reads it; a pre-validated
     // wrapper (iam-policy's own format) carries the name and sidesteps that crash.
     resourcePolicy:
       set.resourcePolicy === undefined
         ? undefined
-        : { __validated: true, policyDocument: set.resourcePolicy.document, metadata: { name: set.resourcePolicy.name }, errors: [] },
-    permissionBoundaryPolicies: set.permissionBoundary === undefined ? undefined : [{ name: set.permissionBoundary.name, policy: set.permissionBoundary.document }],
+        : {
+            __validated: true,
+            policyDocument: set.resourcePolicy.document,
+            metadata: { name: set.resourcePolicy.name },
+            errors: [],
+          },
+    permissionBoundaryPolicies:
+      set.permissionBoundary === undefined
+        ? undefined
+        : [{ name: set.permissionBoundary.name, policy: set.permissionBoundary.document }],
   };
   return ORACLE[runUnsafeSimulation(simulation, {})] ?? 'unknown';
 }
@@ -53,7 +68,8 @@ function conditionsOf(set: PolicySet): Array<[string, string, string[]]> {
   for (const doc of docs) {
     for (const st of Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]) {
       for (const [op, keys] of Object.entries(st.Condition ?? {})) {
-        for (const [key, values] of Object.entries(keys)) out.push([op, key, (Array.isArray(values) ? values : [values]).map(String)]);
+        for (const [key, values] of Object.entries(keys))
+          out.push([op, key, (Array.isArray(values) ? values : [values]).map(String)]);
       }
     }
   }
@@ -81,7 +97,9 @@ function excluded(request: AccessRequest, set: PolicySet): boolean {
     ([op, key, values]) =>
       (/^Date/i.test(op) && (epoch(time) || values.some(epoch))) ||
       (/^ForAnyValue:.*IfExists$/i.test(op) && request.context?.[key] === undefined) ||
-      (/^NotIpAddress/i.test(op) && typeof ip === 'string' && values.some((v) => !v.includes('/') && v.includes(':') !== ip.includes(':'))) ||
+      (/^NotIpAddress/i.test(op) &&
+        typeof ip === 'string' &&
+        values.some((v) => !v.includes('/') && v.includes(':') !== ip.includes(':'))) ||
       (/IpAddress/i.test(op) && values.some((v) => !v.includes(':') && v.endsWith('/0'))),
   );
 }
@@ -93,7 +111,10 @@ describe('differential: evaluator vs iam-simulate', () => {
         fc.pre(!excluded(request, set));
         expect(ours(request, set)).toBe(oracle(request, set));
       }),
-      { numRuns: Number(process.env.ACCESS_DIFF_RUNS ?? 15000), seed: process.env.ACCESS_DIFF_SEED === undefined ? undefined : Number(process.env.ACCESS_DIFF_SEED) },
+      {
+        numRuns: Number(process.env.ACCESS_DIFF_RUNS ?? 15000),
+        seed: process.env.ACCESS_DIFF_SEED === undefined ? undefined : Number(process.env.ACCESS_DIFF_SEED),
+      },
     );
   });
 });
@@ -105,7 +126,8 @@ describe('differential generator', () => {
       const key = ours(request, set);
       counts[key] = (counts[key] ?? 0) + 1;
     }
-    for (const decision of ['allowed', 'explicit-deny', 'implicit-deny']) expect(counts[decision] ?? 0).toBeGreaterThan(100);
+    for (const decision of ['allowed', 'explicit-deny', 'implicit-deny'])
+      expect(counts[decision] ?? 0).toBeGreaterThan(100);
     expect(Object.keys(counts).filter((k) => k.startsWith('error'))).toEqual([]);
   });
 });

@@ -11,7 +11,11 @@ import {
 } from '../../src/access/index.js';
 
 const request: AccessRequest = {
-  principal: { arn: 'arn:aws:sts::111111111111:assumed-role/Dev/alice', accountId: '111111111111', tags: { team: 'blue' } },
+  principal: {
+    arn: 'arn:aws:sts::111111111111:assumed-role/Dev/alice',
+    accountId: '111111111111',
+    tags: { team: 'blue' },
+  },
   action: 's3:GetObject',
   resource: 'arn:aws:s3:::data/blue/report.csv',
   region: 'eu-west-1',
@@ -19,7 +23,15 @@ const request: AccessRequest = {
 
 const set: PolicySet = {
   scpLevels: [
-    { target: 'root r-ab12', policies: [{ name: 'FullAWSAccess', document: { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*' } } }] },
+    {
+      target: 'root r-ab12',
+      policies: [
+        {
+          name: 'FullAWSAccess',
+          document: { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*' } },
+        },
+      ],
+    },
     {
       target: 'ou Workloads',
       policies: [
@@ -29,7 +41,13 @@ const set: PolicySet = {
             Version: '2012-10-17',
             Statement: [
               { Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' },
-              { Sid: 'DenyOtherRegions', Effect: 'Deny', NotAction: 'iam:*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] } } },
+              {
+                Sid: 'DenyOtherRegions',
+                Effect: 'Deny',
+                NotAction: 'iam:*',
+                Resource: '*',
+                Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] } },
+              },
             ],
           },
         },
@@ -41,7 +59,9 @@ const set: PolicySet = {
       name: 'TeamData',
       document: {
         Version: '2012-10-17',
-        Statement: [{ Sid: 'Team', Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::data/${aws:PrincipalTag/team}/*' }],
+        Statement: [
+          { Sid: 'Team', Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::data/${aws:PrincipalTag/team}/*' },
+        ],
       },
     },
   ],
@@ -51,7 +71,12 @@ describe('access evaluator smoke', () => {
   it('allows through SCP levels and a policy variable', () => {
     const r = evaluate(request, set, { explain: true });
     expect(r.ok && r.decision).toBe('allowed');
-    expect(r.ok && r.decidedBy).toMatchObject({ layer: 'identity', policy: 'TeamData', sid: 'Team', statementIndex: 0 });
+    expect(r.ok && r.decidedBy).toMatchObject({
+      layer: 'identity',
+      policy: 'TeamData',
+      sid: 'Team',
+      statementIndex: 0,
+    });
     expect(isAllowed(request, set)).toBe(true);
   });
   it('denies other regions with the SCP statement named', () => {
@@ -75,9 +100,22 @@ describe('trace format', () => {
     const r = evaluate({ ...request, region: 'us-east-1' }, set, { explain: true });
     if (!r.ok) throw new Error('unexpected errors');
     const guard = r.trace?.find((t) => t.sid === 'DenyOtherRegions');
-    expect(guard).toMatchObject({ layer: 'scp', target: 'ou Workloads', effect: 'Deny', actionMatched: true, resourceMatched: true, applies: true });
+    expect(guard).toMatchObject({
+      layer: 'scp',
+      target: 'ou Workloads',
+      effect: 'Deny',
+      actionMatched: true,
+      resourceMatched: true,
+      applies: true,
+    });
     expect(guard?.conditions).toEqual([
-      { operator: 'StringNotEquals', key: 'aws:RequestedRegion', policyValues: ['eu-west-1'], requestValues: ['us-east-1'], matched: true },
+      {
+        operator: 'StringNotEquals',
+        key: 'aws:RequestedRegion',
+        policyValues: ['eu-west-1'],
+        requestValues: ['us-east-1'],
+        matched: true,
+      },
     ]);
   });
   it('reports an absent key as undefined request values', () => {
@@ -90,26 +128,55 @@ describe('trace format', () => {
   it('names the SCP level that lacks an allow', () => {
     const narrowed: PolicySet = {
       ...set,
-      scpLevels: [set.scpLevels![0]!, { target: 'ou Workloads/Prod', policies: [{ name: 'Ec2', document: { Statement: { Effect: 'Allow', Action: 'ec2:*', Resource: '*' } } }] }],
+      scpLevels: [
+        set.scpLevels![0]!,
+        {
+          target: 'ou Workloads/Prod',
+          policies: [{ name: 'Ec2', document: { Statement: { Effect: 'Allow', Action: 'ec2:*', Resource: '*' } } }],
+        },
+      ],
     };
     const r = evaluate(request, narrowed);
-    expect(r.ok && r.missingAllow).toEqual({ layer: 'scp', target: 'ou Workloads/Prod', message: `no SCP at ou Workloads/Prod allows s3:GetObject on ${request.resource}` });
+    expect(r.ok && r.missingAllow).toEqual({
+      layer: 'scp',
+      target: 'ou Workloads/Prod',
+      message: `no SCP at ou Workloads/Prod allows s3:GetObject on ${request.resource}`,
+    });
   });
   it('lists the other allows an allowed decision needed', () => {
     const r = evaluate(request, set);
-    expect(r.ok && r.alsoRequired?.map((a) => `${a.layer}:${a.target ?? ''}:${a.policy}`)).toEqual(['scp:root r-ab12:FullAWSAccess', 'scp:ou Workloads:RegionGuard']);
+    expect(r.ok && r.alsoRequired?.map((a) => `${a.layer}:${a.target ?? ''}:${a.policy}`)).toEqual([
+      'scp:root r-ab12:FullAWSAccess',
+      'scp:ou Workloads:RegionGuard',
+    ]);
   });
   it('renders the decision as text', () => {
     const lines = formatEvaluation(evaluate({ ...request, region: 'us-east-1' }, set, { explain: true }));
     expect(lines[0]).toBe('decision: explicit-deny');
     expect(lines[1]).toBe('decided by scp at ou Workloads: policy RegionGuard, statement #1 (Sid DenyOtherRegions)');
-    expect(lines.some((l) => l.includes('StringNotEquals aws:RequestedRegion: request ["us-east-1"], policy ["eu-west-1"]'))).toBe(true);
+    expect(
+      lines.some((l) => l.includes('StringNotEquals aws:RequestedRegion: request ["us-east-1"], policy ["eu-west-1"]')),
+    ).toBe(true);
   });
 });
 
 describe('input checks', () => {
   it('suggests the closest condition operator', () => {
-    const bad: PolicySet = { identityPolicies: [{ name: 'P', document: { Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEqual: { 'aws:username': 'a' } } } } }] };
+    const bad: PolicySet = {
+      identityPolicies: [
+        {
+          name: 'P',
+          document: {
+            Statement: {
+              Effect: 'Allow',
+              Action: '*',
+              Resource: '*',
+              Condition: { StringEqual: { 'aws:username': 'a' } },
+            },
+          },
+        },
+      ],
+    };
     const r = evaluate(request, bad);
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -120,7 +187,21 @@ describe('input checks', () => {
     expect(isAllowed(request, bad)).toBe(false);
   });
   it('names the bad value of a wrongly typed condition', () => {
-    const bad: PolicySet = { identityPolicies: [{ name: 'P', document: { Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': 'one hour' } } } } }] };
+    const bad: PolicySet = {
+      identityPolicies: [
+        {
+          name: 'P',
+          document: {
+            Statement: {
+              Effect: 'Allow',
+              Action: '*',
+              Resource: '*',
+              Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': 'one hour' } },
+            },
+          },
+        },
+      ],
+    };
     const r = evaluate(request, bad);
     expect(!r.ok && r.errors[0]?.message).toContain('"one hour" is not a number');
   });
@@ -134,7 +215,11 @@ describe('input checks', () => {
     expect(errors[0]?.suggestions).toContain('s3:GetObject');
   });
   it('reports action patterns that match nothing', async () => {
-    const errors = await checkActions(undefined, { identityPolicies: [{ name: 'P', document: { Statement: { Effect: 'Allow', Action: 's3:Frobnicate*', Resource: '*' } } }] });
+    const errors = await checkActions(undefined, {
+      identityPolicies: [
+        { name: 'P', document: { Statement: { Effect: 'Allow', Action: 's3:Frobnicate*', Resource: '*' } } },
+      ],
+    });
     expect(errors[0]).toMatchObject({ code: 'action-pattern-matches-nothing', path: 'identity[P].Statement[0]' });
   });
   it('expands service wildcards', async () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { walk, type WalkEvent, type WalkNode } from '../../src/apply/walker.js';
 
-const node = (id: string, dependsOn: string[] = [], lane = 'org'): WalkNode<null> => ({ id, dependsOn, lane, item: null });
+const node = (id: string, dependsOn: string[] = [], lane = 'org'): WalkNode<null> => ({
+  id,
+  dependsOn,
+  lane,
+  item: null,
+});
 const tick = () => new Promise((r) => setTimeout(r, 1));
 
 describe('walk', () => {
@@ -53,12 +58,15 @@ describe('walk', () => {
 
   it('a failure stops only its own branch', async () => {
     const events: WalkEvent[] = [];
-    const r = await walk([node('ou-a'), node('acct-a', ['ou-a']), node('ou-b'), node('acct-b', ['ou-b']), node('attach-a', ['acct-a'])], {
-      execute: async (n) => {
-        if (n.id === 'ou-a') throw new Error('DuplicateOrganizationalUnitException');
+    const r = await walk(
+      [node('ou-a'), node('acct-a', ['ou-a']), node('ou-b'), node('acct-b', ['ou-b']), node('attach-a', ['acct-a'])],
+      {
+        execute: async (n) => {
+          if (n.id === 'ou-a') throw new Error('DuplicateOrganizationalUnitException');
+        },
+        onEvent: (e) => events.push(e),
       },
-      onEvent: (e) => events.push(e),
-    });
+    );
     expect(r.failed.map((f) => f.id)).toEqual(['ou-a']);
     expect(r.skipped.map((s) => s.id).sort()).toEqual(['acct-a', 'attach-a']);
     expect(r.done.sort()).toEqual(['acct-b', 'ou-b']);

@@ -44,7 +44,8 @@ describe('layering', () => {
       for (const m of text.matchAll(/(?:import|export)[^'"]*from\s+'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/g)) {
         const spec = m[1] ?? m[2]!;
         const target = layerOf(join(file, '..', spec));
-        if (target !== from && !allowed!.includes(target)) violations.push(`${relative(SRC, file)} imports ${spec} (${from} → ${target})`);
+        if (target !== from && !allowed!.includes(target))
+          violations.push(`${relative(SRC, file)} imports ${spec} (${from} → ${target})`);
       }
     }
     expect(violations).toEqual([]);

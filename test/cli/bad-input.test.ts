@@ -86,7 +86,9 @@ describe('bad input gets one clear message and a non-zero exit', () => {
   it('init with an unknown template', async () => {
     const r = await runCli(['init', '--template', 'galactic', '-f', join(dir, 'x.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/error: unknown template "galactic"\n {2}hint: choose one of: startup, growth, enterprise/);
+    expect(r.stderr).toMatch(
+      /error: unknown template "galactic"\n {2}hint: choose one of: startup, growth, enterprise/,
+    );
   });
 
   it('plan with a broken spec sends nothing: not even the local cloud starts', async () => {
@@ -100,7 +102,11 @@ describe('bad input gets one clear message and a non-zero exit', () => {
   it('an endpoint without credentials, and one that does not answer', async () => {
     const file = join(dir, 'ok.yaml');
     expect((await runCli(['init', '-f', file])).code).toBe(0);
-    const saved = { id: process.env['AWS_ACCESS_KEY_ID'], secret: process.env['AWS_SECRET_ACCESS_KEY'], profile: process.env['AWS_PROFILE'] };
+    const saved = {
+      id: process.env['AWS_ACCESS_KEY_ID'],
+      secret: process.env['AWS_SECRET_ACCESS_KEY'],
+      profile: process.env['AWS_PROFILE'],
+    };
     try {
       delete process.env['AWS_ACCESS_KEY_ID'];
       delete process.env['AWS_SECRET_ACCESS_KEY'];
@@ -115,7 +121,11 @@ describe('bad input gets one clear message and a non-zero exit', () => {
       expect(down.stderr).toMatch(/error: cannot reach the endpoint \(ECONNREFUSED/);
       noStackTrace(down.stderr);
     } finally {
-      for (const [k, v] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret], ['AWS_PROFILE', saved.profile]] as const) {
+      for (const [k, v] of [
+        ['AWS_ACCESS_KEY_ID', saved.id],
+        ['AWS_SECRET_ACCESS_KEY', saved.secret],
+        ['AWS_PROFILE', saved.profile],
+      ] as const) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }

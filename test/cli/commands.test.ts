@@ -23,9 +23,17 @@ describe('commands', () => {
   });
 
   it('validate --json prints the diagnostics as one JSON document', async () => {
-    const r = await runCli(['validate', '--json', '-f', join(import.meta.dirname, '..', 'cases', 'validate', 'many-problems-in-one-run', 'org.yaml')]);
+    const r = await runCli([
+      'validate',
+      '--json',
+      '-f',
+      join(import.meta.dirname, '..', 'cases', 'validate', 'many-problems-in-one-run', 'org.yaml'),
+    ]);
     expect(r.code).toBe(1);
-    const doc = JSON.parse(r.stdout) as { valid: boolean; diagnostics: { code: string; line: number; column: number; path: string }[] };
+    const doc = JSON.parse(r.stdout) as {
+      valid: boolean;
+      diagnostics: { code: string; line: number; column: number; path: string }[];
+    };
     expect(doc.valid).toBe(false);
     expect(doc.diagnostics.map((d) => d.code)).toContain('E-UNKNOWN-KEY');
     const unknownKey = doc.diagnostics.find((d) => d.code === 'E-UNKNOWN-KEY')!;
@@ -33,7 +41,11 @@ describe('commands', () => {
   });
 
   it('warnings alone exit 0', async () => {
-    const r = await runCli(['validate', '-f', join(import.meta.dirname, '..', 'cases', 'validate', 'bp-developers-write-prod', 'org.yaml')]);
+    const r = await runCli([
+      'validate',
+      '-f',
+      join(import.meta.dirname, '..', 'cases', 'validate', 'bp-developers-write-prod', 'org.yaml'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning BP-PROD-WRITE/);
   });

@@ -19,7 +19,9 @@ function loadCase(name: string): { kind: PolicyKind; document: unknown; expected
   const dir = join(ROOT, name);
   const kind = readFileSync(join(dir, 'kind.txt'), 'utf8').trim() as PolicyKind;
   const rawPath = join(dir, 'policy.txt');
-  const document: unknown = existsSync(rawPath) ? readFileSync(rawPath, 'utf8') : JSON.parse(readFileSync(join(dir, 'policy.json'), 'utf8'));
+  const document: unknown = existsSync(rawPath)
+    ? readFileSync(rawPath, 'utf8')
+    : JSON.parse(readFileSync(join(dir, 'policy.json'), 'utf8'));
   const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected[];
   return { kind, document, expected };
 }

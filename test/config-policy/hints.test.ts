@@ -10,14 +10,20 @@ const statement = (s: Record<string, unknown>): unknown => ({ Version: '2012-10-
 
 describe('messages and hints', () => {
   it('suggests close actions within the service', async () => {
-    const issues = await validatePolicyDocument(statement({ Effect: 'Allow', Action: 'ec2:DescribeInstance', Resource: '*' }), 'identity');
+    const issues = await validatePolicyDocument(
+      statement({ Effect: 'Allow', Action: 'ec2:DescribeInstance', Resource: '*' }),
+      'identity',
+    );
     const issue = one(issues, 'E-POLICY-UNKNOWN-ACTION');
     expect(issue.message).toContain('ec2:DescribeInstance');
     expect(issue.hint).toContain('"ec2:DescribeInstances"');
   });
 
   it('suggests close services, keeping the action', async () => {
-    const issues = await validatePolicyDocument(statement({ Effect: 'Deny', Action: 'organisations:LeaveOrganization', Resource: '*' }), 'scp');
+    const issues = await validatePolicyDocument(
+      statement({ Effect: 'Deny', Action: 'organisations:LeaveOrganization', Resource: '*' }),
+      'scp',
+    );
     expect(one(issues, 'E-POLICY-UNKNOWN-SERVICE').hint).toContain('"organizations:LeaveOrganization"');
   });
 
@@ -31,19 +37,32 @@ describe('messages and hints', () => {
 
   it('suggests condition operators, keeping the set qualifier', async () => {
     const issues = await validatePolicyDocument(
-      statement({ Effect: 'Deny', Action: '*', Resource: '*', Condition: { 'ForAnyValue:StringLikee': { 'aws:TagKeys': 'a' } } }),
+      statement({
+        Effect: 'Deny',
+        Action: '*',
+        Resource: '*',
+        Condition: { 'ForAnyValue:StringLikee': { 'aws:TagKeys': 'a' } },
+      }),
       'scp',
     );
     expect(one(issues, 'E-POLICY-CONDITION-OPERATOR').hint).toContain('"ForAnyValue:StringLike"');
   });
 
   it('proposes the S3 ARN for a bare bucket name', async () => {
-    const issues = await validatePolicyDocument(statement({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'my-bucket/*' }), 'identity');
+    const issues = await validatePolicyDocument(
+      statement({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'my-bucket/*' }),
+      'identity',
+    );
     expect(one(issues, 'E-POLICY-RESOURCE-ARN').hint).toContain('arn:aws:s3:::my-bucket/*');
   });
 
   it('matches actions case-insensitively, as IAM does', async () => {
-    expect(await validatePolicyDocument(statement({ Effect: 'Allow', Action: ['S3:getobject', 'EC2:describe*'], Resource: '*' }), 'identity')).toEqual([]);
+    expect(
+      await validatePolicyDocument(
+        statement({ Effect: 'Allow', Action: ['S3:getobject', 'EC2:describe*'], Resource: '*' }),
+        'identity',
+      ),
+    ).toEqual([]);
   });
 
   it('reports an unknown kind instead of throwing', async () => {

@@ -2,7 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { POLICY_ISSUE_CODES, POLICY_KINDS, scpSize, validatePolicyDocument } from '../../src/config/policy/index.js';
 
-const element = fc.constantFrom('Version', 'Id', 'Statement', 'Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'Principal', 'Condition', 'AWS', 'StringEquals');
+const element = fc.constantFrom(
+  'Version',
+  'Id',
+  'Statement',
+  'Sid',
+  'Effect',
+  'Action',
+  'NotAction',
+  'Resource',
+  'Principal',
+  'Condition',
+  'AWS',
+  'StringEquals',
+);
 const value = fc.letrec((tie) => ({
   node: fc.oneof(
     { depthSize: 'small' },
@@ -33,7 +46,14 @@ describe('validatePolicyDocument never throws', () => {
   });
 
   it('accepts non-JSON values from a loader without throwing', async () => {
-    for (const doc of [undefined, () => 1, Symbol('x'), 10n, new Date(0), { Statement: { Effect: 'Allow', Action: [undefined], Resource: new Date(0) } }]) {
+    for (const doc of [
+      undefined,
+      () => 1,
+      Symbol('x'),
+      10n,
+      new Date(0),
+      { Statement: { Effect: 'Allow', Action: [undefined], Resource: new Date(0) } },
+    ]) {
       const issues = await validatePolicyDocument(doc, 'identity');
       expect(issues.length).toBeGreaterThan(0);
     }

@@ -13,7 +13,9 @@ describe('scpSize', () => {
 
   it('gives a pretty-printed JSON string the same size as the object', () => {
     expect(scpSize(JSON.stringify(document, null, 4))).toBe(82);
-    expect(scpSize('{\n\t"Version" :  "2012-10-17",\r\n "Statement": {"Effect":"Deny","Action":"*","Resource":"*"} }')).toBe(82);
+    expect(
+      scpSize('{\n\t"Version" :  "2012-10-17",\r\n "Statement": {"Effect":"Deny","Action":"*","Resource":"*"} }'),
+    ).toBe(82);
   });
 
   it('keeps whitespace and escapes inside strings', () => {

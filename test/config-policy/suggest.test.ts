@@ -24,7 +24,9 @@ describe('suggest', () => {
   });
 
   it('offers a longer name the input is a prefix of', () => {
-    expect(suggest('DescribeInstance', ['DescribeInstances', 'DescribeImages', 'RunInstances'])).toContain('DescribeInstances');
+    expect(suggest('DescribeInstance', ['DescribeInstances', 'DescribeImages', 'RunInstances'])).toContain(
+      'DescribeInstances',
+    );
   });
 
   it('offers nothing for unrelated input', () => {

@@ -26,7 +26,10 @@ describe('JSON Schema of org.yaml', () => {
 
   const cases = readdirSync(CASES).filter((n) => statSync(join(CASES, n)).isDirectory());
   for (const name of cases) {
-    const expected = JSON.parse(readFileSync(join(CASES, name, 'expected.json'), 'utf8')) as { schemaLevel: boolean; diagnostics: { code: string }[] };
+    const expected = JSON.parse(readFileSync(join(CASES, name, 'expected.json'), 'utf8')) as {
+      schemaLevel: boolean;
+      diagnostics: { code: string }[];
+    };
     const parseable = !expected.diagnostics.some((d) => /^E-(YAML|SPEC-EMPTY|SPEC-NOT-A-MAPPING)/.test(d.code));
     if (!parseable) continue;
     it(`${expected.schemaLevel ? 'rejects' : 'accepts'} ${name}`, () => {

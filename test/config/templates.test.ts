@@ -30,12 +30,23 @@ describe('templates', () => {
     init({ template: 'startup', file, developers: ['ann', 'ben', 'cy'], name: 'zeta', emailDomain: 'zeta.io' });
     const { model } = await validateSpecFile(file);
     const kinds = [...model!.environments.values()].map((e) => `${e.name}:${e.kind}`);
-    expect(kinds).toEqual(['prod:production', 'staging:staging', 'dev:development', 'sandbox-ann:sandbox', 'sandbox-ben:sandbox', 'sandbox-cy:sandbox']);
+    expect(kinds).toEqual([
+      'prod:production',
+      'staging:staging',
+      'dev:development',
+      'sandbox-ann:sandbox',
+      'sandbox-ben:sandbox',
+      'sandbox-cy:sandbox',
+    ]);
     expect(model!.managementAccount.email).toBe('aws+management@zeta.io');
     expect([...model!.accounts.keys()]).toContain('zeta-sandbox-cy');
     // Developers get PowerUser only in their own sandbox.
     const sandboxGrants = model!.identity.assignments.filter((a) => a.environment.startsWith('sandbox-'));
-    expect(sandboxGrants.filter((a) => a.group === 'Developers').map((a) => `${a.environment}:${a.user}`)).toEqual(['sandbox-ann:ann', 'sandbox-ben:ben', 'sandbox-cy:cy']);
+    expect(sandboxGrants.filter((a) => a.group === 'Developers').map((a) => `${a.environment}:${a.user}`)).toEqual([
+      'sandbox-ann:ann',
+      'sandbox-ben:ben',
+      'sandbox-cy:cy',
+    ]);
   });
 
   it('growth adds the shared accounts, one account per staging environment and a trail', async () => {
@@ -44,7 +55,10 @@ describe('templates', () => {
     const { model } = await validateSpecFile(file);
     const kinds = new Set([...model!.environments.values()].map((e) => e.kind));
     for (const k of ['log-archive', 'security', 'build', 'shared-services']) expect(kinds.has(k as never)).toBe(true);
-    expect([...model!.environments.keys()].filter((e) => e.startsWith('staging-'))).toEqual(['staging-qa', 'staging-uat']);
+    expect([...model!.environments.keys()].filter((e) => e.startsWith('staging-'))).toEqual([
+      'staging-qa',
+      'staging-uat',
+    ]);
     expect(model!.trail?.name).toBe('acme-organization-trail');
   });
 
@@ -52,8 +66,11 @@ describe('templates', () => {
     const file = join(tempDir(), 'org.yaml');
     init({ template: 'enterprise', file, businessUnits: ['cards', 'loans'] });
     const { model } = await validateSpecFile(file);
-    expect([...model!.organizationalUnits.keys()]).toEqual(expect.arrayContaining(['Workloads/Cards/Prod', 'Workloads/Loans/NonProd']));
-    for (const env of ['network', 'backup', 'cards-prod', 'cards-qa', 'cards-dev', 'loans-prod']) expect(model!.environments.has(env)).toBe(true);
+    expect([...model!.organizationalUnits.keys()]).toEqual(
+      expect.arrayContaining(['Workloads/Cards/Prod', 'Workloads/Loans/NonProd']),
+    );
+    for (const env of ['network', 'backup', 'cards-prod', 'cards-qa', 'cards-dev', 'loans-prod'])
+      expect(model!.environments.has(env)).toBe(true);
     expect(model!.accounts.get('acme-cards-prod')!.ouPath).toBe('Workloads/Cards/Prod');
   });
 

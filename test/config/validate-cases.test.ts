@@ -12,7 +12,9 @@ interface Expected {
   diagnostics: { code: string; severity: string; file: string; line: number }[];
 }
 
-const cases = readdirSync(CASES).filter((n) => statSync(join(CASES, n)).isDirectory()).sort();
+const cases = readdirSync(CASES)
+  .filter((n) => statSync(join(CASES, n)).isDirectory())
+  .sort();
 
 describe('validate: broken specs', () => {
   it('has at least 40 cases', () => {
@@ -23,7 +25,12 @@ describe('validate: broken specs', () => {
     it(name, async () => {
       const expected = JSON.parse(readFileSync(join(CASES, name, 'expected.json'), 'utf8')) as Expected;
       const result = await validateSpecFile(join(CASES, name, 'org.yaml'));
-      const actual = result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, file: d.file?.split('/').pop(), line: d.line }));
+      const actual = result.diagnostics.map((d) => ({
+        code: d.code,
+        severity: d.severity,
+        file: d.file?.split('/').pop(),
+        line: d.line,
+      }));
       expect(actual).toEqual(expected.diagnostics);
       expect(expected.diagnostics.length).toBeGreaterThan(0);
       for (const d of result.diagnostics) {

@@ -6,7 +6,11 @@ import { cloudWithTemplate } from './local-connection.js';
 
 interface CanAnswer {
   allowed: boolean;
-  accounts: { account: string; accountId: string; grants: { result: { decision: string; decidedBy?: { layer: string; policy: string } } }[] }[];
+  accounts: {
+    account: string;
+    accountId: string;
+    grants: { result: { decision: string; decidedBy?: { layer: string; policy: string } } }[];
+  }[];
 }
 
 describe('bulkhead access --from live', () => {
@@ -22,7 +26,23 @@ describe('bulkhead access --from live', () => {
   });
 
   const can = async (from: 'spec' | 'live') => {
-    const r = await runCli(['access', 'can', '-f', file, '--from', from, '--endpoint', env.cloud.endpoint, '--principal', 'Ops', '--environment', 'prod', '--action', 'iam:CreateUser', '--json']);
+    const r = await runCli([
+      'access',
+      'can',
+      '-f',
+      file,
+      '--from',
+      from,
+      '--endpoint',
+      env.cloud.endpoint,
+      '--principal',
+      'Ops',
+      '--environment',
+      'prod',
+      '--action',
+      'iam:CreateUser',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     return JSON.parse(r.stdout) as CanAnswer;
   };
@@ -33,13 +53,21 @@ describe('bulkhead access --from live', () => {
     const live = await can('live');
     expect(live.allowed).toBe(false);
     expect(live.accounts[0]).toMatchObject({ account: 'acme-prod', accountId: prodId });
-    expect(live.accounts[0]!.grants[0]!.result).toMatchObject({ decision: 'explicit-deny', decidedBy: { layer: 'scp', policy: 'deny-iam-users' } });
+    expect(live.accounts[0]!.grants[0]!.result).toMatchObject({
+      decision: 'explicit-deny',
+      decidedBy: { layer: 'scp', policy: 'deny-iam-users' },
+    });
 
     // Someone detaches the guardrail by hand: the live answer follows, the spec's does not.
     const scp = observed.policies.find((p) => p.name === 'deny-iam-users')!;
-    await env.connection.clients.organizations.send(new DetachPolicyCommand({ PolicyId: scp.id, TargetId: scp.targetIds[0]! }));
+    await env.connection.clients.organizations.send(
+      new DetachPolicyCommand({ PolicyId: scp.id, TargetId: scp.targetIds[0]! }),
+    );
     const after = await can('live');
     expect(after.accounts[0]!.grants[0]!.result.decision).toBe('implicit-deny'); // PowerUserAccess grants no iam:CreateUser
-    expect((await can('spec')).accounts[0]!.grants[0]!.result).toMatchObject({ decision: 'explicit-deny', decidedBy: { policy: 'deny-iam-users' } });
+    expect((await can('spec')).accounts[0]!.grants[0]!.result).toMatchObject({
+      decision: 'explicit-deny',
+      decidedBy: { policy: 'deny-iam-users' },
+    });
   });
 });

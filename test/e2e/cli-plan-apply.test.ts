@@ -26,7 +26,10 @@ describe('bulkhead plan / apply / show on the command line', () => {
     const first = await runCli(['plan', ...target, '--detailed-exitcode', '--out', planFile]);
     expect(first.code, first.stderr).toBe(2);
     expect(first.stdout).toMatch(/\+ create organization acme/);
-    expect(JSON.parse(readFileSync(planFile, 'utf8'))).toMatchObject({ formatVersion: 1, stateFingerprint: expect.stringMatching(/^sha256:/) });
+    expect(JSON.parse(readFileSync(planFile, 'utf8'))).toMatchObject({
+      formatVersion: 1,
+      stateFingerprint: expect.stringMatching(/^sha256:/),
+    });
 
     const applied = await runCli(['apply', planFile, ...target, '--yes']);
     expect(applied.code, applied.stderr).toBe(0);
@@ -39,26 +42,43 @@ describe('bulkhead plan / apply / show on the command line', () => {
 
   it('refuses a plan made before the organization changed', async () => {
     const planFile = join(env.dir, 'stale.json');
-    writeFileSync(join(env.dir, 'more.yaml'), readFileSync(file, 'utf8').replace('  - name: Sandbox\n', '  - name: Labs\n  - name: Sandbox\n'));
+    writeFileSync(
+      join(env.dir, 'more.yaml'),
+      readFileSync(file, 'utf8').replace('  - name: Sandbox\n', '  - name: Labs\n  - name: Sandbox\n'),
+    );
     const more = ['-f', join(env.dir, 'more.yaml'), '--endpoint', env.cloud.endpoint];
     expect((await runCli(['plan', ...more, '--out', planFile])).code).toBe(0);
     const observed = await refreshOrganization(env.connection.clients.organizations);
-    await env.connection.clients.organizations.send(new CreateOrganizationalUnitCommand({ ParentId: observed.root!.id, Name: 'ChangedByHand' }));
+    await env.connection.clients.organizations.send(
+      new CreateOrganizationalUnitCommand({ ParentId: observed.root!.id, Name: 'ChangedByHand' }),
+    );
     const r = await runCli(['apply', planFile, ...more, '--yes']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/error: the organization has changed since .*stale\.json was made\n {2}hint: run `bulkhead plan` again/);
+    expect(r.stderr).toMatch(
+      /error: the organization has changed since .*stale\.json was made\n {2}hint: run `bulkhead plan` again/,
+    );
   });
 
   it('destructive changes need --allow-destroy; closing an account then works', async () => {
     const closing = join(env.dir, 'close.yaml');
-    writeFileSync(closing, readFileSync(file, 'utf8').replace('    environment: sandbox-bob\n', '    environment: sandbox-bob\n    lifecycle: close\n'));
+    writeFileSync(
+      closing,
+      readFileSync(file, 'utf8').replace(
+        '    environment: sandbox-bob\n',
+        '    environment: sandbox-bob\n    lifecycle: close\n',
+      ),
+    );
     const args = ['-f', closing, '--endpoint', env.cloud.endpoint, '--yes'];
     const refused = await runCli(['apply', ...args]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/error: the plan has 1 destructive change: close acme-sandbox-bob\n {2}hint: review them, then pass --allow-destroy/);
+    expect(refused.stderr).toMatch(
+      /error: the plan has 1 destructive change: close acme-sandbox-bob\n {2}hint: review them, then pass --allow-destroy/,
+    );
     const closed = await runCli(['apply', ...args, '--allow-destroy']);
     expect(closed.code, closed.stderr).toBe(0);
-    const bob = (await refreshOrganization(env.connection.clients.organizations)).accounts.find((a) => a.name === 'acme-sandbox-bob')!;
+    const bob = (await refreshOrganization(env.connection.clients.organizations)).accounts.find(
+      (a) => a.name === 'acme-sandbox-bob',
+    )!;
     expect(['PENDING_CLOSURE', 'SUSPENDED']).toContain(bob.status);
   });
 
@@ -66,8 +86,13 @@ describe('bulkhead plan / apply / show on the command line', () => {
     const tree = await runCli(['show', '--endpoint', env.cloud.endpoint]);
     expect(tree.code).toBe(0);
     expect(tree.stdout).toMatch(/├── Workloads\/ {2}\[scp: deny-iam-users\]/);
-    const json = JSON.parse((await runCli(['show', '--format', 'json', '--endpoint', env.cloud.endpoint])).stdout) as { accounts: { name: string; ouPath: string | null; environment: string | null }[] };
-    expect(json.accounts.find((a) => a.name === 'acme-prod')).toMatchObject({ ouPath: 'Workloads/Prod', environment: 'prod' });
+    const json = JSON.parse((await runCli(['show', '--format', 'json', '--endpoint', env.cloud.endpoint])).stdout) as {
+      accounts: { name: string; ouPath: string | null; environment: string | null }[];
+    };
+    expect(json.accounts.find((a) => a.name === 'acme-prod')).toMatchObject({
+      ouPath: 'Workloads/Prod',
+      environment: 'prod',
+    });
     const mermaid = await runCli(['show', '--format', 'mermaid', '--endpoint', env.cloud.endpoint]);
     expect(mermaid.stdout.split('\n')[0]).toBe('flowchart TD');
     expect(mermaid.stdout).toMatch(/\("acme-prod<br\/>\d{12} · prod"\)/);

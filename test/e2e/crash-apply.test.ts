@@ -19,7 +19,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 async function waitForOutput(output: () => string, pattern: RegExp, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!pattern.test(output())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; output so far:\n${output().slice(-2000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${String(pattern)}; output so far:\n${output().slice(-2000)}`);
     await sleep(10);
   }
 }
@@ -39,9 +40,20 @@ describe('apply killed with SIGKILL, then run again', () => {
     ensureBuilt();
     init({ template: 'growth', file });
     addTeamAccounts(file, 10);
-    const started = runBuiltCli(['local', 'start', '--detach', '--port', '0', '--data', cloudDir, '--time-scale', '0.5']);
+    const started = runBuiltCli([
+      'local',
+      'start',
+      '--detach',
+      '--port',
+      '0',
+      '--data',
+      cloudDir,
+      '--time-scale',
+      '0.5',
+    ]);
     expect(started.status, started.stderr).toBe(0);
-    daemonPid = (JSON.parse(runBuiltCli(['local', 'status', '--json', '--data', cloudDir]).stdout) as { pid: number }).pid;
+    daemonPid = (JSON.parse(runBuiltCli(['local', 'status', '--json', '--data', cloudDir]).stdout) as { pid: number })
+      .pid;
     connection = await connect({ target: 'local', dataDir: cloudDir });
   }, 180_000);
 
@@ -90,23 +102,33 @@ describe('apply killed with SIGKILL, then run again', () => {
     expect(final.changes).toEqual([]);
     expect(final.problems).toEqual([]);
 
-    const pathOf = (id: string) => (id === observed.root!.id ? null : observed.organizationalUnits.find((o) => o.id === id)?.path);
+    const pathOf = (id: string) =>
+      id === observed.root!.id ? null : observed.organizationalUnits.find((o) => o.id === id)?.path;
     const management = observed.organization!.managementAccountId;
     const members = observed.accounts.filter((a) => a.id !== management);
     // Each spec account exactly once (by email), in its OU; no account the spec does not name.
     expect(members.map((a) => a.email).sort()).toEqual([...model.accounts.values()].map((a) => a.email).sort());
-    for (const a of model.accounts.values()) expect(pathOf(members.find((m) => m.email === a.email)!.parentId), a.name).toBe(a.ouPath);
+    for (const a of model.accounts.values())
+      expect(pathOf(members.find((m) => m.email === a.email)!.parentId), a.name).toBe(a.ouPath);
     // One CreateAccount per account ever succeeded, none failed (a repeat would fail EMAIL_ALREADY_EXISTS).
-    const states = async (state: 'SUCCEEDED' | 'FAILED' | 'IN_PROGRESS') => (await org.send(new ListCreateAccountStatusCommand({ States: [state] }))).CreateAccountStatuses ?? [];
+    const states = async (state: 'SUCCEEDED' | 'FAILED' | 'IN_PROGRESS') =>
+      (await org.send(new ListCreateAccountStatusCommand({ States: [state] }))).CreateAccountStatuses ?? [];
     expect((await states('SUCCEEDED')).length).toBe(model.accounts.size);
     expect(await states('FAILED')).toEqual([]);
     expect(await states('IN_PROGRESS')).toEqual([]);
     // No orphaned OU, every SCP once, attached once to each of its targets, and no lock left behind.
-    expect(observed.organizationalUnits.map((o) => o.path).sort()).toEqual([...model.organizationalUnits.keys()].sort());
-    const listed = (await org.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY' }))).Policies!.map((p) => p.Name).sort();
+    expect(observed.organizationalUnits.map((o) => o.path).sort()).toEqual(
+      [...model.organizationalUnits.keys()].sort(),
+    );
+    const listed = (await org.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY' })))
+      .Policies!.map((p) => p.Name)
+      .sort();
     expect(listed).toEqual(['FullAWSAccess', ...model.serviceControlPolicies.keys()].sort());
     for (const scp of model.serviceControlPolicies.values()) {
-      const targets = observed.policies.find((p) => p.name === scp.name)!.targetIds.map((id) => pathOf(id) ?? 'root').map((p) => (p === 'root' ? p : `ou:${p}`));
+      const targets = observed.policies
+        .find((p) => p.name === scp.name)!
+        .targetIds.map((id) => pathOf(id) ?? 'root')
+        .map((p) => (p === 'root' ? p : `ou:${p}`));
       expect(targets.sort(), scp.name).toEqual(scp.targets.map(formatTarget).sort());
     }
   }, 120_000);

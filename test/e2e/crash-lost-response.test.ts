@@ -8,7 +8,9 @@ import { init } from '../../src/toolkit/init.js';
 import { plan } from '../../src/toolkit/plan.js';
 import { freshLocalCloud } from './local-connection.js';
 
-type Stack = { middlewareStack: { add(mw: unknown, options: { step: 'deserialize'; name: string; priority: 'high' }): void } };
+type Stack = {
+  middlewareStack: { add(mw: unknown, options: { step: 'deserialize'; name: string; priority: 'high' }): void };
+};
 
 /**
  * AWS accepted a request but its answer never arrived (a timeout, a dropped connection): the SDK
@@ -26,11 +28,18 @@ function dropOuAndPolicy(file: string): void {
   const spec = parse(readFileSync(file, 'utf8')) as GrowthSpec;
   spec.organizationalUnits = spec.organizationalUnits.filter((o) => o.name !== 'Deployments');
   spec.organizationalUnits.find((o) => o.name === 'Infrastructure')!.accounts!.push('acme-build');
-  spec.policies.serviceControlPolicies = spec.policies.serviceControlPolicies.filter((p) => p.name !== 'deny-iam-users');
+  spec.policies.serviceControlPolicies = spec.policies.serviceControlPolicies.filter(
+    (p) => p.name !== 'deny-iam-users',
+  );
   writeFileSync(file, stringify(spec));
 }
 
-for (const command of ['CreateAccountCommand', 'MoveAccountCommand', 'DeleteOrganizationalUnitCommand', 'DeletePolicyCommand']) {
+for (const command of [
+  'CreateAccountCommand',
+  'MoveAccountCommand',
+  'DeleteOrganizationalUnitCommand',
+  'DeletePolicyCommand',
+]) {
   describe(`a ${command.replace(/Command$/, '')} whose answer is lost`, () => {
     let env: Awaited<ReturnType<typeof freshLocalCloud>>;
     let file: string;
@@ -47,7 +56,8 @@ for (const command of ['CreateAccountCommand', 'MoveAccountCommand', 'DeleteOrga
       (env.connection.clients.organizations as unknown as Stack).middlewareStack.add(
         (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
           const result = await next(args);
-          if (armed && context.commandName === command && lost++ === 0) throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', $metadata: {} });
+          if (armed && context.commandName === command && lost++ === 0)
+            throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', $metadata: {} });
           return result;
         },
         { step: 'deserialize', name: 'loseFirstAnswer', priority: 'high' },

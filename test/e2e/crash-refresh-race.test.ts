@@ -1,4 +1,8 @@
-import { CreateAccountCommand, CreateOrganizationCommand, DescribeCreateAccountStatusCommand } from '@aws-sdk/client-organizations';
+import {
+  CreateAccountCommand,
+  CreateOrganizationCommand,
+  DescribeCreateAccountStatusCommand,
+} from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshOrganization } from '../../src/providers/aws/refresh.js';
 import { createClients } from '../../src/providers/aws/clients.js';
@@ -24,7 +28,9 @@ describe('refresh while a CreateAccount request finishes', () => {
   it('sees the account or its request, whichever order the reads and the completion take', async () => {
     const org = env.connection.clients.organizations;
     await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-    const requestId = (await org.send(new CreateAccountCommand({ AccountName: 'acme-late', Email: 'aws+late@example.com' }))).CreateAccountStatus!.Id!;
+    const requestId = (
+      await org.send(new CreateAccountCommand({ AccountName: 'acme-late', Email: 'aws+late@example.com' }))
+    ).CreateAccountStatus!.Id!;
 
     // A separate client waits for the request to finish just before refresh lists the requests in
     // progress: the worst moment for a refresh that lists the accounts first.
@@ -36,7 +42,9 @@ describe('refresh while a CreateAccount request finishes', () => {
         if (context.commandName === 'ListCreateAccountStatusCommand' && !waited) {
           waited = true;
           for (;;) {
-            const s = await watcher.organizations.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId }));
+            const s = await watcher.organizations.send(
+              new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId }),
+            );
             if (s.CreateAccountStatus!.State !== 'IN_PROGRESS') break;
             await new Promise((r) => setTimeout(r, 20));
           }

@@ -7,7 +7,9 @@ import { init } from '../../src/toolkit/init.js';
 import { plan } from '../../src/toolkit/plan.js';
 import { freshLocalCloud } from './local-connection.js';
 
-type Stack = { middlewareStack: { add(mw: unknown, options: { step: 'deserialize'; name: string; priority: 'high' }): void } };
+type Stack = {
+  middlewareStack: { add(mw: unknown, options: { step: 'deserialize'; name: string; priority: 'high' }): void };
+};
 
 // An apply that died leaves up to five CreateAccount requests running, and AWS allows five at a
 // time (TooManyRequestsException beyond). The next apply must spend its five slots on resuming
@@ -41,18 +43,32 @@ describe('apply after a crash that left CreateAccount requests running', () => {
 
   it('resumes the running requests first and never exceeds five in flight', async () => {
     const io = new RecordingIoHost();
-    const withoutAccounts = (await plan({ file, connection: env.connection, io })).plan.changes.filter((c) => c.kind === 'account').map((c) => c.id);
+    const withoutAccounts = (await plan({ file, connection: env.connection, io })).plan.changes
+      .filter((c) => c.kind === 'account')
+      .map((c) => c.id);
     expect(withoutAccounts).toHaveLength(10);
     const org = env.connection.clients.organizations;
     // With no CreateAccount slot, apply does everything but the accounts, which it skips.
-    const first = await apply({ file, connection: env.connection, io, pollDelayMs: () => 20, createAccountConcurrency: 0 });
+    const first = await apply({
+      file,
+      connection: env.connection,
+      io,
+      pollDelayMs: () => 20,
+      createAccountConcurrency: 0,
+    });
     expect(first.skipped.map((s) => s.id).sort()).toEqual([...withoutAccounts].sort());
     // The crashed run had sent CreateAccount for the five accounts last in plan order.
     const late = ['acme-security', 'acme-shared-services', 'acme-staging-qa', 'acme-staging-uat', 'acme-sandbox-bob'];
-    for (const name of late) await org.send(new CreateAccountCommand({ AccountName: name, Email: `aws+${name.slice(5)}@example.com` }));
+    for (const name of late)
+      await org.send(new CreateAccountCommand({ AccountName: name, Email: `aws+${name.slice(5)}@example.com` }));
 
     const resumed = await plan({ file, connection: env.connection, io });
-    expect(resumed.plan.changes.filter((c) => c.spec['pendingRequestId'] !== undefined).map((c) => c.label).sort()).toEqual([...late].sort());
+    expect(
+      resumed.plan.changes
+        .filter((c) => c.spec['pendingRequestId'] !== undefined)
+        .map((c) => c.label)
+        .sort(),
+    ).toEqual([...late].sort());
     refused.length = 0;
     const applied = await apply({ file, connection: env.connection, io, pollDelayMs: () => 20 });
     expect(applied.failed).toEqual([]);

@@ -7,7 +7,9 @@ import { plan } from '../../src/toolkit/plan.js';
 import { addTeamAccounts } from '../support/e2e/crash-org.js';
 import { freshLocalCloud } from './local-connection.js';
 
-type Stack = { middlewareStack: { add(mw: unknown, options: { step: 'deserialize'; name: string; priority: 'high' }): void } };
+type Stack = {
+  middlewareStack: { add(mw: unknown, options: { step: 'deserialize'; name: string; priority: 'high' }): void };
+};
 
 // One request in five is throttled and one in fifty answers 500, from a seeded generator so that
 // every run sees the same faults. The SDK's retries and the walker's absorb them all.

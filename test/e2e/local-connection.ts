@@ -7,15 +7,27 @@ import type { Target } from '../../src/providers/aws/target.js';
 import type { Connection } from '../../src/toolkit/connect.js';
 
 /** A fresh local cloud in a temporary folder and a connection to it, as `--target local` makes. */
-export async function freshLocalCloud(options: Partial<LocalCloudOptions> = {}): Promise<{ cloud: LocalCloud; connection: Connection; dir: string }> {
+export async function freshLocalCloud(
+  options: Partial<LocalCloudOptions> = {},
+): Promise<{ cloud: LocalCloud; connection: Connection; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'bulkhead-e2e-'));
   const cloud = await startLocalCloud({ dataDir: join(dir, 'cloud'), port: 0, fast: true, ...options });
-  const target: Target = { kind: 'local', endpoint: cloud.endpoint, region: cloud.region, credentials: cloud.credentials };
+  const target: Target = {
+    kind: 'local',
+    endpoint: cloud.endpoint,
+    region: cloud.region,
+    credentials: cloud.credentials,
+  };
   const clients = createClients(target);
   return {
     cloud,
     dir,
-    connection: { target, description: `local cloud at ${cloud.endpoint}`, clients, close: async () => clients.destroy() },
+    connection: {
+      target,
+      description: `local cloud at ${cloud.endpoint}`,
+      clients,
+      close: async () => clients.destroy(),
+    },
   };
 }
 
@@ -26,7 +38,10 @@ export type LocalEnv = Awaited<ReturnType<typeof freshLocalCloud>>;
  * `useCredentials()` points AWS_ACCESS_KEY_ID/SECRET at the cloud for CLI runs with --endpoint;
  * `stop()` restores the variables and closes everything.
  */
-export async function cloudWithTemplate(template: 'startup' | 'growth' | 'enterprise', options: { applied?: boolean } = {}) {
+export async function cloudWithTemplate(
+  template: 'startup' | 'growth' | 'enterprise',
+  options: { applied?: boolean } = {},
+) {
   const env = await freshLocalCloud();
   const file = join(env.dir, 'org.yaml');
   const { init } = await import('../../src/toolkit/init.js');
@@ -37,7 +52,10 @@ export async function cloudWithTemplate(template: 'startup' | 'growth' | 'enterp
     const result = await apply({ file, connection: env.connection, io: new RecordingIoHost(), pollDelayMs: () => 20 });
     if (result.failed.length > 0) throw new Error(`applying ${template} failed: ${JSON.stringify(result.failed)}`);
   }
-  const saved = { AWS_ACCESS_KEY_ID: process.env['AWS_ACCESS_KEY_ID'], AWS_SECRET_ACCESS_KEY: process.env['AWS_SECRET_ACCESS_KEY'] };
+  const saved = {
+    AWS_ACCESS_KEY_ID: process.env['AWS_ACCESS_KEY_ID'],
+    AWS_SECRET_ACCESS_KEY: process.env['AWS_SECRET_ACCESS_KEY'],
+  };
   return {
     ...env,
     file,

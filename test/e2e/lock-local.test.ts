@@ -20,7 +20,9 @@ describe('the apply lock', () => {
   it('a second apply fails fast, naming who holds the lock since when', async () => {
     const held = await acquireLock(env.connection.clients.organizations, { holder: 'ci-runner-7' });
     try {
-      const err = await applyWithLock({ file, connection: env.connection, io: new RecordingIoHost() }).catch((e: unknown) => e);
+      const err = await applyWithLock({ file, connection: env.connection, io: new RecordingIoHost() }).catch(
+        (e: unknown) => e,
+      );
       expect(BulkheadError.is(err)).toBe(true);
       expect((err as BulkheadError).code).toBe('locked');
       expect((err as Error).message).toMatch(/locked by ci-runner-7 since \d{4}-\d\d-\d\dT/);
@@ -43,7 +45,12 @@ describe('the apply lock', () => {
   it('waits with a lock timeout, and unlock removes a stale lock', async () => {
     const held = await acquireLock(env.connection.clients.organizations, { holder: 'crashed-run' });
     setTimeout(() => void held.release(), 300);
-    const r = await applyWithLock({ file, connection: env.connection, io: new RecordingIoHost(), lockTimeoutMs: 5_000 });
+    const r = await applyWithLock({
+      file,
+      connection: env.connection,
+      io: new RecordingIoHost(),
+      lockTimeoutMs: 5_000,
+    });
     expect(r.failed).toEqual([]);
 
     await acquireLock(env.connection.clients.organizations, { holder: 'died-without-release' });

@@ -58,12 +58,14 @@ async function localBackend(): Promise<Backend> {
   };
 }
 
-const pathOf = (observed: ObservedOrg, id: string) => (id === observed.root?.id ? 'root' : observed.organizationalUnits.find((o) => o.id === id)?.path);
+const pathOf = (observed: ObservedOrg, id: string) =>
+  id === observed.root?.id ? 'root' : observed.organizationalUnits.find((o) => o.id === id)?.path;
 const accountIn = (observed: ObservedOrg, name: string) => {
   const account = observed.accounts.find((a) => a.name === name);
   return account && pathOf(observed, account.parentId);
 };
-const targetsOf = (observed: ObservedOrg, policy: string) => (observed.policies.find((p) => p.name === policy)?.targetIds ?? []).map((id) => pathOf(observed, id)).sort();
+const targetsOf = (observed: ObservedOrg, policy: string) =>
+  (observed.policies.find((p) => p.name === policy)?.targetIds ?? []).map((id) => pathOf(observed, id)).sort();
 
 /** What a second, identical request does: AWS refuses it; apply's retries after a crash rely on that. */
 interface Repeats {
@@ -73,12 +75,26 @@ interface Repeats {
   createAccount: 'EMAIL_ALREADY_EXISTS' | 'SUCCEEDED';
 }
 
-const AWS_REPEATS: Repeats = { createOu: 'DuplicateOrganizationalUnitException', attachPolicy: 'DuplicatePolicyAttachmentException', detachPolicy: 'PolicyNotAttachedException', createAccount: 'EMAIL_ALREADY_EXISTS' };
+const AWS_REPEATS: Repeats = {
+  createOu: 'DuplicateOrganizationalUnitException',
+  attachPolicy: 'DuplicatePolicyAttachmentException',
+  detachPolicy: 'PolicyNotAttachedException',
+  createAccount: 'EMAIL_ALREADY_EXISTS',
+};
 
-const outcome = (p: Promise<unknown>) => p.then(() => 'accepted', (err: { name?: string }) => err.name ?? String(err));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => 'accepted',
+    (err: { name?: string }) => err.name ?? String(err),
+  );
 
 /** The scenario of plan-apply-local, then a spec edit: renames, a move, an attach and a detach. */
-function scenario(name: string, start: () => Promise<Backend>, checkFirstApply: (b: Backend, calls: Map<string, number>) => void, repeats: Repeats) {
+function scenario(
+  name: string,
+  start: () => Promise<Backend>,
+  checkFirstApply: (b: Backend, calls: Map<string, number>) => void,
+  repeats: Repeats,
+) {
   describe(`plan and apply against ${name}`, () => {
     let backend: Backend | undefined;
     let file: string;
@@ -107,10 +123,17 @@ function scenario(name: string, start: () => Promise<Backend>, checkFirstApply: 
       before = await refreshOrganization(connection.clients.organizations);
       expect(accountIn(before, 'acme-prod')).toBe('Workloads/Prod');
       expect(accountIn(before, 'acme-build')).toBe('Deployments');
-      expect(before.accounts.find((a) => a.name === 'acme-prod')!.tags).toMatchObject({ 'managed-by': 'bulkhead', environment: 'prod', 'cost-center': 'prod' });
+      expect(before.accounts.find((a) => a.name === 'acme-prod')!.tags).toMatchObject({
+        'managed-by': 'bulkhead',
+        environment: 'prod',
+        'cost-center': 'prod',
+      });
       expect(targetsOf(before, 'protect-organization-baseline')).toEqual(['root']);
       const region = before.policies.find((p) => p.name === 'deny-outside-allowed-regions')!;
-      expect(JSON.parse(region.content).Statement[0].Condition.StringNotEquals['aws:RequestedRegion']).toEqual(['eu-west-1', 'eu-central-1']);
+      expect(JSON.parse(region.content).Statement[0].Condition.StringNotEquals['aws:RequestedRegion']).toEqual([
+        'eu-west-1',
+        'eu-central-1',
+      ]);
 
       const second = await plan({ file, connection, io });
       expect(second.plan.changes).toEqual([]);
@@ -140,7 +163,15 @@ function scenario(name: string, start: () => Promise<Backend>, checkFirstApply: 
       // Renamed in place: same ids, new names, nothing recreated.
       expect(idOf(after, 'Sandboxes')).toBe(idOf(before, 'Sandbox'));
       expect(idOf(after, 'Workloads/PreProd')).toBe(idOf(before, 'Workloads/NonProd'));
-      expect(after.organizationalUnits.map((o) => o.path).sort()).toEqual(['Deployments', 'Infrastructure', 'Sandboxes', 'Security', 'Workloads', 'Workloads/PreProd', 'Workloads/Prod']);
+      expect(after.organizationalUnits.map((o) => o.path).sort()).toEqual([
+        'Deployments',
+        'Infrastructure',
+        'Sandboxes',
+        'Security',
+        'Workloads',
+        'Workloads/PreProd',
+        'Workloads/Prod',
+      ]);
       expect(after.accounts.map((a) => a.id).sort()).toEqual(before.accounts.map((a) => a.id).sort());
       expect(accountIn(after, 'acme-build')).toBe('Sandboxes');
       expect(accountIn(after, 'acme-dev')).toBe('Workloads/PreProd');
@@ -163,9 +194,15 @@ function scenario(name: string, start: () => Promise<Backend>, checkFirstApply: 
         attachPolicy: await outcome(org.send(new AttachPolicyCommand({ PolicyId: denyIam, TargetId: workloads }))),
         detachPolicy: await outcome(org.send(new DetachPolicyCommand({ PolicyId: denyIam, TargetId: rootId }))),
         createAccount: await (async () => {
-          const { CreateAccountStatus } = await org.send(new CreateAccountCommand({ Email: 'aws+prod@example.com', AccountName: 'acme-prod-again' }));
+          const { CreateAccountStatus } = await org.send(
+            new CreateAccountCommand({ Email: 'aws+prod@example.com', AccountName: 'acme-prod-again' }),
+          );
           for (let i = 0; ; i++) {
-            const s = (await org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: CreateAccountStatus!.Id! }))).CreateAccountStatus!;
+            const s = (
+              await org.send(
+                new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: CreateAccountStatus!.Id! }),
+              )
+            ).CreateAccountStatus!;
             if (s.State !== 'IN_PROGRESS' || i > 200) return s.State === 'FAILED' ? s.FailureReason : s.State;
             await new Promise((r) => setTimeout(r, 20));
           }
@@ -173,29 +210,41 @@ function scenario(name: string, start: () => Promise<Backend>, checkFirstApply: 
       };
       expect(seen).toEqual(repeats);
       // Whatever the answer, an attachment is listed once.
-      const targets = (await org.send(new ListTargetsForPolicyCommand({ PolicyId: denyIam }))).Targets!.map((t) => t.TargetId);
+      const targets = (await org.send(new ListTargetsForPolicyCommand({ PolicyId: denyIam }))).Targets!.map(
+        (t) => t.TargetId,
+      );
       expect(targets.filter((t) => t === workloads)).toHaveLength(1);
     });
   });
 }
 
-scenario('moto (--endpoint)', motoBackend, (_b, calls) => {
-  // moto differs from AWS here: CreateAccount finishes at once (AWS takes minutes and answers
-  // IN_PROGRESS), so each account needs exactly one DescribeCreateAccountStatus.
-  expect(calls.get('DescribeCreateAccountStatus')).toBe(calls.get('CreateAccount'));
-}, {
-  // moto 5 gaps: it accepts every repeat, creating a second OU named Security and a second account
-  // with the same email. Bulkhead does not rely on these errors to avoid duplicates across runs (it
-  // refreshes and matches by natural key first), only within one: to adopt what a request whose
-  // answer was lost created (test/e2e/crash-lost-response.test.ts). Against moto such a repeat
-  // makes a duplicate OU or account instead, so those paths cannot be tested with moto.
-  createOu: 'accepted',
-  attachPolicy: 'accepted',
-  detachPolicy: 'accepted',
-  createAccount: 'SUCCEEDED',
-});
+scenario(
+  'moto (--endpoint)',
+  motoBackend,
+  (_b, calls) => {
+    // moto differs from AWS here: CreateAccount finishes at once (AWS takes minutes and answers
+    // IN_PROGRESS), so each account needs exactly one DescribeCreateAccountStatus.
+    expect(calls.get('DescribeCreateAccountStatus')).toBe(calls.get('CreateAccount'));
+  },
+  {
+    // moto 5 gaps: it accepts every repeat, creating a second OU named Security and a second account
+    // with the same email. Bulkhead does not rely on these errors to avoid duplicates across runs (it
+    // refreshes and matches by natural key first), only within one: to adopt what a request whose
+    // answer was lost created (test/e2e/crash-lost-response.test.ts). Against moto such a repeat
+    // makes a duplicate OU or account instead, so those paths cannot be tested with moto.
+    createOu: 'accepted',
+    attachPolicy: 'accepted',
+    detachPolicy: 'accepted',
+    createAccount: 'SUCCEEDED',
+  },
+);
 
-scenario('the local cloud', localBackend, (_b, calls) => {
-  // The local cloud keeps CreateAccount asynchronous, as AWS does: at least one poll says IN_PROGRESS.
-  expect(calls.get('DescribeCreateAccountStatus')!).toBeGreaterThan(calls.get('CreateAccount')!);
-}, AWS_REPEATS);
+scenario(
+  'the local cloud',
+  localBackend,
+  (_b, calls) => {
+    // The local cloud keeps CreateAccount asynchronous, as AWS does: at least one poll says IN_PROGRESS.
+    expect(calls.get('DescribeCreateAccountStatus')!).toBeGreaterThan(calls.get('CreateAccount')!);
+  },
+  AWS_REPEATS,
+);

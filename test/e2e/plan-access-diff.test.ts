@@ -25,7 +25,9 @@ describe('what a plan changes in access', () => {
     writeFileSync(edited, text.slice(0, start) + text.slice(start).replace('targets:\n        - root', 'targets: []'));
     const io = new RecordingIoHost();
     const result = await plan({ file: edited, connection: env.connection, io });
-    expect(result.plan.changes.map((c) => `${c.action} ${c.label}`)).toEqual(['detach protect-organization-baseline → root']);
+    expect(result.plan.changes.map((c) => `${c.action} ${c.label}`)).toEqual([
+      'detach protect-organization-baseline → root',
+    ]);
     const diff = (await planAccessDiff(result.plan, result.model, result.observed))!;
     // PowerUserAccess allows CloudTrail; only the guardrail kept Ops from stopping the trail in prod.
     const ops = diff.changes.find((c) => c.group === 'Ops' && c.environment === 'prod')!;
@@ -37,14 +39,25 @@ describe('what a plan changes in access', () => {
 
   it('a baseline spec shows changes to the access grid', async () => {
     const edited = join(env.dir, 'devs-write-prod.yaml');
-    writeFileSync(edited, readFileSync(file, 'utf8').replace(/(Developers:\n(?:.*\n)*?\s+prod: )ReadOnly/, '$1PowerUser'));
+    writeFileSync(
+      edited,
+      readFileSync(file, 'utf8').replace(/(Developers:\n(?:.*\n)*?\s+prod: )ReadOnly/, '$1PowerUser'),
+    );
     expect(readFileSync(edited, 'utf8')).not.toEqual(readFileSync(file, 'utf8'));
     const io = new RecordingIoHost();
     const result = await plan({ file: edited, connection: env.connection, io });
     const diff = (await planAccessDiff(result.plan, result.model, result.observed, await loadValidModel(file, io)))!;
-    expect(diff.lines.some((l) => /^Developers gain .*dynamodb:DeleteTable.* in prod \[production\]$/.test(l) || /^Developers gain .* in prod \[production\]$/.test(l))).toBe(true);
+    expect(
+      diff.lines.some(
+        (l) =>
+          /^Developers gain .*dynamodb:DeleteTable.* in prod \[production\]$/.test(l) ||
+          /^Developers gain .* in prod \[production\]$/.test(l),
+      ),
+    ).toBe(true);
     env.useCredentials();
     const r = await runCli(['plan', '-f', edited, '--baseline', file, '--endpoint', env.cloud.endpoint]);
-    expect(r.stdout).toMatch(/Access changes \(\d+ actions compared per group and environment\):\n {2}! Developers gain .* in prod \[production\]/);
+    expect(r.stdout).toMatch(
+      /Access changes \(\d+ actions compared per group and environment\):\n {2}! Developers gain .* in prod \[production\]/,
+    );
   });
 });

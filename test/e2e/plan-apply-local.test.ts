@@ -36,7 +36,10 @@ describe('plan and apply against the local cloud', () => {
     expect(prod.tags).toMatchObject({ 'managed-by': 'bulkhead', environment: 'prod', 'cost-center': 'prod' });
     const region = observed.policies.find((p) => p.name === 'deny-outside-allowed-regions')!;
     expect(region.targetIds).toContain(observed.root!.id);
-    expect(JSON.parse(region.content).Statement[0].Condition.StringNotEquals['aws:RequestedRegion']).toEqual(['eu-west-1', 'eu-central-1']);
+    expect(JSON.parse(region.content).Statement[0].Condition.StringNotEquals['aws:RequestedRegion']).toEqual([
+      'eu-west-1',
+      'eu-central-1',
+    ]);
 
     const second = await plan({ file, connection: env.connection, io });
     expect(second.plan.changes).toEqual([]);

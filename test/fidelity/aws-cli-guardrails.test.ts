@@ -27,19 +27,47 @@ beforeAll(async () => {
   await org.send(new O.CreateOrganizationCommand({ FeatureSet: 'ALL' }));
   const rootId = (await org.send(new O.ListRootsCommand({}))).Roots?.[0]?.Id ?? '';
   await org.send(new O.EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'SERVICE_CONTROL_POLICY' }));
-  const ou = (await org.send(new O.CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Workloads' }))).OrganizationalUnit?.Id ?? '';
-  const content = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'iam:CreateUser', Resource: '*' }] });
-  const policy = (await org.send(new O.CreatePolicyCommand({ Name: 'no-users', Description: 'd', Type: 'SERVICE_CONTROL_POLICY', Content: content }))).Policy?.PolicySummary;
+  const ou =
+    (await org.send(new O.CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Workloads' }))).OrganizationalUnit
+      ?.Id ?? '';
+  const content = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Deny', Action: 'iam:CreateUser', Resource: '*' }],
+  });
+  const policy = (
+    await org.send(
+      new O.CreatePolicyCommand({
+        Name: 'no-users',
+        Description: 'd',
+        Type: 'SERVICE_CONTROL_POLICY',
+        Content: content,
+      }),
+    )
+  ).Policy?.PolicySummary;
   scpArn = policy?.Arn ?? '';
   await org.send(new O.AttachPolicyCommand({ PolicyId: policy?.Id ?? '', TargetId: ou }));
-  const req = (await org.send(new O.CreateAccountCommand({ Email: 'app@example.com', AccountName: 'app' }))).CreateAccountStatus?.Id ?? '';
+  const req =
+    (await org.send(new O.CreateAccountCommand({ Email: 'app@example.com', AccountName: 'app' }))).CreateAccountStatus
+      ?.Id ?? '';
   member = await poll('CreateAccount', async () => {
-    const s = (await org.send(new O.DescribeCreateAccountStatusCommand({ CreateAccountRequestId: req }))).CreateAccountStatus;
+    const s = (await org.send(new O.DescribeCreateAccountStatusCommand({ CreateAccountRequestId: req })))
+      .CreateAccountStatus;
     return s?.State === 'SUCCEEDED' ? s.AccountId : undefined;
   });
   await org.send(new O.MoveAccountCommand({ AccountId: member, SourceParentId: rootId, DestinationParentId: ou }));
-  const c = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${member}:role/OrganizationAccountAccessRole`, RoleSessionName: 'cli' }))).Credentials;
-  session = { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken ?? '' };
+  const c = (
+    await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${member}:role/OrganizationAccountAccessRole`,
+        RoleSessionName: 'cli',
+      }),
+    )
+  ).Credentials;
+  session = {
+    accessKeyId: c?.AccessKeyId ?? '',
+    secretAccessKey: c?.SecretAccessKey ?? '',
+    sessionToken: c?.SessionToken ?? '',
+  };
   cli = awsCli(cloud.endpoint, cloud.region, cloud.credentials);
 });
 
@@ -52,7 +80,17 @@ describe('the AWS CLI shows guardrail denials', () => {
   it('prints the SCP denial for iam create-user, and creates a role the SCP allows', async () => {
     const [denied, created] = await Promise.all([
       cli.run(['iam', 'create-user', '--user-name', 'bob'], session),
-      cli.json<{ Role: { Arn: string } }>(['iam', 'create-role', '--role-name', 'app', '--assume-role-policy-document', '{"Version":"2012-10-17","Statement":[]}'], session),
+      cli.json<{ Role: { Arn: string } }>(
+        [
+          'iam',
+          'create-role',
+          '--role-name',
+          'app',
+          '--assume-role-policy-document',
+          '{"Version":"2012-10-17","Statement":[]}',
+        ],
+        session,
+      ),
     ]);
     expect(denied.code).toBeOneOf([254, 255]);
     expect(denied.stdout).toBe('');

@@ -11,13 +11,50 @@ import { waitFor } from '../support/fidelity/tools.js';
  * calls run in parallel to keep Python start-ups off the critical path.
  */
 
-interface Organization { Id: string; Arn: string; FeatureSet: string; MasterAccountId: string; MasterAccountArn: string }
-interface Root { Id: string; Arn: string; Name: string; PolicyTypes: { Type: string; Status: string }[] }
-interface OrganizationalUnit { Id: string; Arn: string; Name: string }
-interface Account { Id: string; Arn: string; Email: string; Name: string; Status: string; JoinedMethod: string }
-interface CreateAccountStatus { Id: string; State: string; AccountId?: string; AccountName: string }
-interface Policy { PolicySummary: { Id: string; Arn: string; Name: string; Type: string; AwsManaged: boolean }; Content: string }
-interface Role { RoleName: string; Arn: string; RoleId: string; Path: string; CreateDate: string; AssumeRolePolicyDocument?: unknown }
+interface Organization {
+  Id: string;
+  Arn: string;
+  FeatureSet: string;
+  MasterAccountId: string;
+  MasterAccountArn: string;
+}
+interface Root {
+  Id: string;
+  Arn: string;
+  Name: string;
+  PolicyTypes: { Type: string; Status: string }[];
+}
+interface OrganizationalUnit {
+  Id: string;
+  Arn: string;
+  Name: string;
+}
+interface Account {
+  Id: string;
+  Arn: string;
+  Email: string;
+  Name: string;
+  Status: string;
+  JoinedMethod: string;
+}
+interface CreateAccountStatus {
+  Id: string;
+  State: string;
+  AccountId?: string;
+  AccountName: string;
+}
+interface Policy {
+  PolicySummary: { Id: string; Arn: string; Name: string; Type: string; AwsManaged: boolean };
+  Content: string;
+}
+interface Role {
+  RoleName: string;
+  Arn: string;
+  RoleId: string;
+  Path: string;
+  CreateDate: string;
+  AssumeRolePolicyDocument?: unknown;
+}
 
 /** A client error from the CLI: exit 254 (CLI v2) or 255 (CLI v1), with the AWS error code in stderr. */
 function expectAwsError(r: CliResult, code: string): void {
@@ -65,17 +102,50 @@ describe('the AWS CLI against the local cloud', () => {
     expect(root.Arn).toBe(`arn:aws:organizations::${mgmt}:root/${created.Organization.Id}/${root.Id}`);
 
     const ou = (
-      await cli.json<{ OrganizationalUnit: OrganizationalUnit }>(['organizations', 'create-organizational-unit', '--parent-id', root.Id, '--name', 'Workloads'])
+      await cli.json<{ OrganizationalUnit: OrganizationalUnit }>([
+        'organizations',
+        'create-organizational-unit',
+        '--parent-id',
+        root.Id,
+        '--name',
+        'Workloads',
+      ])
     ).OrganizationalUnit;
     expect(ou.Id).toMatch(new RegExp(`^ou-${root.Id.slice(2)}-[a-z0-9]{8,32}$`));
     expect(ou.Arn).toBe(`arn:aws:organizations::${mgmt}:ou/${created.Organization.Id}/${ou.Id}`);
 
     const [ous, duplicateOu, startedA, startedB, enabled] = await Promise.all([
-      cli.json<{ OrganizationalUnits: OrganizationalUnit[] }>(['organizations', 'list-organizational-units-for-parent', '--parent-id', root.Id]),
+      cli.json<{ OrganizationalUnits: OrganizationalUnit[] }>([
+        'organizations',
+        'list-organizational-units-for-parent',
+        '--parent-id',
+        root.Id,
+      ]),
       cli.run(['organizations', 'create-organizational-unit', '--parent-id', root.Id, '--name', 'Workloads']),
-      cli.json<{ CreateAccountStatus: CreateAccountStatus }>(['organizations', 'create-account', '--email', 'app-prod@example.com', '--account-name', 'app-prod']),
-      cli.json<{ CreateAccountStatus: CreateAccountStatus }>(['organizations', 'create-account', '--email', 'app-dev@example.com', '--account-name', 'app-dev']),
-      cli.json<{ Root: Root }>(['organizations', 'enable-policy-type', '--root-id', root.Id, '--policy-type', 'SERVICE_CONTROL_POLICY']),
+      cli.json<{ CreateAccountStatus: CreateAccountStatus }>([
+        'organizations',
+        'create-account',
+        '--email',
+        'app-prod@example.com',
+        '--account-name',
+        'app-prod',
+      ]),
+      cli.json<{ CreateAccountStatus: CreateAccountStatus }>([
+        'organizations',
+        'create-account',
+        '--email',
+        'app-dev@example.com',
+        '--account-name',
+        'app-dev',
+      ]),
+      cli.json<{ Root: Root }>([
+        'organizations',
+        'enable-policy-type',
+        '--root-id',
+        root.Id,
+        '--policy-type',
+        'SERVICE_CONTROL_POLICY',
+      ]),
     ]);
     expect(ous.OrganizationalUnits.map((o) => o.Id)).toEqual([ou.Id]);
     expectAwsError(duplicateOu, 'DuplicateOrganizationalUnitException');
@@ -88,40 +158,91 @@ describe('the AWS CLI against the local cloud', () => {
       waitFor(
         `account creation ${id}`,
         async () => {
-          const s = (await cli.json<{ CreateAccountStatus: CreateAccountStatus }>(['organizations', 'describe-create-account-status', '--create-account-request-id', id]))
-            .CreateAccountStatus;
+          const s = (
+            await cli.json<{ CreateAccountStatus: CreateAccountStatus }>([
+              'organizations',
+              'describe-create-account-status',
+              '--create-account-request-id',
+              id,
+            ])
+          ).CreateAccountStatus;
           return s.State === 'IN_PROGRESS' ? undefined : s;
         },
         20_000,
       );
-    const [doneA, doneB] = await Promise.all([settle(startedA.CreateAccountStatus.Id), settle(startedB.CreateAccountStatus.Id)]);
+    const [doneA, doneB] = await Promise.all([
+      settle(startedA.CreateAccountStatus.Id),
+      settle(startedB.CreateAccountStatus.Id),
+    ]);
     expect(doneA.State).toBe('SUCCEEDED');
     expect(doneB.State).toBe('SUCCEEDED');
     const prod = doneA.AccountId ?? '';
     expect(prod).toMatch(/^\d{12}$/);
 
     // --page-size makes the CLI page through the server with MaxResults/NextToken; --max-items pages client-side.
-    const scpContent = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'DenyLeave', Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] });
+    const scpContent = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'DenyLeave', Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
+    });
     const [paged, firstPage, moved, policy] = await Promise.all([
       cli.json<{ Accounts: Account[] }>(['organizations', 'list-accounts', '--page-size', '1']),
       cli.json<{ Accounts: Account[]; NextToken?: string }>(['organizations', 'list-accounts', '--max-items', '2']),
-      cli.run(['organizations', 'move-account', '--account-id', prod, '--source-parent-id', root.Id, '--destination-parent-id', ou.Id]),
+      cli.run([
+        'organizations',
+        'move-account',
+        '--account-id',
+        prod,
+        '--source-parent-id',
+        root.Id,
+        '--destination-parent-id',
+        ou.Id,
+      ]),
       cli.json<{ Policy: Policy }>([
-        'organizations', 'create-policy', '--name', 'deny-leave', '--description', 'No leaving', '--type', 'SERVICE_CONTROL_POLICY', '--content', scpContent,
+        'organizations',
+        'create-policy',
+        '--name',
+        'deny-leave',
+        '--description',
+        'No leaving',
+        '--type',
+        'SERVICE_CONTROL_POLICY',
+        '--content',
+        scpContent,
       ]),
     ]);
     expect(paged.Accounts).toHaveLength(3);
-    expect(paged.Accounts.filter((a) => a.Id !== mgmt).map((a) => a.Email).sort()).toEqual(['app-dev@example.com', 'app-prod@example.com']);
+    expect(
+      paged.Accounts.filter((a) => a.Id !== mgmt)
+        .map((a) => a.Email)
+        .sort(),
+    ).toEqual(['app-dev@example.com', 'app-prod@example.com']);
     expect(paged.Accounts.find((a) => a.Id === mgmt)?.Status).toBe('ACTIVE');
-    expect(paged.Accounts.find((a) => a.Id === prod)).toMatchObject({ Name: 'app-prod', Status: 'ACTIVE', JoinedMethod: 'CREATED' });
+    expect(paged.Accounts.find((a) => a.Id === prod)).toMatchObject({
+      Name: 'app-prod',
+      Status: 'ACTIVE',
+      JoinedMethod: 'CREATED',
+    });
     expect(firstPage.Accounts).toHaveLength(2);
     expect(typeof firstPage.NextToken).toBe('string');
-    const rest = await cli.json<{ Accounts: Account[]; NextToken?: string }>(['organizations', 'list-accounts', '--max-items', '2', '--starting-token', firstPage.NextToken ?? '']);
+    const rest = await cli.json<{ Accounts: Account[]; NextToken?: string }>([
+      'organizations',
+      'list-accounts',
+      '--max-items',
+      '2',
+      '--starting-token',
+      firstPage.NextToken ?? '',
+    ]);
     expect(rest.NextToken).toBeUndefined();
-    expect([...firstPage.Accounts, ...rest.Accounts].map((a) => a.Id).sort()).toEqual(paged.Accounts.map((a) => a.Id).sort());
+    expect([...firstPage.Accounts, ...rest.Accounts].map((a) => a.Id).sort()).toEqual(
+      paged.Accounts.map((a) => a.Id).sort(),
+    );
     expect(moved.code, moved.stderr).toBe(0);
     expect(moved.stdout).toBe('');
-    expect(policy.Policy.PolicySummary).toMatchObject({ Name: 'deny-leave', Type: 'SERVICE_CONTROL_POLICY', AwsManaged: false });
+    expect(policy.Policy.PolicySummary).toMatchObject({
+      Name: 'deny-leave',
+      Type: 'SERVICE_CONTROL_POLICY',
+      AwsManaged: false,
+    });
     expect(JSON.parse(policy.Policy.Content)).toEqual(JSON.parse(scpContent));
     const policyId = policy.Policy.PolicySummary.Id;
     expect(policyId).toMatch(/^p-[0-9a-zA-Z_]{8,128}$/);
@@ -129,10 +250,25 @@ describe('the AWS CLI against the local cloud', () => {
     const attach = ['organizations', 'attach-policy', '--policy-id', policyId, '--target-id', ou.Id];
     expect((await cli.run(attach)).code).toBe(0);
     const [forTarget, attachAgain, inOu, tagged, unknownAccount] = await Promise.all([
-      cli.json<{ Policies: Policy['PolicySummary'][] }>(['organizations', 'list-policies-for-target', '--target-id', ou.Id, '--filter', 'SERVICE_CONTROL_POLICY']),
+      cli.json<{ Policies: Policy['PolicySummary'][] }>([
+        'organizations',
+        'list-policies-for-target',
+        '--target-id',
+        ou.Id,
+        '--filter',
+        'SERVICE_CONTROL_POLICY',
+      ]),
       cli.run(attach),
       cli.json<{ Accounts: Account[] }>(['organizations', 'list-accounts-for-parent', '--parent-id', ou.Id]),
-      cli.run(['organizations', 'tag-resource', '--resource-id', prod, '--tags', 'Key=env,Value=prod', 'Key=owner,Value=platform']),
+      cli.run([
+        'organizations',
+        'tag-resource',
+        '--resource-id',
+        prod,
+        '--tags',
+        'Key=env,Value=prod',
+        'Key=owner,Value=platform',
+      ]),
       cli.run(['organizations', 'describe-account', '--account-id', '111111111111']),
     ]);
     // AWS: enabling SCPs attaches FullAWSAccess to the root and every OU and account; ours comes on top.
@@ -141,7 +277,12 @@ describe('the AWS CLI against the local cloud', () => {
     expect(inOu.Accounts.map((a) => a.Id)).toEqual([prod]);
     expect(tagged.code, tagged.stderr).toBe(0);
     expectAwsError(unknownAccount, 'AccountNotFoundException');
-    const tags = await cli.json<{ Tags: { Key: string; Value: string }[] }>(['organizations', 'list-tags-for-resource', '--resource-id', prod]);
+    const tags = await cli.json<{ Tags: { Key: string; Value: string }[] }>([
+      'organizations',
+      'list-tags-for-resource',
+      '--resource-id',
+      prod,
+    ]);
     expect(tags.Tags).toEqual([
       { Key: 'env', Value: 'prod' },
       { Key: 'owner', Value: 'platform' },
@@ -149,10 +290,13 @@ describe('the AWS CLI against the local cloud', () => {
 
     // Into the new account through the role AWS creates there.
     const roleArn = `arn:aws:iam::${prod}:role/OrganizationAccountAccessRole`;
-    const assumed = await cli.json<{ Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string; Expiration: string }; AssumedRoleUser: { Arn: string; AssumedRoleId: string } }>([
-      'sts', 'assume-role', '--role-arn', roleArn, '--role-session-name', 'fidelity',
-    ]);
-    expect(assumed.AssumedRoleUser.Arn).toBe(`arn:aws:sts::${prod}:assumed-role/OrganizationAccountAccessRole/fidelity`);
+    const assumed = await cli.json<{
+      Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string; Expiration: string };
+      AssumedRoleUser: { Arn: string; AssumedRoleId: string };
+    }>(['sts', 'assume-role', '--role-arn', roleArn, '--role-session-name', 'fidelity']);
+    expect(assumed.AssumedRoleUser.Arn).toBe(
+      `arn:aws:sts::${prod}:assumed-role/OrganizationAccountAccessRole/fidelity`,
+    );
     expect(assumed.AssumedRoleUser.AssumedRoleId).toMatch(/^AROA[A-Z0-9]+:fidelity$/);
     expect(assumed.Credentials.AccessKeyId).toMatch(/^ASIA/);
     expect(Date.parse(assumed.Credentials.Expiration)).toBeGreaterThan(Date.now());
@@ -161,15 +305,36 @@ describe('the AWS CLI against the local cloud', () => {
       secretAccessKey: assumed.Credentials.SecretAccessKey,
       sessionToken: assumed.Credentials.SessionToken,
     };
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${mgmt}:root` }, Action: 'sts:AssumeRole' }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${mgmt}:root` }, Action: 'sts:AssumeRole' }],
+    });
     const [memberCaller, memberRoles, createdRole] = await Promise.all([
       cli.json<{ Account: string; Arn: string }>(['sts', 'get-caller-identity'], member),
       cli.json<{ Roles: Role[] }>(['iam', 'list-roles'], member),
-      cli.json<{ Role: Role }>(['iam', 'create-role', '--role-name', 'deployer', '--path', '/ci/', '--assume-role-policy-document', trust, '--description', 'CI deploys'], member),
+      cli.json<{ Role: Role }>(
+        [
+          'iam',
+          'create-role',
+          '--role-name',
+          'deployer',
+          '--path',
+          '/ci/',
+          '--assume-role-policy-document',
+          trust,
+          '--description',
+          'CI deploys',
+        ],
+        member,
+      ),
     ]);
     expect(memberCaller).toMatchObject({ Account: prod, Arn: assumed.AssumedRoleUser.Arn });
     expect(memberRoles.Roles.map((r) => r.Arn)).toContain(roleArn);
-    expect(createdRole.Role).toMatchObject({ RoleName: 'deployer', Path: '/ci/', Arn: `arn:aws:iam::${prod}:role/ci/deployer` });
+    expect(createdRole.Role).toMatchObject({
+      RoleName: 'deployer',
+      Path: '/ci/',
+      Arn: `arn:aws:iam::${prod}:role/ci/deployer`,
+    });
     expect(createdRole.Role.RoleId).toMatch(/^AROA[A-Z0-9]{16,}$/);
     expect(Date.parse(createdRole.Role.CreateDate)).not.toBeNaN();
 
@@ -191,8 +356,14 @@ describe('the AWS CLI against the local cloud', () => {
 
   it('reports authentication failures with the codes STS uses', async () => {
     const [unknownKey, badSecret] = await Promise.all([
-      cli.run(['sts', 'get-caller-identity'], { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }),
-      cli.run(['sts', 'get-caller-identity'], { accessKeyId: fc?.cloud.credentials.accessKeyId ?? '', secretAccessKey: 'not-the-secret' }),
+      cli.run(['sts', 'get-caller-identity'], {
+        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      }),
+      cli.run(['sts', 'get-caller-identity'], {
+        accessKeyId: fc?.cloud.credentials.accessKeyId ?? '',
+        secretAccessKey: 'not-the-secret',
+      }),
     ]);
     expectAwsError(unknownKey, 'InvalidClientTokenId');
     expectAwsError(badSecret, 'SignatureDoesNotMatch');

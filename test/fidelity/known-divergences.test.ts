@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateOrganizationCommand, DescribeOrganizationCommand, EnablePolicyTypeCommand, ListRootsCommand } from '@aws-sdk/client-organizations';
+import {
+  CreateOrganizationCommand,
+  DescribeOrganizationCommand,
+  EnablePolicyTypeCommand,
+  ListRootsCommand,
+} from '@aws-sdk/client-organizations';
 import { KNOWN_DIVERGENCES } from '../support/fidelity/known-divergences.js';
 import type { FidelityCloud } from '../support/fidelity/local-cloud.js';
 import { startFidelityCloud } from '../support/fidelity/local-cloud.js';

@@ -15,7 +15,9 @@ import { validateResponse } from '../support/fidelity/response-validation.js';
  * the shapes the AWS CLI and boto3 parse with, written by AWS, not by us.
  */
 
-const IMPLEMENTED = SERVICES.flatMap((s) => Object.keys(s.operations).map((operation) => ({ service: s.name, operation })));
+const IMPLEMENTED = SERVICES.flatMap((s) =>
+  Object.keys(s.operations).map((operation) => ({ service: s.name, operation })),
+);
 
 let fc: FidelityCloud | undefined;
 const handler = new RecordingHandler();
@@ -35,11 +37,17 @@ const exchangesOf = (service: string, operation: string, ok: boolean): Exchange[
   handler.exchanges.filter((e) => e.service === service && e.operation === operation && e.status < 300 === ok);
 
 const report = (service: string, operation: string, exchanges: Exchange[]) =>
-  exchanges.flatMap((e) => validateResponse(loadModel(service as BotocoreService), operation, e).map((v) => `${operation} ${e.status} ${v.path}: ${v.problem}`));
+  exchanges.flatMap((e) =>
+    validateResponse(loadModel(service as BotocoreService), operation, e).map(
+      (v) => `${operation} ${e.status} ${v.path}: ${v.problem}`,
+    ),
+  );
 
 describe('the botocore models', () => {
   it('know every operation the local cloud implements', () => {
-    const unknown = IMPLEMENTED.filter(({ service, operation }) => loadModel(service).operations[operation] === undefined);
+    const unknown = IMPLEMENTED.filter(
+      ({ service, operation }) => loadModel(service).operations[operation] === undefined,
+    );
     expect(unknown).toEqual([]);
   });
 });
@@ -60,7 +68,11 @@ describe('successful responses match the output shape', () => {
 describe('error responses use modeled or common error codes and shapes', () => {
   it('the scenario provoked the documented error for each case', () => {
     expect(errorCases.length).toBeGreaterThan(20);
-    expect(errorCases.filter((c) => c.got !== c.expected).map((c) => `${c.label}: ${c.operation} gave ${c.got}, AWS documents ${c.expected}`)).toEqual([]);
+    expect(
+      errorCases
+        .filter((c) => c.got !== c.expected)
+        .map((c) => `${c.label}: ${c.operation} gave ${c.got}, AWS documents ${c.expected}`),
+    ).toEqual([]);
   });
 
   it('every error body validates against the model', () => {

@@ -28,7 +28,8 @@ async function setup(options: Parameters<typeof startHarness>[0] = {}): Promise<
 
 async function settle(id: string): Promise<CreateAccountStatus> {
   return eventually(async () => {
-    const s = (await h.org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: id }))).CreateAccountStatus;
+    const s = (await h.org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: id })))
+      .CreateAccountStatus;
     return s?.State === 'IN_PROGRESS' ? undefined : s;
   });
 }
@@ -41,7 +42,9 @@ async function createAccount(email: string, name = email.split('@')[0] ?? 'x'): 
 describe('CreateAccount', () => {
   it('is asynchronous: IN_PROGRESS first, then SUCCEEDED with an account id', async () => {
     await setup({ fast: false, timeScale: 0.05 }); // 150 ms
-    const started = await h.org.send(new CreateAccountCommand({ Email: 'dev@example.com', AccountName: 'dev', Tags: [{ Key: 'env', Value: 'dev' }] }));
+    const started = await h.org.send(
+      new CreateAccountCommand({ Email: 'dev@example.com', AccountName: 'dev', Tags: [{ Key: 'env', Value: 'dev' }] }),
+    );
     const status = started.CreateAccountStatus;
     expect(status?.State).toBe('IN_PROGRESS');
     expect(status?.Id).toMatch(/^car-[0-9a-f]{32}$/);
@@ -52,7 +55,12 @@ describe('CreateAccount', () => {
     expect(done.AccountId).toMatch(/^\d{12}$/);
     expect(done.CompletedTimestamp).toBeInstanceOf(Date);
     const account = await h.org.send(new DescribeAccountCommand({ AccountId: done.AccountId }));
-    expect(account.Account).toMatchObject({ Email: 'dev@example.com', Name: 'dev', Status: 'ACTIVE', JoinedMethod: 'CREATED' });
+    expect(account.Account).toMatchObject({
+      Email: 'dev@example.com',
+      Name: 'dev',
+      Status: 'ACTIVE',
+      JoinedMethod: 'CREATED',
+    });
     const listed = await h.org.send(new ListCreateAccountStatusCommand({ States: ['SUCCEEDED'] }));
     expect(listed.CreateAccountStatuses?.map((s) => s.Id)).toEqual([status?.Id]);
   });
@@ -73,8 +81,11 @@ describe('CreateAccount', () => {
 
   it('refuses a sixth concurrent creation with TooManyRequestsException', async () => {
     await setup({ fast: false, timeScale: 1 });
-    for (let i = 0; i < 5; i++) await h.org.send(new CreateAccountCommand({ Email: `c${i}@example.com`, AccountName: `c${i}` }));
-    const err = await awsError(() => h.org.send(new CreateAccountCommand({ Email: 'c5@example.com', AccountName: 'c5' })));
+    for (let i = 0; i < 5; i++)
+      await h.org.send(new CreateAccountCommand({ Email: `c${i}@example.com`, AccountName: `c${i}` }));
+    const err = await awsError(() =>
+      h.org.send(new CreateAccountCommand({ Email: 'c5@example.com', AccountName: 'c5' })),
+    );
     expect(err).toMatchObject({ name: 'TooManyRequestsException', status: 400 });
   });
 
@@ -82,7 +93,9 @@ describe('CreateAccount', () => {
     await setup();
     const bad = await awsError(() => h.org.send(new CreateAccountCommand({ Email: 'not-an-email', AccountName: 'x' })));
     expect(bad).toMatchObject({ name: 'InvalidInputException', Reason: 'INVALID_PATTERN' });
-    const long = await awsError(() => h.org.send(new CreateAccountCommand({ Email: 'ok@example.com', AccountName: 'x'.repeat(51) })));
+    const long = await awsError(() =>
+      h.org.send(new CreateAccountCommand({ Email: 'ok@example.com', AccountName: 'x'.repeat(51) })),
+    );
     expect(long).toMatchObject({ name: 'InvalidInputException', Reason: 'MAX_LENGTH_EXCEEDED' });
   });
 });
@@ -91,15 +104,29 @@ describe('accounts in the tree', () => {
   it('moves accounts between parents with AWS errors for wrong sources and duplicates', async () => {
     const rootId = await setup();
     const id = (await createAccount('m@example.com')).AccountId ?? '';
-    const ou = (await h.org.send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Apps' }))).OrganizationalUnit?.Id ?? '';
+    const ou =
+      (await h.org.send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Apps' }))).OrganizationalUnit
+        ?.Id ?? '';
     await h.org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: ou }));
     const inOu = await h.org.send(new ListAccountsForParentCommand({ ParentId: ou }));
     expect(inOu.Accounts?.map((a) => a.Id)).toEqual([id]);
-    const wrongSource = await awsError(() => h.org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: ou })));
+    const wrongSource = await awsError(() =>
+      h.org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: ou })),
+    );
     expect(wrongSource.name).toBe('AccountNotFoundException');
-    const same = await awsError(() => h.org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: ou, DestinationParentId: ou })));
+    const same = await awsError(() =>
+      h.org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: ou, DestinationParentId: ou })),
+    );
     expect(same.name).toBe('DuplicateAccountException');
-    const noDest = await awsError(() => h.org.send(new MoveAccountCommand({ AccountId: id, SourceParentId: ou, DestinationParentId: `ou-${rootId.slice(2)}-aaaaaaaa` })));
+    const noDest = await awsError(() =>
+      h.org.send(
+        new MoveAccountCommand({
+          AccountId: id,
+          SourceParentId: ou,
+          DestinationParentId: `ou-${rootId.slice(2)}-aaaaaaaa`,
+        }),
+      ),
+    );
     expect(noDest.name).toBe('DestinationParentNotFoundException');
   });
 
@@ -133,8 +160,13 @@ describe('accounts in the tree', () => {
     const rootId = (await h.org.send(new ListRootsCommand({}))).Roots?.[0]?.Id ?? '';
     const id = (await createAccount('cb@example.com')).AccountId ?? '';
     const close = await awsError(() => h.org.send(new CloseAccountCommand({ AccountId: id })));
-    expect(close).toMatchObject({ name: 'ConstraintViolationException', Reason: 'ORGANIZATION_NOT_IN_ALL_FEATURES_MODE' });
-    const enable = await awsError(() => h.org.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'SERVICE_CONTROL_POLICY' })));
+    expect(close).toMatchObject({
+      name: 'ConstraintViolationException',
+      Reason: 'ORGANIZATION_NOT_IN_ALL_FEATURES_MODE',
+    });
+    const enable = await awsError(() =>
+      h.org.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'SERVICE_CONTROL_POLICY' })),
+    );
     expect(enable).toMatchObject({ Reason: 'ORGANIZATION_NOT_IN_ALL_FEATURES_MODE' });
   });
 
@@ -142,8 +174,12 @@ describe('accounts in the tree', () => {
     await setup();
     const id = (await createAccount('leave@example.com')).AccountId ?? '';
     await h.org.send(new RemoveAccountFromOrganizationCommand({ AccountId: id }));
-    expect((await awsError(() => h.org.send(new DescribeAccountCommand({ AccountId: id })))).name).toBe('AccountNotFoundException');
-    const mgmt = await awsError(() => h.org.send(new RemoveAccountFromOrganizationCommand({ AccountId: h.cloud.managementAccountId })));
+    expect((await awsError(() => h.org.send(new DescribeAccountCommand({ AccountId: id })))).name).toBe(
+      'AccountNotFoundException',
+    );
+    const mgmt = await awsError(() =>
+      h.org.send(new RemoveAccountFromOrganizationCommand({ AccountId: h.cloud.managementAccountId })),
+    );
     expect(mgmt.name).toBe('MasterCannotLeaveOrganizationException');
   });
 });

@@ -7,8 +7,15 @@ import { rawRequest } from './raw.js';
 describe('bad input never crashes the server', () => {
   let h: Harness;
   const org = (op: string, body: string) =>
-    rawRequest({ endpoint: h.cloud.endpoint, service: 'organizations', target: `AWSOrganizationsV20161128.${op}`, body, credentials: h.cloud.credentials });
-  const iam = (body: string) => rawRequest({ endpoint: h.cloud.endpoint, service: 'iam', body, credentials: h.cloud.credentials });
+    rawRequest({
+      endpoint: h.cloud.endpoint,
+      service: 'organizations',
+      target: `AWSOrganizationsV20161128.${op}`,
+      body,
+      credentials: h.cloud.credentials,
+    });
+  const iam = (body: string) =>
+    rawRequest({ endpoint: h.cloud.endpoint, service: 'iam', body, credentials: h.cloud.credentials });
 
   beforeAll(async () => {
     h = await startHarness();
@@ -26,7 +33,9 @@ describe('bad input never crashes the server', () => {
   it('a JSON array or a wrongly typed member → SerializationException', async () => {
     expect(JSON.parse((await org('ListRoots', '[]')).body).__type).toBe('SerializationException');
     expect(JSON.parse((await org('ListRoots', '{"MaxResults":"ten"}')).body).__type).toBe('SerializationException');
-    expect(JSON.parse((await org('CreateOrganizationalUnit', '{"ParentId":42,"Name":"x"}')).body).__type).toBe('SerializationException');
+    expect(JSON.parse((await org('CreateOrganizationalUnit', '{"ParentId":42,"Name":"x"}')).body).__type).toBe(
+      'SerializationException',
+    );
   });
 
   it('missing members → InvalidInputException INPUT_REQUIRED', async () => {
@@ -38,7 +47,13 @@ describe('bad input never crashes the server', () => {
     const json = await org('DoesNotExist', '{}');
     expect(json.status).toBe(400);
     expect(JSON.parse(json.body).__type).toBe('UnknownOperationException');
-    const unknownPrefix = await rawRequest({ endpoint: h.cloud.endpoint, service: 'organizations', target: 'NotAService.Op', body: '{}', credentials: h.cloud.credentials });
+    const unknownPrefix = await rawRequest({
+      endpoint: h.cloud.endpoint,
+      service: 'organizations',
+      target: 'NotAService.Op',
+      body: '{}',
+      credentials: h.cloud.credentials,
+    });
     expect(JSON.parse(unknownPrefix.body).__type).toBe('UnknownOperationException');
     const query = await iam('Action=DoesNotExist&Version=2010-05-08');
     expect(query.status).toBe(400);

@@ -29,11 +29,20 @@ describe('bulkhead local (CLI)', () => {
     expect(started.status).toBe(0);
     expect(started.stdout).toMatch(/export AWS_ENDPOINT_URL=http:\/\/127\.0\.0\.1:\d+/);
 
-    const status = JSON.parse(cli('status', '--json', '--data', dir).stdout) as { running: boolean; managementAccountId: string; env: Record<string, string> };
+    const status = JSON.parse(cli('status', '--json', '--data', dir).stdout) as {
+      running: boolean;
+      managementAccountId: string;
+      env: Record<string, string>;
+    };
     expect(status.running).toBe(true);
-    expect(Object.keys(status.env)).toEqual(expect.arrayContaining(['AWS_ENDPOINT_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION']));
+    expect(Object.keys(status.env)).toEqual(
+      expect.arrayContaining(['AWS_ENDPOINT_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION']),
+    );
 
-    const aws = spawnSync('aws', ['sts', 'get-caller-identity', '--output', 'json'], { encoding: 'utf8', env: { ...process.env, ...status.env, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' } });
+    const aws = spawnSync('aws', ['sts', 'get-caller-identity', '--output', 'json'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...status.env, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
+    });
     expect(aws.stderr).toBe('');
     expect(JSON.parse(aws.stdout)).toMatchObject({ Account: status.managementAccountId });
 
@@ -56,7 +65,9 @@ describe('bulkhead local (CLI)', () => {
 
   it('runs in the foreground until SIGTERM, then releases the data directory', async () => {
     const fg = tempDataDir();
-    const child = spawn(process.execPath, [BIN, 'local', 'start', '--fast', '--port', '0', '--data', fg], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'local', 'start', '--fast', '--port', '0', '--data', fg], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     await new Promise<void>((ready, fail) => {
       child.stdout.on('data', (d: Buffer) => {

@@ -33,7 +33,14 @@ describe('invitations (handshakes)', () => {
   afterEach(async () => h.stop());
 
   const invite = async () =>
-    (await h.org.send(new InviteAccountToOrganizationCommand({ Target: { Id: invitee.accountId, Type: 'ACCOUNT' }, Notes: 'join us' }))).Handshake;
+    (
+      await h.org.send(
+        new InviteAccountToOrganizationCommand({
+          Target: { Id: invitee.accountId, Type: 'ACCOUNT' },
+          Notes: 'join us',
+        }),
+      )
+    ).Handshake;
 
   it('invites, lets the invitee accept, and joins it as INVITED without the access role', async () => {
     const hs = await invite();
@@ -54,7 +61,10 @@ describe('invitations (handshakes)', () => {
     const again = await awsError(() => invitee.clients.org.send(new AcceptHandshakeCommand({ HandshakeId: hs?.Id })));
     expect(again.name).toBe('HandshakeAlreadyInStateException');
     const member = await awsError(() => invite());
-    expect(member).toMatchObject({ name: 'HandshakeConstraintViolationException', Reason: 'ALREADY_IN_AN_ORGANIZATION' });
+    expect(member).toMatchObject({
+      name: 'HandshakeConstraintViolationException',
+      Reason: 'ALREADY_IN_AN_ORGANIZATION',
+    });
   });
 
   it('lets the invitee decline and the management account cancel', async () => {
@@ -65,7 +75,9 @@ describe('invitations (handshakes)', () => {
     expect(canceled.Handshake?.State).toBe('CANCELED');
     const all = await h.org.send(new ListHandshakesForOrganizationCommand({}));
     expect(all.Handshakes?.map((x) => x.State).sort()).toEqual(['CANCELED', 'DECLINED']);
-    const late = await awsError(() => invitee.clients.org.send(new AcceptHandshakeCommand({ HandshakeId: second?.Id })));
+    const late = await awsError(() =>
+      invitee.clients.org.send(new AcceptHandshakeCommand({ HandshakeId: second?.Id })),
+    );
     expect(late.name).toBe('InvalidHandshakeTransitionException');
   });
 
@@ -76,8 +88,13 @@ describe('invitations (handshakes)', () => {
     const a = await h.cloud.createStandaloneAccount({ email: 'a@example.com', name: 'a' });
     const b = await h.cloud.createStandaloneAccount({ email: 'b@example.com', name: 'b' });
     await h.org.send(new InviteAccountToOrganizationCommand({ Target: { Id: a.accountId, Type: 'ACCOUNT' } }));
-    const over = await awsError(() => h.org.send(new InviteAccountToOrganizationCommand({ Target: { Id: b.accountId, Type: 'ACCOUNT' } })));
-    expect(over).toMatchObject({ name: 'HandshakeConstraintViolationException', Reason: 'ACCOUNT_NUMBER_LIMIT_EXCEEDED' });
+    const over = await awsError(() =>
+      h.org.send(new InviteAccountToOrganizationCommand({ Target: { Id: b.accountId, Type: 'ACCOUNT' } })),
+    );
+    expect(over).toMatchObject({
+      name: 'HandshakeConstraintViolationException',
+      Reason: 'ACCOUNT_NUMBER_LIMIT_EXCEEDED',
+    });
   });
 });
 
@@ -91,23 +108,37 @@ describe('delegated administrators', () => {
 
   it('requires trusted access, refuses the management account, and blocks removal while registered', async () => {
     const created = await h.cloud.createStandaloneAccount({ email: 'sec@example.com', name: 'security' });
-    const hs = await h.org.send(new InviteAccountToOrganizationCommand({ Target: { Id: 'sec@example.com', Type: 'EMAIL' } }));
+    const hs = await h.org.send(
+      new InviteAccountToOrganizationCommand({ Target: { Id: 'sec@example.com', Type: 'EMAIL' } }),
+    );
     await h.clientsFor(created.credentials).org.send(new AcceptHandshakeCommand({ HandshakeId: hs.Handshake?.Id }));
     const sp = 'guardduty.amazonaws.com';
-    const before = await awsError(() => h.org.send(new RegisterDelegatedAdministratorCommand({ AccountId: created.accountId, ServicePrincipal: sp })));
+    const before = await awsError(() =>
+      h.org.send(new RegisterDelegatedAdministratorCommand({ AccountId: created.accountId, ServicePrincipal: sp })),
+    );
     expect(before).toMatchObject({ name: 'ConstraintViolationException', Reason: 'SERVICE_ACCESS_NOT_ENABLED' });
     await h.org.send(new EnableAWSServiceAccessCommand({ ServicePrincipal: sp }));
-    const mgmt = await awsError(() => h.org.send(new RegisterDelegatedAdministratorCommand({ AccountId: h.cloud.managementAccountId, ServicePrincipal: sp })));
+    const mgmt = await awsError(() =>
+      h.org.send(
+        new RegisterDelegatedAdministratorCommand({ AccountId: h.cloud.managementAccountId, ServicePrincipal: sp }),
+      ),
+    );
     expect(mgmt).toMatchObject({ Reason: 'CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR' });
     await h.org.send(new RegisterDelegatedAdministratorCommand({ AccountId: created.accountId, ServicePrincipal: sp }));
-    const dup = await awsError(() => h.org.send(new RegisterDelegatedAdministratorCommand({ AccountId: created.accountId, ServicePrincipal: sp })));
+    const dup = await awsError(() =>
+      h.org.send(new RegisterDelegatedAdministratorCommand({ AccountId: created.accountId, ServicePrincipal: sp })),
+    );
     expect(dup.name).toBe('AccountAlreadyRegisteredException');
     const listed = await h.org.send(new ListDelegatedAdministratorsCommand({ ServicePrincipal: sp }));
     expect(listed.DelegatedAdministrators?.map((d) => d.Id)).toEqual([created.accountId]);
     expect(listed.DelegatedAdministrators?.[0]?.DelegationEnabledDate).toBeInstanceOf(Date);
-    const remove = await awsError(() => h.org.send(new RemoveAccountFromOrganizationCommand({ AccountId: created.accountId })));
+    const remove = await awsError(() =>
+      h.org.send(new RemoveAccountFromOrganizationCommand({ AccountId: created.accountId })),
+    );
     expect(remove).toMatchObject({ Reason: 'CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG' });
-    await h.org.send(new DeregisterDelegatedAdministratorCommand({ AccountId: created.accountId, ServicePrincipal: sp }));
+    await h.org.send(
+      new DeregisterDelegatedAdministratorCommand({ AccountId: created.accountId, ServicePrincipal: sp }),
+    );
     expect((await h.org.send(new ListDelegatedAdministratorsCommand({}))).DelegatedAdministrators).toEqual([]);
   });
 });
@@ -121,12 +152,18 @@ describe('member accounts', () => {
     const created = await h.org.send(new CreateOrganizationCommand({}));
     const member = await h.cloud.createStandaloneAccount({ email: 'm@example.com', name: 'm' });
     const clients = h.clientsFor(member.credentials);
-    const hs = await h.org.send(new InviteAccountToOrganizationCommand({ Target: { Id: member.accountId, Type: 'ACCOUNT' } }));
+    const hs = await h.org.send(
+      new InviteAccountToOrganizationCommand({ Target: { Id: member.accountId, Type: 'ACCOUNT' } }),
+    );
     await clients.org.send(new AcceptHandshakeCommand({ HandshakeId: hs.Handshake?.Id }));
     const described = await clients.org.send(new DescribeOrganizationCommand({}));
     expect(described.Organization?.Id).toBe(created.Organization?.Id);
-    expect(await awsError(() => clients.org.send(new ListAccountsCommand({})))).toMatchObject({ name: 'AccessDeniedException' });
+    expect(await awsError(() => clients.org.send(new ListAccountsCommand({})))).toMatchObject({
+      name: 'AccessDeniedException',
+    });
     await clients.org.send(new LeaveOrganizationCommand({}));
-    expect(await awsError(() => clients.org.send(new DescribeOrganizationCommand({})))).toMatchObject({ name: 'AWSOrganizationsNotInUseException' });
+    expect(await awsError(() => clients.org.send(new DescribeOrganizationCommand({})))).toMatchObject({
+      name: 'AWSOrganizationsNotInUseException',
+    });
   });
 });

@@ -17,7 +17,11 @@ export interface Harness {
   org: OrganizationsClient;
   iam: IAMClient;
   sts: STSClient;
-  clientsFor(credentials: LocalCloudCredentials & { sessionToken?: string }): { org: OrganizationsClient; iam: IAMClient; sts: STSClient };
+  clientsFor(credentials: LocalCloudCredentials & { sessionToken?: string }): {
+    org: OrganizationsClient;
+    iam: IAMClient;
+    sts: STSClient;
+  };
   stop(): Promise<void>;
 }
 
@@ -55,12 +59,19 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 }
 
 /** Runs `fn` and returns the AWS error it throws (name, Reason, status), failing if it succeeds. */
-export async function awsError(fn: () => Promise<unknown>): Promise<{ name: string; message: string; Reason?: string; status?: number }> {
+export async function awsError(
+  fn: () => Promise<unknown>,
+): Promise<{ name: string; message: string; Reason?: string; status?: number }> {
   try {
     await fn();
   } catch (err) {
     const e = err as { name: string; message: string; Reason?: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, message: e.message, ...(e.Reason === undefined ? {} : { Reason: e.Reason }), status: e.$metadata?.httpStatusCode };
+    return {
+      name: e.name,
+      message: e.message,
+      ...(e.Reason === undefined ? {} : { Reason: e.Reason }),
+      status: e.$metadata?.httpStatusCode,
+    };
   }
   throw new Error('expected an AWS error, but the call succeeded');
 }

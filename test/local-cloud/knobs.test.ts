@@ -1,7 +1,11 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CreateOrganizationCommand, DescribeOrganizationCommand, ListRootsCommand } from '@aws-sdk/client-organizations';
+import {
+  CreateOrganizationCommand,
+  DescribeOrganizationCommand,
+  ListRootsCommand,
+} from '@aws-sdk/client-organizations';
 import { ListRolesCommand } from '@aws-sdk/client-iam';
 import type { Harness } from './helpers.js';
 import { awsError, startHarness, tempDataDir } from './helpers.js';
@@ -41,8 +45,14 @@ describe('fault injection', () => {
 
   it('uses each protocol’s error codes', async () => {
     h = await startHarness({ faults: 'error5xx=1' });
-    expect(await awsError(() => h!.org.send(new ListRootsCommand({})))).toMatchObject({ name: 'ServiceException', status: 500 });
-    expect(await awsError(() => h!.iam.send(new ListRolesCommand({})))).toMatchObject({ name: 'ServiceFailureException', status: 500 });
+    expect(await awsError(() => h!.org.send(new ListRootsCommand({})))).toMatchObject({
+      name: 'ServiceException',
+      status: 500,
+    });
+    expect(await awsError(() => h!.iam.send(new ListRolesCommand({})))).toMatchObject({
+      name: 'ServiceFailureException',
+      status: 500,
+    });
   });
 
   it('rejects unknown fault names', async () => {
@@ -55,11 +65,17 @@ describe('throttling', () => {
     h = await startHarness({ throttle: { ratePerSecond: 0.001, burst: 3 } });
     await h.org.send(new CreateOrganizationCommand({}));
     for (let i = 0; i < 3; i++) await h.org.send(new ListRootsCommand({}));
-    expect(await awsError(() => h!.org.send(new ListRootsCommand({})))).toMatchObject({ name: 'TooManyRequestsException', status: 400 });
+    expect(await awsError(() => h!.org.send(new ListRootsCommand({})))).toMatchObject({
+      name: 'TooManyRequestsException',
+      status: 400,
+    });
     // Buckets are per operation: another operation still has tokens.
     await h.org.send(new DescribeOrganizationCommand({}));
     for (let i = 0; i < 3; i++) await h.iam.send(new ListRolesCommand({}));
-    expect(await awsError(() => h!.iam.send(new ListRolesCommand({})))).toMatchObject({ name: 'Throttling', status: 400 });
+    expect(await awsError(() => h!.iam.send(new ListRolesCommand({})))).toMatchObject({
+      name: 'Throttling',
+      status: 400,
+    });
   });
 });
 
@@ -72,10 +88,24 @@ describe('API log', () => {
     const mgmt = h.cloud.managementAccountId;
     await h.stop();
     h = undefined;
-    const lines = readFileSync(join(dir, 'api-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(join(dir, 'api-log.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ service: 'organizations', operation: 'CreateOrganization', account: mgmt, principal: `arn:aws:iam::${mgmt}:root`, status: 200, result: 'OK' });
-    expect(lines[1]).toMatchObject({ operation: 'CreateOrganization', status: 400, result: 'AlreadyInOrganizationException' });
+    expect(lines[0]).toMatchObject({
+      service: 'organizations',
+      operation: 'CreateOrganization',
+      account: mgmt,
+      principal: `arn:aws:iam::${mgmt}:root`,
+      status: 200,
+      result: 'OK',
+    });
+    expect(lines[1]).toMatchObject({
+      operation: 'CreateOrganization',
+      status: 400,
+      result: 'AlreadyInOrganizationException',
+    });
     expect(lines[0]?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     rmSync(dir, { recursive: true, force: true });
   });

@@ -48,7 +48,9 @@ describe('organization lifecycle', () => {
     expect(accounts.Accounts?.[0]).toMatchObject({ Id: mgmt, Status: 'ACTIVE', State: 'ACTIVE' });
 
     await h.org.send(new DeleteOrganizationCommand({}));
-    expect((await awsError(() => h.org.send(new DescribeOrganizationCommand({})))).name).toBe('AWSOrganizationsNotInUseException');
+    expect((await awsError(() => h.org.send(new DescribeOrganizationCommand({})))).name).toBe(
+      'AWSOrganizationsNotInUseException',
+    );
   });
 
   it('supports CONSOLIDATED_BILLING and rejects unknown feature sets', async () => {
@@ -62,7 +64,9 @@ describe('organization lifecycle', () => {
     await h.org.send(new CreateOrganizationCommand({}));
     const other = await h.cloud.createStandaloneAccount({ email: 'outsider@example.com', name: 'outsider' });
     const outsider = h.clientsFor(other.credentials);
-    expect((await awsError(() => outsider.org.send(new ListAccountsCommand({})))).name).toBe('AWSOrganizationsNotInUseException');
+    expect((await awsError(() => outsider.org.send(new ListAccountsCommand({})))).name).toBe(
+      'AWSOrganizationsNotInUseException',
+    );
   });
 
   it('enables, lists and disables trusted service access', async () => {
@@ -70,12 +74,17 @@ describe('organization lifecycle', () => {
     await h.org.send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'sso.amazonaws.com' }));
     await h.org.send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'cloudtrail.amazonaws.com' }));
     const listed = await h.org.send(new ListAWSServiceAccessForOrganizationCommand({}));
-    expect(listed.EnabledServicePrincipals?.map((s) => s.ServicePrincipal).sort()).toEqual(['cloudtrail.amazonaws.com', 'sso.amazonaws.com']);
+    expect(listed.EnabledServicePrincipals?.map((s) => s.ServicePrincipal).sort()).toEqual([
+      'cloudtrail.amazonaws.com',
+      'sso.amazonaws.com',
+    ]);
     expect(listed.EnabledServicePrincipals?.[0]?.DateEnabled).toBeInstanceOf(Date);
     await h.org.send(new DisableAWSServiceAccessCommand({ ServicePrincipal: 'sso.amazonaws.com' }));
     const after = await h.org.send(new ListAWSServiceAccessForOrganizationCommand({}));
     expect(after.EnabledServicePrincipals?.map((s) => s.ServicePrincipal)).toEqual(['cloudtrail.amazonaws.com']);
-    const bad = await awsError(() => h.org.send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'not-a-service' })));
+    const bad = await awsError(() =>
+      h.org.send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'not-a-service' })),
+    );
     expect(bad).toMatchObject({ name: 'InvalidInputException', Reason: 'UNRECOGNIZED_SERVICE_PRINCIPAL' });
   });
 });

@@ -25,7 +25,8 @@ describe('organizational units', () => {
   afterEach(async () => h.stop());
 
   const createOu = async (parentId: string, name: string): Promise<string> =>
-    (await h.org.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name }))).OrganizationalUnit?.Id ?? '';
+    (await h.org.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: name }))).OrganizationalUnit
+      ?.Id ?? '';
 
   it('creates, renames, describes, lists and deletes OUs', async () => {
     const id = await createOu(rootId, 'Workloads');
@@ -33,7 +34,9 @@ describe('organizational units', () => {
     await h.org.send(new UpdateOrganizationalUnitCommand({ OrganizationalUnitId: id, Name: 'Apps' }));
     const described = await h.org.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: id }));
     expect(described.OrganizationalUnit?.Name).toBe('Apps');
-    expect(described.OrganizationalUnit?.Arn).toMatch(new RegExp(`^arn:aws:organizations::${h.cloud.managementAccountId}:ou/o-[a-z0-9]{10}/${id}$`));
+    expect(described.OrganizationalUnit?.Arn).toMatch(
+      new RegExp(`^arn:aws:organizations::${h.cloud.managementAccountId}:ou/o-[a-z0-9]{10}/${id}$`),
+    );
     const listed = await h.org.send(new ListOrganizationalUnitsForParentCommand({ ParentId: rootId }));
     expect(listed.OrganizationalUnits?.map((o) => o.Name)).toEqual(['Apps']);
     const parents = await h.org.send(new ListParentsCommand({ ChildId: id }));
@@ -51,7 +54,9 @@ describe('organizational units', () => {
     expect(dup.name).toBe('DuplicateOrganizationalUnitException');
     await createOu(a, 'Prod');
     const b = await createOu(rootId, 'Dev');
-    const rename = await awsError(() => h.org.send(new UpdateOrganizationalUnitCommand({ OrganizationalUnitId: b, Name: 'Prod' })));
+    const rename = await awsError(() =>
+      h.org.send(new UpdateOrganizationalUnitCommand({ OrganizationalUnitId: b, Name: 'Prod' })),
+    );
     expect(rename.name).toBe('DuplicateOrganizationalUnitException');
   });
 

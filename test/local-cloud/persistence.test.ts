@@ -77,11 +77,17 @@ describe('persistence', () => {
     dirs.push(dir);
     const first = await start(dir, { fast: false, timeScale: 0.1 }); // 300 ms
     await first.org.send(new CreateOrganizationCommand({}));
-    const started = await first.org.send(new CreateAccountCommand({ Email: 'later@example.com', AccountName: 'later' }));
+    const started = await first.org.send(
+      new CreateAccountCommand({ Email: 'later@example.com', AccountName: 'later' }),
+    );
     await stop(first);
     const second = await start(dir, { fast: false, timeScale: 0.1 });
     const done = await eventually(async () => {
-      const s = (await second.org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: started.CreateAccountStatus?.Id }))).CreateAccountStatus;
+      const s = (
+        await second.org.send(
+          new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: started.CreateAccountStatus?.Id }),
+        )
+      ).CreateAccountStatus;
       return s?.State === 'SUCCEEDED' ? s : undefined;
     });
     const accounts = await second.org.send(new ListAccountsCommand({}));
@@ -93,7 +99,11 @@ describe('persistence', () => {
     dirs.push(dir);
     const h = await start(dir);
     await expect(startLocalCloud({ dataDir: dir, fast: true })).rejects.toThrow(/in use by process \d+/);
-    expect(findRunningLocalCloud(dir)).toMatchObject({ endpoint: h.cloud.endpoint, managementAccountId: h.cloud.managementAccountId, pid: process.pid });
+    expect(findRunningLocalCloud(dir)).toMatchObject({
+      endpoint: h.cloud.endpoint,
+      managementAccountId: h.cloud.managementAccountId,
+      pid: process.pid,
+    });
   });
 
   it('takes over a stale lock left by a dead process', async () => {
@@ -113,15 +123,29 @@ describe('session credentials across restarts', () => {
     const dir = tempDataDir();
     dirs.push(dir);
     const first = await start(dir);
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: first.cloud.managementAccountId }, Action: 'sts:AssumeRole' }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: first.cloud.managementAccountId }, Action: 'sts:AssumeRole' }],
+    });
     await first.iam.send(new CreateRoleCommand({ RoleName: 'r', AssumeRolePolicyDocument: trust }));
-    const assumed = await first.sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${first.cloud.managementAccountId}:role/r`, RoleSessionName: 's1' }));
+    const assumed = await first.sts.send(
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${first.cloud.managementAccountId}:role/r`,
+        RoleSessionName: 's1',
+      }),
+    );
     const c = assumed.Credentials;
-    const session = { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken ?? '' };
+    const session = {
+      accessKeyId: c?.AccessKeyId ?? '',
+      secretAccessKey: c?.SecretAccessKey ?? '',
+      sessionToken: c?.SessionToken ?? '',
+    };
     await stop(first);
 
     const second = await start(dir);
-    expect((await second.clientsFor(session).sts.send(new GetCallerIdentityCommand({}))).Arn).toContain(':assumed-role/r/s1');
+    expect((await second.clientsFor(session).sts.send(new GetCallerIdentityCommand({}))).Arn).toContain(
+      ':assumed-role/r/s1',
+    );
     await stop(second);
 
     // Age the session on disk, as if its hour had passed while the server was down.
@@ -130,6 +154,9 @@ describe('session credentials across restarts', () => {
     for (const [key, record] of state.accessKeys) if (key === session.accessKeyId) record.expiresAt = Date.now() - 1000;
     writeFileSync(statePath, JSON.stringify(state));
     const third = await start(dir);
-    expect(await awsError(() => third.clientsFor(session).sts.send(new GetCallerIdentityCommand({})))).toMatchObject({ name: 'ExpiredToken', status: 403 });
+    expect(await awsError(() => third.clientsFor(session).sts.send(new GetCallerIdentityCommand({})))).toMatchObject({
+      name: 'ExpiredToken',
+      status: 403,
+    });
   });
 });

@@ -21,12 +21,17 @@ describe('plan snapshots', () => {
   for (const name of readdirSync(CASES).sort()) {
     it(name, async () => {
       const dir = join(CASES, name);
-      const observed = existsSync(join(dir, 'before.yaml')) ? observedAfterApplying(await modelOf(join(dir, 'before.yaml'))) : EMPTY_OBSERVED;
+      const observed = existsSync(join(dir, 'before.yaml'))
+        ? observedAfterApplying(await modelOf(join(dir, 'before.yaml')))
+        : EMPTY_OBSERVED;
       const { changes, problems } = diff(await modelOf(join(dir, 'org.yaml')), observed);
       const text = `${renderPlan(changes, problems)}\n`;
       const expectedFile = join(dir, 'expected.txt');
       if (process.env['UPDATE_PLAN_SNAPSHOTS'] === '1') writeFileSync(expectedFile, text);
-      expect(existsSync(expectedFile), `${expectedFile} is missing: run with UPDATE_PLAN_SNAPSHOTS=1 and review it`).toBe(true);
+      expect(
+        existsSync(expectedFile),
+        `${expectedFile} is missing: run with UPDATE_PLAN_SNAPSHOTS=1 and review it`,
+      ).toBe(true);
       expect(text).toBe(readFileSync(expectedFile, 'utf8'));
       // Every dependency names a change of the same plan.
       const ids = new Set(changes.map((c) => c.id));

@@ -17,7 +17,14 @@ export function observedAfterApplying(model: OrgModel): ObservedOrg {
     .map((ou) => {
       const ouId = `ou-root-${id('')}`;
       ouIds.set(ou.path, ouId);
-      return { id: ouId, arn: `arn:aws:organizations::111111111111:ou/o-test/${ouId}`, name: ou.name, parentId: ou.parentPath === null ? rootId : ouIds.get(ou.parentPath)!, path: ou.path, tags: { ...model.defaultTags, ...ou.tags, ...managed } };
+      return {
+        id: ouId,
+        arn: `arn:aws:organizations::111111111111:ou/o-test/${ouId}`,
+        name: ou.name,
+        parentId: ou.parentPath === null ? rootId : ouIds.get(ou.parentPath)!,
+        path: ou.path,
+        tags: { ...model.defaultTags, ...ou.tags, ...managed },
+      };
     });
   const accountIds = new Map<string, string>();
   const accounts = [...model.accounts.values()].map((a, i) => {
@@ -33,7 +40,8 @@ export function observedAfterApplying(model: OrgModel): ObservedOrg {
       tags: { ...a.tags, environment: a.environment, ...managed },
     };
   });
-  const targetId = (key: string) => (key === 'root' ? rootId : key.startsWith('ou:') ? ouIds.get(key.slice(3))! : accountIds.get(key.slice(8))!);
+  const targetId = (key: string) =>
+    key === 'root' ? rootId : key.startsWith('ou:') ? ouIds.get(key.slice(3))! : accountIds.get(key.slice(8))!;
   const policies = [...model.serviceControlPolicies.values()].map((p) => ({
     id: id('p-'),
     arn: 'arn:aws:organizations::111111111111:policy/o-test/service_control_policy/p-x',
@@ -45,11 +53,44 @@ export function observedAfterApplying(model: OrgModel): ObservedOrg {
     targetIds: p.targets.map((t) => targetId(formatTarget(t))),
   }));
   return {
-    organization: { id: 'o-test', arn: 'arn:aws:organizations::111111111111:organization/o-test', managementAccountId: '111111111111', featureSet: 'ALL' },
-    root: { id: rootId, arn: 'arn:aws:organizations::111111111111:root/o-test/r-root', enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'], tags: {} },
+    organization: {
+      id: 'o-test',
+      arn: 'arn:aws:organizations::111111111111:organization/o-test',
+      managementAccountId: '111111111111',
+      featureSet: 'ALL',
+    },
+    root: {
+      id: rootId,
+      arn: 'arn:aws:organizations::111111111111:root/o-test/r-root',
+      enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'],
+      tags: {},
+    },
     organizationalUnits,
-    accounts: [{ id: '111111111111', arn: 'arn:aws:organizations::111111111111:account/o-test/111111111111', name: model.managementAccount.name, email: model.managementAccount.email, status: 'ACTIVE', parentId: rootId, tags: {} }, ...accounts],
-    policies: [{ id: 'p-FullAWSAccess', arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess', name: 'FullAWSAccess', description: 'Allows access to every operation', awsManaged: true, content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}', tags: {}, targetIds: [rootId] }, ...policies],
+    accounts: [
+      {
+        id: '111111111111',
+        arn: 'arn:aws:organizations::111111111111:account/o-test/111111111111',
+        name: model.managementAccount.name,
+        email: model.managementAccount.email,
+        status: 'ACTIVE',
+        parentId: rootId,
+        tags: {},
+      },
+      ...accounts,
+    ],
+    policies: [
+      {
+        id: 'p-FullAWSAccess',
+        arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess',
+        name: 'FullAWSAccess',
+        description: 'Allows access to every operation',
+        awsManaged: true,
+        content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+        tags: {},
+        targetIds: [rootId],
+      },
+      ...policies,
+    ],
     pendingCreates: [],
   };
 }

@@ -11,4 +11,6 @@ export async function resolve(specifier, context, next) {
   appendFileSync(out, result.url + '\\n');
   return result;
 }`;
-register(`data:text/javascript,${encodeURIComponent(hooks)}`, import.meta.url, { data: { out: process.env.BULKHEAD_TRACE_IMPORTS } });
+register(`data:text/javascript,${encodeURIComponent(hooks)}`, import.meta.url, {
+  data: { out: process.env.BULKHEAD_TRACE_IMPORTS },
+});

@@ -41,13 +41,21 @@ export function compileConditions(
       errors.push({
         code: 'unknown-condition-operator',
         message: `unknown condition operator "${operator}"`,
-        suggestions: suggest(operator.replace(/^(ForAllValues|ForAnyValue):/i, '').replace(/IfExists$/i, ''), OPERATOR_NAMES),
+        suggestions: suggest(
+          operator.replace(/^(ForAllValues|ForAnyValue):/i, '').replace(/IfExists$/i, ''),
+          OPERATOR_NAMES,
+        ),
         path,
       });
       continue;
     }
     if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) {
-      errors.push({ code: 'invalid-policy', message: `${path}: "${operator}" must map condition keys to values`, suggestions: [], path });
+      errors.push({
+        code: 'invalid-policy',
+        message: `${path}: "${operator}" must map condition keys to values`,
+        suggestions: [],
+        path,
+      });
       continue;
     }
     for (const [key, raw] of Object.entries(keys)) {
@@ -80,7 +88,13 @@ export function compileConditions(
         }
       }
       if (bad) continue;
-      out.push({ operator, key, keyLower: key.toLowerCase(), policyValues, test: buildConditionTest(op, policyValues) });
+      out.push({
+        operator,
+        key,
+        keyLower: key.toLowerCase(),
+        policyValues,
+        test: buildConditionTest(op, policyValues),
+      });
     }
   }
   return out;

@@ -17,7 +17,11 @@ export interface AccessFlags extends Omit<TargetFlags, 'region'> {
 export function addAccessOptions(command: Command): Command {
   return command
     .option('-f, --file <file>', 'the spec', 'org.yaml')
-    .option('--from <source>', 'spec (the default: no AWS calls) or live (OU tree and SCPs from the organization, identity from the spec)', 'spec')
+    .option(
+      '--from <source>',
+      'spec (the default: no AWS calls) or live (OU tree and SCPs from the organization, identity from the spec)',
+      'spec',
+    )
     .option('--target <target>', 'with --from live: local (the default: the local cloud) or aws')
     .option('--endpoint <url>', 'with --from live: send every call to this AWS-compatible endpoint')
     .option('--profile <name>', 'with --from live: AWS profile (with --target aws)')
@@ -28,5 +32,9 @@ export function addAccessOptions(command: Command): Command {
 
 export function accessSource(flags: AccessFlags): AccessSourceOptions {
   const { awsRegion, ...rest } = flags;
-  return { file: flags.file, from: flags.from, target: targetOptions(awsRegion === undefined ? rest : { ...rest, region: awsRegion }) };
+  return {
+    file: flags.file,
+    from: flags.from,
+    target: targetOptions(awsRegion === undefined ? rest : { ...rest, region: awsRegion }),
+  };
 }

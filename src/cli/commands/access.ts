@@ -50,15 +50,24 @@ function readStdin(): string {
 }
 
 export function registerAccess(program: Command, term: Terminal, setExit: (code: ExitCode) => void): void {
-  const access = program.command('access').description('who can do what, where, and why: answers from org.yaml or the live organization, explained down to the statement');
+  const access = program
+    .command('access')
+    .description(
+      'who can do what, where, and why: answers from org.yaml or the live organization, explained down to the statement',
+    );
   // Diagnostics and progress go to stderr, so stdout holds only the answer (JSON stays parseable).
   const io = (_flags: AccessFlags) => new CliIoHost({ ...term, out: term.err }, false);
 
   addAccessOptions(
     access
       .command('can')
-      .description('can a group or user do ACTION in an environment? allowed or denied, per account, with the deciding policy and statement')
-      .requiredOption('--principal <name>', 'a group, a user (or her email), or an AWSReservedSSO_<PermissionSet>_… role')
+      .description(
+        'can a group or user do ACTION in an environment? allowed or denied, per account, with the deciding policy and statement',
+      )
+      .requiredOption(
+        '--principal <name>',
+        'a group, a user (or her email), or an AWSReservedSSO_<PermissionSet>_… role',
+      )
       .requiredOption('--environment <env>', 'an environment of the spec')
       .requiredOption('--action <action>', 'one action, e.g. dynamodb:DeleteTable')
       .option('--resource <arn>', 'the resource ARN (default: any resource of the type the action acts on)')
@@ -114,7 +123,9 @@ export function registerAccess(program: Command, term: Terminal, setExit: (code:
   addAccessOptions(
     access
       .command('explain')
-      .description('explain an AccessDenied message pasted from the AWS CLI or console (argument, or stdin with - or nothing)')
+      .description(
+        'explain an AccessDenied message pasted from the AWS CLI or console (argument, or stdin with - or nothing)',
+      )
       .argument('[message...]', 'the message; quote it, or pipe it in')
       .option('--account <name>', 'the account the message is about, when its id is not in the spec')
       .option('--environment <env>', 'the environment the message is about, when the account id is not in the spec')
@@ -122,7 +133,11 @@ export function registerAccess(program: Command, term: Terminal, setExit: (code:
       .option('--trace', 'show every statement examined'),
   ).action(async (words: string[], flags: ExplainFlags) => {
     const message = words.length === 0 || (words.length === 1 && words[0] === '-') ? readStdin() : words.join(' ');
-    if (message.trim() === '') throw new UsageError('no message to explain', 'paste the AccessDenied message as an argument (quoted) or pipe it in: pbpaste | bulkhead access explain');
+    if (message.trim() === '')
+      throw new UsageError(
+        'no message to explain',
+        'paste the AccessDenied message as an argument (quoted) or pipe it in: pbpaste | bulkhead access explain',
+      );
     const { accessExplain } = await import('../../toolkit/access-explain.js');
     const answer = await accessExplain({
       ...accessSource(flags),
@@ -144,19 +159,40 @@ export function registerAccess(program: Command, term: Terminal, setExit: (code:
     access
       .command('matrix')
       .description('groups × environments × action classes: allowed / denied by a guardrail (SCP) / not granted')
-      .option('--actions <list>', 'read, write, admin and/or action patterns, comma-separated (e.g. write or s3:*,dynamodb:DeleteTable); default: every action of common services')
+      .option(
+        '--actions <list>',
+        'read, write, admin and/or action patterns, comma-separated (e.g. write or s3:*,dynamodb:DeleteTable); default: every action of common services',
+      )
       .option('--format <format>', 'table, csv, json or html', 'table')
       .option('--region <region>', 'the region of the requests; default: the home region')
       .option('-o, --out <file>', 'write the matrix to a file instead of stdout'),
   ).action(async (flags: MatrixFlags) => {
     const format = flags.json ? 'json' : flags.format;
-    if (!MATRIX_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${MATRIX_FORMATS.join(', ')}, not "${format}"`);
+    if (!MATRIX_FORMATS.includes(format))
+      throw new UsageError(`--format must be one of ${MATRIX_FORMATS.join(', ')}, not "${format}"`);
     const { accessMatrix } = await import('../../toolkit/access.js');
-    const actions = flags.actions === undefined ? undefined : flags.actions.split(',').map((s) => s.trim()).filter((s) => s !== '');
-    const m = await accessMatrix({ ...accessSource(flags), io: io(flags), ...(actions === undefined ? {} : { actions }), ...(flags.region === undefined ? {} : { region: flags.region }) });
+    const actions =
+      flags.actions === undefined
+        ? undefined
+        : flags.actions
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
+    const m = await accessMatrix({
+      ...accessSource(flags),
+      io: io(flags),
+      ...(actions === undefined ? {} : { actions }),
+      ...(flags.region === undefined ? {} : { region: flags.region }),
+    });
     const render = await import('../render/access-matrix.js');
     const text =
-      format === 'json' ? JSON.stringify(render.matrixJson(m), null, 2) : format === 'csv' ? render.renderMatrixCsv(m) : format === 'html' ? render.renderMatrixHtml(m) : render.renderMatrixTable(m, flags.out ? { ...term.style, ...plain } : term.style);
+      format === 'json'
+        ? JSON.stringify(render.matrixJson(m), null, 2)
+        : format === 'csv'
+          ? render.renderMatrixCsv(m)
+          : format === 'html'
+            ? render.renderMatrixHtml(m)
+            : render.renderMatrixTable(m, flags.out ? { ...term.style, ...plain } : term.style);
     if (flags.out) {
       writeFileSync(flags.out, `${text}\n`);
       term.err(`wrote the access matrix (${m.data.rows.length} rows, ${m.columns.length} columns) to ${flags.out}`);

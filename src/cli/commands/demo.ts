@@ -20,7 +20,9 @@ export function registerDemo(program: Command, term: Terminal): void {
           term.out('');
           term.out(renderTree(result.tree));
           term.out('');
-          term.out(`${term.style.green('✓')} demo finished in ${(result.elapsedMs / 1000).toFixed(1)}s: ${result.applied} changes applied, ${result.secondPlanChanges} left. The spec is ${result.file}.`);
+          term.out(
+            `${term.style.green('✓')} demo finished in ${(result.elapsedMs / 1000).toFixed(1)}s: ${result.applied} changes applied, ${result.secondPlanChanges} left. The spec is ${result.file}.`,
+          );
         }
       } finally {
         io.finish();

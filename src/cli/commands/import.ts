@@ -16,13 +16,18 @@ export function registerImport(program: Command, term: Terminal): void {
   addTargetOptions(
     program
       .command('import')
-      .description('write org.yaml from an existing organization (accounts adopted by id), so that plan shows no changes')
+      .description(
+        'write org.yaml from an existing organization (accounts adopted by id), so that plan shows no changes',
+      )
       .option('-o, --out <file>', 'where to write the spec', 'org.yaml')
       .option('--name <name>', 'organization name for the spec')
       .option('--home-region <region>', 'home region for the spec')
       .option('--force', 'overwrite an existing file'),
   ).action(async (flags: ImportFlags) => {
-    if (existsSync(flags.out) && !flags.force) throw new BulkheadError('import-exists', `${flags.out} already exists`, { hint: 'pass --force to overwrite it, or --out another file' });
+    if (existsSync(flags.out) && !flags.force)
+      throw new BulkheadError('import-exists', `${flags.out} already exists`, {
+        hint: 'pass --force to overwrite it, or --out another file',
+      });
     const { connect } = await import('../../toolkit/connect.js');
     const { refresh } = await import('../../toolkit/plan.js');
     const { importSpec } = await import('../../toolkit/import.js');
@@ -31,13 +36,24 @@ export function registerImport(program: Command, term: Terminal): void {
     try {
       const observed = await refresh(connection, io);
       io.finish();
-      if (!observed.organization) throw new BulkheadError('import-no-organization', `there is no organization at the ${connection.description}`, { hint: 'start from a template instead: `bulkhead init`' });
-      const { text, guesses } = importSpec(observed, { ...(flags.name ? { name: flags.name } : {}), ...(flags.homeRegion ? { homeRegion: flags.homeRegion } : {}) });
+      if (!observed.organization)
+        throw new BulkheadError('import-no-organization', `there is no organization at the ${connection.description}`, {
+          hint: 'start from a template instead: `bulkhead init`',
+        });
+      const { text, guesses } = importSpec(observed, {
+        ...(flags.name ? { name: flags.name } : {}),
+        ...(flags.homeRegion ? { homeRegion: flags.homeRegion } : {}),
+      });
       writeFileSync(flags.out, text);
-      term.out(`${term.style.green('✓')} wrote ${flags.out}: ${guesses.length} accounts, ${observed.organizationalUnits.length} OUs, ${observed.policies.filter((p) => !p.awsManaged).length} SCPs`);
+      term.out(
+        `${term.style.green('✓')} wrote ${flags.out}: ${guesses.length} accounts, ${observed.organizationalUnits.length} OUs, ${observed.policies.filter((p) => !p.awsManaged).length} SCPs`,
+      );
       term.out('\nEnvironments guessed from account names — confirm each in the spec:');
-      for (const g of guesses) term.out(`  ${g.account.padEnd(32)} → ${g.environment} (${g.kind}${g.sure ? '' : ', no clue in the name'})`);
-      term.out(`\nnext: \`bulkhead validate -f ${flags.out}\`, then \`bulkhead plan -f ${flags.out}\` should show no changes.`);
+      for (const g of guesses)
+        term.out(`  ${g.account.padEnd(32)} → ${g.environment} (${g.kind}${g.sure ? '' : ', no clue in the name'})`);
+      term.out(
+        `\nnext: \`bulkhead validate -f ${flags.out}\`, then \`bulkhead plan -f ${flags.out}\` should show no changes.`,
+      );
     } finally {
       io.finish();
       await connection.close();

@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import type { Terminal } from '../io.js';
 
 function list(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function registerInit(program: Command, term: Terminal): void {
@@ -17,10 +20,23 @@ export function registerInit(program: Command, term: Terminal): void {
     .option('--business-units <names>', 'enterprise template: comma-separated business units', list)
     .option('-f, --file <file>', 'where to write the spec', 'org.yaml')
     .option('--force', 'overwrite an existing file')
-    .action(async (opts: { template: string; name?: string; emailDomain?: string; developers?: string[]; homeRegion?: string; businessUnits?: string[]; file: string; force?: boolean }) => {
-      const { init } = await import('../../toolkit/init.js');
-      const result = init(opts);
-      term.out(`${term.style.green('✓')} wrote ${result.file} (${result.template} template) and ${result.schemaFile}`);
-      term.out(`next: review it, then run \`bulkhead validate -f ${result.file}\``);
-    });
+    .action(
+      async (opts: {
+        template: string;
+        name?: string;
+        emailDomain?: string;
+        developers?: string[];
+        homeRegion?: string;
+        businessUnits?: string[];
+        file: string;
+        force?: boolean;
+      }) => {
+        const { init } = await import('../../toolkit/init.js');
+        const result = init(opts);
+        term.out(
+          `${term.style.green('✓')} wrote ${result.file} (${result.template} template) and ${result.schemaFile}`,
+        );
+        term.out(`next: review it, then run \`bulkhead validate -f ${result.file}\``);
+      },
+    );
 }

@@ -21,26 +21,35 @@ interface StartFlags {
 
 function parsePort(raw: string): number {
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be an integer between 0 and 65535, not "${raw}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port must be an integer between 0 and 65535, not "${raw}"`);
   return port;
 }
 
 function startOptions(flags: StartFlags): LocalCloudOptions {
-  if (flags.quotas !== 'local' && flags.quotas !== 'aws-default') throw new UsageError(`--quotas must be "local" or "aws-default", not "${flags.quotas}"`);
-  const options: LocalCloudOptions = { port: parsePort(flags.port), dataDir: resolve(flags.data), quotas: flags.quotas };
+  if (flags.quotas !== 'local' && flags.quotas !== 'aws-default')
+    throw new UsageError(`--quotas must be "local" or "aws-default", not "${flags.quotas}"`);
+  const options: LocalCloudOptions = {
+    port: parsePort(flags.port),
+    dataDir: resolve(flags.data),
+    quotas: flags.quotas,
+  };
   if (flags.fast === true) options.fast = true;
   if (flags.realistic === true) options.realistic = true;
   if (flags.faults !== undefined) options.faults = flags.faults;
   if (flags.timeScale !== undefined) {
     const scale = Number(flags.timeScale);
-    if (!Number.isFinite(scale) || scale < 0) throw new UsageError(`--time-scale must be a number >= 0, not "${flags.timeScale}"`);
+    if (!Number.isFinite(scale) || scale < 0)
+      throw new UsageError(`--time-scale must be a number >= 0, not "${flags.timeScale}"`);
     options.timeScale = scale;
   }
   return options;
 }
 
 /** The variables that point the AWS CLI and SDKs at the local cloud. */
-export function localCloudEnv(c: Pick<RunningLocalCloud, 'endpoint' | 'credentials' | 'region'>): Record<string, string> {
+export function localCloudEnv(
+  c: Pick<RunningLocalCloud, 'endpoint' | 'credentials' | 'region'>,
+): Record<string, string> {
   return {
     AWS_ENDPOINT_URL: c.endpoint,
     AWS_ACCESS_KEY_ID: c.credentials.accessKeyId,
@@ -51,7 +60,10 @@ export function localCloudEnv(c: Pick<RunningLocalCloud, 'endpoint' | 'credentia
   };
 }
 
-function printStatus(c: Pick<RunningLocalCloud, 'endpoint' | 'credentials' | 'region' | 'managementAccountId'> & { pid: number }, dataDir: string): void {
+function printStatus(
+  c: Pick<RunningLocalCloud, 'endpoint' | 'credentials' | 'region' | 'managementAccountId'> & { pid: number },
+  dataDir: string,
+): void {
   console.log(`Local cloud running (pid ${c.pid})`);
   console.log(`  endpoint            ${c.endpoint}`);
   console.log(`  management account  ${c.managementAccountId}`);
@@ -64,7 +76,9 @@ const dataOption = (): Option => new Option('--data <dir>', 'data directory').de
 
 /** `bulkhead local start|status|stop|reset`: a thin wrapper over src/local-cloud. */
 export function registerLocalCommand(program: Command): Command {
-  const local = program.command('local').description('run the local cloud: AWS Organizations, IAM and STS on 127.0.0.1');
+  const local = program
+    .command('local')
+    .description('run the local cloud: AWS Organizations, IAM and STS on 127.0.0.1');
 
   local
     .command('start')
@@ -107,11 +121,21 @@ export function registerLocalCommand(program: Command): Command {
       const dataDir = resolve(flags.data);
       const running = (await localCloud()).findRunningLocalCloud(dataDir);
       if (flags.json === true) {
-        const out = running === undefined
-          ? { running: false, dataDir }
-          : { running: true, pid: running.pid, endpoint: running.endpoint, managementAccountId: running.managementAccountId, region: running.region, dataDir, env: localCloudEnv(running) };
+        const out =
+          running === undefined
+            ? { running: false, dataDir }
+            : {
+                running: true,
+                pid: running.pid,
+                endpoint: running.endpoint,
+                managementAccountId: running.managementAccountId,
+                region: running.region,
+                dataDir,
+                env: localCloudEnv(running),
+              };
         console.log(JSON.stringify(out, null, 2));
-      } else if (running === undefined) console.log(`The local cloud is not running (data ${dataDir}). Start it with: bulkhead local start`);
+      } else if (running === undefined)
+        console.log(`The local cloud is not running (data ${dataDir}). Start it with: bulkhead local start`);
       else printStatus(running, dataDir);
       if (running === undefined) process.exitCode = 1;
     });
@@ -123,7 +147,9 @@ export function registerLocalCommand(program: Command): Command {
     .action(async (flags: { data: string }) => {
       const dataDir = resolve(flags.data);
       const stopped = await (await localCloud()).stopLocalCloud(dataDir);
-      console.log(stopped ? `Stopped the local cloud (data ${dataDir}).` : `The local cloud was not running (data ${dataDir}).`);
+      console.log(
+        stopped ? `Stopped the local cloud (data ${dataDir}).` : `The local cloud was not running (data ${dataDir}).`,
+      );
     });
 
   local

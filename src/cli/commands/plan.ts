@@ -26,7 +26,10 @@ export function registerPlan(program: Command, term: Terminal, setExit: (code: E
       .option('--json', 'print the plan as JSON')
       .option('--detailed-exitcode', 'exit 0 with no changes, 2 with changes, 1 on error')
       .option('--no-access-diff', 'do not compute what the plan changes in who can do what')
-      .option('--baseline <file>', 'compare access with this spec (e.g. the one on your main branch) instead of the live organization'),
+      .option(
+        '--baseline <file>',
+        'compare access with this spec (e.g. the one on your main branch) instead of the live organization',
+      ),
   ).action(async (flags: PlanFlags) => {
     const { connect } = await import('../../toolkit/connect.js');
     const { plan } = await import('../../toolkit/plan.js');
@@ -39,9 +42,13 @@ export function registerPlan(program: Command, term: Terminal, setExit: (code: E
     try {
       const result = await plan({ file: flags.file, model, connection, io });
       io.finish();
-      const access = flags.accessDiff === false ? undefined : await planAccessDiff(result.plan, result.model, result.observed, baseline);
+      const access =
+        flags.accessDiff === false
+          ? undefined
+          : await planAccessDiff(result.plan, result.model, result.observed, baseline);
       if (flags.out) writeFileSync(flags.out, `${JSON.stringify(result.plan, null, 2)}\n`);
-      if (flags.json) term.out(JSON.stringify({ ...result.plan, ...(access ? { accessChanges: access.changes } : {}) }, null, 2));
+      if (flags.json)
+        term.out(JSON.stringify({ ...result.plan, ...(access ? { accessChanges: access.changes } : {}) }, null, 2));
       else {
         term.out(`Target: ${connection.description}\n`);
         term.out(renderPlan(result.plan.changes, result.plan.problems, planStyle(term.style)));

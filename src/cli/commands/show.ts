@@ -11,7 +11,8 @@ export function registerShow(program: Command, term: Terminal): void {
       .description('show the live organization: OUs, accounts with id, environment and state, attached SCPs')
       .option('--format <format>', 'tree, json or mermaid', 'tree'),
   ).action(async (flags: TargetFlags & { format: string }) => {
-    if (!['tree', 'json', 'mermaid'].includes(flags.format)) throw new UsageError(`--format must be tree, json or mermaid, not "${flags.format}"`);
+    if (!['tree', 'json', 'mermaid'].includes(flags.format))
+      throw new UsageError(`--format must be tree, json or mermaid, not "${flags.format}"`);
     const { connect } = await import('../../toolkit/connect.js');
     const { refresh } = await import('../../toolkit/plan.js');
     const { organizationView, liveTree, mermaid, renderTree } = await import('../../toolkit/render.js');

@@ -24,7 +24,10 @@ export function registerUnlock(program: Command, term: Terminal): void {
       }
       term.out(`The organization is locked${holder ? ` by ${holder.holder} since ${holder.since}` : ''}.`);
       if (!flags.yes) {
-        if (!process.stdin.isTTY) throw new BulkheadError('unlock-needs-yes', 'unlock needs confirmation, and there is no terminal to ask on', { hint: 'make sure no apply is running, then pass --yes' });
+        if (!process.stdin.isTTY)
+          throw new BulkheadError('unlock-needs-yes', 'unlock needs confirmation, and there is no terminal to ask on', {
+            hint: 'make sure no apply is running, then pass --yes',
+          });
         const rl = createInterface({ input: process.stdin, output: process.stderr });
         const answer = await rl.question('Remove it? An apply that still runs would lose its protection. Type "yes": ');
         rl.close();

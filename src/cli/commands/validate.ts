@@ -20,7 +20,10 @@ export function registerValidate(program: Command, term: Terminal, setExit: (cod
         if (result.diagnostics.length > 0) term.err('');
         const summary = summarizeDiagnostics(result.diagnostics);
         if (errors) term.err(term.style.red(`${result.file}: ${summary}`));
-        else term.out(`${term.style.green('✓')} ${result.file} is valid (${summary}; ${result.model?.accounts.size ?? 0} accounts, ${result.model?.organizationalUnits.size ?? 0} OUs)`);
+        else
+          term.out(
+            `${term.style.green('✓')} ${result.file} is valid (${summary}; ${result.model?.accounts.size ?? 0} accounts, ${result.model?.organizationalUnits.size ?? 0} OUs)`,
+          );
       }
       setExit(errors ? 1 : 0);
     });

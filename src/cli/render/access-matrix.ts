@@ -20,7 +20,15 @@ function short(cell: MatrixCell): string {
 }
 
 function colour(cell: MatrixCell, style: Style): (s: string) => string {
-  return cell.status === 'allowed' ? style.green : cell.status === 'partial' ? style.cyan : cell.status === 'denied-by-scp' ? style.red : cell.status === 'not-granted' ? style.yellow : style.dim;
+  return cell.status === 'allowed'
+    ? style.green
+    : cell.status === 'partial'
+      ? style.cyan
+      : cell.status === 'denied-by-scp'
+        ? style.red
+        : cell.status === 'not-granted'
+          ? style.yellow
+          : style.dim;
 }
 
 export function renderMatrixTable(m: AccessMatrixResult, style: Style): string {
@@ -29,7 +37,11 @@ export function renderMatrixTable(m: AccessMatrixResult, style: Style): string {
     const users = m.data.rows[r]!.grants.filter((g) => g.user !== undefined).map((g) => g.user);
     return users.length > 0 ? ` (owner ${users.join(', ')})` : '';
   };
-  const body = m.data.rows.map((row, r) => [row.group, `${m.production.includes(row.environment) ? '*' : ''}${row.environment}${owners(r)}`, ...m.cells[r]!.map(short)]);
+  const body = m.data.rows.map((row, r) => [
+    row.group,
+    `${m.production.includes(row.environment) ? '*' : ''}${row.environment}${owners(r)}`,
+    ...m.cells[r]!.map(short),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const pad = (s: string, i: number): string => s.padEnd(widths[i]!);
   const lines = [head.map(pad).join('  ')];
@@ -55,7 +67,21 @@ export function renderMatrixCsv(m: AccessMatrixResult): string {
   m.data.rows.forEach((row, r) => {
     m.columns.forEach((c, i) => {
       const cell = m.cells[r]![i]!;
-      lines.push([row.group, row.environment, String(m.production.includes(row.environment)), c.label, cell.status, cell.allowed, cell.deniedByScp, cell.notGranted, cell.total].map((v) => csvField(String(v))).join(','));
+      lines.push(
+        [
+          row.group,
+          row.environment,
+          String(m.production.includes(row.environment)),
+          c.label,
+          cell.status,
+          cell.allowed,
+          cell.deniedByScp,
+          cell.notGranted,
+          cell.total,
+        ]
+          .map((v) => csvField(String(v)))
+          .join(','),
+      );
     });
   });
   return lines.join('\n');
@@ -84,10 +110,19 @@ function esc(s: string): string {
 }
 
 export function renderMatrixHtml(m: AccessMatrixResult): string {
-  const colours: Record<MatrixCell['status'], string> = { allowed: '#c8e6c9', partial: '#e0f2f1', 'denied-by-scp': '#ffcdd2', 'not-granted': '#fff9c4', 'no-access': '#f5f5f5' };
+  const colours: Record<MatrixCell['status'], string> = {
+    allowed: '#c8e6c9',
+    partial: '#e0f2f1',
+    'denied-by-scp': '#ffcdd2',
+    'not-granted': '#fff9c4',
+    'no-access': '#f5f5f5',
+  };
   const rows = m.data.rows
     .map((row, r) => {
-      const cells = m.cells[r]!.map((cell, i) => `<td style="background:${colours[cell.status]}" title="${esc(`${m.columns[i]!.label}: ${cell.status}, ${cell.allowed} allowed, ${cell.deniedByScp} denied by SCP, ${cell.notGranted} not granted of ${cell.total}`)}">${esc(short(cell))}</td>`).join('');
+      const cells = m.cells[r]!.map(
+        (cell, i) =>
+          `<td style="background:${colours[cell.status]}" title="${esc(`${m.columns[i]!.label}: ${cell.status}, ${cell.allowed} allowed, ${cell.deniedByScp} denied by SCP, ${cell.notGranted} not granted of ${cell.total}`)}">${esc(short(cell))}</td>`,
+      ).join('');
       return `<tr><th>${esc(row.group)}</th><th>${esc(row.environment)}${m.production.includes(row.environment) ? ' <em>prod</em>' : ''}</th>${cells}</tr>`;
     })
     .join('\n');

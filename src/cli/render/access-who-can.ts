@@ -5,7 +5,8 @@ import { formatStatementRef } from '../../toolkit/access-types.js';
 import type { Style } from './style.js';
 
 function who(e: WhoCanEntry): string {
-  const p = e.principal.kind === 'user' ? `user ${e.principal.name} (via group ${e.group})` : `group ${e.principal.name}`;
+  const p =
+    e.principal.kind === 'user' ? `user ${e.principal.name} (via group ${e.group})` : `group ${e.principal.name}`;
   return `${p} with ${e.permissionSet}${e.ownerOnly ? ` (owner ${e.ownerOnly} only)` : ''}`;
 }
 
@@ -30,7 +31,11 @@ export function renderWhoCan(answer: WhoCanAnswer & AccessAnswerMeta, style: Sty
   const groups = new Set(answer.allowed.filter((e) => e.principal.kind === 'group').map((e) => e.principal.name));
   const users = new Set(answer.allowed.filter((e) => e.principal.kind === 'user').map((e) => e.principal.name));
   const sets = new Set(answer.allowed.map((e) => e.permissionSet));
-  if (answer.allowed.length > 0) lines.push('', `Groups: ${[...groups].join(', ') || 'none'}. Users: ${[...users].join(', ') || 'none'}. Permission sets: ${[...sets].join(', ')}.`);
+  if (answer.allowed.length > 0)
+    lines.push(
+      '',
+      `Groups: ${[...groups].join(', ') || 'none'}. Users: ${[...users].join(', ') || 'none'}. Permission sets: ${[...sets].join(', ')}.`,
+    );
   lines.push(...answer.notes.map((n) => style.dim(`note: ${n}`)));
   return lines.join('\n');
 }

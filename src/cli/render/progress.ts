@@ -36,7 +36,8 @@ export class ProgressIoHost implements IoHost {
     if (event.type !== 'progress') return;
     const state = event.state ?? 'running';
     if (this.mode === 'plain') {
-      if (state !== 'running' || event.message.includes('retrying')) this.term.err(`${MARK[state]} ${event.message}${seconds(event.elapsedMs)}`);
+      if (state !== 'running' || event.message.includes('retrying'))
+        this.term.err(`${MARK[state]} ${event.message}${seconds(event.elapsedMs)}`);
       return;
     }
     const prev = this.lines.get(event.id);
@@ -46,7 +47,9 @@ export class ProgressIoHost implements IoHost {
       if (state === 'done') this.done++;
       else this.failed++;
       const mark = state === 'done' ? this.term.style.green('✓') : this.term.style.red('✗');
-      this.above(`${mark} ${event.message}${this.term.style.dim(seconds(event.elapsedMs ?? (prev ? Date.now() - prev.started : undefined)))}`);
+      this.above(
+        `${mark} ${event.message}${this.term.style.dim(seconds(event.elapsedMs ?? (prev ? Date.now() - prev.started : undefined)))}`,
+      );
       return;
     }
     this.lines.set(event.id, { text: event.message, state, started: prev?.started ?? Date.now() });
@@ -71,7 +74,9 @@ export class ProgressIoHost implements IoHost {
     this.clear();
     const style = this.term.style;
     const active = [...this.lines.values()];
-    const out = active.slice(-15).map((l) => `${style.cyan('…')} ${l.text}${style.dim(seconds(Date.now() - l.started))}`);
+    const out = active
+      .slice(-15)
+      .map((l) => `${style.cyan('…')} ${l.text}${style.dim(seconds(Date.now() - l.started))}`);
     if (active.length > 15) out.push(style.dim(`… and ${active.length - 15} more`));
     if (active.length > 0) out.push(style.dim(`${this.done} done, ${this.failed} failed, ${active.length} running`));
     for (const line of out) process.stderr.write(`${line}\n`);

@@ -1,4 +1,11 @@
-import { actionsOf, allServiceKeys, loadedActionsOf, patternMatchesAny, serviceKnown, wildcardToRegExp } from './catalogue.js';
+import {
+  actionsOf,
+  allServiceKeys,
+  loadedActionsOf,
+  patternMatchesAny,
+  serviceKnown,
+  wildcardToRegExp,
+} from './catalogue.js';
 import { didYouMean, suggest } from '../../core/suggest.js';
 import type { IssueList, Located, PolicyKind } from './types.js';
 
@@ -18,7 +25,11 @@ const hasWildcard = (s: string): boolean => s.includes('*') || s.includes('?');
  * Checks `service:action` strings against the catalogue. Matching is case-insensitive, as in IAM.
  * Only the services the document names are loaded.
  */
-export async function checkActions(refs: readonly Located<string>[], kind: PolicyKind, issues: IssueList): Promise<void> {
+export async function checkActions(
+  refs: readonly Located<string>[],
+  kind: PolicyKind,
+  issues: IssueList,
+): Promise<void> {
   const parsed = refs.map((ref) => ({ ref, parts: splitAction(ref, issues) }));
   const services = new Set<string>();
   for (const { parts } of parsed) if (parts && !hasWildcard(parts.service)) services.add(parts.service.toLowerCase());
@@ -39,7 +50,14 @@ function splitAction(ref: Located<string>, issues: IssueList): { service: string
   const colon = value.indexOf(':');
   const service = colon < 0 ? '' : value.slice(0, colon);
   const action = colon < 0 ? '' : value.slice(colon + 1);
-  if (colon < 0 || service === '' || action === '' || action.includes(':') || /\s/.test(value) || !/^[A-Za-z0-9*?-]+$/.test(service)) {
+  if (
+    colon < 0 ||
+    service === '' ||
+    action === '' ||
+    action.includes(':') ||
+    /\s/.test(value) ||
+    !/^[A-Za-z0-9*?-]+$/.test(service)
+  ) {
     issues.error(
       'E-POLICY-ACTION-FORMAT',
       `action ${JSON.stringify(value)} is not of the form "service:action"`,
@@ -51,11 +69,21 @@ function splitAction(ref: Located<string>, issues: IssueList): { service: string
   return { service, action };
 }
 
-function checkOne(ref: Located<string>, service: string, action: string, serviceKeys: readonly string[], issues: IssueList): boolean {
+function checkOne(
+  ref: Located<string>,
+  service: string,
+  action: string,
+  serviceKeys: readonly string[],
+  issues: IssueList,
+): boolean {
   if (hasWildcard(service)) {
     const re = wildcardToRegExp(service);
     if (serviceKeys.some((k) => re.test(k))) return true;
-    issues.error('E-POLICY-UNKNOWN-SERVICE', `service pattern ${JSON.stringify(service)} in ${JSON.stringify(ref.value)} matches no AWS service`, ref.path);
+    issues.error(
+      'E-POLICY-UNKNOWN-SERVICE',
+      `service pattern ${JSON.stringify(service)} in ${JSON.stringify(ref.value)} matches no AWS service`,
+      ref.path,
+    );
     return false;
   }
   const actions = loadedActionsOf(service);
@@ -65,7 +93,8 @@ function checkOne(ref: Located<string>, service: string, action: string, service
       'E-POLICY-UNKNOWN-SERVICE',
       `unknown service prefix ${JSON.stringify(service)} in action ${JSON.stringify(ref.value)}`,
       ref.path,
-      didYouMean(close.map((s) => `${s}:${action}`)) ?? 'use the service prefix from the AWS Service Authorization Reference, e.g. "s3", "ec2", "iam"',
+      didYouMean(close.map((s) => `${s}:${action}`)) ??
+        'use the service prefix from the AWS Service Authorization Reference, e.g. "s3", "ec2", "iam"',
     );
     return false;
   }
@@ -77,7 +106,8 @@ function checkOne(ref: Located<string>, service: string, action: string, service
       'E-POLICY-ACTION-MATCHES-NOTHING',
       `action pattern ${JSON.stringify(ref.value)} matches no ${service} action`,
       ref.path,
-      didYouMean(close.map((n) => `${service}:${n}`)) ?? `check the spelling; "${service}:*" matches every ${service} action`,
+      didYouMean(close.map((n) => `${service}:${n}`)) ??
+        `check the spelling; "${service}:*" matches every ${service} action`,
     );
     return false;
   }
@@ -87,7 +117,8 @@ function checkOne(ref: Located<string>, service: string, action: string, service
     'E-POLICY-UNKNOWN-ACTION',
     `unknown action ${JSON.stringify(ref.value)}: ${service} has no action ${JSON.stringify(action)}`,
     ref.path,
-    didYouMean(close.map((n) => `${service}:${n}`)) ?? `see the actions of ${service} in the AWS Service Authorization Reference`,
+    didYouMean(close.map((n) => `${service}:${n}`)) ??
+      `see the actions of ${service} in the AWS Service Authorization Reference`,
   );
   return false;
 }

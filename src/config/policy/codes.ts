@@ -1,6 +1,7 @@
 /** Every issue code this module emits, with its meaning. Codes are stable; `W-` codes are warnings. */
 export const POLICY_ISSUE_CODES = {
-  'E-POLICY-KIND': 'the policy kind passed by the caller is not one of scp, identity, resource, trust, permission-boundary',
+  'E-POLICY-KIND':
+    'the policy kind passed by the caller is not one of scp, identity, resource, trust, permission-boundary',
   'E-POLICY-JSON': 'a policy given as text is not valid JSON',
   'E-POLICY-NOT-OBJECT': 'the document is not a JSON object',
   'E-POLICY-UNKNOWN-KEY': 'an unknown element at the top level or in a statement (case-sensitive; with did-you-mean)',
@@ -24,12 +25,15 @@ export const POLICY_ISSUE_CODES = {
   'E-POLICY-UNKNOWN-SERVICE': 'the service prefix of an action is not in the AWS catalogue',
   'E-POLICY-UNKNOWN-ACTION': 'the service has no such action',
   'E-POLICY-ACTION-MATCHES-NOTHING': 'an action pattern with * or ? matches no action of the service',
-  'E-POLICY-TRUST-ACTION': 'a role trust policy names an action other than the sts:AssumeRole family, TagSession, SetSourceIdentity, SetContext',
-  'E-POLICY-RESOURCE-MISSING': 'an identity, permissions-boundary or resource-based statement has neither Resource nor NotResource',
+  'E-POLICY-TRUST-ACTION':
+    'a role trust policy names an action other than the sts:AssumeRole family, TagSession, SetSourceIdentity, SetContext',
+  'E-POLICY-RESOURCE-MISSING':
+    'an identity, permissions-boundary or resource-based statement has neither Resource nor NotResource',
   'W-SCP-RESOURCE-MISSING': 'an SCP statement has no Resource',
   'E-POLICY-RESOURCE-NOT-ALLOWED': 'Resource or NotResource in a role trust policy',
   'E-POLICY-RESOURCE-ARN': 'a resource is neither "*" nor a well-formed ARN',
-  'E-POLICY-PRINCIPAL-NOT-ALLOWED': 'Principal/NotPrincipal in an identity policy, permissions boundary or SCP, or NotPrincipal in a trust policy',
+  'E-POLICY-PRINCIPAL-NOT-ALLOWED':
+    'Principal/NotPrincipal in an identity policy, permissions boundary or SCP, or NotPrincipal in a trust policy',
   'E-POLICY-PRINCIPAL-MISSING': 'a resource-based or trust statement has no Principal',
   'E-POLICY-PRINCIPAL-TYPE': 'a principal key other than AWS, Service, Federated, CanonicalUser',
   'E-POLICY-PRINCIPAL-VALUE': 'a principal value of the wrong form (account ID/ARN, service host, canonical ID)',

@@ -4,10 +4,33 @@ import { describeType, isPlainObject, show, type IssueList, type Located, type P
 
 /** AWS: the IAM condition operators (reference_policies_elements_condition_operators). */
 export const CONDITION_OPERATORS = [
-  'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike',
-  'NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals',
-  'DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals',
-  'Bool', 'BinaryEquals', 'IpAddress', 'NotIpAddress', 'ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike', 'Null',
+  'StringEquals',
+  'StringNotEquals',
+  'StringEqualsIgnoreCase',
+  'StringNotEqualsIgnoreCase',
+  'StringLike',
+  'StringNotLike',
+  'NumericEquals',
+  'NumericNotEquals',
+  'NumericLessThan',
+  'NumericLessThanEquals',
+  'NumericGreaterThan',
+  'NumericGreaterThanEquals',
+  'DateEquals',
+  'DateNotEquals',
+  'DateLessThan',
+  'DateLessThanEquals',
+  'DateGreaterThan',
+  'DateGreaterThanEquals',
+  'Bool',
+  'BinaryEquals',
+  'IpAddress',
+  'NotIpAddress',
+  'ArnEquals',
+  'ArnLike',
+  'ArnNotEquals',
+  'ArnNotLike',
+  'Null',
 ] as const;
 const QUALIFIERS = ['ForAllValues', 'ForAnyValue'] as const;
 
@@ -16,21 +39,39 @@ type Scalar = string | number | boolean;
 /** Condition: { operator: { key: value | value[] } }. Collects the keys for the catalogue check. */
 export function checkCondition(value: unknown, path: PolicyPath, issues: IssueList, keys: Located<string>[]): void {
   if (!isPlainObject(value)) {
-    issues.error('E-POLICY-CONDITION-TYPE', `Condition must be an object of operator → {key: value}, not ${describeType(value)}`, path);
+    issues.error(
+      'E-POLICY-CONDITION-TYPE',
+      `Condition must be an object of operator → {key: value}, not ${describeType(value)}`,
+      path,
+    );
     return;
   }
   if (Object.keys(value).length === 0) {
-    issues.error('E-POLICY-CONDITION-EMPTY', 'Condition is an empty object', path, 'remove the Condition element or add an operator block');
+    issues.error(
+      'E-POLICY-CONDITION-EMPTY',
+      'Condition is an empty object',
+      path,
+      'remove the Condition element or add an operator block',
+    );
   }
   for (const [operator, block] of Object.entries(value)) {
     const opPath = [...path, operator];
     const base = checkOperator(operator, opPath, issues);
     if (!isPlainObject(block)) {
-      issues.error('E-POLICY-CONDITION-TYPE', `condition ${JSON.stringify(operator)} must map keys to values, not ${describeType(block)}`, opPath);
+      issues.error(
+        'E-POLICY-CONDITION-TYPE',
+        `condition ${JSON.stringify(operator)} must map keys to values, not ${describeType(block)}`,
+        opPath,
+      );
       continue;
     }
     if (Object.keys(block).length === 0) {
-      issues.error('E-POLICY-CONDITION-EMPTY', `condition ${JSON.stringify(operator)} has no keys`, opPath, 'add a condition key or remove the operator');
+      issues.error(
+        'E-POLICY-CONDITION-EMPTY',
+        `condition ${JSON.stringify(operator)} has no keys`,
+        opPath,
+        'add a condition key or remove the operator',
+      );
     }
     for (const [key, raw] of Object.entries(block)) {
       const keyPath = [...opPath, key];
@@ -75,7 +116,10 @@ function checkOperator(operator: string, path: PolicyPath, issues: IssueList): s
       );
       return sameCase;
     }
-    const close = suggest(rest, CONDITION_OPERATORS.flatMap((o) => [o, `${o}IfExists`]));
+    const close = suggest(
+      rest,
+      CONDITION_OPERATORS.flatMap((o) => [o, `${o}IfExists`]),
+    );
     issues.error(
       'E-POLICY-CONDITION-OPERATOR',
       `unknown condition operator ${JSON.stringify(operator)}`,
@@ -87,26 +131,46 @@ function checkOperator(operator: string, path: PolicyPath, issues: IssueList): s
   }
   if (base === 'Null' && ifExists) {
     const fixed = `${qualifier === '' ? '' : `${qualifier}:`}Null`;
-    issues.error('E-POLICY-CONDITION-IFEXISTS', `condition operator ${JSON.stringify(operator)} is invalid: Null cannot take IfExists`, path, `write ${JSON.stringify(fixed)}: Null already tests whether the key exists`);
+    issues.error(
+      'E-POLICY-CONDITION-IFEXISTS',
+      `condition operator ${JSON.stringify(operator)} is invalid: Null cannot take IfExists`,
+      path,
+      `write ${JSON.stringify(fixed)}: Null already tests whether the key exists`,
+    );
   }
   return base;
 }
 
 function conditionValues(raw: unknown, path: PolicyPath, key: string, issues: IssueList): Located<Scalar>[] {
-  const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  const isScalar = (v: unknown): v is Scalar =>
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
   if (isScalar(raw)) return [{ value: raw, path }];
   if (!Array.isArray(raw)) {
-    issues.error('E-POLICY-CONDITION-VALUE-TYPE', `condition key ${JSON.stringify(key)} must have a string, number, boolean or a list of them, not ${describeType(raw)}`, path);
+    issues.error(
+      'E-POLICY-CONDITION-VALUE-TYPE',
+      `condition key ${JSON.stringify(key)} must have a string, number, boolean or a list of them, not ${describeType(raw)}`,
+      path,
+    );
     return [];
   }
   if (raw.length === 0) {
-    issues.error('E-POLICY-EMPTY-VALUE', `condition key ${JSON.stringify(key)} has an empty list of values`, path, 'list at least one value');
+    issues.error(
+      'E-POLICY-EMPTY-VALUE',
+      `condition key ${JSON.stringify(key)} has an empty list of values`,
+      path,
+      'list at least one value',
+    );
     return [];
   }
   const out: Located<Scalar>[] = [];
   raw.forEach((item, i) => {
     if (isScalar(item)) out.push({ value: item, path: [...path, i] });
-    else issues.error('E-POLICY-CONDITION-VALUE-TYPE', `condition values must be strings, numbers or booleans, not ${describeType(item)}`, [...path, i]);
+    else
+      issues.error(
+        'E-POLICY-CONDITION-VALUE-TYPE',
+        `condition values must be strings, numbers or booleans, not ${describeType(item)}`,
+        [...path, i],
+      );
   });
   return out;
 }
@@ -128,7 +192,8 @@ function checkValue(base: string, v: Located<Scalar>, issues: IssueList): void {
     if (typeof value === 'number' || NUMBER_TEXT.test(text)) return;
     bad('a number');
   } else if (base.startsWith('Date')) {
-    if (typeof value === 'number' || /^\d+$/.test(text) || (DATE_TEXT.test(text) && !Number.isNaN(Date.parse(text)))) return;
+    if (typeof value === 'number' || /^\d+$/.test(text) || (DATE_TEXT.test(text) && !Number.isNaN(Date.parse(text))))
+      return;
     bad('an ISO 8601 date or epoch seconds', 'write e.g. "2025-01-31T00:00:00Z"');
   } else if (base === 'IpAddress' || base === 'NotIpAddress') {
     if (ipOrCidr(text)) return;

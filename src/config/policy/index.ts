@@ -13,7 +13,12 @@ export { POLICY_ISSUE_CODES, type PolicyIssueCode } from './codes.js';
 export async function validatePolicyDocument(document: unknown, kind: PolicyKind): Promise<PolicyIssue[]> {
   const issues = new IssueList();
   if (!POLICY_KINDS.includes(kind)) {
-    issues.error('E-POLICY-KIND', `unknown policy kind ${JSON.stringify(kind)}`, [], `use one of ${POLICY_KINDS.join(', ')}`);
+    issues.error(
+      'E-POLICY-KIND',
+      `unknown policy kind ${JSON.stringify(kind)}`,
+      [],
+      `use one of ${POLICY_KINDS.join(', ')}`,
+    );
     return issues.items;
   }
   let parsed = document;
@@ -21,7 +26,12 @@ export async function validatePolicyDocument(document: unknown, kind: PolicyKind
     try {
       parsed = JSON.parse(document) as unknown;
     } catch (error) {
-      issues.error('E-POLICY-JSON', `policy text is not valid JSON: ${(error as Error).message}`, [], 'check quotes, commas and brackets, or write the policy as YAML instead of a JSON string');
+      issues.error(
+        'E-POLICY-JSON',
+        `policy text is not valid JSON: ${(error as Error).message}`,
+        [],
+        'check quotes, commas and brackets, or write the policy as YAML instead of a JSON string',
+      );
       return issues.items;
     }
   }
@@ -31,7 +41,11 @@ export async function validatePolicyDocument(document: unknown, kind: PolicyKind
     await checkActions(refs.actions, kind, issues);
     await checkConditionKeys(refs.conditionKeys, issues);
   } catch (error) {
-    issues.warning('W-POLICY-CATALOGUE', `could not check actions against the AWS catalogue: ${(error as Error).message}`, []);
+    issues.warning(
+      'W-POLICY-CATALOGUE',
+      `could not check actions against the AWS catalogue: ${(error as Error).message}`,
+      [],
+    );
   }
 
   if (kind === 'scp') {
@@ -60,13 +74,22 @@ async function checkConditionKeys(keys: readonly Located<string>[], issues: Issu
   );
   keys.forEach((key, i) => {
     if (results[i] === false) {
-      issues.warning('W-POLICY-UNKNOWN-CONDITION-KEY', `condition key ${JSON.stringify(key.value)} is not in the AWS catalogue`, key.path, 'check its spelling in the AWS Service Authorization Reference or the global condition keys');
+      issues.warning(
+        'W-POLICY-UNKNOWN-CONDITION-KEY',
+        `condition key ${JSON.stringify(key.value)} is not in the AWS catalogue`,
+        key.path,
+        'check its spelling in the AWS Service Authorization Reference or the global condition keys',
+      );
     }
   });
 }
 
 /** Orders issues by statement (document-level first), keeping the order of checks inside one. */
 function byStatement(items: PolicyIssue[]): PolicyIssue[] {
-  const rank = (i: PolicyIssue): number => (i.path[0] === 'Statement' && typeof i.path[1] === 'number' ? i.path[1] : i.path.length === 0 ? -2 : -1);
-  return items.map((issue, n) => ({ issue, n })).sort((a, b) => rank(a.issue) - rank(b.issue) || a.n - b.n).map((x) => x.issue);
+  const rank = (i: PolicyIssue): number =>
+    i.path[0] === 'Statement' && typeof i.path[1] === 'number' ? i.path[1] : i.path.length === 0 ? -2 : -1;
+  return items
+    .map((issue, n) => ({ issue, n }))
+    .sort((a, b) => rank(a.issue) - rank(b.issue) || a.n - b.n)
+    .map((x) => x.issue);
 }

@@ -13,7 +13,9 @@ export function checkPrincipal(value: unknown, path: PolicyPath, element: string
       'E-POLICY-PRINCIPAL-VALUE',
       `${element} ${JSON.stringify(value)} must be "*" or an object such as {"AWS": …}`,
       path,
-      value.endsWith('.amazonaws.com') ? `write {"Service": ${JSON.stringify(value)}}` : `write {"AWS": ${JSON.stringify(value)}}`,
+      value.endsWith('.amazonaws.com')
+        ? `write {"Service": ${JSON.stringify(value)}}`
+        : `write {"AWS": ${JSON.stringify(value)}}`,
     );
     return;
   }
@@ -23,7 +25,12 @@ export function checkPrincipal(value: unknown, path: PolicyPath, element: string
   }
   const keys = Object.keys(value);
   if (keys.length === 0) {
-    issues.error('E-POLICY-PRINCIPAL-VALUE', `${element} is an empty object`, path, `name at least one of ${PRINCIPAL_TYPES.join(', ')}`);
+    issues.error(
+      'E-POLICY-PRINCIPAL-VALUE',
+      `${element} is an empty object`,
+      path,
+      `name at least one of ${PRINCIPAL_TYPES.join(', ')}`,
+    );
     return;
   }
   for (const key of keys) {
@@ -37,7 +44,8 @@ export function checkPrincipal(value: unknown, path: PolicyPath, element: string
       );
       continue;
     }
-    for (const ref of stringList(value[key], keyPath, `${element}.${key}`, issues)) checkValue(key as PrincipalType, ref, issues);
+    for (const ref of stringList(value[key], keyPath, `${element}.${key}`, issues))
+      checkValue(key as PrincipalType, ref, issues);
   }
 }
 
@@ -71,15 +79,25 @@ function checkValue(type: PrincipalType, ref: Located<string>, issues: IssueList
         'E-POLICY-PRINCIPAL-VALUE',
         `service principal ${JSON.stringify(v)} is not a service host name`,
         ref.path,
-        /^[a-z0-9-]+$/i.test(v) ? `did you mean "${v.toLowerCase()}.amazonaws.com"?` : 'write the service host name, e.g. "ec2.amazonaws.com"',
+        /^[a-z0-9-]+$/i.test(v)
+          ? `did you mean "${v.toLowerCase()}.amazonaws.com"?`
+          : 'write the service host name, e.g. "ec2.amazonaws.com"',
       );
       return;
     case 'CanonicalUser':
       if (/^[0-9a-f]{64}$/i.test(v)) return;
-      issues.error('E-POLICY-PRINCIPAL-VALUE', `canonical user ID ${JSON.stringify(v)} is not 64 hexadecimal characters`, ref.path);
+      issues.error(
+        'E-POLICY-PRINCIPAL-VALUE',
+        `canonical user ID ${JSON.stringify(v)} is not 64 hexadecimal characters`,
+        ref.path,
+      );
       return;
     case 'Federated':
       if (!/\s/.test(v)) return;
-      issues.error('E-POLICY-PRINCIPAL-VALUE', `federated principal ${JSON.stringify(v)} contains whitespace`, ref.path);
+      issues.error(
+        'E-POLICY-PRINCIPAL-VALUE',
+        `federated principal ${JSON.stringify(v)} contains whitespace`,
+        ref.path,
+      );
   }
 }

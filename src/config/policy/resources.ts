@@ -10,7 +10,12 @@ export function checkResources(refs: readonly Located<string>[], issues: IssueLi
   for (const ref of refs) {
     const problem = arnProblem(ref.value);
     if (problem === undefined) continue;
-    issues.error('E-POLICY-RESOURCE-ARN', `resource ${JSON.stringify(ref.value)} ${problem}`, ref.path, resourceHint(ref.value));
+    issues.error(
+      'E-POLICY-RESOURCE-ARN',
+      `resource ${JSON.stringify(ref.value)} ${problem}`,
+      ref.path,
+      resourceHint(ref.value),
+    );
   }
 }
 
@@ -21,11 +26,13 @@ export function arnProblem(value: string): string | undefined {
   if (parts[0] !== 'arn') {
     return parts[0]?.toLowerCase() === 'arn' ? 'must start with lowercase "arn:"' : 'is neither "*" nor an ARN';
   }
-  if (parts.length < 6) return `has ${parts.length} colon-separated parts; an ARN has at least 6 (arn:partition:service:region:account:resource)`;
+  if (parts.length < 6)
+    return `has ${parts.length} colon-separated parts; an ARN has at least 6 (arn:partition:service:region:account:resource)`;
   const [, partition = '', service = '', , , ...rest] = parts;
   if (!PARTITION.test(partition) && !dynamic(partition)) return `has unknown partition ${JSON.stringify(partition)}`;
   if (service === '') return 'has an empty service part';
-  if (!/^[a-z0-9-]+$/.test(service) && !dynamic(service)) return `has an invalid service part ${JSON.stringify(service)}`;
+  if (!/^[a-z0-9-]+$/.test(service) && !dynamic(service))
+    return `has an invalid service part ${JSON.stringify(service)}`;
   if (rest.join(':') === '') return 'has an empty resource part';
   return undefined;
 }

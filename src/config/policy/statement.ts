@@ -5,7 +5,17 @@ import { stringList } from './string-list.js';
 import { didYouMean, suggest } from '../../core/suggest.js';
 import { describeType, show, type IssueList, type Located, type PolicyKind, type PolicyPath } from './types.js';
 
-export const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
+export const STATEMENT_KEYS = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+] as const;
 
 /** What a statement hands to the asynchronous catalogue checks. */
 export interface StatementRefs {
@@ -23,7 +33,13 @@ const KIND_NAMES: Record<PolicyKind, string> = {
 };
 
 /** Grammar checks of one statement; catalogue lookups are deferred into `refs`. */
-export function checkStatement(statement: Record<string, unknown>, path: PolicyPath, kind: PolicyKind, issues: IssueList, refs: StatementRefs): void {
+export function checkStatement(
+  statement: Record<string, unknown>,
+  path: PolicyPath,
+  kind: PolicyKind,
+  issues: IssueList,
+  refs: StatementRefs,
+): void {
   const at = (key: string): PolicyPath => [...path, key];
   const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(statement, key);
   // A misspelt element ("Efect", "action") is reported once, not again as "missing".
@@ -47,10 +63,20 @@ export function checkStatement(statement: Record<string, unknown>, path: PolicyP
 
   // Action / NotAction: exactly one.
   if (has('Action') && has('NotAction')) {
-    issues.error('E-POLICY-ELEMENT-CONFLICT', 'statement has both Action and NotAction', at('NotAction'), 'keep only one of Action and NotAction');
+    issues.error(
+      'E-POLICY-ELEMENT-CONFLICT',
+      'statement has both Action and NotAction',
+      at('NotAction'),
+      'keep only one of Action and NotAction',
+    );
   } else if (!has('Action') && !has('NotAction')) {
     if (!misspelt.has('Action') && !misspelt.has('NotAction')) {
-      issues.error('E-POLICY-ACTION-MISSING', 'statement has neither Action nor NotAction', path, 'add "Action": ["service:Action", …]');
+      issues.error(
+        'E-POLICY-ACTION-MISSING',
+        'statement has neither Action nor NotAction',
+        path,
+        'add "Action": ["service:Action", …]',
+      );
     }
   }
   for (const key of ['Action', 'NotAction']) {
@@ -79,9 +105,21 @@ function checkSid(sid: unknown, path: PolicyPath, kind: PolicyKind, issues: Issu
   else issues.error('E-POLICY-SID', message, path, hint);
 }
 
-function checkEffect(statement: Record<string, unknown>, path: PolicyPath, present: boolean, misspelt: boolean, issues: IssueList): 'Allow' | 'Deny' | undefined {
+function checkEffect(
+  statement: Record<string, unknown>,
+  path: PolicyPath,
+  present: boolean,
+  misspelt: boolean,
+  issues: IssueList,
+): 'Allow' | 'Deny' | undefined {
   if (!present) {
-    if (!misspelt) issues.error('E-POLICY-EFFECT-MISSING', 'statement has no Effect', path.slice(0, -1), 'add "Effect": "Allow" or "Effect": "Deny"');
+    if (!misspelt)
+      issues.error(
+        'E-POLICY-EFFECT-MISSING',
+        'statement has no Effect',
+        path.slice(0, -1),
+        'add "Effect": "Allow" or "Effect": "Deny"',
+      );
     return undefined;
   }
   const effect = statement['Effect'];
@@ -107,17 +145,38 @@ function checkResourceElements(
   if (kind === 'trust') {
     // AWS: IAM rejects a role trust policy with a Resource element ("Has prohibited field Resource").
     for (const key of ['Resource', 'NotResource']) {
-      if (has(key)) issues.error('E-POLICY-RESOURCE-NOT-ALLOWED', `${key} is not allowed in a role trust policy`, at(key), 'remove it: the resource is the role itself');
+      if (has(key))
+        issues.error(
+          'E-POLICY-RESOURCE-NOT-ALLOWED',
+          `${key} is not allowed in a role trust policy`,
+          at(key),
+          'remove it: the resource is the role itself',
+        );
     }
     return;
   }
   if (has('Resource') && has('NotResource')) {
-    issues.error('E-POLICY-ELEMENT-CONFLICT', 'statement has both Resource and NotResource', at('NotResource'), 'keep only one of Resource and NotResource');
+    issues.error(
+      'E-POLICY-ELEMENT-CONFLICT',
+      'statement has both Resource and NotResource',
+      at('NotResource'),
+      'keep only one of Resource and NotResource',
+    );
   } else if (!has('Resource') && !has('NotResource') && !misspelt.has('Resource') && !misspelt.has('NotResource')) {
     if (kind === 'scp') {
-      issues.warning('W-SCP-RESOURCE-MISSING', 'SCP statement has no Resource', path, 'add "Resource": "*" as every AWS example does');
+      issues.warning(
+        'W-SCP-RESOURCE-MISSING',
+        'SCP statement has no Resource',
+        path,
+        'add "Resource": "*" as every AWS example does',
+      );
     } else {
-      issues.error('E-POLICY-RESOURCE-MISSING', `statement has neither Resource nor NotResource; ${KIND_NAMES[kind]} require one`, path, 'add "Resource": "*" or the ARNs the statement applies to');
+      issues.error(
+        'E-POLICY-RESOURCE-MISSING',
+        `statement has neither Resource nor NotResource; ${KIND_NAMES[kind]} require one`,
+        path,
+        'add "Resource": "*" or the ARNs the statement applies to',
+      );
     }
   }
   for (const key of ['Resource', 'NotResource']) {
@@ -145,23 +204,45 @@ function checkPrincipalElements(
           'E-POLICY-PRINCIPAL-NOT-ALLOWED',
           `${key} is not allowed in ${KIND_NAMES[kind]}`,
           at(key),
-          kind === 'scp' ? 'remove it; to exempt principals use a Condition such as ArnNotLike on aws:PrincipalArn' : 'remove it: the policy applies to the identity it is attached to',
+          kind === 'scp'
+            ? 'remove it; to exempt principals use a Condition such as ArnNotLike on aws:PrincipalArn'
+            : 'remove it: the policy applies to the identity it is attached to',
         );
       }
     }
     return;
   }
   if (has('Principal') && has('NotPrincipal')) {
-    issues.error('E-POLICY-ELEMENT-CONFLICT', 'statement has both Principal and NotPrincipal', at('NotPrincipal'), 'keep only one of Principal and NotPrincipal');
+    issues.error(
+      'E-POLICY-ELEMENT-CONFLICT',
+      'statement has both Principal and NotPrincipal',
+      at('NotPrincipal'),
+      'keep only one of Principal and NotPrincipal',
+    );
   } else if (!has('Principal') && !has('NotPrincipal') && !misspelt.has('Principal') && !misspelt.has('NotPrincipal')) {
-    issues.error('E-POLICY-PRINCIPAL-MISSING', `statement has no Principal; ${KIND_NAMES[kind]} must name who it applies to`, path, 'add "Principal": {"AWS": "arn:aws:iam::123456789012:root"} (or "Service", "Federated")');
+    issues.error(
+      'E-POLICY-PRINCIPAL-MISSING',
+      `statement has no Principal; ${KIND_NAMES[kind]} must name who it applies to`,
+      path,
+      'add "Principal": {"AWS": "arn:aws:iam::123456789012:root"} (or "Service", "Federated")',
+    );
   }
   if (has('Principal')) checkPrincipal(statement['Principal'], at('Principal'), 'Principal', issues);
   if (has('NotPrincipal')) {
     if (kind === 'trust') {
-      issues.error('E-POLICY-PRINCIPAL-NOT-ALLOWED', 'NotPrincipal is not allowed in role trust policies', at('NotPrincipal'), 'use Principal, with a Condition to narrow it');
+      issues.error(
+        'E-POLICY-PRINCIPAL-NOT-ALLOWED',
+        'NotPrincipal is not allowed in role trust policies',
+        at('NotPrincipal'),
+        'use Principal, with a Condition to narrow it',
+      );
     } else if (effect === 'Allow') {
-      issues.error('E-POLICY-NOTPRINCIPAL-ALLOW', 'NotPrincipal can only be used with "Effect": "Deny"', at('NotPrincipal'), 'use Principal with Allow, or switch the statement to Deny');
+      issues.error(
+        'E-POLICY-NOTPRINCIPAL-ALLOW',
+        'NotPrincipal can only be used with "Effect": "Deny"',
+        at('NotPrincipal'),
+        'use Principal with Allow, or switch the statement to Deny',
+      );
     }
     checkPrincipal(statement['NotPrincipal'], at('NotPrincipal'), 'NotPrincipal', issues);
   }

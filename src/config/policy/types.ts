@@ -28,7 +28,13 @@ export class IssueList {
     this.push('warning', code, message, path, hint);
   }
 
-  private push(severity: PolicyIssue['severity'], code: string, message: string, path: PolicyPath, hint?: string): void {
+  private push(
+    severity: PolicyIssue['severity'],
+    code: string,
+    message: string,
+    path: PolicyPath,
+    hint?: string,
+  ): void {
     const issue: PolicyIssue = { severity, code, message, path: [...path] };
     if (hint !== undefined) issue.hint = hint;
     this.items.push(issue);

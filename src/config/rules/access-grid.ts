@@ -8,10 +8,17 @@ import { referenceHint } from './names.js';
 export function matchEnvironments(selector: string, environments: Record<string, { kind: string }>): string[] {
   if (selector.startsWith('kind:')) {
     const kind = selector.slice(5);
-    return Object.entries(environments).filter(([, e]) => e.kind === kind).map(([n]) => n);
+    return Object.entries(environments)
+      .filter(([, e]) => e.kind === kind)
+      .map(([n]) => n);
   }
   if (selector.includes('*') || selector.includes('?')) {
-    const re = new RegExp(`^${selector.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const re = new RegExp(
+      `^${selector
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
     return Object.keys(environments).filter((n) => re.test(n));
   }
   return selector in environments ? [selector] : [];
@@ -28,7 +35,12 @@ export function resolveAccessGrid(ctx: RuleContext): AccessAssignment[] {
     const group = groups.get(groupName);
     if (!group) {
       if (ctx.isDropped('groups', groupName)) continue;
-      ctx.error('E-UNKNOWN-GROUP', ['identity', 'access', groupName], `the access grid names group "${groupName}", which is not defined under identity.groups`, { hint: referenceHint(groupName, groups.keys(), 'groups'), atKey: true });
+      ctx.error(
+        'E-UNKNOWN-GROUP',
+        ['identity', 'access', groupName],
+        `the access grid names group "${groupName}", which is not defined under identity.groups`,
+        { hint: referenceHint(groupName, groups.keys(), 'groups'), atKey: true },
+      );
       continue;
     }
     for (const [selector, grant] of Object.entries(row)) {
@@ -36,7 +48,12 @@ export function resolveAccessGrid(ctx: RuleContext): AccessAssignment[] {
       const permissionSet = typeof grant === 'string' ? grant : grant.permissionSet;
       const ownerOnly = typeof grant === 'object' && grant.ownerOnly === true;
       if (!sets.has(permissionSet) && !ctx.isDropped('permissionSets', permissionSet)) {
-        ctx.error('E-UNKNOWN-PERMISSION-SET', typeof grant === 'string' ? path : [...path, 'permissionSet'], `permission set "${permissionSet}" is not defined under identity.permissionSets`, { hint: referenceHint(permissionSet, sets, 'permission sets') });
+        ctx.error(
+          'E-UNKNOWN-PERMISSION-SET',
+          typeof grant === 'string' ? path : [...path, 'permissionSet'],
+          `permission set "${permissionSet}" is not defined under identity.permissionSets`,
+          { hint: referenceHint(permissionSet, sets, 'permission sets') },
+        );
       }
       const matched = matchEnvironments(selector, envs);
       if (matched.length === 0 && ctx.isDropped('environments', selector)) continue;
@@ -44,14 +61,29 @@ export function resolveAccessGrid(ctx: RuleContext): AccessAssignment[] {
         if (selector.startsWith('kind:')) {
           const kind = selector.slice(5);
           const known = (ENVIRONMENT_KINDS as readonly string[]).includes(kind);
-          ctx.error(known ? 'E-SELECTOR-MATCHES-NOTHING' : 'E-UNKNOWN-ENVIRONMENT-KIND', path, known ? `no environment is of kind "${kind}"` : `"${kind}" is not an environment kind`, {
-            hint: known ? 'remove the row or add such an environment' : didYouMeanAmong(kind, ENVIRONMENT_KINDS) ?? `kinds: ${ENVIRONMENT_KINDS.join(', ')}`,
+          ctx.error(
+            known ? 'E-SELECTOR-MATCHES-NOTHING' : 'E-UNKNOWN-ENVIRONMENT-KIND',
+            path,
+            known ? `no environment is of kind "${kind}"` : `"${kind}" is not an environment kind`,
+            {
+              hint: known
+                ? 'remove the row or add such an environment'
+                : (didYouMeanAmong(kind, ENVIRONMENT_KINDS) ?? `kinds: ${ENVIRONMENT_KINDS.join(', ')}`),
+              atKey: true,
+            },
+          );
+        } else if (selector.includes('*') || selector.includes('?')) {
+          ctx.error('E-SELECTOR-MATCHES-NOTHING', path, `"${selector}" matches no environment`, {
+            hint: referenceHint(selector.replace(/[*?]/g, ''), Object.keys(envs), 'environments'),
             atKey: true,
           });
-        } else if (selector.includes('*') || selector.includes('?')) {
-          ctx.error('E-SELECTOR-MATCHES-NOTHING', path, `"${selector}" matches no environment`, { hint: referenceHint(selector.replace(/[*?]/g, ''), Object.keys(envs), 'environments'), atKey: true });
         } else {
-          ctx.error('E-UNKNOWN-ENVIRONMENT', path, `the access grid names environment "${selector}", which is not defined under environments`, { hint: referenceHint(selector, Object.keys(envs), 'environments'), atKey: true });
+          ctx.error(
+            'E-UNKNOWN-ENVIRONMENT',
+            path,
+            `the access grid names environment "${selector}", which is not defined under environments`,
+            { hint: referenceHint(selector, Object.keys(envs), 'environments'), atKey: true },
+          );
         }
         continue;
       }
@@ -61,10 +93,16 @@ export function resolveAccessGrid(ctx: RuleContext): AccessAssignment[] {
           continue;
         }
         const owner = envs[environment]?.owner;
-        if (owner !== undefined && (group.members ?? []).includes(owner)) out.push({ group: groupName, environment, permissionSet, user: owner });
+        if (owner !== undefined && (group.members ?? []).includes(owner))
+          out.push({ group: groupName, environment, permissionSet, user: owner });
       }
       if (ownerOnly && !matched.some((e) => envs[e]?.owner !== undefined)) {
-        ctx.warn('W-OWNER-ONLY-NO-OWNER', path, `ownerOnly grants nothing: none of ${matched.join(', ')} has an owner`, { hint: 'set `owner:` on those environments', atKey: true });
+        ctx.warn(
+          'W-OWNER-ONLY-NO-OWNER',
+          path,
+          `ownerOnly grants nothing: none of ${matched.join(', ')} has an owner`,
+          { hint: 'set `owner:` on those environments', atKey: true },
+        );
       }
     }
   }

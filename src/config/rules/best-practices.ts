@@ -3,7 +3,8 @@ import type { RuleContext } from './context.js';
 import type { CheckedPolicies } from './policies.js';
 
 // Verbs of actions that only read. Anything else, and any wildcard over a whole service, may write.
-const READ_VERBS = /^(Get|List|Describe|View|Search|Lookup|BatchGet|Query|Scan|Select|Head|Check|Validate|Estimate|Preview)/;
+const READ_VERBS =
+  /^(Get|List|Describe|View|Search|Lookup|BatchGet|Query|Scan|Select|Head|Check|Validate|Estimate|Preview)/;
 const READ_ONLY_MANAGED = /(ReadOnly(Access)?|ViewOnlyAccess|SecurityAudit)$/;
 
 function statements(doc: unknown): Record<string, unknown>[] {
@@ -33,7 +34,10 @@ function isRegionGuardrail(doc: unknown): boolean {
   return statements(doc).some((st) => {
     if (st['Effect'] !== 'Deny' || typeof st['Condition'] !== 'object' || st['Condition'] === null) return false;
     return Object.values(st['Condition'] as Record<string, unknown>).some(
-      (block) => typeof block === 'object' && block !== null && Object.keys(block).some((k) => k.toLowerCase() === 'aws:requestedregion'),
+      (block) =>
+        typeof block === 'object' &&
+        block !== null &&
+        Object.keys(block).some((k) => k.toLowerCase() === 'aws:requestedregion'),
     );
   });
 }
@@ -44,7 +48,12 @@ function coversAccount(target: PolicyTarget, account: string, ouPath: string | n
   return ouPath !== null && (ouPath === target.path || ouPath.startsWith(`${target.path}/`));
 }
 
-export function checkBestPractices(ctx: RuleContext, placement: Map<string, string>, policies: CheckedPolicies, assignments: AccessAssignment[]): void {
+export function checkBestPractices(
+  ctx: RuleContext,
+  placement: Map<string, string>,
+  policies: CheckedPolicies,
+  assignments: AccessAssignment[],
+): void {
   const { spec } = ctx;
   const mgmt = spec.organization.managementAccount;
   const envs = spec.environments ?? {};
@@ -52,25 +61,40 @@ export function checkBestPractices(ctx: RuleContext, placement: Map<string, stri
   const kindOf = (env: string) => envs[env]?.kind;
 
   accounts.forEach((account, i) => {
-    const inManagement = account.email.toLowerCase() === mgmt.email.toLowerCase() || (mgmt.id !== undefined && account.id === mgmt.id);
+    const inManagement =
+      account.email.toLowerCase() === mgmt.email.toLowerCase() || (mgmt.id !== undefined && account.id === mgmt.id);
     if (inManagement) {
-      ctx.warn('BP-MANAGEMENT-WORKLOAD', ['accounts', i], `environment "${account.environment}" runs in the management account`, {
-        hint: 'keep the management account free of workloads: give the environment an account of its own',
-      });
+      ctx.warn(
+        'BP-MANAGEMENT-WORKLOAD',
+        ['accounts', i],
+        `environment "${account.environment}" runs in the management account`,
+        {
+          hint: 'keep the management account free of workloads: give the environment an account of its own',
+        },
+      );
     }
     const hosted = [account.environment, ...(account.alsoHosts ?? [])];
     const prod = hosted.filter((e) => kindOf(e) === 'production');
     const nonProd = hosted.filter((e) => kindOf(e) !== undefined && kindOf(e) !== 'production');
     if (prod.length > 0 && nonProd.length > 0) {
-      ctx.warn('BP-PROD-SHARED', ['accounts', i, 'alsoHosts'], `account "${account.name}" hosts production (${prod.join(', ')}) together with ${nonProd.join(', ')}`, {
-        hint: 'move the non-production environments to accounts of their own, so a mistake there cannot touch production',
-      });
+      ctx.warn(
+        'BP-PROD-SHARED',
+        ['accounts', i, 'alsoHosts'],
+        `account "${account.name}" hosts production (${prod.join(', ')}) together with ${nonProd.join(', ')}`,
+        {
+          hint: 'move the non-production environments to accounts of their own, so a mistake there cannot touch production',
+        },
+      );
     }
   });
 
   const writeSets = new Set(
     (spec.identity?.permissionSets ?? [])
-      .filter((p) => (p.managedPolicies ?? []).some((m) => !READ_ONLY_MANAGED.test(m)) || (p.inlinePolicy !== undefined && policyAllowsWrite(policies.inlinePolicies.get(p.name))))
+      .filter(
+        (p) =>
+          (p.managedPolicies ?? []).some((m) => !READ_ONLY_MANAGED.test(m)) ||
+          (p.inlinePolicy !== undefined && policyAllowsWrite(policies.inlinePolicies.get(p.name))),
+      )
       .map((p) => p.name),
   );
   const writesTo = new Map<string, { prod: string[]; nonProd: string[] }>();
@@ -84,28 +108,47 @@ export function checkBestPractices(ctx: RuleContext, placement: Map<string, stri
   }
   for (const [group, { prod, nonProd }] of writesTo) {
     if (prod.length > 0 && nonProd.length > 0) {
-      ctx.warn('BP-PROD-WRITE', ['identity', 'access', group], `group "${group}" can write to production (${[...new Set(prod)].join(', ')}) as well as to ${[...new Set(nonProd)].slice(0, 4).join(', ')}`, {
-        hint: 'give the people who iterate in dev read-only access to prod, and prod write access to a separate, smaller group (e.g. Ops)',
-        atKey: true,
-      });
+      ctx.warn(
+        'BP-PROD-WRITE',
+        ['identity', 'access', group],
+        `group "${group}" can write to production (${[...new Set(prod)].join(', ')}) as well as to ${[...new Set(nonProd)].slice(0, 4).join(', ')}`,
+        {
+          hint: 'give the people who iterate in dev read-only access to prod, and prod write access to a separate, smaller group (e.g. Ops)',
+          atKey: true,
+        },
+      );
     }
   }
 
   const allowed = spec.organization.allowedRegions ?? [];
   if (allowed.length > 0 && policies.invalid.size === 0) {
-    const guardrails = [...policies.documents].filter(([, doc]) => isRegionGuardrail(doc)).flatMap(([name]) => policies.targets.get(name) ?? []);
-    const uncovered = accounts.filter((a) => !guardrails.some((t) => coversAccount(t, a.name, placement.get(a.name) ?? null))).map((a) => a.name);
+    const guardrails = [...policies.documents]
+      .filter(([, doc]) => isRegionGuardrail(doc))
+      .flatMap(([name]) => policies.targets.get(name) ?? []);
+    const uncovered = accounts
+      .filter((a) => !guardrails.some((t) => coversAccount(t, a.name, placement.get(a.name) ?? null)))
+      .map((a) => a.name);
     if (uncovered.length > 0) {
-      ctx.warn('BP-NO-REGION-GUARDRAIL', ['organization', 'allowedRegions'], `allowed regions are set, but no SCP restricting aws:RequestedRegion covers ${uncovered.length === accounts.length ? 'any account' : uncovered.slice(0, 5).join(', ')}`, {
-        hint: 'attach an SCP that denies requests outside the allowed regions to the root (see `bulkhead init` templates)',
-      });
+      ctx.warn(
+        'BP-NO-REGION-GUARDRAIL',
+        ['organization', 'allowedRegions'],
+        `allowed regions are set, but no SCP restricting aws:RequestedRegion covers ${uncovered.length === accounts.length ? 'any account' : uncovered.slice(0, 5).join(', ')}`,
+        {
+          hint: 'attach an SCP that denies requests outside the allowed regions to the root (see `bulkhead init` templates)',
+        },
+      );
     }
   }
 
   const trail = spec.organization.trail;
   if (trail && trail.bucketAccount === undefined && !accounts.some((a) => kindOf(a.environment) === 'log-archive')) {
-    ctx.warn('BP-TRAIL-NO-LOG-ARCHIVE', ['organization', 'trail'], 'an organization trail is configured, but there is no log-archive account to hold its logs', {
-      hint: 'add an account in an environment of kind log-archive, or set trail.bucketAccount',
-    });
+    ctx.warn(
+      'BP-TRAIL-NO-LOG-ARCHIVE',
+      ['organization', 'trail'],
+      'an organization trail is configured, but there is no log-archive account to hold its logs',
+      {
+        hint: 'add an account in an environment of kind log-archive, or set trail.bucketAccount',
+      },
+    );
   }
 }

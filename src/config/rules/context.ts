@@ -55,7 +55,10 @@ export class RuleContext {
 }
 
 /** Finds items sharing a key; returns every later duplicate with the index of the first. */
-export function findDuplicates<T>(items: readonly T[], keyOf: (item: T) => string | undefined): { index: number; firstIndex: number; key: string }[] {
+export function findDuplicates<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string | undefined,
+): { index: number; firstIndex: number; key: string }[] {
   const seen = new Map<string, number>();
   const out: { index: number; firstIndex: number; key: string }[] = [];
   items.forEach((item, index) => {

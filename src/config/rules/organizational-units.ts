@@ -35,19 +35,36 @@ export function checkOrganizationalUnits(ctx: RuleContext, ous: WalkedOu[]): voi
   for (const walked of ous) {
     const { ou, path, depth, specPath } = walked;
     if (ou.name.includes('/')) {
-      ctx.error('E-OU-NAME', [...specPath, 'name'], `OU name "${ou.name}" contains "/", which Bulkhead uses to separate OU paths`, { hint: 'use another character, e.g. "-"' });
+      ctx.error(
+        'E-OU-NAME',
+        [...specPath, 'name'],
+        `OU name "${ou.name}" contains "/", which Bulkhead uses to separate OU paths`,
+        { hint: 'use another character, e.g. "-"' },
+      );
     }
-    if (ou.name.length > MAX_OU_NAME) ctx.error('E-OU-NAME', [...specPath, 'name'], `OU name is ${ou.name.length} characters; AWS allows at most ${MAX_OU_NAME}`);
+    if (ou.name.length > MAX_OU_NAME)
+      ctx.error(
+        'E-OU-NAME',
+        [...specPath, 'name'],
+        `OU name is ${ou.name.length} characters; AWS allows at most ${MAX_OU_NAME}`,
+      );
     const previous = seen.get(path);
     if (previous) {
-      ctx.error('E-DUPLICATE-OU', [...specPath, 'name'], `OU "${path}" is defined twice under the same parent`, { hint: 'AWS requires OU names to be unique among siblings; merge or rename them' });
+      ctx.error('E-DUPLICATE-OU', [...specPath, 'name'], `OU "${path}" is defined twice under the same parent`, {
+        hint: 'AWS requires OU names to be unique among siblings; merge or rename them',
+      });
     } else {
       seen.set(path, walked);
     }
     if (depth === MAX_OU_DEPTH + 1) {
-      ctx.error('E-OU-TOO-DEEP', [...specPath, 'name'], `OU "${path}" is nested ${depth} levels below the root; AWS allows at most ${MAX_OU_DEPTH}`, {
-        hint: 'flatten the hierarchy: move this OU up a level',
-      });
+      ctx.error(
+        'E-OU-TOO-DEEP',
+        [...specPath, 'name'],
+        `OU "${path}" is nested ${depth} levels below the root; AWS allows at most ${MAX_OU_DEPTH}`,
+        {
+          hint: 'flatten the hierarchy: move this OU up a level',
+        },
+      );
     }
   }
 }
@@ -67,12 +84,22 @@ export function placeAccounts(ctx: RuleContext, ous: WalkedOu[]): Map<string, st
       }
       if (!accountNames.has(name)) {
         if (ctx.isDropped('accounts', name)) return;
-        ctx.error('E-UNKNOWN-ACCOUNT', here, `OU "${path}" lists account "${name}", which is not defined under accounts`, { hint: referenceHint(name, accountNames, 'accounts') });
+        ctx.error(
+          'E-UNKNOWN-ACCOUNT',
+          here,
+          `OU "${path}" lists account "${name}", which is not defined under accounts`,
+          { hint: referenceHint(name, accountNames, 'accounts') },
+        );
         return;
       }
       const first = placement.get(name);
       if (first) {
-        ctx.error('E-ACCOUNT-IN-TWO-OUS', here, `account "${name}" is placed in OU "${path}" and in OU "${first.ouPath}"`, { hint: 'an AWS account has exactly one parent: remove it from one of the OUs' });
+        ctx.error(
+          'E-ACCOUNT-IN-TWO-OUS',
+          here,
+          `account "${name}" is placed in OU "${path}" and in OU "${first.ouPath}"`,
+          { hint: 'an AWS account has exactly one parent: remove it from one of the OUs' },
+        );
         return;
       }
       placement.set(name, { ouPath: path, specPath: here });

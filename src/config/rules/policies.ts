@@ -15,12 +15,19 @@ export function parsePolicyDocument(ctx: RuleContext, document: unknown, path: P
   try {
     return JSON.parse(document) as unknown;
   } catch (err) {
-    ctx.error('E-POLICY-JSON', path, `the policy document is not valid JSON: ${(err as Error).message}`, { hint: 'write the policy as YAML instead of a JSON string, or fix the JSON' });
+    ctx.error('E-POLICY-JSON', path, `the policy document is not valid JSON: ${(err as Error).message}`, {
+      hint: 'write the policy as YAML instead of a JSON string, or fix the JSON',
+    });
     return undefined;
   }
 }
 
-async function checkDocument(ctx: RuleContext, document: unknown, kind: PolicyKind, path: Path): Promise<{ parsed: unknown; valid: boolean }> {
+async function checkDocument(
+  ctx: RuleContext,
+  document: unknown,
+  kind: PolicyKind,
+  path: Path,
+): Promise<{ parsed: unknown; valid: boolean }> {
   const parsed = parsePolicyDocument(ctx, document, path);
   if (parsed === undefined) return { parsed, valid: false };
   const issues = await validatePolicyDocument(parsed, kind);
@@ -55,10 +62,18 @@ export async function checkPolicies(ctx: RuleContext, ous: WalkedOu[]): Promise<
     scps.map(async (scp, i) => {
       const base: Path = ['policies', 'serviceControlPolicies', i];
       if (scp.guardrail !== undefined) {
-        ctx.error('E-GUARDRAIL-UNSUPPORTED', [...base, 'guardrail'], `guardrail "${scp.guardrail.id}": the guardrail catalogue is not available in this version of Bulkhead`, { hint: 'write the policy under `document:` for now' });
+        ctx.error(
+          'E-GUARDRAIL-UNSUPPORTED',
+          [...base, 'guardrail'],
+          `guardrail "${scp.guardrail.id}": the guardrail catalogue is not available in this version of Bulkhead`,
+          { hint: 'write the policy under `document:` for now' },
+        );
       }
       if (scp.document === undefined) {
-        if (scp.guardrail === undefined) ctx.error('E-POLICY-DOCUMENT-MISSING', base, `policy "${scp.name}" has no document`, { hint: 'add `document:` with the policy statements' });
+        if (scp.guardrail === undefined)
+          ctx.error('E-POLICY-DOCUMENT-MISSING', base, `policy "${scp.name}" has no document`, {
+            hint: 'add `document:` with the policy statements',
+          });
       } else {
         const checked = await checkDocument(ctx, scp.document, 'scp', [...base, 'document']);
         documents.set(scp.name, checked.parsed);
@@ -69,7 +84,8 @@ export async function checkPolicies(ctx: RuleContext, ous: WalkedOu[]): Promise<
         const target = resolveTarget(ctx, raw, [...base, 'targets', j], ouPaths, accountNames);
         if (!target) return;
         resolved.push(target);
-        const key = target.type === 'root' ? 'root' : target.type === 'ou' ? `ou:${target.path}` : `account:${target.name}`;
+        const key =
+          target.type === 'root' ? 'root' : target.type === 'ou' ? `ou:${target.path}` : `account:${target.name}`;
         const entry = perTarget.get(key) ?? { policies: [], path: [...base, 'targets', j] };
         entry.policies.push(scp.name);
         perTarget.set(key, entry);
@@ -79,9 +95,14 @@ export async function checkPolicies(ctx: RuleContext, ous: WalkedOu[]): Promise<
   );
   for (const [target, { policies, path }] of perTarget) {
     if (policies.length + IMPLICIT_SCPS > MAX_SCPS_PER_TARGET) {
-      ctx.error('E-TOO-MANY-SCPS', path, `${target} has ${policies.length} SCPs (${policies.join(', ')}) plus FullAWSAccess; AWS allows at most ${MAX_SCPS_PER_TARGET} per target`, {
-        hint: 'merge policies, or attach some to a parent OU instead',
-      });
+      ctx.error(
+        'E-TOO-MANY-SCPS',
+        path,
+        `${target} has ${policies.length} SCPs (${policies.join(', ')}) plus FullAWSAccess; AWS allows at most ${MAX_SCPS_PER_TARGET} per target`,
+        {
+          hint: 'merge policies, or attach some to a parent OU instead',
+        },
+      );
     }
   }
 
@@ -89,10 +110,19 @@ export async function checkPolicies(ctx: RuleContext, ous: WalkedOu[]): Promise<
   const sets = ctx.spec.identity?.permissionSets ?? [];
   await Promise.all(
     sets.map(async (set, i) => {
-      if (set.inlinePolicy !== undefined) inlinePolicies.set(set.name, (await checkDocument(ctx, set.inlinePolicy, 'identity', ['identity', 'permissionSets', i, 'inlinePolicy'])).parsed);
+      if (set.inlinePolicy !== undefined)
+        inlinePolicies.set(
+          set.name,
+          (await checkDocument(ctx, set.inlinePolicy, 'identity', ['identity', 'permissionSets', i, 'inlinePolicy']))
+            .parsed,
+        );
       const boundary = set.permissionBoundary;
       if (boundary && (boundary.managedPolicy === undefined) === (boundary.customerManagedPolicy === undefined)) {
-        ctx.error('E-PERMISSION-BOUNDARY', ['identity', 'permissionSets', i, 'permissionBoundary'], 'a permission boundary names exactly one of managedPolicy or customerManagedPolicy');
+        ctx.error(
+          'E-PERMISSION-BOUNDARY',
+          ['identity', 'permissionSets', i, 'permissionBoundary'],
+          'a permission boundary names exactly one of managedPolicy or customerManagedPolicy',
+        );
       }
     }),
   );

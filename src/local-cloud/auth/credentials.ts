@@ -51,10 +51,18 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 export function authenticate(req: SignedRequest, store: Store, protocol: WireProtocol, now: number): Principal {
   const auth = parseAuthorization(header(req.headers, 'authorization'));
   if (auth === undefined) {
-    throw fail(protocol, 'missing', protocol === 'json' ? 'Missing Authentication Token' : 'Request is missing Authentication Token');
+    throw fail(
+      protocol,
+      'missing',
+      protocol === 'json' ? 'Missing Authentication Token' : 'Request is missing Authentication Token',
+    );
   }
   if (auth === 'malformed') {
-    throw fail(protocol, 'incomplete', "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters.");
+    throw fail(
+      protocol,
+      'incomplete',
+      "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters.",
+    );
   }
   const key = store.get('accessKeys', auth.accessKeyId);
   if (key === undefined) {
@@ -67,7 +75,11 @@ export function authenticate(req: SignedRequest, store: Store, protocol: WirePro
   const amzDate = header(req.headers, 'x-amz-date') ?? '';
   const signedAt = parseAmzDate(amzDate);
   if (signedAt === undefined || !auth.signedHeaders.includes('host')) {
-    throw fail(protocol, 'incomplete', 'Authorization header requires existence of either a \'X-Amz-Date\' or a \'Date\' header, and host among the signed headers.');
+    throw fail(
+      protocol,
+      'incomplete',
+      "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header, and host among the signed headers.",
+    );
   }
   if (!verifySigV4(req, auth, key.secretAccessKey, amzDate)) {
     throw fail(
@@ -77,12 +89,22 @@ export function authenticate(req: SignedRequest, store: Store, protocol: WirePro
     );
   }
   if (Math.abs(now - signedAt) > SKEW_MS) {
-    throw fail(protocol, 'badSignature', `Signature expired: ${amzDate} is now earlier than ${new Date(now - SKEW_MS).toISOString()}.`);
+    throw fail(
+      protocol,
+      'badSignature',
+      `Signature expired: ${amzDate} is now earlier than ${new Date(now - SKEW_MS).toISOString()}.`,
+    );
   }
   if (key.expiresAt !== undefined && key.expiresAt <= now) {
     throw fail(protocol, 'expired', 'The security token included in the request is expired');
   }
-  const principal: Principal = { accountId: key.accountId, arn: key.arn, userId: key.userId, accessKeyId: key.accessKeyId, kind: key.kind };
+  const principal: Principal = {
+    accountId: key.accountId,
+    arn: key.arn,
+    userId: key.userId,
+    accessKeyId: key.accessKeyId,
+    kind: key.kind,
+  };
   if (key.roleArn !== undefined) principal.roleArn = key.roleArn;
   return principal;
 }

@@ -11,7 +11,8 @@ export interface SigV4Authorization {
   signature: string;
 }
 
-const AUTH_RE = /^AWS4-HMAC-SHA256\s+Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request\s*,\s*SignedHeaders=([^,\s]+)\s*,\s*Signature=([0-9a-f]{64})\s*$/;
+const AUTH_RE =
+  /^AWS4-HMAC-SHA256\s+Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request\s*,\s*SignedHeaders=([^,\s]+)\s*,\s*Signature=([0-9a-f]{64})\s*$/;
 
 /** Returns the parsed header, `undefined` when absent, or `'malformed'`. */
 export function parseAuthorization(header: string | undefined): SigV4Authorization | 'malformed' | undefined {
@@ -54,19 +55,22 @@ function canonicalUri(path: string): string {
 
 function canonicalQuery(query: string): string {
   if (query === '') return '';
-  const pairs = query.split('&').filter((p) => p !== '').map((p) => {
-    const i = p.indexOf('=');
-    const k = i < 0 ? p : p.slice(0, i);
-    const v = i < 0 ? '' : p.slice(i + 1);
-    const dec = (s: string): string => {
-      try {
-        return decodeURIComponent(s.replace(/\+/g, ' '));
-      } catch {
-        return s;
-      }
-    };
-    return [rfc3986(dec(k)), rfc3986(dec(v))] as const;
-  });
+  const pairs = query
+    .split('&')
+    .filter((p) => p !== '')
+    .map((p) => {
+      const i = p.indexOf('=');
+      const k = i < 0 ? p : p.slice(0, i);
+      const v = i < 0 ? '' : p.slice(i + 1);
+      const dec = (s: string): string => {
+        try {
+          return decodeURIComponent(s.replace(/\+/g, ' '));
+        } catch {
+          return s;
+        }
+      };
+      return [rfc3986(dec(k)), rfc3986(dec(v))] as const;
+    });
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   return pairs.map(([k, v]) => `${k}=${v}`).join('&');
 }
@@ -120,7 +124,9 @@ export function verifySigV4(req: SignedRequest, auth: SigV4Authorization, secret
   ].join('\n');
   const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
   const stringToSign = `AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${sha256Hex(canonical)}`;
-  const expected = createHmac('sha256', signingKey(secret, auth.date, auth.region, auth.service)).update(stringToSign).digest();
+  const expected = createHmac('sha256', signingKey(secret, auth.date, auth.region, auth.service))
+    .update(stringToSign)
+    .digest();
   const given = Buffer.from(auth.signature, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

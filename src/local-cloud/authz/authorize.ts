@@ -39,7 +39,11 @@ function unrestrictedRoot(store: Store, principal: Principal): boolean {
  * policy naming the caller (or its role) suffices, while across accounts the caller's identity
  * policies must allow sts:AssumeRole on the role as well.
  */
-function assumeRoleRequest(request: AccessRequest, set: PolicySet, call: AuthorizationCall): { request: AccessRequest; set: PolicySet } {
+function assumeRoleRequest(
+  request: AccessRequest,
+  set: PolicySet,
+  call: AuthorizationCall,
+): { request: AccessRequest; set: PolicySet } {
   const m = ROLE_ARN_RE.exec(request.resource);
   if (m === null) return { request, set };
   const roleAccount = m[1] ?? '';
@@ -78,9 +82,22 @@ export function authorize(call: AuthorizationCall): void {
   if (isAllowed(request, set)) return;
   const result = evaluate(request, set);
   if (call.service === 'organizations') throw accessDenied();
-  if (target.action === 'sts:AssumeRole' && result.ok && result.decision === 'implicit-deny' && result.missingAllow?.layer === 'resource-policy') {
+  if (
+    target.action === 'sts:AssumeRole' &&
+    result.ok &&
+    result.decision === 'implicit-deny' &&
+    result.missingAllow?.layer === 'resource-policy'
+  ) {
     // AWS's AssumeRole denial when the trust policy does not admit the caller names no policy type.
-    throw new AwsApiError('AccessDenied', `User: ${principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${target.resource}`, 403);
+    throw new AwsApiError(
+      'AccessDenied',
+      `User: ${principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${target.resource}`,
+      403,
+    );
   }
-  throw new AwsApiError('AccessDenied', denyMessage(principal.arn, target.action, target.resource, result, cp.origins), 403);
+  throw new AwsApiError(
+    'AccessDenied',
+    denyMessage(principal.arn, target.action, target.resource, result, cp.origins),
+    403,
+  );
 }

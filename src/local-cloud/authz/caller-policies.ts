@@ -17,7 +17,16 @@ export interface CallerPolicies {
 }
 
 /** The tables a policy set is derived from: a write to any of them invalidates every cached set. */
-const SOURCES: readonly TableName[] = ['accounts', 'organizations', 'roots', 'ous', 'policies', 'attachments', 'roles', 'managedPolicies'];
+const SOURCES: readonly TableName[] = [
+  'accounts',
+  'organizations',
+  'roots',
+  'ous',
+  'policies',
+  'attachments',
+  'roles',
+  'managedPolicies',
+];
 
 /** Table versions only grow, so their sum changes whenever any of them does. */
 function stateVersion(store: Store): number {
@@ -36,7 +45,12 @@ const caches = new WeakMap<Store, Map<string, CacheEntry>>();
 const roleNameOf = (roleArn: string): string => roleArn.slice(roleArn.lastIndexOf('/') + 1);
 
 /** Builds the policy set of a role session or account root user in `accountId` from the store. */
-export function buildCallerPolicies(store: Store, accountId: string, callerArn: string, roleArn: string | undefined): CallerPolicies {
+export function buildCallerPolicies(
+  store: Store,
+  accountId: string,
+  callerArn: string,
+  roleArn: string | undefined,
+): CallerPolicies {
   const placement = accountPlacement(store, accountId);
   const principal: RequestPrincipal = { arn: callerArn, accountId };
   const policySet: PolicySet = {};

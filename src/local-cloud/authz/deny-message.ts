@@ -13,9 +13,16 @@ import type { PolicyOrigin } from './identity-policies.js';
  * `… with an explicit deny in a service control policy: arn:aws:organizations::…:policy/o-…/service_control_policy/p-…`.
  * Inline policies have no ARN, so their denials end at the policy type.
  */
-export function denyMessage(callerArn: string, action: string, resource: string, result: EvaluationResult, origins: ReadonlyMap<string, PolicyOrigin>): string {
+export function denyMessage(
+  callerArn: string,
+  action: string,
+  resource: string,
+  result: EvaluationResult,
+  origins: ReadonlyMap<string, PolicyOrigin>,
+): string {
   const head = `User: ${callerArn} is not authorized to perform: ${action}${resource === '*' ? '' : ` on resource: ${resource}`}`;
-  if (!result.ok) return `${head} because a policy in effect cannot be evaluated: ${result.errors[0]?.message ?? 'invalid policy'}`;
+  if (!result.ok)
+    return `${head} because a policy in effect cannot be evaluated: ${result.errors[0]?.message ?? 'invalid policy'}`;
   const withArn = (arn: string | undefined): string => (arn === undefined ? '' : `: ${arn}`);
   if (result.decision === 'explicit-deny' && result.decidedBy !== undefined) {
     const { layer, policy } = result.decidedBy;

@@ -72,7 +72,11 @@ export function rolePolicies(store: Store, role: RoleRecord): RolePolicies {
     const document = managedPolicyDocument(store, role.accountId, arn);
     if (document === undefined) continue;
     identity.push({ name: arn, document });
-    origins.set(arn, { id: policyName(arn), source: arn.startsWith('arn:aws:iam::aws:') ? 'aws-managed' : 'user-managed', arn });
+    origins.set(arn, {
+      id: policyName(arn),
+      source: arn.startsWith('arn:aws:iam::aws:') ? 'aws-managed' : 'user-managed',
+      arn,
+    });
   }
   for (const [name, text] of Object.entries(role.inlinePolicies)) {
     const key = `inline:${name}`;
@@ -85,7 +89,11 @@ export function rolePolicies(store: Store, role: RoleRecord): RolePolicies {
     const document = managedPolicyDocument(store, role.accountId, boundaryArn);
     // A boundary whose policy is gone allows nothing, as an empty boundary would.
     out.boundary = { name: boundaryArn, document: document ?? { Version: '2012-10-17', Statement: [] } };
-    origins.set(boundaryArn, { id: policyName(boundaryArn), source: boundaryArn.startsWith('arn:aws:iam::aws:') ? 'aws-managed' : 'user-managed', arn: boundaryArn });
+    origins.set(boundaryArn, {
+      id: policyName(boundaryArn),
+      source: boundaryArn.startsWith('arn:aws:iam::aws:') ? 'aws-managed' : 'user-managed',
+      arn: boundaryArn,
+    });
   }
   return out;
 }

@@ -40,7 +40,10 @@ function entityArn(env: ResourceEnv, id: string | undefined): string {
   if (/^\d{12}$/.test(id)) return accountArn(org, id);
   return ANY;
 }
-const orgEntity = (member: string): Resolver => (input, env) => entityArn(env, str(input, member));
+const orgEntity =
+  (member: string): Resolver =>
+  (input, env) =>
+    entityArn(env, str(input, member));
 const handshake: Resolver = (input, env) => {
   const id = str(input, 'HandshakeId');
   return env.org === undefined || id === undefined ? ANY : handshakeArn(env.org, id);
@@ -157,7 +160,9 @@ const STS: Record<string, Resolver> = {
   AssumeRole: (input) => str(input, 'RoleArn') ?? ANY,
 };
 
-export const OPERATION_RESOURCES: Readonly<Record<'organizations' | 'iam' | 'sts', Readonly<Record<string, Resolver>>>> = {
+export const OPERATION_RESOURCES: Readonly<
+  Record<'organizations' | 'iam' | 'sts', Readonly<Record<string, Resolver>>>
+> = {
   organizations: ORGANIZATIONS,
   iam: IAM,
   sts: STS,
@@ -180,6 +185,7 @@ export function actionAndResource(
   const action = `${service}:${operation}`;
   if (UNAUTHORIZED_OPERATIONS.has(action)) return undefined;
   const resolve = OPERATION_RESOURCES[service][operation];
-  const resource = resolve === undefined ? ANY : resolve(input, { store, accountId, org: organizationOf(store, accountId) });
+  const resource =
+    resolve === undefined ? ANY : resolve(input, { store, accountId, org: organizationOf(store, accountId) });
   return { action, resource };
 }

@@ -63,7 +63,9 @@ export function accountPlacement(store: Store, accountId: string): AccountPlacem
     parent = ou.parentId;
   }
   const orgPath = `${org.id}/${org.rootId}/${ous.map((ou) => `${ou.id}/`).join('')}`;
-  const enabled = org.featureSet === 'ALL' && (store.get('roots', org.rootId)?.policyTypes.includes('SERVICE_CONTROL_POLICY') ?? false);
+  const enabled =
+    org.featureSet === 'ALL' &&
+    (store.get('roots', org.rootId)?.policyTypes.includes('SERVICE_CONTROL_POLICY') ?? false);
   const scpLevels = enabled
     ? [
         { target: `root ${org.rootId}`, policies: scpsAttachedTo(store, org, org.rootId) },

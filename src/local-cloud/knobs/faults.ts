@@ -9,15 +9,23 @@ export interface FaultSpec {
 
 export function parseFaultSpec(text: string): FaultSpec {
   const spec: FaultSpec = { throttle: 0, error5xx: 0, seed: 1 };
-  for (const part of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const [key, raw] = part.split('=');
     const value = Number(raw);
-    if (raw === undefined || !Number.isFinite(value)) throw new BulkheadError('local-cloud-faults', `fault "${part}" needs a numeric value, e.g. throttle=0.1`);
+    if (raw === undefined || !Number.isFinite(value))
+      throw new BulkheadError('local-cloud-faults', `fault "${part}" needs a numeric value, e.g. throttle=0.1`);
     if (key === 'throttle' || key === 'error5xx') {
-      if (value < 0 || value > 1) throw new BulkheadError('local-cloud-faults', `fault ${key}=${raw} must be a probability between 0 and 1`);
+      if (value < 0 || value > 1)
+        throw new BulkheadError('local-cloud-faults', `fault ${key}=${raw} must be a probability between 0 and 1`);
       spec[key] = value;
     } else if (key === 'seed') spec.seed = Math.trunc(value);
-    else throw new BulkheadError('local-cloud-faults', `unknown fault "${key}"`, { hint: 'known faults: throttle, error5xx, seed' });
+    else
+      throw new BulkheadError('local-cloud-faults', `unknown fault "${key}"`, {
+        hint: 'known faults: throttle, error5xx, seed',
+      });
   }
   return spec;
 }

@@ -7,14 +7,24 @@ export const XML_CONTENT_TYPE = 'text/xml';
 export type QueryValue = string | QueryValue[] | { [key: string]: QueryValue };
 export type QueryInput = Record<string, QueryValue>;
 
-export function parseQueryBody(body: string): { action: string | undefined; version: string | undefined; input: QueryInput } {
+export function parseQueryBody(body: string): {
+  action: string | undefined;
+  version: string | undefined;
+  input: QueryInput;
+} {
   const params = new URLSearchParams(body);
   const root: Record<string, unknown> = {};
   let action: string | undefined;
   let version: string | undefined;
   for (const [key, value] of params) {
-    if (key === 'Action') { action = value; continue; }
-    if (key === 'Version') { version = value; continue; }
+    if (key === 'Action') {
+      action = value;
+      continue;
+    }
+    if (key === 'Version') {
+      version = value;
+      continue;
+    }
     setPath(root, key.split('.'), value);
   }
   return { action, version, input: normalize(root) as QueryInput };

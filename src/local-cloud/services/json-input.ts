@@ -19,20 +19,40 @@ function typeError(name: string, expected: string): AwsApiError {
   return new AwsApiError('SerializationException', `Unexpected value type for ${name}: expected ${expected}.`);
 }
 
-export function optString(input: Record<string, unknown>, name: string, rule: Omit<StringRule, 'required'> = {}): string | undefined {
+export function optString(
+  input: Record<string, unknown>,
+  name: string,
+  rule: Omit<StringRule, 'required'> = {},
+): string | undefined {
   const v = input[name];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string') throw typeError(name, 'a string');
-  if (rule.min !== undefined && v.length < rule.min) throw invalidInput('MIN_LENGTH_EXCEEDED', `You provided a value that does not meet the required minimum length for ${name}.`);
-  if (rule.max !== undefined && v.length > rule.max) throw invalidInput('MAX_LENGTH_EXCEEDED', `You provided a value that exceeds the maximum allowed length for ${name}.`);
-  if (rule.values !== undefined && !rule.values.includes(v)) throw invalidInput('INVALID_ENUM', `You specified an invalid value for ${name}: ${v}.`);
+  if (rule.min !== undefined && v.length < rule.min)
+    throw invalidInput(
+      'MIN_LENGTH_EXCEEDED',
+      `You provided a value that does not meet the required minimum length for ${name}.`,
+    );
+  if (rule.max !== undefined && v.length > rule.max)
+    throw invalidInput(
+      'MAX_LENGTH_EXCEEDED',
+      `You provided a value that exceeds the maximum allowed length for ${name}.`,
+    );
+  if (rule.values !== undefined && !rule.values.includes(v))
+    throw invalidInput('INVALID_ENUM', `You specified an invalid value for ${name}: ${v}.`);
   if (rule.pattern !== undefined && !rule.pattern.test(v)) {
-    throw invalidInput(rule.patternReason ?? 'INVALID_PATTERN', `You specified a value for ${name} that is not valid: ${v}.`);
+    throw invalidInput(
+      rule.patternReason ?? 'INVALID_PATTERN',
+      `You specified a value for ${name} that is not valid: ${v}.`,
+    );
   }
   return v;
 }
 
-export function reqString(input: Record<string, unknown>, name: string, rule: Omit<StringRule, 'required'> = {}): string {
+export function reqString(
+  input: Record<string, unknown>,
+  name: string,
+  rule: Omit<StringRule, 'required'> = {},
+): string {
   const v = optString(input, name, rule);
   if (v === undefined) throw invalidInput('INPUT_REQUIRED', `You must specify a value for ${name}.`);
   return v;
@@ -71,11 +91,13 @@ export function readTags(input: Record<string, unknown>, name = 'Tags'): Record<
   const list = optList(input, name) ?? [];
   const tags: Record<string, string> = {};
   for (const item of list) {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw typeError(`${name} member`, 'a structure');
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      throw typeError(`${name} member`, 'a structure');
     const t = item as Record<string, unknown>;
     const key = reqString(t, 'Key', { min: 1, max: 128 });
     const value = reqString(t, 'Value', { max: 256 });
-    if (key.toLowerCase().startsWith('aws:')) throw invalidInput('INVALID_SYSTEM_TAGS_PARAMETER', 'You can\'t use the aws: prefix in a tag key.');
+    if (key.toLowerCase().startsWith('aws:'))
+      throw invalidInput('INVALID_SYSTEM_TAGS_PARAMETER', "You can't use the aws: prefix in a tag key.");
     if (Object.hasOwn(tags, key)) throw invalidInput('DUPLICATE_TAG_KEY', `Duplicate tag key ${key}.`);
     tags[key] = value;
   }

@@ -22,13 +22,26 @@ export function decodeToken(op: string, token: string): number | undefined {
 }
 
 /** Organizations: MaxResults 1..20 (AWS default and maximum 20), NextToken. */
-export function paginateOrg<T>(items: readonly T[], op: string, input: Record<string, unknown>): { page: T[]; NextToken?: string } {
+export function paginateOrg<T>(
+  items: readonly T[],
+  op: string,
+  input: Record<string, unknown>,
+): { page: T[]; NextToken?: string } {
   const max = input.MaxResults;
   let size = 20;
   if (max !== undefined && max !== null) {
-    if (typeof max !== 'number' || !Number.isInteger(max)) throw new AwsApiError('SerializationException', 'Unexpected value type for MaxResults: expected an integer.');
-    if (max < 1) throw invalidInput('MIN_VALUE_EXCEEDED', 'You provided a value that does not meet the required minimum value for MaxResults.');
-    if (max > 20) throw invalidInput('MAX_VALUE_EXCEEDED', 'You provided a value that exceeds the maximum allowed value for MaxResults.');
+    if (typeof max !== 'number' || !Number.isInteger(max))
+      throw new AwsApiError('SerializationException', 'Unexpected value type for MaxResults: expected an integer.');
+    if (max < 1)
+      throw invalidInput(
+        'MIN_VALUE_EXCEEDED',
+        'You provided a value that does not meet the required minimum value for MaxResults.',
+      );
+    if (max > 20)
+      throw invalidInput(
+        'MAX_VALUE_EXCEEDED',
+        'You provided a value that exceeds the maximum allowed value for MaxResults.',
+      );
     size = max;
   }
   let offset = 0;
@@ -44,13 +57,20 @@ export function paginateOrg<T>(items: readonly T[], op: string, input: Record<st
 }
 
 /** IAM: MaxItems 1..1000 (default 100), Marker, IsTruncated. */
-export function paginateIam<T>(items: readonly T[], op: string, input: Record<string, unknown>): { page: T[]; IsTruncated: boolean; Marker?: string } {
+export function paginateIam<T>(
+  items: readonly T[],
+  op: string,
+  input: Record<string, unknown>,
+): { page: T[]; IsTruncated: boolean; Marker?: string } {
   let size = 100;
   const raw = input.MaxItems;
   if (raw !== undefined) {
     const n = Number(raw);
     if (typeof raw !== 'string' || !Number.isInteger(n) || n < 1 || n > 1000) {
-      throw new AwsApiError('ValidationError', `1 validation error detected: Value '${String(raw)}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 1000`);
+      throw new AwsApiError(
+        'ValidationError',
+        `1 validation error detected: Value '${String(raw)}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 1000`,
+      );
     }
     size = n;
   }
@@ -63,5 +83,7 @@ export function paginateIam<T>(items: readonly T[], op: string, input: Record<st
   }
   const page = items.slice(offset, offset + size);
   const next = offset + size;
-  return next < items.length ? { page, IsTruncated: true, Marker: encodeToken(op, next) } : { page, IsTruncated: false };
+  return next < items.length
+    ? { page, IsTruncated: true, Marker: encodeToken(op, next) }
+    : { page, IsTruncated: false };
 }

@@ -40,9 +40,13 @@ export function acquireLock(dataDir: string, token: string): void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = readPid(path);
       if (pid !== undefined && isProcessAlive(pid)) {
-        throw new BulkheadError('local-cloud-locked', `the local cloud data directory ${dataDir} is in use by process ${pid}`, {
-          hint: 'stop it with `bulkhead local stop`, or pass another --data directory',
-        });
+        throw new BulkheadError(
+          'local-cloud-locked',
+          `the local cloud data directory ${dataDir} is in use by process ${pid}`,
+          {
+            hint: 'stop it with `bulkhead local stop`, or pass another --data directory',
+          },
+        );
       }
       rmSync(path, { force: true }); // stale: its owner is gone
     }

@@ -1,4 +1,13 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, ftruncateSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+  ftruncateSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Mutation } from './state.js';
 import type { Store } from './store.js';
@@ -15,7 +24,10 @@ export class Persistence {
   private journalFd: number;
   private journalLines = 0;
 
-  constructor(private readonly dataDir: string, private readonly snapshotEvery = 2000) {
+  constructor(
+    private readonly dataDir: string,
+    private readonly snapshotEvery = 2000,
+  ) {
     this.journalFd = openSync(join(dataDir, JOURNAL), 'a');
   }
 

@@ -193,11 +193,23 @@ export interface Tables {
 export type TableName = keyof Tables;
 
 export const TABLE_NAMES: readonly TableName[] = [
-  'meta', 'accounts', 'organizations', 'roots', 'ous', 'policies', 'attachments', 'tags',
-  'createAccountStatus', 'handshakes', 'delegatedAdmins', 'roles', 'users', 'managedPolicies', 'accessKeys',
+  'meta',
+  'accounts',
+  'organizations',
+  'roots',
+  'ous',
+  'policies',
+  'attachments',
+  'tags',
+  'createAccountStatus',
+  'handshakes',
+  'delegatedAdmins',
+  'roles',
+  'users',
+  'managedPolicies',
+  'accessKeys',
 ];
 
 /** One journal entry: a whole record written, or a record removed. */
 export type Mutation =
-  | { op: 'put'; table: TableName; key: string; value: unknown }
-  | { op: 'del'; table: TableName; key: string };
+  { op: 'put'; table: TableName; key: string; value: unknown } | { op: 'del'; table: TableName; key: string };

@@ -66,29 +66,58 @@ async function unlessDone(send: () => Promise<unknown>, alreadyDone: string): Pr
 }
 
 /** Carries out one planned change with the Organizations API. Each step is safe to run again. */
-export async function applyOrganizationsChange(org: OrganizationsClient, ids: IdIndex, change: Change, hooks: ApplyHooks): Promise<void> {
+export async function applyOrganizationsChange(
+  org: OrganizationsClient,
+  ids: IdIndex,
+  change: Change,
+  hooks: ApplyHooks,
+): Promise<void> {
   const s = change.spec;
   switch (`${change.kind}:${change.action}`) {
     case 'organization:create': {
-      await unlessDone(() => org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' })), 'AlreadyInOrganizationException');
+      await unlessDone(
+        () => org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' })),
+        'AlreadyInOrganizationException',
+      );
       ids.rootId = (await org.send(new ListRootsCommand({}))).Roots?.[0]?.Id;
       return;
     }
     case 'policy-type:create':
-      await unlessDone(() => org.send(new EnablePolicyTypeCommand({ RootId: ids.parentId(null), PolicyType: str(s['type']) as 'SERVICE_CONTROL_POLICY' })), 'PolicyTypeAlreadyEnabledException');
+      await unlessDone(
+        () =>
+          org.send(
+            new EnablePolicyTypeCommand({
+              RootId: ids.parentId(null),
+              PolicyType: str(s['type']) as 'SERVICE_CONTROL_POLICY',
+            }),
+          ),
+        'PolicyTypeAlreadyEnabledException',
+      );
       return;
     case 'organizational-unit:create': {
       const parentId = ids.parentId((s['parentPath'] as string | null) ?? null);
       try {
-        const r = await org.send(new CreateOrganizationalUnitCommand({ ParentId: parentId, Name: str(s['name']), Tags: toTags(s['tags'] as Record<string, string>) }));
+        const r = await org.send(
+          new CreateOrganizationalUnitCommand({
+            ParentId: parentId,
+            Name: str(s['name']),
+            Tags: toTags(s['tags'] as Record<string, string>),
+          }),
+        );
         ids.ouByPath.set(str(s['path']), r.OrganizationalUnit!.Id!);
       } catch (err) {
         if (errorName(err) !== 'DuplicateOrganizationalUnitException') throw err;
         // Created by an earlier, interrupted run: adopt it.
-        const existing = await allPages((token) => org.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken: token })).then((r) => ({ items: r.OrganizationalUnits, next: r.NextToken })));
+        const existing = await allPages((token) =>
+          org
+            .send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken: token }))
+            .then((r) => ({ items: r.OrganizationalUnits, next: r.NextToken })),
+        );
         const ou = existing.find((o) => o.Name === s['name'])!;
         ids.ouByPath.set(str(s['path']), ou.Id!);
-        await org.send(new TagResourceCommand({ ResourceId: ou.Id!, Tags: toTags(s['tags'] as Record<string, string>) }));
+        await org.send(
+          new TagResourceCommand({ ResourceId: ou.Id!, Tags: toTags(s['tags'] as Record<string, string>) }),
+        );
       }
       return;
     }
@@ -104,7 +133,10 @@ export async function applyOrganizationsChange(org: OrganizationsClient, ids: Id
     }
     case 'organizational-unit:delete':
       // Not found: deleted by a request whose answer was lost, or by an interrupted run.
-      await unlessDone(() => org.send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: str(s['id']) })), 'OrganizationalUnitNotFoundException');
+      await unlessDone(
+        () => org.send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: str(s['id']) })),
+        'OrganizationalUnitNotFoundException',
+      );
       return;
     case 'account:create':
       await createAccount(org, ids, change, hooks);
@@ -118,36 +150,75 @@ export async function applyOrganizationsChange(org: OrganizationsClient, ids: Id
       return;
     }
     case 'account:update':
-      await org.send(new TagResourceCommand({ ResourceId: str(s['id']), Tags: toTags(s['tags'] as Record<string, string>) }));
+      await org.send(
+        new TagResourceCommand({ ResourceId: str(s['id']), Tags: toTags(s['tags'] as Record<string, string>) }),
+      );
       return;
     case 'account:close':
-      await unlessDone(() => org.send(new CloseAccountCommand({ AccountId: str(s['id']) })), 'AccountAlreadyClosedException');
+      await unlessDone(
+        () => org.send(new CloseAccountCommand({ AccountId: str(s['id']) })),
+        'AccountAlreadyClosedException',
+      );
       return;
     case 'policy:create': {
       try {
-        const r = await org.send(new CreatePolicyCommand({ Name: str(s['name']), Description: str(s['description']), Content: str(s['content']), Type: 'SERVICE_CONTROL_POLICY', Tags: toTags(s['tags'] as Record<string, string>) }));
+        const r = await org.send(
+          new CreatePolicyCommand({
+            Name: str(s['name']),
+            Description: str(s['description']),
+            Content: str(s['content']),
+            Type: 'SERVICE_CONTROL_POLICY',
+            Tags: toTags(s['tags'] as Record<string, string>),
+          }),
+        );
         ids.policyByName.set(str(s['name']), r.Policy!.PolicySummary!.Id!);
       } catch (err) {
         if (errorName(err) !== 'DuplicatePolicyException') throw err;
-        const all = await allPages((token) => org.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', NextToken: token })).then((r) => ({ items: r.Policies, next: r.NextToken })));
+        const all = await allPages((token) =>
+          org
+            .send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', NextToken: token }))
+            .then((r) => ({ items: r.Policies, next: r.NextToken })),
+        );
         const id = all.find((p) => p.Name === s['name'])!.Id!;
         ids.policyByName.set(str(s['name']), id);
-        await org.send(new UpdatePolicyCommand({ PolicyId: id, Description: str(s['description']), Content: str(s['content']) }));
+        await org.send(
+          new UpdatePolicyCommand({ PolicyId: id, Description: str(s['description']), Content: str(s['content']) }),
+        );
       }
       return;
     }
     case 'policy:update':
-      await org.send(new UpdatePolicyCommand({ PolicyId: str(s['id']), Description: str(s['description']), Content: str(s['content']) }));
-      await org.send(new TagResourceCommand({ ResourceId: str(s['id']), Tags: toTags(s['tags'] as Record<string, string>) }));
+      await org.send(
+        new UpdatePolicyCommand({
+          PolicyId: str(s['id']),
+          Description: str(s['description']),
+          Content: str(s['content']),
+        }),
+      );
+      await org.send(
+        new TagResourceCommand({ ResourceId: str(s['id']), Tags: toTags(s['tags'] as Record<string, string>) }),
+      );
       return;
     case 'policy:delete':
       await unlessDone(() => org.send(new DeletePolicyCommand({ PolicyId: str(s['id']) })), 'PolicyNotFoundException');
       return;
     case 'policy-attachment:attach':
-      await unlessDone(() => org.send(new AttachPolicyCommand({ PolicyId: ids.policyByName.get(str(s['policyName']))!, TargetId: ids.targetId(str(s['target'])) })), 'DuplicatePolicyAttachmentException');
+      await unlessDone(
+        () =>
+          org.send(
+            new AttachPolicyCommand({
+              PolicyId: ids.policyByName.get(str(s['policyName']))!,
+              TargetId: ids.targetId(str(s['target'])),
+            }),
+          ),
+        'DuplicatePolicyAttachmentException',
+      );
       return;
     case 'policy-attachment:detach':
-      await unlessDone(() => org.send(new DetachPolicyCommand({ PolicyId: str(s['policyId']), TargetId: str(s['targetId']) })), 'PolicyNotAttachedException');
+      await unlessDone(
+        () => org.send(new DetachPolicyCommand({ PolicyId: str(s['policyId']), TargetId: str(s['targetId']) })),
+        'PolicyNotAttachedException',
+      );
       return;
     default:
       throw new Error(`no way to apply ${change.kind} ${change.action}`);
@@ -158,9 +229,16 @@ export async function applyOrganizationsChange(org: OrganizationsClient, ids: Id
  * A MoveAccount sent again because its answer was lost finds the account gone from the source
  * (AccountNotFoundException) or already there (DuplicateAccountException): done if it is.
  */
-async function moveAccount(org: OrganizationsClient, accountId: string, source: string, destination: string): Promise<void> {
+async function moveAccount(
+  org: OrganizationsClient,
+  accountId: string,
+  source: string,
+  destination: string,
+): Promise<void> {
   try {
-    await org.send(new MoveAccountCommand({ AccountId: accountId, SourceParentId: source, DestinationParentId: destination }));
+    await org.send(
+      new MoveAccountCommand({ AccountId: accountId, SourceParentId: source, DestinationParentId: destination }),
+    );
   } catch (err) {
     if (errorName(err) !== 'AccountNotFoundException' && errorName(err) !== 'DuplicateAccountException') throw err;
     const current = (await org.send(new ListParentsCommand({ ChildId: accountId }))).Parents?.[0]?.Id;
@@ -173,8 +251,17 @@ async function moveAccount(org: OrganizationsClient, accountId: string, source: 
  * walker retried) fails EMAIL_ALREADY_EXISTS while the first request creates the account: the
  * first request for this name, still running or done with this email, is the one to follow.
  */
-async function earlierRequest(org: OrganizationsClient, name: string, email: string, failedId: string): Promise<string | undefined> {
-  const requests = await allPages((token) => org.send(new ListCreateAccountStatusCommand({ States: ['IN_PROGRESS', 'SUCCEEDED'], NextToken: token })).then((r) => ({ items: r.CreateAccountStatuses, next: r.NextToken })));
+async function earlierRequest(
+  org: OrganizationsClient,
+  name: string,
+  email: string,
+  failedId: string,
+): Promise<string | undefined> {
+  const requests = await allPages((token) =>
+    org
+      .send(new ListCreateAccountStatusCommand({ States: ['IN_PROGRESS', 'SUCCEEDED'], NextToken: token }))
+      .then((r) => ({ items: r.CreateAccountStatuses, next: r.NextToken })),
+  );
   for (const r of requests.filter((q) => q.AccountName === name && q.Id !== failedId)) {
     if (r.State === 'IN_PROGRESS') return r.Id;
     const account = (await org.send(new DescribeAccountCommand({ AccountId: r.AccountId! }))).Account;
@@ -186,19 +273,38 @@ async function earlierRequest(org: OrganizationsClient, name: string, email: str
 /** CreateAccount is asynchronous: start it (or resume a request found by refresh), poll, then move it into its OU. */
 async function createAccount(org: OrganizationsClient, ids: IdIndex, change: Change, hooks: ApplyHooks): Promise<void> {
   const s = change.spec;
-  let requestId: string = (s['pendingRequestId'] as string | undefined) ?? (await org.send(new CreateAccountCommand({ Email: str(s['email']), AccountName: str(s['name']), Tags: toTags(s['tags'] as Record<string, string>) }))).CreateAccountStatus!.Id!;
+  let requestId: string =
+    (s['pendingRequestId'] as string | undefined) ??
+    (
+      await org.send(
+        new CreateAccountCommand({
+          Email: str(s['email']),
+          AccountName: str(s['name']),
+          Tags: toTags(s['tags'] as Record<string, string>),
+        }),
+      )
+    ).CreateAccountStatus!.Id!;
   hooks.progress(change.id, `creating (request ${requestId})`);
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
-    const status = (await org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId }))).CreateAccountStatus!;
+    const status = (await org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId })))
+      .CreateAccountStatus!;
     if (status.State === 'SUCCEEDED') {
       ids.accountByEmail.set(str(s['email']).toLowerCase(), status.AccountId!);
       ids.accountByName.set(str(s['name']), status.AccountId!);
       break;
     }
     if (status.State === 'FAILED') {
-      const first = status.FailureReason === 'EMAIL_ALREADY_EXISTS' ? await earlierRequest(org, str(s['name']), str(s['email']), requestId) : undefined;
-      if (first === undefined) throw new ChangeFailedError(change.id, status.FailureReason ?? 'FAILED', `CreateAccount for ${str(s['email'])} failed: ${status.FailureReason ?? 'no reason given'}`);
+      const first =
+        status.FailureReason === 'EMAIL_ALREADY_EXISTS'
+          ? await earlierRequest(org, str(s['name']), str(s['email']), requestId)
+          : undefined;
+      if (first === undefined)
+        throw new ChangeFailedError(
+          change.id,
+          status.FailureReason ?? 'FAILED',
+          `CreateAccount for ${str(s['email'])} failed: ${status.FailureReason ?? 'no reason given'}`,
+        );
       hooks.progress(change.id, `request ${requestId} repeated request ${first}; following that one`);
       requestId = first;
       continue;
@@ -206,7 +312,10 @@ async function createAccount(org: OrganizationsClient, ids: IdIndex, change: Cha
     await hooks.sleep(hooks.pollDelayMs(attempt, Date.now() - started));
   }
   const accountId = ids.accountByName.get(str(s['name']))!;
-  if (s['tags'] && s['pendingRequestId']) await org.send(new TagResourceCommand({ ResourceId: accountId, Tags: toTags(s['tags'] as Record<string, string>) }));
+  if (s['tags'] && s['pendingRequestId'])
+    await org.send(
+      new TagResourceCommand({ ResourceId: accountId, Tags: toTags(s['tags'] as Record<string, string>) }),
+    );
   const ouPath = (s['ouPath'] as string | null) ?? null;
   if (ouPath !== null) {
     hooks.progress(change.id, `moving into ${ouPath}`);

@@ -18,7 +18,9 @@ export interface ClientOptions {
   maxAttempts?: number;
 }
 
-type Middlewared = { middlewareStack: { add: (mw: unknown, opts: { step: 'initialize' | 'build'; name: string }) => void } };
+type Middlewared = {
+  middlewareStack: { add: (mw: unknown, opts: { step: 'initialize' | 'build'; name: string }) => void };
+};
 
 /** The one place that creates AWS SDK clients. Business code receives them, never builds them. */
 export function createClients(target: Target, options: ClientOptions = {}): AwsClients {

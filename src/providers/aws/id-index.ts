@@ -26,7 +26,12 @@ export class IdIndex {
   }
 
   targetId(key: string): string {
-    const id = key === 'root' ? this.rootId : key.startsWith('ou:') ? this.ouByPath.get(key.slice(3)) : this.accountByName.get(key.slice(8));
+    const id =
+      key === 'root'
+        ? this.rootId
+        : key.startsWith('ou:')
+          ? this.ouByPath.get(key.slice(3))
+          : this.accountByName.get(key.slice(8));
     if (!id) throw new Error(`no id known for target ${key}`);
     return id;
   }

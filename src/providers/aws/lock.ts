@@ -1,6 +1,11 @@
 import { hostname, userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { CreatePolicyCommand, DeletePolicyCommand, ListPoliciesCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
+import {
+  CreatePolicyCommand,
+  DeletePolicyCommand,
+  ListPoliciesCommand,
+  type OrganizationsClient,
+} from '@aws-sdk/client-organizations';
 import { allPages } from './paginate.js';
 
 /**
@@ -9,7 +14,10 @@ import { allPages } from './paginate.js';
  * (DuplicatePolicyException), which makes taking the lock atomic. Its description says who holds it.
  */
 export const LOCK_POLICY_NAME = 'bulkhead-apply-lock';
-const LOCK_CONTENT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'BulkheadApplyLockNeverAttached', Effect: 'Allow', Action: '*', Resource: '*' }] });
+const LOCK_CONTENT = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'BulkheadApplyLockNeverAttached', Effect: 'Allow', Action: '*', Resource: '*' }],
+});
 
 export interface LockHolder {
   holder: string;
@@ -25,7 +33,11 @@ export interface HeldLock {
 
 export class LockHeldError extends Error {
   constructor(readonly current: LockHolder | undefined) {
-    super(current ? `the organization is locked by ${current.holder} since ${current.since}` : 'the organization is locked by another apply');
+    super(
+      current
+        ? `the organization is locked by ${current.holder} since ${current.since}`
+        : 'the organization is locked by another apply',
+    );
     this.name = 'LockHeldError';
   }
 }
@@ -41,8 +53,14 @@ export function defaultHolder(): string {
 }
 
 /** The current lock, if any. */
-export async function readLock(org: OrganizationsClient): Promise<{ policyId: string; holder: LockHolder | undefined } | undefined> {
-  const policies = await allPages((token) => org.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', NextToken: token })).then((r) => ({ items: r.Policies, next: r.NextToken })));
+export async function readLock(
+  org: OrganizationsClient,
+): Promise<{ policyId: string; holder: LockHolder | undefined } | undefined> {
+  const policies = await allPages((token) =>
+    org
+      .send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', NextToken: token }))
+      .then((r) => ({ items: r.Policies, next: r.NextToken })),
+  );
   const lock = policies.find((p) => p.Name === LOCK_POLICY_NAME);
   if (!lock) return undefined;
   let holder: LockHolder | undefined;
@@ -55,15 +73,33 @@ export async function readLock(org: OrganizationsClient): Promise<{ policyId: st
 }
 
 /** Takes the lock or throws LockHeldError; with a timeout, waits for it first. */
-export async function acquireLock(org: OrganizationsClient, options: { holder?: string; timeoutMs?: number; pollMs?: number; sleep?: (ms: number) => Promise<void> } = {}): Promise<HeldLock> {
-  const holder: LockHolder = { holder: options.holder ?? defaultHolder(), since: new Date().toISOString(), token: randomUUID() };
+export async function acquireLock(
+  org: OrganizationsClient,
+  options: { holder?: string; timeoutMs?: number; pollMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<HeldLock> {
+  const holder: LockHolder = {
+    holder: options.holder ?? defaultHolder(),
+    since: new Date().toISOString(),
+    token: randomUUID(),
+  };
   const deadline = Date.now() + (options.timeoutMs ?? 0);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (;;) {
     try {
-      const r = await org.send(new CreatePolicyCommand({ Name: LOCK_POLICY_NAME, Type: 'SERVICE_CONTROL_POLICY', Description: JSON.stringify(holder), Content: LOCK_CONTENT }));
+      const r = await org.send(
+        new CreatePolicyCommand({
+          Name: LOCK_POLICY_NAME,
+          Type: 'SERVICE_CONTROL_POLICY',
+          Description: JSON.stringify(holder),
+          Content: LOCK_CONTENT,
+        }),
+      );
       const policyId = r.Policy!.PolicySummary!.Id!;
-      return { policyId, holder, release: () => org.send(new DeletePolicyCommand({ PolicyId: policyId })).then(() => undefined) };
+      return {
+        policyId,
+        holder,
+        release: () => org.send(new DeletePolicyCommand({ PolicyId: policyId })).then(() => undefined),
+      };
     } catch (err) {
       if ((err as { name?: string }).name !== 'DuplicatePolicyException') throw err;
       if (Date.now() >= deadline) throw new LockHeldError((await readLock(org))?.holder);

@@ -1,5 +1,7 @@
 /** Follows NextToken until the last page; `MaxResults` as large as the API allows. */
-export async function allPages<T>(fetch: (token: string | undefined) => Promise<{ items: T[] | undefined; next: string | undefined }>): Promise<T[]> {
+export async function allPages<T>(
+  fetch: (token: string | undefined) => Promise<{ items: T[] | undefined; next: string | undefined }>,
+): Promise<T[]> {
   const out: T[] = [];
   let token: string | undefined;
   do {

@@ -24,7 +24,11 @@ export interface RefreshOptions {
 }
 
 async function tagsOf(org: OrganizationsClient, id: string): Promise<Record<string, string>> {
-  const tags = await allPages((token) => org.send(new ListTagsForResourceCommand({ ResourceId: id, NextToken: token })).then((r) => ({ items: r.Tags, next: r.NextToken })));
+  const tags = await allPages((token) =>
+    org
+      .send(new ListTagsForResourceCommand({ ResourceId: id, NextToken: token }))
+      .then((r) => ({ items: r.Tags, next: r.NextToken })),
+  );
   return Object.fromEntries(tags.map((t) => [t.Key!, t.Value ?? '']));
 }
 
@@ -33,29 +37,47 @@ async function tagsOf(org: OrganizationsClient, id: string): Promise<Record<stri
  * gives each account's parent without one ListParents call per account), SCPs with their content
  * and targets, tags, and CreateAccount requests still in progress.
  */
-export async function refreshOrganization(org: OrganizationsClient, options: RefreshOptions = {}): Promise<ObservedOrg> {
+export async function refreshOrganization(
+  org: OrganizationsClient,
+  options: RefreshOptions = {},
+): Promise<ObservedOrg> {
   const limit = options.concurrency ?? 8;
   let described;
   try {
     described = (await org.send(new DescribeOrganizationCommand({}))).Organization;
   } catch (err) {
-    if (err instanceof AWSOrganizationsNotInUseException || (err as { name?: string }).name === 'AWSOrganizationsNotInUseException') {
+    if (
+      err instanceof AWSOrganizationsNotInUseException ||
+      (err as { name?: string }).name === 'AWSOrganizationsNotInUseException'
+    ) {
       return { organizationalUnits: [], accounts: [], policies: [], pendingCreates: [] };
     }
     throw err;
   }
   // Requests in progress are read before the accounts: one that finishes in between then shows up
   // as an account. Read after, it could show up in neither, and be planned (and sent) again.
-  const inProgressRead = allPages((token) => org.send(new ListCreateAccountStatusCommand({ States: ['IN_PROGRESS'], MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.CreateAccountStatuses, next: r.NextToken })));
+  const inProgressRead = allPages((token) =>
+    org
+      .send(new ListCreateAccountStatusCommand({ States: ['IN_PROGRESS'], MaxResults: PAGE, NextToken: token }))
+      .then((r) => ({ items: r.CreateAccountStatuses, next: r.NextToken })),
+  );
   inProgressRead.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
-  const roots = await allPages((token) => org.send(new ListRootsCommand({ NextToken: token })).then((r) => ({ items: r.Roots, next: r.NextToken })));
+  const roots = await allPages((token) =>
+    org.send(new ListRootsCommand({ NextToken: token })).then((r) => ({ items: r.Roots, next: r.NextToken })),
+  );
   const root = roots[0]!;
   const organizationalUnits: ObservedOu[] = [];
   let level: { id: string; path: string | null }[] = [{ id: root.Id!, path: null }];
   const parents = [...level];
   while (level.length > 0) {
     const children = await mapLimit(level, limit, async (parent) => {
-      const ous = await allPages((token) => org.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parent.id, MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.OrganizationalUnits, next: r.NextToken })));
+      const ous = await allPages((token) =>
+        org
+          .send(
+            new ListOrganizationalUnitsForParentCommand({ ParentId: parent.id, MaxResults: PAGE, NextToken: token }),
+          )
+          .then((r) => ({ items: r.OrganizationalUnits, next: r.NextToken })),
+      );
       return ous.map((ou) => ({ ou, parent }));
     });
     level = [];
@@ -68,8 +90,20 @@ export async function refreshOrganization(org: OrganizationsClient, options: Ref
   }
   const inProgress = await inProgressRead;
   const accountsPerParent = await mapLimit(parents, limit, async (parent) => {
-    const accounts = await allPages((token) => org.send(new ListAccountsForParentCommand({ ParentId: parent.id, MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.Accounts, next: r.NextToken })));
-    return accounts.map((a): ObservedAccount => ({ id: a.Id!, arn: a.Arn!, name: a.Name ?? '', email: a.Email ?? '', status: a.Status ?? a.State ?? 'ACTIVE', parentId: parent.id, tags: {} }));
+    const accounts = await allPages((token) =>
+      org
+        .send(new ListAccountsForParentCommand({ ParentId: parent.id, MaxResults: PAGE, NextToken: token }))
+        .then((r) => ({ items: r.Accounts, next: r.NextToken })),
+    );
+    return accounts.map((a): ObservedAccount => ({
+      id: a.Id!,
+      arn: a.Arn!,
+      name: a.Name ?? '',
+      email: a.Email ?? '',
+      status: a.Status ?? a.State ?? 'ACTIVE',
+      parentId: parent.id,
+      tags: {},
+    }));
   });
   const accounts = accountsPerParent.flat();
 
@@ -78,23 +112,51 @@ export async function refreshOrganization(org: OrganizationsClient, options: Ref
   if (enabledPolicyTypes.includes('SERVICE_CONTROL_POLICY')) {
     // The apply lock is a policy too, but not part of the organization's state: a plan made while
     // no apply ran must stay valid for the apply that then takes the lock.
-    const summaries = (await allPages((token) => org.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.Policies, next: r.NextToken })))).filter((p) => p.Name !== LOCK_POLICY_NAME);
+    const summaries = (
+      await allPages((token) =>
+        org
+          .send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', MaxResults: PAGE, NextToken: token }))
+          .then((r) => ({ items: r.Policies, next: r.NextToken })),
+      )
+    ).filter((p) => p.Name !== LOCK_POLICY_NAME);
     policies = await mapLimit(summaries, limit, async (s) => {
       const [described, targets] = await Promise.all([
         // AWS-managed policies (FullAWSAccess) are never changed: their content is not needed.
         s.AwsManaged ? undefined : org.send(new DescribePolicyCommand({ PolicyId: s.Id! })),
-        allPages((token) => org.send(new ListTargetsForPolicyCommand({ PolicyId: s.Id!, MaxResults: PAGE, NextToken: token })).then((r) => ({ items: r.Targets, next: r.NextToken }))),
+        allPages((token) =>
+          org
+            .send(new ListTargetsForPolicyCommand({ PolicyId: s.Id!, MaxResults: PAGE, NextToken: token }))
+            .then((r) => ({ items: r.Targets, next: r.NextToken })),
+        ),
       ]);
-      return { id: s.Id!, arn: s.Arn!, name: s.Name!, description: s.Description ?? '', awsManaged: s.AwsManaged ?? false, content: described?.Policy?.Content ?? '', tags: {}, targetIds: targets.map((t) => t.TargetId!) };
+      return {
+        id: s.Id!,
+        arn: s.Arn!,
+        name: s.Name!,
+        description: s.Description ?? '',
+        awsManaged: s.AwsManaged ?? false,
+        content: described?.Policy?.Content ?? '',
+        tags: {},
+        targetIds: targets.map((t) => t.TargetId!),
+      };
     });
   }
-  const tagged: { tags: Record<string, string>; id: string }[] = [...organizationalUnits, ...accounts.filter((a) => a.id !== described?.MasterAccountId), ...policies.filter((p) => !p.awsManaged)];
+  const tagged: { tags: Record<string, string>; id: string }[] = [
+    ...organizationalUnits,
+    ...accounts.filter((a) => a.id !== described?.MasterAccountId),
+    ...policies.filter((p) => !p.awsManaged),
+  ];
   const rootTags = { id: root.Id!, tags: {} as Record<string, string> };
   await mapLimit([...tagged, rootTags], limit, async (r) => {
     r.tags = await tagsOf(org, r.id);
   });
   return {
-    organization: { id: described!.Id!, arn: described!.Arn!, managementAccountId: described!.MasterAccountId!, featureSet: described!.FeatureSet ?? 'ALL' },
+    organization: {
+      id: described!.Id!,
+      arn: described!.Arn!,
+      managementAccountId: described!.MasterAccountId!,
+      featureSet: described!.FeatureSet ?? 'ALL',
+    },
     root: { id: root.Id!, arn: root.Arn!, enabledPolicyTypes, tags: rootTags.tags },
     organizationalUnits,
     accounts,

@@ -2,7 +2,12 @@
 export type Target =
   | { kind: 'local'; endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } }
   | { kind: 'aws'; region?: string; profile?: string }
-  | { kind: 'endpoint'; endpoint: string; region: string; credentials?: { accessKeyId: string; secretAccessKey: string } };
+  | {
+      kind: 'endpoint';
+      endpoint: string;
+      region: string;
+      credentials?: { accessKeyId: string; secretAccessKey: string };
+    };
 
 export function describeTarget(target: Target): string {
   switch (target.kind) {

@@ -20,7 +20,10 @@ interface PolicyNode {
  * `protect-organization-baseline` from the root to `ou:Workloads` (one detach, one attach).
  */
 export function editGrowthSpec(file: string): void {
-  const spec = parse(readFileSync(file, 'utf8')) as { organizationalUnits: OuNode[]; policies: { serviceControlPolicies: PolicyNode[] } };
+  const spec = parse(readFileSync(file, 'utf8')) as {
+    organizationalUnits: OuNode[];
+    policies: { serviceControlPolicies: PolicyNode[] };
+  };
   const ou = (name: string, list: OuNode[] = spec.organizationalUnits) => {
     const found = list.find((o) => o.name === name);
     if (!found) throw new Error(`the growth template has no OU ${name}`);

@@ -56,7 +56,12 @@ export function awsCli(endpoint: string, region: string, defaults: CliCredential
     const fullArgs = [...args, '--endpoint-url', endpoint, '--output', 'json'];
     return new Promise((resolve, reject) => {
       // A hung CLI is killed rather than left behind; the exit code then fails the assertion.
-      const child = spawn('aws', fullArgs, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000, killSignal: 'SIGKILL' });
+      const child = spawn('aws', fullArgs, {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 30_000,
+        killSignal: 'SIGKILL',
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

@@ -9,9 +9,23 @@ import { requireTool } from './tools.js';
  * installed botocore at test time and never copied into this repository.
  */
 
-export interface ShapeRef { shape: string; locationName?: string }
+export interface ShapeRef {
+  shape: string;
+  locationName?: string;
+}
 export interface Shape {
-  type: 'structure' | 'list' | 'map' | 'string' | 'integer' | 'long' | 'boolean' | 'timestamp' | 'blob' | 'double' | 'float';
+  type:
+    | 'structure'
+    | 'list'
+    | 'map'
+    | 'string'
+    | 'integer'
+    | 'long'
+    | 'boolean'
+    | 'timestamp'
+    | 'blob'
+    | 'double'
+    | 'float';
   members?: Record<string, ShapeRef>;
   required?: string[];
   member?: ShapeRef;
@@ -33,7 +47,13 @@ export interface Operation {
   errors?: ShapeRef[];
 }
 export interface ServiceModel {
-  metadata: { protocol: string; apiVersion: string; targetPrefix?: string; xmlNamespace?: string; endpointPrefix: string };
+  metadata: {
+    protocol: string;
+    apiVersion: string;
+    targetPrefix?: string;
+    xmlNamespace?: string;
+    endpointPrefix: string;
+  };
   operations: Record<string, Operation>;
   shapes: Record<string, Shape>;
 }
@@ -46,7 +66,11 @@ let dataDir: string | undefined;
 export function botocoreDataDir(): string {
   if (dataDir !== undefined) return dataDir;
   requireTool('botocore');
-  const r = spawnSync('python3', ['-c', 'import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), "data"))'], { encoding: 'utf8' });
+  const r = spawnSync(
+    'python3',
+    ['-c', 'import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), "data"))'],
+    { encoding: 'utf8' },
+  );
   dataDir = r.stdout.trim();
   return dataDir;
 }
@@ -59,7 +83,9 @@ export function loadModel(service: BotocoreService): ServiceModel {
   const dir = join(botocoreDataDir(), service);
   const version = readdirSync(dir).sort().pop() ?? '';
   const plain = join(dir, version, 'service-2.json');
-  const text = existsSync(plain) ? readFileSync(plain, 'utf8') : gunzipSync(readFileSync(`${plain}.gz`)).toString('utf8');
+  const text = existsSync(plain)
+    ? readFileSync(plain, 'utf8')
+    : gunzipSync(readFileSync(`${plain}.gz`)).toString('utf8');
   const model = JSON.parse(text) as ServiceModel;
   cache.set(service, model);
   return model;
@@ -77,16 +103,47 @@ export function shapeOf(model: ServiceModel, name: string): Shape {
  */
 export const COMMON_ERRORS: Record<'json' | 'query', readonly string[]> = {
   json: [
-    'AccessDeniedException', 'IncompleteSignature', 'IncompleteSignatureException', 'InternalFailure', 'InvalidSignatureException',
-    'MissingAuthenticationTokenException', 'MissingAuthenticationToken', 'UnrecognizedClientException', 'ExpiredTokenException',
-    'ThrottlingException', 'ValidationException', 'SerializationException', 'UnknownOperationException', 'ServiceUnavailable',
-    'RequestExpired', 'NotAuthorized', 'OptInRequired',
+    'AccessDeniedException',
+    'IncompleteSignature',
+    'IncompleteSignatureException',
+    'InternalFailure',
+    'InvalidSignatureException',
+    'MissingAuthenticationTokenException',
+    'MissingAuthenticationToken',
+    'UnrecognizedClientException',
+    'ExpiredTokenException',
+    'ThrottlingException',
+    'ValidationException',
+    'SerializationException',
+    'UnknownOperationException',
+    'ServiceUnavailable',
+    'RequestExpired',
+    'NotAuthorized',
+    'OptInRequired',
   ],
   query: [
-    'AccessDenied', 'AccessDeniedException', 'IncompleteSignature', 'InternalFailure', 'InvalidAction', 'InvalidClientTokenId',
-    'InvalidParameterCombination', 'InvalidParameterValue', 'InvalidQueryParameter', 'MalformedQueryString', 'MissingAction',
-    'MissingAuthenticationToken', 'MissingParameter', 'NotAuthorized', 'OptInRequired', 'RequestExpired', 'ServiceUnavailable',
-    'SignatureDoesNotMatch', 'Throttling', 'ThrottlingException', 'ValidationError', 'ExpiredToken',
+    'AccessDenied',
+    'AccessDeniedException',
+    'IncompleteSignature',
+    'InternalFailure',
+    'InvalidAction',
+    'InvalidClientTokenId',
+    'InvalidParameterCombination',
+    'InvalidParameterValue',
+    'InvalidQueryParameter',
+    'MalformedQueryString',
+    'MissingAction',
+    'MissingAuthenticationToken',
+    'MissingParameter',
+    'NotAuthorized',
+    'OptInRequired',
+    'RequestExpired',
+    'ServiceUnavailable',
+    'SignatureDoesNotMatch',
+    'Throttling',
+    'ThrottlingException',
+    'ValidationError',
+    'ExpiredToken',
   ],
 };
 

@@ -1,7 +1,5 @@
 /** What one call returned, reduced to what two implementations of AWS must agree on. */
-export type Outcome =
-  | { ok: true; shape: string[] }
-  | { ok: false; code: string; reason?: string };
+export type Outcome = { ok: true; shape: string[] } | { ok: false; code: string; reason?: string };
 
 export interface Step {
   label: string;
@@ -23,7 +21,8 @@ export function shapeOf(value: unknown, path = ''): string[] {
       for (const item of v) walk(item, `${p}[]`);
     } else if (typeof v === 'object') {
       if (p !== '') paths.add(`${p}:structure`);
-      for (const [k, child] of Object.entries(v as Record<string, unknown>)) if (k !== '$metadata') walk(child, p === '' ? k : `${p}.${k}`);
+      for (const [k, child] of Object.entries(v as Record<string, unknown>))
+        if (k !== '$metadata') walk(child, p === '' ? k : `${p}.${k}`);
     } else {
       paths.add(`${p}:${typeof v}`);
       // Identifier formats must agree too: `Arn` and `…Id` values, with the ids themselves replaced.
@@ -35,7 +34,12 @@ export function shapeOf(value: unknown, path = ''): string[] {
 }
 
 /** Runs `call` and records its outcome under `label`; never throws for an AWS error. */
-export async function record(steps: Step[], label: string, operation: string, call: Promise<unknown>): Promise<unknown> {
+export async function record(
+  steps: Step[],
+  label: string,
+  operation: string,
+  call: Promise<unknown>,
+): Promise<unknown> {
   try {
     const output = await call;
     steps.push({ label, operation, outcome: { ok: true, shape: shapeOf(output) } });
@@ -44,7 +48,11 @@ export async function record(steps: Step[], label: string, operation: string, ca
     const e = err as { name?: string; Code?: string; Reason?: string; $metadata?: { httpStatusCode?: number } };
     if (e.$metadata === undefined) throw err;
     const code = e.Code ?? e.name ?? 'Unknown';
-    steps.push({ label, operation, outcome: { ok: false, code, ...(e.Reason === undefined ? {} : { reason: e.Reason }) } });
+    steps.push({
+      label,
+      operation,
+      outcome: { ok: false, code, ...(e.Reason === undefined ? {} : { reason: e.Reason }) },
+    });
     return undefined;
   }
 }

@@ -44,7 +44,12 @@ export async function startMoto(): Promise<MotoServer> {
     await stop();
     throw new Error(`moto server did not start: ${(err as Error).message}\n${stderr}`);
   }
-  return { endpoint, accountId: '123456789012', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }, stop };
+  return {
+    endpoint,
+    accountId: '123456789012',
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    stop,
+  };
 }
 
 /** SIGTERM, then SIGKILL after 3 s; resolves when the child has exited. */

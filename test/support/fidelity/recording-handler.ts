@@ -24,7 +24,8 @@ function operationOf(request: HttpRequest): { service: string; operation: string
 
 async function drain(body: unknown): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of body as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  for await (const chunk of body as AsyncIterable<Buffer | string>)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
 }
 
@@ -35,11 +36,19 @@ async function drain(body: unknown): Promise<Buffer> {
 export class RecordingHandler extends NodeHttpHandler {
   readonly exchanges: Exchange[] = [];
 
-  override async handle(request: HttpRequest, options?: Parameters<NodeHttpHandler['handle']>[1]): Promise<HandleResult> {
+  override async handle(
+    request: HttpRequest,
+    options?: Parameters<NodeHttpHandler['handle']>[1],
+  ): Promise<HandleResult> {
     const { response } = await super.handle(request, options);
     const bytes = await drain(response.body);
     const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    this.exchanges.push({ ...operationOf(request), status: response.statusCode, headers, body: bytes.toString('utf8') });
+    this.exchanges.push({
+      ...operationOf(request),
+      status: response.statusCode,
+      headers,
+      body: bytes.toString('utf8'),
+    });
     response.body = Readable.from([bytes]);
     return { response };
   }

@@ -16,8 +16,19 @@ export interface Clients {
 }
 
 /** SDK v3 clients for one endpoint and one identity; no retries, so every answer is the server's first. */
-export function sdkClients(endpoint: string, region: string, credentials: Credentials, requestHandler?: RecordingHandler): Clients {
-  const config = { endpoint, region, credentials, maxAttempts: 1, ...(requestHandler === undefined ? {} : { requestHandler }) };
+export function sdkClients(
+  endpoint: string,
+  region: string,
+  credentials: Credentials,
+  requestHandler?: RecordingHandler,
+): Clients {
+  const config = {
+    endpoint,
+    region,
+    credentials,
+    maxAttempts: 1,
+    ...(requestHandler === undefined ? {} : { requestHandler }),
+  };
   return { org: new OrganizationsClient(config), iam: new IAMClient(config), sts: new STSClient(config) };
 }
 
@@ -27,7 +38,11 @@ export async function errorOf(call: Promise<unknown>): Promise<{ code: string; r
     await call;
   } catch (err) {
     const e = err as { name: string; Reason?: string; $metadata?: { httpStatusCode?: number } };
-    return { code: e.name, ...(e.Reason === undefined ? {} : { reason: e.Reason }), status: e.$metadata?.httpStatusCode };
+    return {
+      code: e.name,
+      ...(e.Reason === undefined ? {} : { reason: e.Reason }),
+      status: e.$metadata?.httpStatusCode,
+    };
   }
   throw new Error('expected an AWS error, but the call succeeded');
 }

@@ -61,7 +61,8 @@ export function parseXml(source: string): XmlElement {
       const m = /^<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(source.slice(i));
       if (m === null) return fail('bad start tag');
       const attributes: Record<string, string> = {};
-      for (const a of (m[2] ?? '').matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attributes[a[1] ?? ''] = decode(a[2] ?? a[3] ?? '');
+      for (const a of (m[2] ?? '').matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+        attributes[a[1] ?? ''] = decode(a[2] ?? a[3] ?? '');
       const el: XmlElement = { name: m[1] ?? '', attributes, children: [], text: '' };
       if (top !== undefined) top.children.push(el);
       else if (root !== undefined) fail('more than one root element');

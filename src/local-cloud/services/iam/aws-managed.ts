@@ -33,7 +33,13 @@ export const AWS_MANAGED_IAM_POLICIES: readonly AwsManagedIamPolicy[] = [
     policyId: 'ANPAILL3HVNFSB6DCOWYQ',
     path: '/',
     description: 'Provides read-only access to AWS services and resources.',
-    document: doc([{ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 'organizations:Describe*', 'organizations:List*', 's3:Get*', 's3:List*'], Resource: '*' }]),
+    document: doc([
+      {
+        Effect: 'Allow',
+        Action: ['iam:Get*', 'iam:List*', 'organizations:Describe*', 'organizations:List*', 's3:Get*', 's3:List*'],
+        Resource: '*',
+      },
+    ]),
     defaultVersionId: 'v1',
   },
   {
@@ -41,7 +47,8 @@ export const AWS_MANAGED_IAM_POLICIES: readonly AwsManagedIamPolicy[] = [
     name: 'PowerUserAccess',
     policyId: 'ANPAJYRXTHIB4FOVS3ZXS',
     path: '/',
-    description: 'Provides full access to AWS services and resources, but does not allow management of Users and groups.',
+    description:
+      'Provides full access to AWS services and resources, but does not allow management of Users and groups.',
     document: doc([{ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' }]),
     defaultVersionId: 'v1',
   },

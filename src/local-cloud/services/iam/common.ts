@@ -10,7 +10,8 @@ export const noSuchEntity = (message: string): AwsApiError => new AwsApiError('N
 export const alreadyExists = (message: string): AwsApiError => new AwsApiError('EntityAlreadyExists', message, 409);
 export const limitExceeded = (message: string): AwsApiError => new AwsApiError('LimitExceeded', message, 409);
 export const deleteConflict = (message: string): AwsApiError => new AwsApiError('DeleteConflict', message, 409);
-export const malformedPolicy = (message: string): AwsApiError => new AwsApiError('MalformedPolicyDocument', message, 400);
+export const malformedPolicy = (message: string): AwsApiError =>
+  new AwsApiError('MalformedPolicyDocument', message, 400);
 
 export function readRoleName(input: Record<string, unknown>): string {
   return qReq(input, 'RoleName', { min: 1, max: 64, pattern: NAME_RE });
@@ -19,7 +20,10 @@ export function readRoleName(input: Record<string, unknown>): string {
 export function readPath(input: Record<string, unknown>, name = 'Path'): string {
   const path = qOpt(input, name, { min: 1, max: 512 }) ?? '/';
   if (!(path === '/' || /^\/[\u0021-\u007E]+\/$/.test(path))) {
-    throw new AwsApiError('ValidationError', `The specified value for ${name.charAt(0).toLowerCase() + name.slice(1)} is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.`);
+    throw new AwsApiError(
+      'ValidationError',
+      `The specified value for ${name.charAt(0).toLowerCase() + name.slice(1)} is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.`,
+    );
   }
   return path;
 }
@@ -46,7 +50,9 @@ export function roleShape(r: RoleRecord, full: boolean): Record<string, unknown>
     Description: r.description === '' ? undefined : r.description,
     MaxSessionDuration: r.maxSessionDuration,
     PermissionsBoundary:
-      full && r.permissionsBoundaryArn !== undefined ? { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: r.permissionsBoundaryArn } : undefined,
+      full && r.permissionsBoundaryArn !== undefined
+        ? { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: r.permissionsBoundaryArn }
+        : undefined,
     Tags: full && Object.keys(r.tags).length > 0 ? tagList(r.tags) : undefined,
     RoleLastUsed: full ? {} : undefined,
   };

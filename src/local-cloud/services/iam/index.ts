@@ -48,5 +48,9 @@ export const iamService: ServiceDefinition = {
     ListRolePolicies: inline.listRolePolicies,
   },
   throttleError: { code: 'Throttling', message: 'Rate exceeded', status: 400 },
-  internalError: { code: 'ServiceFailure', message: 'The request processing has failed because of an unknown error, exception or failure.', status: 500 },
+  internalError: {
+    code: 'ServiceFailure',
+    message: 'The request processing has failed because of an unknown error, exception or failure.',
+    status: 500,
+  },
 };

@@ -1,13 +1,22 @@
 import { paginateIam } from '../pagination.js';
 import { qReq } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
-import { checkPolicyDocument, encodeDocument, findRole, limitExceeded, NAME_RE, noSuchEntity, readRoleName } from './common.js';
+import {
+  checkPolicyDocument,
+  encodeDocument,
+  findRole,
+  limitExceeded,
+  NAME_RE,
+  noSuchEntity,
+  readRoleName,
+} from './common.js';
 import { roleKey } from './provision.js';
 
 /** AWS IAM: the inline policies of a role share 10,240 characters (whitespace not counted). */
 const INLINE_TOTAL_MAX = 10_240;
 
-const readPolicyName = (input: Record<string, unknown>): string => qReq(input, 'PolicyName', { min: 1, max: 128, pattern: NAME_RE });
+const readPolicyName = (input: Record<string, unknown>): string =>
+  qReq(input, 'PolicyName', { min: 1, max: 128, pattern: NAME_RE });
 
 export function putRolePolicy(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const role = findRole(ctx.store, ctx.principal.accountId, readRoleName(input));
@@ -16,7 +25,8 @@ export function putRolePolicy(input: Record<string, unknown>, ctx: HandlerContex
   checkPolicyDocument(document, INLINE_TOTAL_MAX, 'PolicySize');
   const policies = { ...role.inlinePolicies, [name]: document };
   const total = Object.values(policies).reduce((n, d) => n + d.replace(/\s/g, '').length, 0);
-  if (total > INLINE_TOTAL_MAX) throw limitExceeded(`Maximum policy size of ${INLINE_TOTAL_MAX} bytes exceeded for role ${role.name}`);
+  if (total > INLINE_TOTAL_MAX)
+    throw limitExceeded(`Maximum policy size of ${INLINE_TOTAL_MAX} bytes exceeded for role ${role.name}`);
   ctx.store.put('roles', roleKey(role.accountId, role.name), { ...role, inlinePolicies: policies });
   return undefined;
 }
@@ -41,6 +51,10 @@ export function deleteRolePolicy(input: Record<string, unknown>, ctx: HandlerCon
 
 export function listRolePolicies(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const role = findRole(ctx.store, ctx.principal.accountId, readRoleName(input));
-  const { page, IsTruncated, Marker } = paginateIam(Object.keys(role.inlinePolicies).sort(), `ListRolePolicies/${role.roleId}`, input);
+  const { page, IsTruncated, Marker } = paginateIam(
+    Object.keys(role.inlinePolicies).sort(),
+    `ListRolePolicies/${role.roleId}`,
+    input,
+  );
   return { PolicyNames: page, IsTruncated, Marker };
 }

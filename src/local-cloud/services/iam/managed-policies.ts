@@ -6,7 +6,18 @@ import { paginateIam } from '../pagination.js';
 import { qBool, qOpt, qReq, qTags, tagList } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
 import { awsManagedIamPolicy, AWS_MANAGED_IAM_POLICIES } from './aws-managed.js';
-import { alreadyExists, checkPolicyDocument, deleteConflict, encodeDocument, findRole, limitExceeded, NAME_RE, noSuchEntity, readPath, readRoleName } from './common.js';
+import {
+  alreadyExists,
+  checkPolicyDocument,
+  deleteConflict,
+  encodeDocument,
+  findRole,
+  limitExceeded,
+  NAME_RE,
+  noSuchEntity,
+  readPath,
+  readRoleName,
+} from './common.js';
 import { roleKey } from './provision.js';
 
 /** AWS IAM: a managed policy document holds at most 6,144 characters (whitespace not counted). */
@@ -36,10 +47,17 @@ function viewOf(p: ManagedPolicyRecord): PolicyView {
 function findPolicy(store: Store, accountId: string, arn: string): PolicyView {
   const managed = awsManagedIamPolicy(arn);
   if (managed !== undefined) {
-    return { ...managed, createdAt: AWS_POLICY_DATE, updatedAt: AWS_POLICY_DATE, tags: {}, versions: [{ versionId: managed.defaultVersionId, document: managed.document, createdAt: AWS_POLICY_DATE }] };
+    return {
+      ...managed,
+      createdAt: AWS_POLICY_DATE,
+      updatedAt: AWS_POLICY_DATE,
+      tags: {},
+      versions: [{ versionId: managed.defaultVersionId, document: managed.document, createdAt: AWS_POLICY_DATE }],
+    };
   }
   const p = store.get('managedPolicies', arn);
-  if (p === undefined || p.accountId !== accountId) throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
+  if (p === undefined || p.accountId !== accountId)
+    throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
   return viewOf(p);
 }
 
@@ -78,7 +96,8 @@ function policyShape(store: Store, accountId: string, p: PolicyView, full: boole
   };
 }
 
-const readArn = (input: Record<string, unknown>): string => qReq(input, 'PolicyArn', { min: 20, max: 2048, pattern: POLICY_ARN_RE });
+const readArn = (input: Record<string, unknown>): string =>
+  qReq(input, 'PolicyArn', { min: 20, max: 2048, pattern: POLICY_ARN_RE });
 
 export function createPolicy(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const name = qReq(input, 'PolicyName', { min: 1, max: 128, pattern: NAME_RE });
@@ -90,11 +109,15 @@ export function createPolicy(input: Record<string, unknown>, ctx: HandlerContext
   const accountId = ctx.principal.accountId;
   const arn = `arn:aws:iam::${accountId}:policy${path}${name}`;
   for (const p of ctx.store.values('managedPolicies')) {
-    if (p.accountId === accountId && p.name.toLowerCase() === name.toLowerCase()) throw alreadyExists(`A policy called ${name} already exists. Duplicate names are not allowed.`);
+    if (p.accountId === accountId && p.name.toLowerCase() === name.toLowerCase())
+      throw alreadyExists(`A policy called ${name} already exists. Duplicate names are not allowed.`);
   }
   let count = 0;
   for (const p of ctx.store.values('managedPolicies')) if (p.accountId === accountId) count++;
-  if (count >= ctx.config.quotas.maxManagedPoliciesPerAccount) throw limitExceeded(`Cannot exceed quota for PoliciesPerAccount: ${ctx.config.quotas.maxManagedPoliciesPerAccount}`);
+  if (count >= ctx.config.quotas.maxManagedPoliciesPerAccount)
+    throw limitExceeded(
+      `Cannot exceed quota for PoliciesPerAccount: ${ctx.config.quotas.maxManagedPoliciesPerAccount}`,
+    );
   const policy: ManagedPolicyRecord = {
     accountId,
     arn,
@@ -114,16 +137,29 @@ export function createPolicy(input: Record<string, unknown>, ctx: HandlerContext
 }
 
 export function getPolicy(input: Record<string, unknown>, ctx: HandlerContext): unknown {
-  return { Policy: policyShape(ctx.store, ctx.principal.accountId, findPolicy(ctx.store, ctx.principal.accountId, readArn(input)), true) };
+  return {
+    Policy: policyShape(
+      ctx.store,
+      ctx.principal.accountId,
+      findPolicy(ctx.store, ctx.principal.accountId, readArn(input)),
+      true,
+    ),
+  };
 }
 
 export function getPolicyVersion(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const policy = findPolicy(ctx.store, ctx.principal.accountId, readArn(input));
   const versionId = qReq(input, 'VersionId', { pattern: /^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$/ });
   const v = policy.versions.find((x) => x.versionId === versionId);
-  if (v === undefined) throw noSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
+  if (v === undefined)
+    throw noSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
   return {
-    PolicyVersion: { Document: encodeDocument(v.document), VersionId: v.versionId, IsDefaultVersion: v.versionId === policy.defaultVersionId, CreateDate: new Date(v.createdAt) },
+    PolicyVersion: {
+      Document: encodeDocument(v.document),
+      VersionId: v.versionId,
+      IsDefaultVersion: v.versionId === policy.defaultVersionId,
+      CreateDate: new Date(v.createdAt),
+    },
   };
 }
 
@@ -135,23 +171,35 @@ export function listPolicies(input: Record<string, unknown>, ctx: HandlerContext
   const accountId = ctx.principal.accountId;
   const views: PolicyView[] = [];
   if (scope !== 'Local') for (const m of AWS_MANAGED_IAM_POLICIES) views.push(findPolicy(ctx.store, accountId, m.arn));
-  if (scope !== 'AWS') for (const p of ctx.store.values('managedPolicies')) if (p.accountId === accountId) views.push(viewOf(p));
+  if (scope !== 'AWS')
+    for (const p of ctx.store.values('managedPolicies')) if (p.accountId === accountId) views.push(viewOf(p));
   const filtered = views
     .filter((p) => p.path.startsWith(prefix) && (!onlyAttached || attachmentCount(ctx.store, accountId, p.arn) > 0))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const { page, IsTruncated, Marker } = paginateIam(filtered, `ListPolicies/${accountId}/${scope}/${onlyAttached}/${prefix}`, input);
+  const { page, IsTruncated, Marker } = paginateIam(
+    filtered,
+    `ListPolicies/${accountId}/${scope}/${onlyAttached}/${prefix}`,
+    input,
+  );
   return { Policies: page.map((p) => policyShape(ctx.store, accountId, p, false)), IsTruncated, Marker };
 }
 
 export function deletePolicy(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const arn = readArn(input);
   const policy = findPolicy(ctx.store, ctx.principal.accountId, arn);
-  if (awsManagedIamPolicy(arn) !== undefined) throw new AwsApiError('InvalidInput', `The policy ${arn} is an AWS managed policy and cannot be deleted.`);
-  if (attachmentCount(ctx.store, ctx.principal.accountId, policy.arn) > 0 || boundaryCount(ctx.store, ctx.principal.accountId, policy.arn) > 0) {
+  if (awsManagedIamPolicy(arn) !== undefined)
+    throw new AwsApiError('InvalidInput', `The policy ${arn} is an AWS managed policy and cannot be deleted.`);
+  if (
+    attachmentCount(ctx.store, ctx.principal.accountId, policy.arn) > 0 ||
+    boundaryCount(ctx.store, ctx.principal.accountId, policy.arn) > 0
+  ) {
     throw deleteConflict('Cannot delete a policy attached to entities.');
   }
   // AWS: every non-default version must be deleted before the policy.
-  if (policy.versions.length > 1) throw deleteConflict('This policy has more than one version. Before you delete a policy, you must delete the policy\'s versions. The default version is deleted with the policy.');
+  if (policy.versions.length > 1)
+    throw deleteConflict(
+      "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+    );
   ctx.store.delete('managedPolicies', policy.arn);
   return undefined;
 }
@@ -163,7 +211,10 @@ export function attachRolePolicy(input: Record<string, unknown>, ctx: HandlerCon
   if (role.attachedPolicyArns.length >= ctx.config.quotas.maxAttachedPoliciesPerRole) {
     throw limitExceeded(`Cannot exceed quota for PoliciesPerRole: ${ctx.config.quotas.maxAttachedPoliciesPerRole}`);
   }
-  ctx.store.put('roles', roleKey(role.accountId, role.name), { ...role, attachedPolicyArns: [...role.attachedPolicyArns, policy.arn] });
+  ctx.store.put('roles', roleKey(role.accountId, role.name), {
+    ...role,
+    attachedPolicyArns: [...role.attachedPolicyArns, policy.arn],
+  });
   return undefined;
 }
 
@@ -171,7 +222,10 @@ export function detachRolePolicy(input: Record<string, unknown>, ctx: HandlerCon
   const role = findRole(ctx.store, ctx.principal.accountId, readRoleName(input));
   const arn = readArn(input);
   if (!role.attachedPolicyArns.includes(arn)) throw noSuchEntity(`Policy ${arn} was not found.`);
-  ctx.store.put('roles', roleKey(role.accountId, role.name), { ...role, attachedPolicyArns: role.attachedPolicyArns.filter((a) => a !== arn) });
+  ctx.store.put('roles', roleKey(role.accountId, role.name), {
+    ...role,
+    attachedPolicyArns: role.attachedPolicyArns.filter((a) => a !== arn),
+  });
   return undefined;
 }
 
@@ -179,7 +233,11 @@ export function listAttachedRolePolicies(input: Record<string, unknown>, ctx: Ha
   const role = findRole(ctx.store, ctx.principal.accountId, readRoleName(input));
   const prefix = qOpt(input, 'PathPrefix') ?? '/';
   const attached = role.attachedPolicyArns
-    .map((arn) => ({ PolicyName: arn.slice(arn.lastIndexOf('/') + 1), PolicyArn: arn, path: arn.slice(arn.indexOf(':policy') + 7, arn.lastIndexOf('/') + 1) }))
+    .map((arn) => ({
+      PolicyName: arn.slice(arn.lastIndexOf('/') + 1),
+      PolicyArn: arn,
+      path: arn.slice(arn.indexOf(':policy') + 7, arn.lastIndexOf('/') + 1),
+    }))
     .filter((p) => p.path.startsWith(prefix))
     .map(({ PolicyName, PolicyArn }) => ({ PolicyName, PolicyArn }));
   const { page, IsTruncated, Marker } = paginateIam(attached, `ListAttachedRolePolicies/${role.roleId}`, input);

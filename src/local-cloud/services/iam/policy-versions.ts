@@ -12,9 +12,14 @@ const VERSION_RE = /^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$/;
 
 function customerPolicy(input: Record<string, unknown>, ctx: HandlerContext): ManagedPolicyRecord {
   const arn = qReq(input, 'PolicyArn', { min: 20, max: 2048 });
-  if (arn.startsWith('arn:aws:iam::aws:policy/')) throw new AwsApiError('InvalidInput', `The policy ${arn} is an AWS managed policy; its versions cannot be changed.`);
+  if (arn.startsWith('arn:aws:iam::aws:policy/'))
+    throw new AwsApiError(
+      'InvalidInput',
+      `The policy ${arn} is an AWS managed policy; its versions cannot be changed.`,
+    );
   const p = ctx.store.get('managedPolicies', arn);
-  if (p === undefined || p.accountId !== ctx.principal.accountId) throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
+  if (p === undefined || p.accountId !== ctx.principal.accountId)
+    throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
   return p;
 }
 
@@ -23,7 +28,10 @@ export function createPolicyVersion(input: Record<string, unknown>, ctx: Handler
   const document = qReq(input, 'PolicyDocument', { min: 1, max: 131_072 });
   const setAsDefault = qBool(input, 'SetAsDefault') ?? false;
   checkPolicyDocument(document, MANAGED_POLICY_MAX, 'PolicySize');
-  if (policy.versions.length >= MAX_VERSIONS) throw limitExceeded(`A managed policy can have up to ${MAX_VERSIONS} versions. Before you create a new version, you must delete an existing version.`);
+  if (policy.versions.length >= MAX_VERSIONS)
+    throw limitExceeded(
+      `A managed policy can have up to ${MAX_VERSIONS} versions. Before you create a new version, you must delete an existing version.`,
+    );
   const versionId = `v${policy.nextVersion}`;
   const updated: ManagedPolicyRecord = {
     ...policy,
@@ -39,7 +47,8 @@ export function createPolicyVersion(input: Record<string, unknown>, ctx: Handler
 export function setDefaultPolicyVersion(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const policy = customerPolicy(input, ctx);
   const versionId = qReq(input, 'VersionId', { pattern: VERSION_RE });
-  if (!policy.versions.some((v) => v.versionId === versionId)) throw noSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
+  if (!policy.versions.some((v) => v.versionId === versionId))
+    throw noSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
   ctx.store.put('managedPolicies', policy.arn, { ...policy, defaultVersionId: versionId, updatedAt: ctx.now });
   return undefined;
 }
@@ -47,16 +56,25 @@ export function setDefaultPolicyVersion(input: Record<string, unknown>, ctx: Han
 export function deletePolicyVersion(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const policy = customerPolicy(input, ctx);
   const versionId = qReq(input, 'VersionId', { pattern: VERSION_RE });
-  if (!policy.versions.some((v) => v.versionId === versionId)) throw noSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
+  if (!policy.versions.some((v) => v.versionId === versionId))
+    throw noSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
   if (versionId === policy.defaultVersionId) throw deleteConflict('Cannot delete the default version of a policy.');
-  ctx.store.put('managedPolicies', policy.arn, { ...policy, versions: policy.versions.filter((v) => v.versionId !== versionId) });
+  ctx.store.put('managedPolicies', policy.arn, {
+    ...policy,
+    versions: policy.versions.filter((v) => v.versionId !== versionId),
+  });
   return undefined;
 }
 
 export function listPolicyVersions(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const policy = customerPolicy(input, ctx);
-  const versions = [...policy.versions].reverse().map((v) => ({ VersionId: v.versionId, IsDefaultVersion: v.versionId === policy.defaultVersionId, CreateDate: new Date(v.createdAt) }));
+  const versions = [...policy.versions]
+    .reverse()
+    .map((v) => ({
+      VersionId: v.versionId,
+      IsDefaultVersion: v.versionId === policy.defaultVersionId,
+      CreateDate: new Date(v.createdAt),
+    }));
   const { page, IsTruncated, Marker } = paginateIam(versions, `ListPolicyVersions/${policy.policyId}`, input);
   return { Versions: page, IsTruncated, Marker };
 }
-

@@ -8,7 +8,13 @@ export const roleKey = (accountId: string, roleName: string): string => `${accou
  * AWS: an account created with CreateAccount comes with a role (OrganizationAccountAccessRole by
  * default) that has AdministratorAccess and trusts the management account.
  */
-export function provisionAccountAccessRole(store: Store, accountId: string, roleName: string, managementAccountId: string, now: number): void {
+export function provisionAccountAccessRole(
+  store: Store,
+  accountId: string,
+  roleName: string,
+  managementAccountId: string,
+  now: number,
+): void {
   const role: RoleRecord = {
     accountId,
     roleId: newIamUniqueId('AROA'),
@@ -17,7 +23,9 @@ export function provisionAccountAccessRole(store: Store, accountId: string, role
     description: '',
     assumeRolePolicyDocument: JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${managementAccountId}:root` }, Action: 'sts:AssumeRole' }],
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${managementAccountId}:root` }, Action: 'sts:AssumeRole' },
+      ],
     }),
     maxSessionDuration: 3600,
     createdAt: now,

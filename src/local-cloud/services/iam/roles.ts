@@ -3,7 +3,16 @@ import type { RoleRecord } from '../../store/state.js';
 import { paginateIam } from '../pagination.js';
 import { qInt, qOpt, qReq, qStringList, qTags, tagList } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
-import { alreadyExists, checkPolicyDocument, deleteConflict, findRole, limitExceeded, readPath, readRoleName, roleShape } from './common.js';
+import {
+  alreadyExists,
+  checkPolicyDocument,
+  deleteConflict,
+  findRole,
+  limitExceeded,
+  readPath,
+  readRoleName,
+  roleShape,
+} from './common.js';
 import { requireAttachablePolicy } from './managed-policies.js';
 import { roleKey } from './provision.js';
 
@@ -24,7 +33,8 @@ export function createRole(input: Record<string, unknown>, ctx: HandlerContext):
   if (ctx.store.has('roles', roleKey(accountId, name))) throw alreadyExists(`Role with name ${name} already exists.`);
   let count = 0;
   for (const r of ctx.store.values('roles')) if (r.accountId === accountId) count++;
-  if (count >= ctx.config.quotas.maxRolesPerAccount) throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ctx.config.quotas.maxRolesPerAccount}`);
+  if (count >= ctx.config.quotas.maxRolesPerAccount)
+    throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ctx.config.quotas.maxRolesPerAccount}`);
   const role: RoleRecord = {
     accountId,
     roleId: newIamUniqueId('AROA'),
@@ -77,7 +87,11 @@ export function updateRole(input: Record<string, unknown>, ctx: HandlerContext):
   const role = findRole(ctx.store, ctx.principal.accountId, readRoleName(input));
   const description = qOpt(input, 'Description', { max: 1000 });
   const max = qInt(input, 'MaxSessionDuration', 3600, 43_200);
-  ctx.store.put('roles', roleKey(role.accountId, role.name), { ...role, description: description ?? role.description, maxSessionDuration: max ?? role.maxSessionDuration });
+  ctx.store.put('roles', roleKey(role.accountId, role.name), {
+    ...role,
+    description: description ?? role.description,
+    maxSessionDuration: max ?? role.maxSessionDuration,
+  });
   return {};
 }
 

@@ -1,4 +1,12 @@
-import type { AccessRequest, ContextValue, EvaluationOk, NamedPolicy, PolicyDocument, PolicySet, StatementRef } from '../../../access/index.js';
+import type {
+  AccessRequest,
+  ContextValue,
+  EvaluationOk,
+  NamedPolicy,
+  PolicyDocument,
+  PolicySet,
+  StatementRef,
+} from '../../../access/index.js';
 import { evaluate, isAllowed } from '../../../access/index.js';
 import type { PolicyOrigin } from '../../authz/identity-policies.js';
 import { buildCallerPolicies } from '../../authz/caller-policies.js';
@@ -24,9 +32,16 @@ interface Subject {
 
 const invalidInput = (message: string): AwsApiError => new AwsApiError('InvalidInput', message, 400);
 
-const ALLOW_ALL: NamedPolicy = { name: 'allow-all', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
+const ALLOW_ALL: NamedPolicy = {
+  name: 'allow-all',
+  document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+};
 
-function inputPolicies(input: Record<string, unknown>, member: 'PolicyInputList' | 'PermissionsBoundaryPolicyInputList', origins: Map<string, PolicyOrigin>): NamedPolicy[] {
+function inputPolicies(
+  input: Record<string, unknown>,
+  member: 'PolicyInputList' | 'PermissionsBoundaryPolicyInputList',
+  origins: Map<string, PolicyOrigin>,
+): NamedPolicy[] {
   return (qStringList(input, member) ?? []).map((text, i) => {
     const name = `${member}.${i + 1}`;
     let document: unknown;
@@ -35,7 +50,8 @@ function inputPolicies(input: Record<string, unknown>, member: 'PolicyInputList'
     } catch {
       throw invalidInput(`The policy ${name} is not valid JSON.`);
     }
-    if (typeof document !== 'object' || document === null || Array.isArray(document)) throw invalidInput(`The policy ${name} is not a JSON object.`);
+    if (typeof document !== 'object' || document === null || Array.isArray(document))
+      throw invalidInput(`The policy ${name} is not a JSON object.`);
     origins.set(name, { id: name, source: 'none' });
     return { name, document: document as PolicyDocument };
   });
@@ -78,7 +94,11 @@ function principalSubject(input: Record<string, unknown>, ctx: HandlerContext): 
     if (role === undefined) throw noSuchEntity(`The role with name ${name} cannot be found.`);
     const roleArn = `arn:aws:iam::${accountId}:role${role.path}${role.name}`;
     const cp = buildCallerPolicies(ctx.store, accountId, roleArn, roleArn);
-    return { request: { principal: cp.principal, context: { 'aws:PrincipalArn': roleArn } }, set: cp.policySet, origins: cp.origins };
+    return {
+      request: { principal: cp.principal, context: { 'aws:PrincipalArn': roleArn } },
+      set: cp.policySet,
+      origins: cp.origins,
+    };
   }
   const user = ctx.store.get('users', userKey(accountId, name));
   if (user === undefined) throw noSuchEntity(`The user with name ${name} cannot be found.`);
@@ -90,18 +110,27 @@ function principalSubject(input: Record<string, unknown>, ctx: HandlerContext): 
 
 function customSubject(input: Record<string, unknown>, ctx: HandlerContext): Subject {
   const caller = qOpt(input, 'CallerArn', { min: 1, max: 2048 });
-  const accountId = caller === undefined ? ctx.principal.accountId : (/^arn:aws:iam::(\d{12}):/.exec(caller)?.[1] ?? ctx.principal.accountId);
+  const accountId =
+    caller === undefined
+      ? ctx.principal.accountId
+      : (/^arn:aws:iam::(\d{12}):/.exec(caller)?.[1] ?? ctx.principal.accountId);
   const principalArn = caller ?? `arn:aws:iam::${accountId}:user/simulated-caller`;
   // AWS: SimulateCustomPolicy evaluates only the policies given; SCPs are not part of it.
   return { request: { principal: { arn: principalArn, accountId } }, set: {}, origins: new Map() };
 }
 
-function statementsOf(refs: readonly StatementRef[], origins: ReadonlyMap<string, PolicyOrigin>): Record<string, unknown>[] {
+function statementsOf(
+  refs: readonly StatementRef[],
+  origins: ReadonlyMap<string, PolicyOrigin>,
+): Record<string, unknown>[] {
   return refs
     .filter((r) => r.layer !== 'scp')
     .map((r) => {
       const origin = origins.get(r.policy);
-      return { SourcePolicyId: origin?.id ?? r.policy, SourcePolicyType: r.layer === 'resource-policy' ? 'resource' : (origin?.source ?? 'none') };
+      return {
+        SourcePolicyId: origin?.id ?? r.policy,
+        SourcePolicyType: r.layer === 'resource-policy' ? 'resource' : (origin?.source ?? 'none'),
+      };
     });
 }
 
@@ -147,7 +176,8 @@ function simulate(input: Record<string, unknown>, ctx: HandlerContext, subject: 
   const context = { ...subject.request.context, ...contextEntries(input) };
   const resourceAccount = accountOfOwner(qOpt(input, 'ResourceOwner')) ?? principal.accountId;
   const region = typeof context['aws:RequestedRegion'] === 'string' ? context['aws:RequestedRegion'] : undefined;
-  const scpOnly: PolicySet | undefined = set.scpLevels === undefined ? undefined : { scpLevels: set.scpLevels, identityPolicies: [ALLOW_ALL] };
+  const scpOnly: PolicySet | undefined =
+    set.scpLevels === undefined ? undefined : { scpLevels: set.scpLevels, identityPolicies: [ALLOW_ALL] };
   const results: Record<string, unknown>[] = [];
   for (const action of actions ?? []) {
     for (const resource of resourceArns ?? ['*']) {
@@ -165,10 +195,23 @@ function simulate(input: Record<string, unknown>, ctx: HandlerContext, subject: 
         EvalDecision: decision,
         MatchedStatements: matched,
         MissingContextValues: missing,
-        OrganizationsDecisionDetail: scpOnly === undefined ? undefined : { AllowedByOrganizations: isAllowed(sameAccount, scpOnly) },
-        PermissionsBoundaryDecisionDetail: boundary === undefined ? undefined : { AllowedByPermissionsBoundary: isAllowed(sameAccount, { identityPolicies: [boundary] }) },
+        OrganizationsDecisionDetail:
+          scpOnly === undefined ? undefined : { AllowedByOrganizations: isAllowed(sameAccount, scpOnly) },
+        PermissionsBoundaryDecisionDetail:
+          boundary === undefined
+            ? undefined
+            : { AllowedByPermissionsBoundary: isAllowed(sameAccount, { identityPolicies: [boundary] }) },
         ResourceSpecificResults:
-          resourceArns === undefined ? undefined : [{ EvalResourceName: resource, EvalResourceDecision: decision, MatchedStatements: matched, MissingContextValues: missing }],
+          resourceArns === undefined
+            ? undefined
+            : [
+                {
+                  EvalResourceName: resource,
+                  EvalResourceDecision: decision,
+                  MatchedStatements: matched,
+                  MissingContextValues: missing,
+                },
+              ],
       });
     }
   }

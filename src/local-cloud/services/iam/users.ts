@@ -16,7 +16,8 @@ export const userKey = (accountId: string, name: string): string => `${accountId
 const MAX_USERS_PER_ACCOUNT = 5000;
 const USER_NAME_RE = /^[\w+=,.@-]+$/;
 
-const readUserName = (input: Record<string, unknown>): string => qReq(input, 'UserName', { min: 1, max: 64, pattern: USER_NAME_RE });
+const readUserName = (input: Record<string, unknown>): string =>
+  qReq(input, 'UserName', { min: 1, max: 64, pattern: USER_NAME_RE });
 
 export const userArn = (u: UserRecord): string => `arn:aws:iam::${u.accountId}:user${u.path}${u.name}`;
 
@@ -45,7 +46,8 @@ export function createUser(input: Record<string, unknown>, ctx: HandlerContext):
   if (ctx.store.has('users', userKey(accountId, name))) throw alreadyExists(`User with name ${name} already exists.`);
   let count = 0;
   for (const u of ctx.store.values('users')) if (u.accountId === accountId) count++;
-  if (count >= MAX_USERS_PER_ACCOUNT) throw limitExceeded(`Cannot exceed quota for UsersPerAccount: ${MAX_USERS_PER_ACCOUNT}`);
+  if (count >= MAX_USERS_PER_ACCOUNT)
+    throw limitExceeded(`Cannot exceed quota for UsersPerAccount: ${MAX_USERS_PER_ACCOUNT}`);
   const user: UserRecord = { accountId, userId: newIamUniqueId('AIDA'), name, path, createdAt: ctx.now, tags };
   ctx.store.put('users', userKey(accountId, name), user);
   return { User: userShape(user, true) };
@@ -54,7 +56,8 @@ export function createUser(input: Record<string, unknown>, ctx: HandlerContext):
 export function getUser(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const name = qOpt(input, 'UserName', { min: 1, max: 128, pattern: USER_NAME_RE });
   // Only IAM users can omit UserName (it defaults to the caller); the local cloud's callers are roots and roles.
-  if (name === undefined) throw new AwsApiError('ValidationError', 'Must specify userName when calling with non-User credentials');
+  if (name === undefined)
+    throw new AwsApiError('ValidationError', 'Must specify userName when calling with non-User credentials');
   return { User: userShape(findUser(ctx, name), true) };
 }
 

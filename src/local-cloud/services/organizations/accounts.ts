@@ -4,10 +4,20 @@ import { reqString } from '../json-input.js';
 import { paginateOrg } from '../pagination.js';
 import type { HandlerContext, Job } from '../registry.js';
 import { attachDefaultPolicies, forgetTarget } from './attachments.js';
-import { ACCOUNT_ID_RE, accountShape, callerOrganization, findParent, managedOrganization, memberAccount, orgAccounts, PARENT_ID_RE } from './common.js';
+import {
+  ACCOUNT_ID_RE,
+  accountShape,
+  callerOrganization,
+  findParent,
+  managedOrganization,
+  memberAccount,
+  orgAccounts,
+  PARENT_ID_RE,
+} from './common.js';
 import { orgOus } from './ous.js';
 
-const readAccountId = (input: Record<string, unknown>): string => reqString(input, 'AccountId', { max: 12, pattern: ACCOUNT_ID_RE });
+const readAccountId = (input: Record<string, unknown>): string =>
+  reqString(input, 'AccountId', { max: 12, pattern: ACCOUNT_ID_RE });
 
 export function describeAccount(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const org = managedOrganization(ctx);
@@ -38,9 +48,13 @@ export function moveAccount(input: Record<string, unknown>, ctx: HandlerContext)
   findParent(ctx.store, org, source, 'SourceParentNotFoundException');
   findParent(ctx.store, org, destination, 'DestinationParentNotFoundException');
   if (account.parentId !== source) {
-    throw new AwsApiError('AccountNotFoundException', `You specified an account that doesn't exist in the source parent: ${accountId}.`);
+    throw new AwsApiError(
+      'AccountNotFoundException',
+      `You specified an account that doesn't exist in the source parent: ${accountId}.`,
+    );
   }
-  if (source === destination) throw new AwsApiError('DuplicateAccountException', 'That account is already present in the specified destination.');
+  if (source === destination)
+    throw new AwsApiError('DuplicateAccountException', 'That account is already present in the specified destination.');
   ctx.store.put('accounts', account.id, { ...account, parentId: destination });
   return {};
 }
@@ -59,7 +73,10 @@ export function listParents(input: Record<string, unknown>, ctx: HandlerContext)
     parentId = a?.organizationId === org.id ? a.parentId : undefined;
   }
   if (parentId === undefined || parentId === null) {
-    throw new AwsApiError('ChildNotFoundException', `We can't find an organizational unit (OU) or AWS account with the ChildId that you specified: ${childId}.`);
+    throw new AwsApiError(
+      'ChildNotFoundException',
+      `We can't find an organizational unit (OU) or AWS account with the ChildId that you specified: ${childId}.`,
+    );
   }
   const parents = [{ Id: parentId, Type: parentId.startsWith('r-') ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }];
   const { page, NextToken } = paginateOrg(parents, `ListParents/${childId}`, input);
@@ -73,8 +90,12 @@ export function listChildren(input: Record<string, unknown>, ctx: HandlerContext
   findParent(ctx.store, org, parentId);
   const ids =
     type === 'ACCOUNT'
-      ? orgAccounts(ctx.store, org.id).filter((a) => a.parentId === parentId).map((a) => a.id)
-      : orgOus(ctx.store, org).filter((o) => o.parentId === parentId).map((o) => o.id);
+      ? orgAccounts(ctx.store, org.id)
+          .filter((a) => a.parentId === parentId)
+          .map((a) => a.id)
+      : orgOus(ctx.store, org)
+          .filter((o) => o.parentId === parentId)
+          .map((o) => o.id);
   const { page, NextToken } = paginateOrg(ids, `ListChildren/${parentId}/${type}`, input);
   return { Children: page.map((Id) => ({ Id, Type: type })), NextToken };
 }
@@ -83,11 +104,17 @@ export function removeAccountFromOrganization(input: Record<string, unknown>, ct
   const org = managedOrganization(ctx);
   const account = memberAccount(ctx.store, org, readAccountId(input));
   if (account.id === org.managementAccountId) {
-    throw new AwsApiError('MasterCannotLeaveOrganizationException', 'You can\'t remove a management account from an organization. If you want the management account to become a member account in another organization, you must first delete the current organization of the management account.');
+    throw new AwsApiError(
+      'MasterCannotLeaveOrganizationException',
+      "You can't remove a management account from an organization. If you want the management account to become a member account in another organization, you must first delete the current organization of the management account.",
+    );
   }
   for (const d of ctx.store.values('delegatedAdmins')) {
     if (d.accountId === account.id) {
-      throw constraintViolation('CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG', 'You cannot remove an account that is registered as a delegated administrator for a service integrated with your organization.');
+      throw constraintViolation(
+        'CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG',
+        'You cannot remove an account that is registered as a delegated administrator for a service integrated with your organization.',
+      );
     }
   }
   leaveOrganization(ctx, account);
@@ -99,11 +126,17 @@ export function leaveOrganizationHandler(_input: Record<string, unknown>, ctx: H
   const org = callerOrganization(ctx);
   const account = memberAccount(ctx.store, org, ctx.principal.accountId);
   if (account.id === org.managementAccountId) {
-    throw new AwsApiError('MasterCannotLeaveOrganizationException', 'You can\'t remove a management account from an organization.');
+    throw new AwsApiError(
+      'MasterCannotLeaveOrganizationException',
+      "You can't remove a management account from an organization.",
+    );
   }
   for (const d of ctx.store.values('delegatedAdmins')) {
     if (d.accountId === account.id) {
-      throw constraintViolation('CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG', 'You cannot remove an account that is registered as a delegated administrator for a service integrated with your organization.');
+      throw constraintViolation(
+        'CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG',
+        'You cannot remove an account that is registered as a delegated administrator for a service integrated with your organization.',
+      );
     }
   }
   leaveOrganization(ctx, account);
@@ -112,14 +145,31 @@ export function leaveOrganizationHandler(_input: Record<string, unknown>, ctx: H
 
 export function leaveOrganization(ctx: HandlerContext, account: AccountRecord): void {
   forgetTarget(ctx.store, account.id);
-  ctx.store.put('accounts', account.id, { ...account, organizationId: null, parentId: null, joinedMethod: null, joinedAt: null });
+  ctx.store.put('accounts', account.id, {
+    ...account,
+    organizationId: null,
+    parentId: null,
+    joinedMethod: null,
+    joinedAt: null,
+  });
 }
 
 /** Joins an account to the organization under its root, with the default policies attached. */
-export function joinOrganization(ctx: HandlerContext, account: AccountRecord, orgId: string, method: 'CREATED' | 'INVITED'): AccountRecord {
+export function joinOrganization(
+  ctx: HandlerContext,
+  account: AccountRecord,
+  orgId: string,
+  method: 'CREATED' | 'INVITED',
+): AccountRecord {
   const org = ctx.store.get('organizations', orgId);
   if (org === undefined) return account;
-  const joined: AccountRecord = { ...account, organizationId: org.id, parentId: org.rootId, joinedMethod: method, joinedAt: ctx.now };
+  const joined: AccountRecord = {
+    ...account,
+    organizationId: org.id,
+    parentId: org.rootId,
+    joinedMethod: method,
+    joinedAt: ctx.now,
+  };
   ctx.store.put('accounts', joined.id, joined);
   attachDefaultPolicies(ctx.store, org, joined.id);
   return joined;
@@ -132,18 +182,28 @@ export function closeAccount(input: Record<string, unknown>, ctx: HandlerContext
   const org = managedOrganization(ctx);
   const account = memberAccount(ctx.store, org, readAccountId(input));
   if (account.id === org.managementAccountId) {
-    throw constraintViolation('CANNOT_CLOSE_MANAGEMENT_ACCOUNT', 'You attempted to close the management account. You can\'t close the management account with CloseAccount.');
+    throw constraintViolation(
+      'CANNOT_CLOSE_MANAGEMENT_ACCOUNT',
+      "You attempted to close the management account. You can't close the management account with CloseAccount.",
+    );
   }
-  if (account.status !== 'ACTIVE') throw new AwsApiError('AccountAlreadyClosedException', 'You attempted to close an account that is already closed.');
+  if (account.status !== 'ACTIVE')
+    throw new AwsApiError('AccountAlreadyClosedException', 'You attempted to close an account that is already closed.');
   // AWS: "You can close an account when all features are enabled."
   if (org.featureSet !== 'ALL') {
-    throw constraintViolation('ORGANIZATION_NOT_IN_ALL_FEATURES_MODE', 'You attempted to perform an operation that requires the organization to be configured to support all features.');
+    throw constraintViolation(
+      'ORGANIZATION_NOT_IN_ALL_FEATURES_MODE',
+      'You attempted to perform an operation that requires the organization to be configured to support all features.',
+    );
   }
   const recent = org.closures.filter((t) => t > ctx.now - 30 * DAY_MS);
   const members = orgAccounts(ctx.store, org.id).filter((a) => a.id !== org.managementAccountId).length;
   const quota = Math.min(1000, Math.max(10, Math.floor(members * 0.1)));
   if (recent.length >= quota) {
-    throw constraintViolation('CLOSE_ACCOUNT_QUOTA_EXCEEDED', `You have exceeded close account quota (${quota}) for the past 30 days.`);
+    throw constraintViolation(
+      'CLOSE_ACCOUNT_QUOTA_EXCEEDED',
+      `You have exceeded close account quota (${quota}) for the past 30 days.`,
+    );
   }
   const completesAt = ctx.now + ctx.config.latency.closeAccountMs;
   ctx.store.put('organizations', org.id, { ...org, closures: [...recent, ctx.now] });
@@ -162,7 +222,7 @@ export function completeAccountClosure(accountId: string, ctx: HandlerContext): 
 
 export function pendingClosures(accounts: Iterable<AccountRecord>): Job[] {
   const jobs: Job[] = [];
-  for (const a of accounts) if (a.status === 'PENDING_CLOSURE') jobs.push({ kind: 'close-account', key: a.id, at: a.closeCompletesAt ?? 0 });
+  for (const a of accounts)
+    if (a.status === 'PENDING_CLOSURE') jobs.push({ kind: 'close-account', key: a.id, at: a.closeCompletesAt ?? 0 });
   return jobs;
 }
-

@@ -48,17 +48,35 @@ function countOfType(store: Store, targetId: string, type: string): number {
 
 export function attachPolicy(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const org = managedOrganization(ctx);
-  const policyId = reqString(input, 'PolicyId', { max: 130, pattern: POLICY_ID_RE, patternReason: 'INVALID_SYNTAX_POLICY_ID' });
-  const targetId = reqString(input, 'TargetId', { max: 100, pattern: TARGET_ID_RE, patternReason: 'INVALID_PATTERN_TARGET_ID' });
+  const policyId = reqString(input, 'PolicyId', {
+    max: 130,
+    pattern: POLICY_ID_RE,
+    patternReason: 'INVALID_SYNTAX_POLICY_ID',
+  });
+  const targetId = reqString(input, 'TargetId', {
+    max: 100,
+    pattern: TARGET_ID_RE,
+    patternReason: 'INVALID_PATTERN_TARGET_ID',
+  });
   const policy = findPolicy(ctx.store, org, policyId);
   const target = findEntity(ctx.store, org, targetId);
-  if (target === undefined) throw new AwsApiError('TargetNotFoundException', `We can't find a root, OU, or account with the TargetId that you specified: ${targetId}.`);
+  if (target === undefined)
+    throw new AwsApiError(
+      'TargetNotFoundException',
+      `We can't find a root, OU, or account with the TargetId that you specified: ${targetId}.`,
+    );
   const root = ctx.store.get('roots', org.rootId);
   if (!(root?.policyTypes ?? []).includes(policy.type)) {
-    throw new AwsApiError('PolicyTypeNotEnabledException', `The specified policy type ${policy.type} isn't enabled in your organization. Use EnablePolicyType to enable it.`);
+    throw new AwsApiError(
+      'PolicyTypeNotEnabledException',
+      `The specified policy type ${policy.type} isn't enabled in your organization. Use EnablePolicyType to enable it.`,
+    );
   }
   if (attachedPolicyIds(ctx.store, targetId).includes(policyId)) {
-    throw new AwsApiError('DuplicatePolicyAttachmentException', `The selected policy ${policyId} is already attached to the specified target ${targetId}.`);
+    throw new AwsApiError(
+      'DuplicatePolicyAttachmentException',
+      `The selected policy ${policyId} is already attached to the specified target ${targetId}.`,
+    );
   }
   const rules = POLICY_TYPES[policy.type];
   if (rules !== undefined && countOfType(ctx.store, targetId, policy.type) >= rules.maxAttachmentsPerTarget) {
@@ -73,14 +91,28 @@ export function attachPolicy(input: Record<string, unknown>, ctx: HandlerContext
 
 export function detachPolicy(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const org = managedOrganization(ctx);
-  const policyId = reqString(input, 'PolicyId', { max: 130, pattern: POLICY_ID_RE, patternReason: 'INVALID_SYNTAX_POLICY_ID' });
-  const targetId = reqString(input, 'TargetId', { max: 100, pattern: TARGET_ID_RE, patternReason: 'INVALID_PATTERN_TARGET_ID' });
+  const policyId = reqString(input, 'PolicyId', {
+    max: 130,
+    pattern: POLICY_ID_RE,
+    patternReason: 'INVALID_SYNTAX_POLICY_ID',
+  });
+  const targetId = reqString(input, 'TargetId', {
+    max: 100,
+    pattern: TARGET_ID_RE,
+    patternReason: 'INVALID_PATTERN_TARGET_ID',
+  });
   const policy = findPolicy(ctx.store, org, policyId);
   if (findEntity(ctx.store, org, targetId) === undefined) {
-    throw new AwsApiError('TargetNotFoundException', `We can't find a root, OU, or account with the TargetId that you specified: ${targetId}.`);
+    throw new AwsApiError(
+      'TargetNotFoundException',
+      `We can't find a root, OU, or account with the TargetId that you specified: ${targetId}.`,
+    );
   }
   if (!attachedPolicyIds(ctx.store, targetId).includes(policyId)) {
-    throw new AwsApiError('PolicyNotAttachedException', `The policy ${policyId} isn't attached to the specified target ${targetId}.`);
+    throw new AwsApiError(
+      'PolicyNotAttachedException',
+      `The policy ${policyId} isn't attached to the specified target ${targetId}.`,
+    );
   }
   const rules = POLICY_TYPES[policy.type];
   if (rules?.defaultPolicyId !== undefined && countOfType(ctx.store, targetId, policy.type) <= 1) {
@@ -99,10 +131,17 @@ function filterType(input: Record<string, unknown>): string {
 
 export function listPoliciesForTarget(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const org = managedOrganization(ctx);
-  const targetId = reqString(input, 'TargetId', { max: 100, pattern: TARGET_ID_RE, patternReason: 'INVALID_PATTERN_TARGET_ID' });
+  const targetId = reqString(input, 'TargetId', {
+    max: 100,
+    pattern: TARGET_ID_RE,
+    patternReason: 'INVALID_PATTERN_TARGET_ID',
+  });
   const type = filterType(input);
   if (findEntity(ctx.store, org, targetId) === undefined) {
-    throw new AwsApiError('TargetNotFoundException', `We can't find a root, OU, or account with the TargetId that you specified: ${targetId}.`);
+    throw new AwsApiError(
+      'TargetNotFoundException',
+      `We can't find a root, OU, or account with the TargetId that you specified: ${targetId}.`,
+    );
   }
   const policies = attachedPolicyIds(ctx.store, targetId)
     .map((id) => ctx.store.get('policies', id))
@@ -113,7 +152,11 @@ export function listPoliciesForTarget(input: Record<string, unknown>, ctx: Handl
 
 export function listTargetsForPolicy(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const org = managedOrganization(ctx);
-  const policyId = reqString(input, 'PolicyId', { max: 130, pattern: POLICY_ID_RE, patternReason: 'INVALID_SYNTAX_POLICY_ID' });
+  const policyId = reqString(input, 'PolicyId', {
+    max: 130,
+    pattern: POLICY_ID_RE,
+    patternReason: 'INVALID_SYNTAX_POLICY_ID',
+  });
   findPolicy(ctx.store, org, policyId);
   const targets = [];
   for (const a of ctx.store.values('attachments')) {

@@ -16,7 +16,7 @@ export const notInUse = (): AwsApiError =>
   new AwsApiError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.');
 
 export const accessDenied = (): AwsApiError =>
-  new AwsApiError('AccessDeniedException', 'You don\'t have permissions to access this resource.', 400);
+  new AwsApiError('AccessDeniedException', "You don't have permissions to access this resource.", 400);
 
 /** The organization the caller's account belongs to. */
 export function callerOrganization(ctx: HandlerContext): OrganizationRecord {
@@ -38,11 +38,15 @@ const arnBase = (org: OrganizationRecord): string => `arn:aws:organizations::${o
 export const organizationArn = (org: OrganizationRecord): string => `${arnBase(org)}:organization/${org.id}`;
 export const rootArn = (org: OrganizationRecord, rootId: string): string => `${arnBase(org)}:root/${org.id}/${rootId}`;
 export const ouArn = (org: OrganizationRecord, ouId: string): string => `${arnBase(org)}:ou/${org.id}/${ouId}`;
-export const accountArn = (org: OrganizationRecord, accountId: string): string => `${arnBase(org)}:account/${org.id}/${accountId}`;
-export const handshakeArn = (org: OrganizationRecord, id: string): string => `${arnBase(org)}:handshake/${org.id}/invite/${id}`;
+export const accountArn = (org: OrganizationRecord, accountId: string): string =>
+  `${arnBase(org)}:account/${org.id}/${accountId}`;
+export const handshakeArn = (org: OrganizationRecord, id: string): string =>
+  `${arnBase(org)}:handshake/${org.id}/invite/${id}`;
 export function policyArn(org: OrganizationRecord, policy: PolicyRecord): string {
   const type = policy.type.toLowerCase();
-  return policy.awsManaged ? `arn:aws:organizations::aws:policy/${type}/${policy.id}` : `${arnBase(org)}:policy/${org.id}/${type}/${policy.id}`;
+  return policy.awsManaged
+    ? `arn:aws:organizations::aws:policy/${type}/${policy.id}`
+    : `${arnBase(org)}:policy/${org.id}/${type}/${policy.id}`;
 }
 
 /** AccountState mirrors Status, except that a closed account is SUSPENDED with State CLOSED (the 90-day post-closure period). */
@@ -104,15 +108,25 @@ export function findEntity(store: Store, org: OrganizationRecord, id: string): E
   }
   if (id.startsWith('ou-')) {
     const ou = store.get('ous', id);
-    return ou === undefined || !id.startsWith(`ou-${org.rootId.slice(2)}-`) ? undefined : { id, kind: 'ORGANIZATIONAL_UNIT', name: ou.name, arn: ouArn(org, id) };
+    return ou === undefined || !id.startsWith(`ou-${org.rootId.slice(2)}-`)
+      ? undefined
+      : { id, kind: 'ORGANIZATIONAL_UNIT', name: ou.name, arn: ouArn(org, id) };
   }
   const a = store.get('accounts', id);
-  return a === undefined || a.organizationId !== org.id ? undefined : { id, kind: 'ACCOUNT', name: a.name, arn: accountArn(org, id) };
+  return a === undefined || a.organizationId !== org.id
+    ? undefined
+    : { id, kind: 'ACCOUNT', name: a.name, arn: accountArn(org, id) };
 }
 
 /** A root or OU of this organization that can hold children, or ParentNotFoundException. */
-export function findParent(store: Store, org: OrganizationRecord, id: string, code = 'ParentNotFoundException'): Entity {
+export function findParent(
+  store: Store,
+  org: OrganizationRecord,
+  id: string,
+  code = 'ParentNotFoundException',
+): Entity {
   const e = findEntity(store, org, id);
-  if (e === undefined || e.kind === 'ACCOUNT') throw new AwsApiError(code, `We can't find a root or OU with the ParentId that you specified: ${id}.`);
+  if (e === undefined || e.kind === 'ACCOUNT')
+    throw new AwsApiError(code, `We can't find a root or OU with the ParentId that you specified: ${id}.`);
   return e;
 }

@@ -39,15 +39,23 @@ export function createAccount(input: Record<string, unknown>, ctx: HandlerContex
   const org = managedOrganization(ctx);
   const email = reqString(input, 'Email', { min: 6, max: 64, pattern: EMAIL_RE });
   const accountName = reqString(input, 'AccountName', { min: 1, max: 50, pattern: /^[\u0020-\u007E]+$/ });
-  const roleName = optString(input, 'RoleName', { max: 64, pattern: /^[\w+=,.@-]{1,64}$/, patternReason: 'INVALID_ROLE_NAME' }) ?? 'OrganizationAccountAccessRole';
+  const roleName =
+    optString(input, 'RoleName', { max: 64, pattern: /^[\w+=,.@-]{1,64}$/, patternReason: 'INVALID_ROLE_NAME' }) ??
+    'OrganizationAccountAccessRole';
   optString(input, 'IamUserAccessToBilling', { values: ['ALLOW', 'DENY'] });
   const tags = readTags(input);
   if (Object.keys(tags).length > ctx.config.quotas.maxTagsPerResource) {
-    throw constraintViolation('MAX_TAG_LIMIT_EXCEEDED', 'You have exceeded the number of tags allowed on this resource.');
+    throw constraintViolation(
+      'MAX_TAG_LIMIT_EXCEEDED',
+      'You have exceeded the number of tags allowed on this resource.',
+    );
   }
   // AWS: at most 5 account creations in progress at once. Answered as throttling, which SDKs retry.
   if (inFlight(ctx.store, org.id) >= ctx.config.quotas.maxConcurrentAccountCreations) {
-    throw new AwsApiError('TooManyRequestsException', 'AWS Organizations can\'t complete your request because too many account creations are already in progress. Try again later.');
+    throw new AwsApiError(
+      'TooManyRequestsException',
+      "AWS Organizations can't complete your request because too many account creations are already in progress. Try again later.",
+    );
   }
   const status: CreateAccountStatusRecord = {
     id: newCreateAccountRequestId(),
@@ -83,7 +91,13 @@ export function completeCreateAccount(requestId: string, ctx: HandlerContext): v
   const status = ctx.store.get('createAccountStatus', requestId);
   if (status?.state !== 'IN_PROGRESS') return;
   const org = ctx.store.get('organizations', status.organizationId);
-  const fail = (reason: string): void => ctx.store.put('createAccountStatus', requestId, { ...status, state: 'FAILED', completedAt: ctx.now, failureReason: reason });
+  const fail = (reason: string): void =>
+    ctx.store.put('createAccountStatus', requestId, {
+      ...status,
+      state: 'FAILED',
+      completedAt: ctx.now,
+      failureReason: reason,
+    });
   if (org === undefined) return fail('INTERNAL_FAILURE');
   if (emailInUse(ctx.store, status.email)) return fail('EMAIL_ALREADY_EXISTS');
   if (orgAccounts(ctx.store, org.id).length >= ctx.config.quotas.maxAccounts) return fail('ACCOUNT_LIMIT_EXCEEDED');
@@ -101,12 +115,18 @@ export function completeCreateAccount(requestId: string, ctx: HandlerContext): v
   joinOrganization(ctx, account, org.id, 'CREATED');
   if (Object.keys(status.tags).length > 0) setTags(ctx.store, account.id, status.tags);
   provisionAccountAccessRole(ctx.store, account.id, status.roleName, org.managementAccountId, ctx.now);
-  ctx.store.put('createAccountStatus', requestId, { ...status, state: 'SUCCEEDED', completedAt: ctx.now, accountId: account.id });
+  ctx.store.put('createAccountStatus', requestId, {
+    ...status,
+    state: 'SUCCEEDED',
+    completedAt: ctx.now,
+    accountId: account.id,
+  });
 }
 
 export function pendingCreations(store: Store): Job[] {
   const jobs: Job[] = [];
-  for (const s of store.values('createAccountStatus')) if (s.state === 'IN_PROGRESS') jobs.push({ kind: 'create-account', key: s.id, at: s.completesAt });
+  for (const s of store.values('createAccountStatus'))
+    if (s.state === 'IN_PROGRESS') jobs.push({ kind: 'create-account', key: s.id, at: s.completesAt });
   return jobs;
 }
 
@@ -115,7 +135,10 @@ export function describeCreateAccountStatus(input: Record<string, unknown>, ctx:
   const id = reqString(input, 'CreateAccountRequestId', { max: 36, pattern: /^car-[a-z0-9]{8,32}$/ });
   const status = ctx.store.get('createAccountStatus', id);
   if (status === undefined || status.organizationId !== org.id) {
-    throw new AwsApiError('CreateAccountStatusNotFoundException', `We can't find a create account request with the CreateAccountRequestId that you specified: ${id}.`);
+    throw new AwsApiError(
+      'CreateAccountStatusNotFoundException',
+      `We can't find a create account request with the CreateAccountRequestId that you specified: ${id}.`,
+    );
   }
   return { CreateAccountStatus: statusShape(status) };
 }
@@ -123,7 +146,9 @@ export function describeCreateAccountStatus(input: Record<string, unknown>, ctx:
 export function listCreateAccountStatus(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const org = managedOrganization(ctx);
   const states = optStringList(input, 'States');
-  for (const s of states ?? []) if (!(STATES as readonly string[]).includes(s)) throw invalidInput('INVALID_ENUM', `You specified an invalid value for States: ${s}.`);
+  for (const s of states ?? [])
+    if (!(STATES as readonly string[]).includes(s))
+      throw invalidInput('INVALID_ENUM', `You specified an invalid value for States: ${s}.`);
   const all = [...ctx.store.values('createAccountStatus')].filter(
     (s) => s.organizationId === org.id && (states === undefined || states.length === 0 || states.includes(s.state)),
   );

@@ -19,17 +19,29 @@ export function registerDelegatedAdministrator(input: Record<string, unknown>, c
   const { accountId, sp } = readInput(input);
   const account = memberAccount(ctx.store, org, accountId);
   if (accountId === org.managementAccountId) {
-    throw constraintViolation('CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR', 'You can designate only a member account as a delegated administrator.');
+    throw constraintViolation(
+      'CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR',
+      'You can designate only a member account as a delegated administrator.',
+    );
   }
   if (account.status !== 'ACTIVE') {
-    throw constraintViolation('CANNOT_REGISTER_SUSPENDED_ACCOUNT_AS_DELEGATED_ADMINISTRATOR', 'You cannot register a suspended account as a delegated administrator.');
+    throw constraintViolation(
+      'CANNOT_REGISTER_SUSPENDED_ACCOUNT_AS_DELEGATED_ADMINISTRATOR',
+      'You cannot register a suspended account as a delegated administrator.',
+    );
   }
   // AWS: trusted access for the service must be enabled before a delegated administrator is registered.
   if (org.serviceAccess[sp] === undefined) {
-    throw constraintViolation('SERVICE_ACCESS_NOT_ENABLED', 'You attempted to register a delegated administrator before you enabled service access. Call the EnableAWSServiceAccess API first.');
+    throw constraintViolation(
+      'SERVICE_ACCESS_NOT_ENABLED',
+      'You attempted to register a delegated administrator before you enabled service access. Call the EnableAWSServiceAccess API first.',
+    );
   }
   if (ctx.store.has('delegatedAdmins', key(accountId, sp))) {
-    throw new AwsApiError('AccountAlreadyRegisteredException', 'The provided account is already a delegated administrator for your organization.');
+    throw new AwsApiError(
+      'AccountAlreadyRegisteredException',
+      'The provided account is already a delegated administrator for your organization.',
+    );
   }
   ctx.store.put('delegatedAdmins', key(accountId, sp), { accountId, servicePrincipal: sp, enabledAt: ctx.now });
   return {};
@@ -40,14 +52,19 @@ export function deregisterDelegatedAdministrator(input: Record<string, unknown>,
   const { accountId, sp } = readInput(input);
   memberAccount(ctx.store, org, accountId);
   if (!ctx.store.has('delegatedAdmins', key(accountId, sp))) {
-    throw new AwsApiError('AccountNotRegisteredException', 'The specified account is not a delegated administrator for this AWS service.');
+    throw new AwsApiError(
+      'AccountNotRegisteredException',
+      'The specified account is not a delegated administrator for this AWS service.',
+    );
   }
   ctx.store.delete('delegatedAdmins', key(accountId, sp));
   return {};
 }
 
 function orgDelegations(ctx: HandlerContext, orgId: string): DelegatedAdminRecord[] {
-  return [...ctx.store.values('delegatedAdmins')].filter((d) => ctx.store.get('accounts', d.accountId)?.organizationId === orgId);
+  return [...ctx.store.values('delegatedAdmins')].filter(
+    (d) => ctx.store.get('accounts', d.accountId)?.organizationId === orgId,
+  );
 }
 
 export function listDelegatedAdministrators(input: Record<string, unknown>, ctx: HandlerContext): unknown {
@@ -75,7 +92,11 @@ export function listDelegatedServicesForAccount(input: Record<string, unknown>, 
   const services = orgDelegations(ctx, org.id)
     .filter((d) => d.accountId === accountId)
     .map((d) => ({ ServicePrincipal: d.servicePrincipal, DelegationEnabledDate: new Date(d.enabledAt) }));
-  if (services.length === 0) throw new AwsApiError('AccountNotRegisteredException', 'The specified account is not a delegated administrator for this AWS service.');
+  if (services.length === 0)
+    throw new AwsApiError(
+      'AccountNotRegisteredException',
+      'The specified account is not a delegated administrator for this AWS service.',
+    );
   const { page, NextToken } = paginateOrg(services, `ListDelegatedServicesForAccount/${accountId}`, input);
   return { DelegatedServices: page, NextToken };
 }

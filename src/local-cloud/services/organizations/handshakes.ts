@@ -15,7 +15,11 @@ const HANDSHAKE_TTL_MS = 15 * DAY_MS;
 const handshakeConstraint = (reason: string, message: string): AwsApiError =>
   new AwsApiError('HandshakeConstraintViolationException', message, 400, { Reason: reason });
 
-const notFound = (id: string): AwsApiError => new AwsApiError('HandshakeNotFoundException', `We can't find a handshake with the HandshakeId that you specified: ${id}.`);
+const notFound = (id: string): AwsApiError =>
+  new AwsApiError(
+    'HandshakeNotFoundException',
+    `We can't find a handshake with the HandshakeId that you specified: ${id}.`,
+  );
 
 /** OPEN handshakes past their expiry read as EXPIRED. */
 function stateOf(h: HandshakeRecord, now: number): HandshakeRecord['state'] {
@@ -25,7 +29,15 @@ function stateOf(h: HandshakeRecord, now: number): HandshakeRecord['state'] {
 function handshakeShape(store: Store, h: HandshakeRecord, now: number): Record<string, unknown> {
   const org = store.get('organizations', h.organizationId);
   const mgmt = store.get('accounts', h.managementAccountId);
-  const orgForArn: OrganizationRecord = org ?? { id: h.organizationId, managementAccountId: h.managementAccountId, featureSet: 'ALL', rootId: '', createdAt: 0, serviceAccess: {}, closures: [] };
+  const orgForArn: OrganizationRecord = org ?? {
+    id: h.organizationId,
+    managementAccountId: h.managementAccountId,
+    featureSet: 'ALL',
+    rootId: '',
+    createdAt: 0,
+    serviceAccess: {},
+    closures: [],
+  };
   const resources: Record<string, unknown>[] = [
     {
       Type: 'ORGANIZATION',
@@ -64,7 +76,8 @@ function accountByEmail(store: Store, email: string): string | null {
 function committedAccounts(store: Store, org: OrganizationRecord, now: number): number {
   let n = orgAccounts(store, org.id).length;
   for (const h of store.values('handshakes')) if (h.organizationId === org.id && stateOf(h, now) === 'OPEN') n++;
-  for (const s of store.values('createAccountStatus')) if (s.organizationId === org.id && s.state === 'IN_PROGRESS') n++;
+  for (const s of store.values('createAccountStatus'))
+    if (s.organizationId === org.id && s.state === 'IN_PROGRESS') n++;
   return n;
 }
 
@@ -73,22 +86,37 @@ export function inviteAccountToOrganization(input: Record<string, unknown>, ctx:
   const target = optObject(input, 'Target');
   if (target === undefined) throw invalidInput('INPUT_REQUIRED', 'You must specify a value for Target.');
   const type = reqString(target, 'Type', { values: ['ACCOUNT', 'ORGANIZATION', 'EMAIL'] });
-  if (type === 'ORGANIZATION') throw invalidInput('INVALID_PARTY_TYPE_TARGET', 'You specified the wrong type for the handshake target.');
-  const targetId = type === 'ACCOUNT' ? reqString(target, 'Id', { pattern: ACCOUNT_ID_RE }) : reqString(target, 'Id', { min: 6, max: 64, pattern: EMAIL_RE, patternReason: 'INVALID_EMAIL_ADDRESS_TARGET' });
+  if (type === 'ORGANIZATION')
+    throw invalidInput('INVALID_PARTY_TYPE_TARGET', 'You specified the wrong type for the handshake target.');
+  const targetId =
+    type === 'ACCOUNT'
+      ? reqString(target, 'Id', { pattern: ACCOUNT_ID_RE })
+      : reqString(target, 'Id', { min: 6, max: 64, pattern: EMAIL_RE, patternReason: 'INVALID_EMAIL_ADDRESS_TARGET' });
   const notes = optString(input, 'Notes', { max: 1024 }) ?? '';
   readTags(input);
-  const accountId = type === 'ACCOUNT' ? (ctx.store.has('accounts', targetId) ? targetId : null) : accountByEmail(ctx.store, targetId);
+  const accountId =
+    type === 'ACCOUNT' ? (ctx.store.has('accounts', targetId) ? targetId : null) : accountByEmail(ctx.store, targetId);
   const account = accountId === null ? undefined : ctx.store.get('accounts', accountId);
   if (account !== undefined && account.organizationId !== null) {
     throw handshakeConstraint('ALREADY_IN_AN_ORGANIZATION', 'The account is already a member of an organization.');
   }
   for (const h of ctx.store.values('handshakes')) {
-    if (h.organizationId === org.id && stateOf(h, ctx.now) === 'OPEN' && (h.targetId === targetId || (accountId !== null && h.accountId === accountId))) {
-      throw new AwsApiError('DuplicateHandshakeException', 'A handshake with the same action and target already exists.');
+    if (
+      h.organizationId === org.id &&
+      stateOf(h, ctx.now) === 'OPEN' &&
+      (h.targetId === targetId || (accountId !== null && h.accountId === accountId))
+    ) {
+      throw new AwsApiError(
+        'DuplicateHandshakeException',
+        'A handshake with the same action and target already exists.',
+      );
     }
   }
   if (committedAccounts(ctx.store, org, ctx.now) >= ctx.config.quotas.maxAccounts) {
-    throw handshakeConstraint('ACCOUNT_NUMBER_LIMIT_EXCEEDED', 'You attempted to exceed the limit on the number of accounts in an organization.');
+    throw handshakeConstraint(
+      'ACCOUNT_NUMBER_LIMIT_EXCEEDED',
+      'You attempted to exceed the limit on the number of accounts in an organization.',
+    );
   }
   const h: HandshakeRecord = {
     id: newHandshakeId(),
@@ -106,7 +134,8 @@ export function inviteAccountToOrganization(input: Record<string, unknown>, ctx:
   return { Handshake: handshakeShape(ctx.store, h, ctx.now) };
 }
 
-const readId = (input: Record<string, unknown>): string => reqString(input, 'HandshakeId', { max: 34, pattern: /^h-[0-9a-z]{8,32}$/ });
+const readId = (input: Record<string, unknown>): string =>
+  reqString(input, 'HandshakeId', { max: 34, pattern: /^h-[0-9a-z]{8,32}$/ });
 
 function isInvitee(ctx: HandlerContext, h: HandshakeRecord): boolean {
   if (h.accountId === ctx.principal.accountId) return true;
@@ -122,8 +151,16 @@ function visible(ctx: HandlerContext, id: string): HandshakeRecord {
 
 function transition(ctx: HandlerContext, h: HandshakeRecord, to: HandshakeRecord['state']): HandshakeRecord {
   const state = stateOf(h, ctx.now);
-  if (state === to) throw new AwsApiError('HandshakeAlreadyInStateException', `The specified handshake is already in the requested state: ${to}.`);
-  if (state !== 'OPEN') throw new AwsApiError('InvalidHandshakeTransitionException', `You can't perform the operation on the handshake in its current state: ${state}.`);
+  if (state === to)
+    throw new AwsApiError(
+      'HandshakeAlreadyInStateException',
+      `The specified handshake is already in the requested state: ${to}.`,
+    );
+  if (state !== 'OPEN')
+    throw new AwsApiError(
+      'InvalidHandshakeTransitionException',
+      `You can't perform the operation on the handshake in its current state: ${state}.`,
+    );
   const next = { ...h, state: to };
   ctx.store.put('handshakes', h.id, next);
   return next;
@@ -131,7 +168,8 @@ function transition(ctx: HandlerContext, h: HandshakeRecord, to: HandshakeRecord
 
 export function acceptHandshake(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const h = visible(ctx, readId(input));
-  if (!isInvitee(ctx, h)) throw new AwsApiError('AccessDeniedException', 'You don\'t have permissions to access this resource.');
+  if (!isInvitee(ctx, h))
+    throw new AwsApiError('AccessDeniedException', "You don't have permissions to access this resource.");
   const me = ctx.store.get('accounts', ctx.principal.accountId);
   const org = ctx.store.get('organizations', h.organizationId);
   if (me === undefined || org === undefined) throw notFound(h.id);
@@ -139,7 +177,10 @@ export function acceptHandshake(input: Record<string, unknown>, ctx: HandlerCont
     throw handshakeConstraint('ALREADY_IN_AN_ORGANIZATION', 'The account is already a member of an organization.');
   }
   if (stateOf(h, ctx.now) === 'OPEN' && orgAccounts(ctx.store, org.id).length >= ctx.config.quotas.maxAccounts) {
-    throw handshakeConstraint('ACCOUNT_NUMBER_LIMIT_EXCEEDED', 'You attempted to exceed the limit on the number of accounts in an organization.');
+    throw handshakeConstraint(
+      'ACCOUNT_NUMBER_LIMIT_EXCEEDED',
+      'You attempted to exceed the limit on the number of accounts in an organization.',
+    );
   }
   const next = transition(ctx, h, 'ACCEPTED');
   joinOrganization(ctx, me, org.id, 'INVITED');
@@ -148,13 +189,15 @@ export function acceptHandshake(input: Record<string, unknown>, ctx: HandlerCont
 
 export function declineHandshake(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const h = visible(ctx, readId(input));
-  if (!isInvitee(ctx, h)) throw new AwsApiError('AccessDeniedException', 'You don\'t have permissions to access this resource.');
+  if (!isInvitee(ctx, h))
+    throw new AwsApiError('AccessDeniedException', "You don't have permissions to access this resource.");
   return { Handshake: handshakeShape(ctx.store, transition(ctx, h, 'DECLINED'), ctx.now) };
 }
 
 export function cancelHandshake(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const h = visible(ctx, readId(input));
-  if (h.managementAccountId !== ctx.principal.accountId) throw new AwsApiError('AccessDeniedException', 'You don\'t have permissions to access this resource.');
+  if (h.managementAccountId !== ctx.principal.accountId)
+    throw new AwsApiError('AccessDeniedException', "You don't have permissions to access this resource.");
   return { Handshake: handshakeShape(ctx.store, transition(ctx, h, 'CANCELED'), ctx.now) };
 }
 
@@ -170,7 +213,11 @@ function filtered(input: Record<string, unknown>, list: HandshakeRecord[]): Hand
 
 export function listHandshakesForAccount(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const mine = [...ctx.store.values('handshakes')].filter((h) => isInvitee(ctx, h));
-  const { page, NextToken } = paginateOrg(filtered(input, mine), `ListHandshakesForAccount/${ctx.principal.accountId}`, input);
+  const { page, NextToken } = paginateOrg(
+    filtered(input, mine),
+    `ListHandshakesForAccount/${ctx.principal.accountId}`,
+    input,
+  );
   return { Handshakes: page.map((h) => handshakeShape(ctx.store, h, ctx.now)), NextToken };
 }
 

@@ -72,7 +72,18 @@ export const organizationsService: ServiceDefinition = {
     'create-account': (key: string, ctx: HandlerContext) => create.completeCreateAccount(key, ctx),
     'close-account': (key: string, ctx: HandlerContext) => accounts.completeAccountClosure(key, ctx),
   },
-  pendingJobs: (store: Store) => [...create.pendingCreations(store), ...accounts.pendingClosures(store.values('accounts'))],
-  throttleError: { code: 'TooManyRequestsException', message: 'AWS Organizations can\'t complete your request because it received too many requests. Try again later.', status: 400 },
-  internalError: { code: 'ServiceException', message: 'AWS Organizations can\'t complete your request because of an internal service error. Try again later.', status: 500 },
+  pendingJobs: (store: Store) => [
+    ...create.pendingCreations(store),
+    ...accounts.pendingClosures(store.values('accounts')),
+  ],
+  throttleError: {
+    code: 'TooManyRequestsException',
+    message: "AWS Organizations can't complete your request because it received too many requests. Try again later.",
+    status: 400,
+  },
+  internalError: {
+    code: 'ServiceException',
+    message: "AWS Organizations can't complete your request because of an internal service error. Try again later.",
+    status: 500,
+  },
 };

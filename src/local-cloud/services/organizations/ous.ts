@@ -9,7 +9,11 @@ import { attachDefaultPolicies, forgetTarget } from './attachments.js';
 import { findParent, managedOrganization, orgAccounts, OU_ID_RE, ouArn, PARENT_ID_RE } from './common.js';
 import { setTags } from './tags.js';
 
-const ouShape = (org: OrganizationRecord, ou: OuRecord): Record<string, unknown> => ({ Id: ou.id, Arn: ouArn(org, ou.id), Name: ou.name });
+const ouShape = (org: OrganizationRecord, ou: OuRecord): Record<string, unknown> => ({
+  Id: ou.id,
+  Arn: ouArn(org, ou.id),
+  Name: ou.name,
+});
 
 /** OUs of an organization are recognisable by their id, which embeds the root id. */
 export function orgOus(store: Store, org: OrganizationRecord): OuRecord[] {
@@ -35,7 +39,10 @@ function depthOf(store: Store, org: OrganizationRecord, parentId: string): numbe
 function findOu(store: Store, org: OrganizationRecord, id: string): OuRecord {
   const ou = store.get('ous', id);
   if (ou === undefined || !id.startsWith(`ou-${org.rootId.slice(2)}-`)) {
-    throw new AwsApiError('OrganizationalUnitNotFoundException', `We can't find an OU with the OrganizationalUnitId that you specified: ${id}.`);
+    throw new AwsApiError(
+      'OrganizationalUnitNotFoundException',
+      `We can't find an OU with the OrganizationalUnitId that you specified: ${id}.`,
+    );
   }
   return ou;
 }
@@ -51,14 +58,23 @@ export function createOrganizationalUnit(input: Record<string, unknown>, ctx: Ha
   const tags = readTags(input);
   findParent(ctx.store, org, parentId);
   if (Object.keys(tags).length > ctx.config.quotas.maxTagsPerResource) {
-    throw constraintViolation('MAX_TAG_LIMIT_EXCEEDED', 'You have exceeded the number of tags allowed on this resource.');
+    throw constraintViolation(
+      'MAX_TAG_LIMIT_EXCEEDED',
+      'You have exceeded the number of tags allowed on this resource.',
+    );
   }
   // AWS: an OU tree can be at most five levels deep below the root.
   if (depthOf(ctx.store, org, parentId) + 1 > ctx.config.quotas.maxOuDepth) {
-    throw constraintViolation('OU_DEPTH_LIMIT_EXCEEDED', 'You attempted to create an OU tree that is too many levels deep.');
+    throw constraintViolation(
+      'OU_DEPTH_LIMIT_EXCEEDED',
+      'You attempted to create an OU tree that is too many levels deep.',
+    );
   }
   if (orgOus(ctx.store, org).length >= ctx.config.quotas.maxOus) {
-    throw constraintViolation('OU_NUMBER_LIMIT_EXCEEDED', 'You attempted to exceed the number of OUs that you can have in an organization.');
+    throw constraintViolation(
+      'OU_NUMBER_LIMIT_EXCEEDED',
+      'You attempted to exceed the number of OUs that you can have in an organization.',
+    );
   }
   if (nameTaken(ctx.store, org, parentId, name)) {
     throw new AwsApiError('DuplicateOrganizationalUnitException', 'An OU with the same name already exists.');
@@ -92,7 +108,10 @@ export function deleteOrganizationalUnit(input: Record<string, unknown>, ctx: Ha
   const hasChildOu = orgOus(ctx.store, org).some((o) => o.parentId === ou.id);
   const hasAccount = orgAccounts(ctx.store, org.id).some((a) => a.parentId === ou.id);
   if (hasChildOu || hasAccount) {
-    throw new AwsApiError('OrganizationalUnitNotEmptyException', 'The specified OU is not empty. Move all accounts to another root or to other OUs, remove all child OUs, and try the operation again.');
+    throw new AwsApiError(
+      'OrganizationalUnitNotEmptyException',
+      'The specified OU is not empty. Move all accounts to another root or to other OUs, remove all child OUs, and try the operation again.',
+    );
   }
   ctx.store.delete('ous', ou.id);
   forgetTarget(ctx.store, ou.id);

@@ -6,51 +6,99 @@ import { optString, readTags, reqString } from '../json-input.js';
 import { paginateOrg } from '../pagination.js';
 import type { HandlerContext } from '../registry.js';
 import { managedOrganization, POLICY_ID_RE, policyArn } from './common.js';
-import { FULL_AWS_ACCESS_CONTENT, POLICY_TYPES, POLICY_TYPE_NAMES, RCP_FULL_AWS_ACCESS_CONTENT } from './policy-types.js';
+import {
+  FULL_AWS_ACCESS_CONTENT,
+  POLICY_TYPES,
+  POLICY_TYPE_NAMES,
+  RCP_FULL_AWS_ACCESS_CONTENT,
+} from './policy-types.js';
 import { setTags } from './tags.js';
 
 /** The AWS managed policies every organization sees. */
 export function seedAwsManagedPolicies(store: Store): void {
   const managed: PolicyRecord[] = [
-    { id: 'p-FullAWSAccess', organizationId: null, name: 'FullAWSAccess', description: 'Allows access to every operation', type: 'SERVICE_CONTROL_POLICY', content: FULL_AWS_ACCESS_CONTENT, awsManaged: true },
-    { id: 'p-RCPFullAWSAccess', organizationId: null, name: 'RCPFullAWSAccess', description: 'Allows access to every resource', type: 'RESOURCE_CONTROL_POLICY', content: RCP_FULL_AWS_ACCESS_CONTENT, awsManaged: true },
+    {
+      id: 'p-FullAWSAccess',
+      organizationId: null,
+      name: 'FullAWSAccess',
+      description: 'Allows access to every operation',
+      type: 'SERVICE_CONTROL_POLICY',
+      content: FULL_AWS_ACCESS_CONTENT,
+      awsManaged: true,
+    },
+    {
+      id: 'p-RCPFullAWSAccess',
+      organizationId: null,
+      name: 'RCPFullAWSAccess',
+      description: 'Allows access to every resource',
+      type: 'RESOURCE_CONTROL_POLICY',
+      content: RCP_FULL_AWS_ACCESS_CONTENT,
+      awsManaged: true,
+    },
   ];
   for (const p of managed) if (!store.has('policies', p.id)) store.put('policies', p.id, p);
 }
 
 export function policySummary(org: OrganizationRecord, p: PolicyRecord): Record<string, unknown> {
-  return { Id: p.id, Arn: policyArn(org, p), Name: p.name, Description: p.description, Type: p.type, AwsManaged: p.awsManaged };
+  return {
+    Id: p.id,
+    Arn: policyArn(org, p),
+    Name: p.name,
+    Description: p.description,
+    Type: p.type,
+    AwsManaged: p.awsManaged,
+  };
 }
 
-const policyShape = (org: OrganizationRecord, p: PolicyRecord): Record<string, unknown> => ({ PolicySummary: policySummary(org, p), Content: p.content });
+const policyShape = (org: OrganizationRecord, p: PolicyRecord): Record<string, unknown> => ({
+  PolicySummary: policySummary(org, p),
+  Content: p.content,
+});
 
 export function findPolicy(store: Store, org: OrganizationRecord, id: string): PolicyRecord {
   const p = store.get('policies', id);
   if (p === undefined || (p.organizationId !== null && p.organizationId !== org.id)) {
-    throw new AwsApiError('PolicyNotFoundException', `We can't find a policy with the PolicyId that you specified: ${id}.`);
+    throw new AwsApiError(
+      'PolicyNotFoundException',
+      `We can't find a policy with the PolicyId that you specified: ${id}.`,
+    );
   }
   return p;
 }
 
 function readContent(input: Record<string, unknown>, type: string, required: boolean): string | undefined {
-  const content = required ? reqString(input, 'Content', { min: 1, max: 1_000_000 }) : optString(input, 'Content', { min: 1, max: 1_000_000 });
+  const content = required
+    ? reqString(input, 'Content', { min: 1, max: 1_000_000 })
+    : optString(input, 'Content', { min: 1, max: 1_000_000 });
   if (content === undefined) return undefined;
   const max = POLICY_TYPES[type]?.maxContentChars ?? 10_000;
   // AWS: the SCP document limit (5,120 characters) counts every character, whitespace included.
   if (content.length > max) {
-    throw constraintViolation('POLICY_CONTENT_LIMIT_EXCEEDED', `You attempted to create a policy that is larger than the maximum size (${max} characters) for ${type}.`);
+    throw constraintViolation(
+      'POLICY_CONTENT_LIMIT_EXCEEDED',
+      `You attempted to create a policy that is larger than the maximum size (${max} characters) for ${type}.`,
+    );
   }
   let doc: unknown;
   try {
     doc = JSON.parse(content);
   } catch {
-    throw new AwsApiError('MalformedPolicyDocumentException', 'The provided policy document does not meet the requirements of the specified policy type.');
+    throw new AwsApiError(
+      'MalformedPolicyDocumentException',
+      'The provided policy document does not meet the requirements of the specified policy type.',
+    );
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new AwsApiError('MalformedPolicyDocumentException', 'The provided policy document does not meet the requirements of the specified policy type.');
+    throw new AwsApiError(
+      'MalformedPolicyDocumentException',
+      'The provided policy document does not meet the requirements of the specified policy type.',
+    );
   }
   if ((type === 'SERVICE_CONTROL_POLICY' || type === 'RESOURCE_CONTROL_POLICY') && !('Statement' in doc)) {
-    throw new AwsApiError('MalformedPolicyDocumentException', 'The provided policy document does not meet the requirements of the specified policy type: Statement is missing.');
+    throw new AwsApiError(
+      'MalformedPolicyDocumentException',
+      'The provided policy document does not meet the requirements of the specified policy type: Statement is missing.',
+    );
   }
   return content;
 }
@@ -70,15 +118,30 @@ export function createPolicy(input: Record<string, unknown>, ctx: HandlerContext
   const content = readContent(input, type, true) ?? '';
   const tags = readTags(input);
   if (Object.keys(tags).length > ctx.config.quotas.maxTagsPerResource) {
-    throw constraintViolation('MAX_TAG_LIMIT_EXCEEDED', 'You have exceeded the number of tags allowed on this resource.');
+    throw constraintViolation(
+      'MAX_TAG_LIMIT_EXCEEDED',
+      'You have exceeded the number of tags allowed on this resource.',
+    );
   }
-  if (nameTaken(ctx.store, org, type, name)) throw new AwsApiError('DuplicatePolicyException', `A policy with the name ${name} already exists.`);
+  if (nameTaken(ctx.store, org, type, name))
+    throw new AwsApiError('DuplicatePolicyException', `A policy with the name ${name} already exists.`);
   let count = 0;
   for (const p of ctx.store.values('policies')) if (p.organizationId === org.id && p.type === type) count++;
   if (count >= ctx.config.quotas.maxPoliciesPerType) {
-    throw constraintViolation('POLICY_NUMBER_LIMIT_EXCEEDED', `You attempted to exceed the number of policies of type ${type} that you can have in an organization.`);
+    throw constraintViolation(
+      'POLICY_NUMBER_LIMIT_EXCEEDED',
+      `You attempted to exceed the number of policies of type ${type} that you can have in an organization.`,
+    );
   }
-  const policy: PolicyRecord = { id: newPolicyId(), organizationId: org.id, name, description, type, content, awsManaged: false };
+  const policy: PolicyRecord = {
+    id: newPolicyId(),
+    organizationId: org.id,
+    name,
+    description,
+    type,
+    content,
+    awsManaged: false,
+  };
   ctx.store.put('policies', policy.id, policy);
   if (Object.keys(tags).length > 0) setTags(ctx.store, policy.id, tags);
   return { Policy: policyShape(org, policy) };
@@ -96,14 +159,23 @@ export function describePolicy(input: Record<string, unknown>, ctx: HandlerConte
 export function updatePolicy(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const org = managedOrganization(ctx);
   const policy = findPolicy(ctx.store, org, readPolicyId(input));
-  if (policy.awsManaged) throw invalidInput('IMMUTABLE_POLICY', `You specified a policy that is managed by AWS and can't be modified: ${policy.id}.`);
+  if (policy.awsManaged)
+    throw invalidInput(
+      'IMMUTABLE_POLICY',
+      `You specified a policy that is managed by AWS and can't be modified: ${policy.id}.`,
+    );
   const name = optString(input, 'Name', { min: 1, max: 128 });
   const description = optString(input, 'Description', { max: 512 });
   const content = readContent(input, policy.type, false);
   if (name !== undefined && nameTaken(ctx.store, org, policy.type, name, policy.id)) {
     throw new AwsApiError('DuplicatePolicyException', `A policy with the name ${name} already exists.`);
   }
-  const updated: PolicyRecord = { ...policy, name: name ?? policy.name, description: description ?? policy.description, content: content ?? policy.content };
+  const updated: PolicyRecord = {
+    ...policy,
+    name: name ?? policy.name,
+    description: description ?? policy.description,
+    content: content ?? policy.content,
+  };
   ctx.store.put('policies', policy.id, updated);
   return { Policy: policyShape(org, updated) };
 }
@@ -111,10 +183,17 @@ export function updatePolicy(input: Record<string, unknown>, ctx: HandlerContext
 export function deletePolicy(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const org = managedOrganization(ctx);
   const policy = findPolicy(ctx.store, org, readPolicyId(input));
-  if (policy.awsManaged) throw invalidInput('IMMUTABLE_POLICY', `You specified a policy that is managed by AWS and can't be modified: ${policy.id}.`);
+  if (policy.awsManaged)
+    throw invalidInput(
+      'IMMUTABLE_POLICY',
+      `You specified a policy that is managed by AWS and can't be modified: ${policy.id}.`,
+    );
   for (const a of ctx.store.values('attachments')) {
     if (a.policyIds.includes(policy.id)) {
-      throw new AwsApiError('PolicyInUseException', 'The policy is attached to one or more entities. You must detach it from all roots, OUs, and accounts before performing this operation.');
+      throw new AwsApiError(
+        'PolicyInUseException',
+        'The policy is attached to one or more entities. You must detach it from all roots, OUs, and accounts before performing this operation.',
+      );
     }
   }
   ctx.store.delete('policies', policy.id);
@@ -125,7 +204,9 @@ export function deletePolicy(input: Record<string, unknown>, ctx: HandlerContext
 export function listPolicies(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const org = managedOrganization(ctx);
   const type = reqString(input, 'Filter', { values: POLICY_TYPE_NAMES });
-  const all = [...ctx.store.values('policies')].filter((p) => p.type === type && (p.organizationId === null || p.organizationId === org.id));
+  const all = [...ctx.store.values('policies')].filter(
+    (p) => p.type === type && (p.organizationId === null || p.organizationId === org.id),
+  );
   const { page, NextToken } = paginateOrg(all, `ListPolicies/${type}`, input);
   return { Policies: page.map((p) => policySummary(org, p)), NextToken };
 }

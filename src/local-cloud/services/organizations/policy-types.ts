@@ -28,7 +28,10 @@ export const POLICY_TYPES: Readonly<Record<string, PolicyTypeRules>> = {
 
 export const POLICY_TYPE_NAMES = Object.keys(POLICY_TYPES);
 
-export const FULL_AWS_ACCESS_CONTENT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+export const FULL_AWS_ACCESS_CONTENT = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+});
 export const RCP_FULL_AWS_ACCESS_CONTENT = JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],

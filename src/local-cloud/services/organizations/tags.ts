@@ -21,13 +21,20 @@ function taggable(store: Store, org: OrganizationRecord, id: string): void {
     const p = store.get('policies', id);
     if (p !== undefined && p.organizationId === org.id) return;
   } else if (findEntity(store, org, id) !== undefined) return;
-  throw new AwsApiError('TargetNotFoundException', `We can't find a root, OU, account, or policy with the ResourceId that you specified: ${id}.`);
+  throw new AwsApiError(
+    'TargetNotFoundException',
+    `We can't find a root, OU, account, or policy with the ResourceId that you specified: ${id}.`,
+  );
 }
 
 const RESOURCE_ID_RE = /^(?:r-[0-9a-z]{4,32}|\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|p-[0-9a-zA-Z_]{8,128})$/;
 
 function readResourceId(input: Record<string, unknown>): string {
-  return reqString(input, 'ResourceId', { max: 130, pattern: RESOURCE_ID_RE, patternReason: 'INVALID_PATTERN_TARGET_ID' });
+  return reqString(input, 'ResourceId', {
+    max: 130,
+    pattern: RESOURCE_ID_RE,
+    patternReason: 'INVALID_PATTERN_TARGET_ID',
+  });
 }
 
 export function tagResource(input: Record<string, unknown>, ctx: HandlerContext): unknown {
@@ -38,7 +45,10 @@ export function tagResource(input: Record<string, unknown>, ctx: HandlerContext)
   taggable(ctx.store, org, id);
   const merged = { ...getTags(ctx.store, id), ...tags };
   if (Object.keys(merged).length > ctx.config.quotas.maxTagsPerResource) {
-    throw constraintViolation('MAX_TAG_LIMIT_EXCEEDED', 'You have exceeded the number of tags allowed on this resource.');
+    throw constraintViolation(
+      'MAX_TAG_LIMIT_EXCEEDED',
+      'You have exceeded the number of tags allowed on this resource.',
+    );
   }
   setTags(ctx.store, id, merged);
   return {};

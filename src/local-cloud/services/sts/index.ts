@@ -9,5 +9,9 @@ export const stsService: ServiceDefinition = {
   apiVersion: '2011-06-15',
   operations: { GetCallerIdentity: getCallerIdentity, AssumeRole: assumeRole },
   throttleError: { code: 'Throttling', message: 'Rate exceeded', status: 400 },
-  internalError: { code: 'InternalFailure', message: 'The request processing has failed because of an unknown error, exception or failure.', status: 500 },
+  internalError: {
+    code: 'InternalFailure',
+    message: 'The request processing has failed because of an unknown error, exception or failure.',
+    status: 500,
+  },
 };

@@ -26,18 +26,34 @@ export function assumeRole(input: Record<string, unknown>, ctx: HandlerContext):
   const externalId = qOpt(input, 'ExternalId', { min: 2, max: 1224 });
   qOpt(input, 'Policy', { min: 1, max: 2048 });
   const m = ROLE_ARN_RE.exec(roleArn);
-  const denied = new AwsApiError('AccessDenied', `User: ${ctx.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+  const denied = new AwsApiError(
+    'AccessDenied',
+    `User: ${ctx.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+    403,
+  );
   if (m === null) throw validationError(`${roleArn} is invalid`);
   const accountId = m[1] ?? '';
   const roleName = m[3] ?? '';
   const role = ctx.store.get('roles', roleKey(accountId, roleName));
   if (role === undefined || role.path !== (m[2] ?? '/')) throw denied;
   const canonicalRoleArn = `arn:aws:iam::${accountId}:role${role.path}${role.name}`;
-  if (!trustAdmits(role, ctx.principal, canonicalRoleArn, externalId, organizationOf(ctx.store, ctx.principal.accountId)?.id)) throw denied;
+  if (
+    !trustAdmits(
+      role,
+      ctx.principal,
+      canonicalRoleArn,
+      externalId,
+      organizationOf(ctx.store, ctx.principal.accountId)?.id,
+    )
+  )
+    throw denied;
   if (ctx.principal.kind === 'assumed-role' && duration > ONE_HOUR) {
-    throw validationError('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    throw validationError(
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
   }
-  if (duration > role.maxSessionDuration) throw validationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+  if (duration > role.maxSessionDuration)
+    throw validationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
   const key: AccessKeyRecord = {
     accessKeyId: newAccessKeyId(true),
     secretAccessKey: newSecretAccessKey(),
