@@ -1,7 +1,16 @@
 // Bulkhead's library API. The CLI and the dashboard are thin shells over these functions.
 export { BulkheadError, UsageError, type ErrorSource } from './core/errors.js';
 export { formatPath, hasErrors, sortDiagnostics, type Diagnostic, type Severity } from './core/diagnostics.js';
-export { RecordingIoHost, silentIoHost, type BulkheadEvent, type IoHost } from './core/events.js';
+export {
+  emit,
+  RecordingIoHost,
+  silentIoHost,
+  type BulkheadEvent,
+  type ChangeEventData,
+  type IoHost,
+  type Question,
+} from './core/events.js';
+export { EVENT_CODES, type EventCode } from './core/event-codes.js';
 export type { Environment, EnvironmentKind } from './model/environment.js';
 export { ENVIRONMENT_KINDS } from './model/environment.js';
 export { AWS_REGIONS, isKnownRegion } from './model/regions.js';
@@ -16,7 +25,10 @@ export type {
   ServiceControlPolicy,
 } from './model/organization.js';
 export { formatTarget } from './model/organization.js';
-export type { ObservedOrg } from './model/observed.js';
+export { organizationTree, stateOfTree, type ObservedOrg, type ObservedState } from './model/observed.js';
+export { KINDS, type Address, type Kind, type KindMap } from './model/kinds.js';
+export { PLANNERS } from './plan/registry.js';
+export { readPlanFile, verifyPlanSpec, writePlanFile } from './plan/plan-file.js';
 export { orgSpecSchema, type OrgSpec } from './config/schema.js';
 export { orgJsonSchema } from './config/json-schema.js';
 export { validateSpecFile, type ValidationResult } from './config/validate.js';
@@ -40,9 +52,9 @@ export { renderPlan } from './plan/render.js';
 export { init, type InitOptions, type InitResult } from './toolkit/init.js';
 export { validate, type ValidateOptions } from './toolkit/validate.js';
 export { demo, type DemoOptions, type DemoResult } from './toolkit/demo.js';
-export { organizationTree, renderTree, type TreeNode } from './toolkit/tree.js';
+export { organizationTree as specTree, renderTree, type TreeNode } from './toolkit/tree.js';
 export { connect, type Connection, type TargetOptions } from './toolkit/connect.js';
-export { plan, refresh, type PlanResult } from './toolkit/plan.js';
+export { plan, refresh, refreshTree, type PlanResult } from './toolkit/plan.js';
 export { apply, type ApplyOptions, type ApplyResult } from './toolkit/apply.js';
 export { applyWithLock, unlock } from './toolkit/lock.js';
 export { importSpec } from './toolkit/import.js';

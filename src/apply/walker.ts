@@ -18,19 +18,23 @@ export interface WalkOptions<T> {
   /** Most nodes of a lane in flight at once; lanes not listed get `defaultConcurrency`. */
   concurrency?: Record<string, number>;
   defaultConcurrency?: number;
-  isRetryable?(error: unknown): boolean;
+  isRetryable?(error: unknown, node: WalkNode<T>): boolean;
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
   onEvent?(event: WalkEvent): void;
+  /** Once aborted, nothing new starts (retries included); what runs is awaited. */
+  signal?: AbortSignal;
 }
 
 export interface WalkResult {
   done: string[];
   failed: { id: string; error: unknown }[];
   skipped: { id: string; because: string }[];
+  /** Nodes never started because the walk was cancelled. */
+  notStarted: string[];
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -49,7 +53,7 @@ export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOption
     nodes.map((n) => [n.id, 'waiting']),
   );
   const inFlight = new Map<string, number>();
-  const result: WalkResult = { done: [], failed: [], skipped: [] };
+  const result: WalkResult = { done: [], failed: [], skipped: [], notStarted: [] };
   const limit = (lane: string) => options.concurrency?.[lane] ?? options.defaultConcurrency ?? 4;
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? realSleep;
@@ -80,11 +84,18 @@ export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOption
           emit({ type: 'done', id: node.id, elapsedMs: Date.now() - started });
           return;
         } catch (error) {
-          if (attempt < maxAttempts && (options.isRetryable?.(error) ?? false)) {
+          const cancelled = options.signal?.aborted ?? false;
+          if (!cancelled && attempt < maxAttempts && (options.isRetryable?.(error, node) ?? false)) {
             const cap = Math.min(options.maxDelayMs ?? 20_000, (options.baseDelayMs ?? 200) * 2 ** (attempt - 1));
             const delayMs = Math.round(random() * cap);
             emit({ type: 'retry', id: node.id, attempt, delayMs, error });
             await sleep(delayMs);
+            if (options.signal?.aborted) {
+              // Cancelled while waiting to retry: the failed attempt changed nothing; leave it.
+              state.set(node.id, 'skipped');
+              result.notStarted.push(node.id);
+              return;
+            }
             continue;
           }
           state.set(node.id, 'failed');
@@ -97,6 +108,7 @@ export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOption
     };
     const pump = () => {
       for (const node of nodes) {
+        if (options.signal?.aborted) break;
         if (state.get(node.id) !== 'waiting') continue;
         if (!node.dependsOn.every((d) => state.get(d) === 'done')) continue;
         if ((inFlight.get(node.lane) ?? 0) >= limit(node.lane)) continue;
@@ -110,12 +122,15 @@ export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOption
         });
       }
       if (running === 0) {
-        // Whatever still waits can never start: its dependencies form a cycle.
         for (const [id, s] of state) {
-          if (s === 'waiting') {
-            state.set(id, 'skipped');
-            result.skipped.push({ id, because: 'dependency cycle' });
+          if (s !== 'waiting') continue;
+          if (options.signal?.aborted) {
+            result.notStarted.push(id);
+            continue;
           }
+          // Whatever still waits can never start: its dependencies form a cycle.
+          state.set(id, 'skipped');
+          result.skipped.push({ id, because: 'dependency cycle' });
         }
         resolve(result);
       }

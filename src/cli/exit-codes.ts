@@ -1,2 +1,2 @@
 /** 0 success; 1 the input or the target had a problem; 2 the command line was wrong; 70 a bug of ours. */
-export type ExitCode = 0 | 1 | 2 | 70;
+export type ExitCode = 0 | 1 | 2 | 70 | 130;

@@ -82,7 +82,7 @@ export async function main(argv: string[], term: Terminal = processTerminal()): 
     if (BulkheadError.is(err) && err.source !== 'internal') {
       term.err(`${term.style.red('error')}: ${err.message}`);
       if (err.hint) term.err(`  ${term.style.cyan('hint')}: ${err.hint}`);
-      return err.code === 'usage' ? 2 : 1;
+      return err.code === 'usage' ? 2 : err.code === 'interrupted' ? 130 : 1;
     }
     term.err(`${term.style.red('internal error')}: ${(err as Error)?.message ?? String(err)}`);
     term.err('This is a bug in Bulkhead; please report it with the command you ran.');

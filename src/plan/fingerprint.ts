@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../core/canonical-json.js';
-import type { ObservedOrg } from '../model/observed.js';
+import { byCodePoint, canonicalJson } from '../core/canonical-json.js';
+import { KINDS } from '../model/kinds.js';
+import type { ObservedState } from '../model/observed.js';
 
-function sortedBy<T>(items: readonly T[], key: (t: T) => string): T[] {
-  return [...items].sort((a, b) => key(a).localeCompare(key(b)));
+function sorted(records: readonly unknown[]): string[] {
+  return records.map((r) => canonicalJson(r)).sort(byCodePoint);
 }
 
-/** A hash of everything a plan depends on; the same organization always gives the same value. */
-export function stateFingerprint(observed: ObservedOrg): string {
-  const stable = {
-    ...observed,
-    organizationalUnits: sortedBy(observed.organizationalUnits, (o) => o.id),
-    accounts: sortedBy(observed.accounts, (a) => a.id),
-    policies: sortedBy(observed.policies, (p) => p.id).map((p) => ({ ...p, targetIds: [...p.targetIds].sort() })),
-    pendingCreates: sortedBy(observed.pendingCreates, (p) => p.requestId),
-  };
+/**
+ * A hash of everything a plan depends on: every kind's records (and pending requests), each in
+ * code-point order of its canonical JSON, so the same state gives the same value on any machine.
+ */
+export function stateFingerprint(observed: ObservedState): string {
+  const stable: Record<string, string[]> = {};
+  for (const kind of KINDS) stable[kind] = sorted(observed[kind]);
+  stable['pending.createAccount'] = sorted(observed.pending.createAccount);
   return `sha256:${createHash('sha256').update(canonicalJson(stable)).digest('hex')}`;
 }
 

@@ -1,5 +1,5 @@
 import { changedLines } from './line-diff.js';
-import { ACTION_SYMBOLS, summarize, type Action, type Change, type PlanProblem } from './types.js';
+import { ACTION_SYMBOLS, summarize, type Action, type Change, type PlanNote, type PlanProblem } from './types.js';
 
 export interface PlanStyle {
   action(action: Action, text: string): string;
@@ -60,6 +60,7 @@ export function renderPlan(
   changes: readonly Change[],
   problems: readonly PlanProblem[],
   style: PlanStyle = plainPlanStyle,
+  notes: readonly PlanNote[] = [],
 ): string {
   const lines: string[] = [];
   if (problems.length > 0) lines.push('Problems:', ...renderProblems(problems), '');
@@ -73,6 +74,7 @@ export function renderPlan(
       '',
     );
   }
+  if (notes.length > 0) lines.push('Not changed by this plan:', ...notes.map((n) => `  note: ${n.message}`), '');
   lines.push(summaryLine(changes, problems));
   return lines.join('\n');
 }

@@ -1,3 +1,5 @@
+import type { Address, Kind, KindMap } from '../model/kinds.js';
+
 /** A closed set of actions, each with its symbol in rendered plans. */
 export type Action = 'create' | 'update' | 'move' | 'attach' | 'detach' | 'delete' | 'close';
 
@@ -22,9 +24,9 @@ export interface PropertyChange {
 }
 
 /** One step of a plan. `id` is stable for the same spec and state, so plans are comparable. */
-export interface Change {
+export interface KindChange<K extends Kind> {
   id: string;
-  kind: ResourceKind;
+  kind: K;
   /** The natural key: OU path, account email, policy name, `policy → target`. */
   key: string;
   action: Action;
@@ -32,10 +34,15 @@ export interface Change {
   label: string;
   properties: PropertyChange[];
   /** Everything apply needs to carry the change out, resolved at plan time where possible. */
-  spec: Record<string, unknown>;
+  payload: KindMap[K]['payload'];
   dependsOn: string[];
   destructive: boolean;
 }
+
+/** A change of any kind; narrow on `kind` to reach its typed payload. */
+export type Change = { [K in Kind]: KindChange<K> }[Kind];
+
+export const addressOf = (c: Change): Address => ({ kind: c.kind, key: c.key });
 
 /** Something the spec asks for that cannot be planned (e.g. moving a protected account). */
 export interface PlanProblem {
@@ -46,8 +53,15 @@ export interface PlanProblem {
   key: string;
 }
 
+/** Something the plan does not do, said so the reader does not assume it (an account left alone). */
+export interface PlanNote {
+  code: string;
+  message: string;
+  key?: string;
+}
+
 export interface Plan {
-  formatVersion: 1;
+  formatVersion: 2;
   createdAt: string;
   target: string;
   specFile: string;
@@ -56,6 +70,7 @@ export interface Plan {
   stateFingerprint: string;
   changes: Change[];
   problems: PlanProblem[];
+  notes: PlanNote[];
 }
 
 export function summarize(changes: readonly Change[]): Record<Action, number> {

@@ -72,7 +72,7 @@ export async function loadAccessOrg(options: AccessSourceOptions): Promise<Loade
   if (from === 'spec')
     return { org: accessOrgFromSpec(model), model, resolver, description: `the spec ${options.file}` };
   const { connect } = await import('./connect.js');
-  const { refresh } = await import('./plan.js');
+  const { refreshTree: refresh } = await import('./plan.js');
   const io = options.io ?? { notify() {} };
   const connection = await connect(options.target ?? {}, io);
   try {

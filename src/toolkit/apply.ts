@@ -1,179 +1,174 @@
-import { readFileSync } from 'node:fs';
 import { BulkheadError } from '../core/errors.js';
-import type { IoHost } from '../core/events.js';
-import { walk, type WalkNode } from '../apply/walker.js';
-import { diff } from '../plan/diff.js';
+import { emit, type IoHost } from '../core/events.js';
+import type { ObservedState } from '../model/observed.js';
+import type { OrgModel } from '../model/organization.js';
 import { stateFingerprint } from '../plan/fingerprint.js';
 import type { Change, Plan } from '../plan/types.js';
-import { applyOrganizationsChange, ChangeFailedError } from '../providers/aws/apply-organizations.js';
-import { IdIndex } from '../providers/aws/id-index.js';
-import type { OrgModel } from '../model/organization.js';
-import type { Connection } from './connect.js';
-import { loadValidModel, refresh } from './plan.js';
+import { readPlanFile, verifyPlanSpec } from '../plan/plan-file.js';
+import { walkChanges, type WalkOutcome, type WalkSettings } from './apply-walk.js';
+import { withConnection, type Connection, type TargetOptions } from './connect.js';
+import { takeApplyLock, type ApplyLock } from './apply-lock.js';
+import { loadValidModel, makePlan } from './plan.js';
+import { refresh } from './refresh.js';
 
-export interface ApplyOptions {
-  /** A saved plan to carry out, or a spec to plan and apply in one go. */
-  planFile?: string;
+export { defaultPollDelayMs } from './apply-walk.js';
+
+export interface ApplyOptions extends WalkSettings {
   file: string;
-  connection: Connection;
   io: IoHost;
-  /** The spec's model when the caller has validated it already (the CLI does, before it connects). */
+  target?: TargetOptions;
+  connection?: Connection;
   model?: OrgModel;
+  /** A saved plan to carry out instead of planning now. */
+  planFile?: string;
   allowDestroy?: boolean;
-  /** Asked before changing anything when set (the CLI asks on a terminal unless --yes). */
-  confirm?: (plan: Plan) => Promise<boolean>;
-  /** AWS Organizations allows 5 CreateAccount requests in flight. */
-  createAccountConcurrency?: number;
-  concurrency?: number;
-  pollDelayMs?: (attempt: number, elapsedMs: number) => number;
+  /** Apply without asking (otherwise the IO host is asked; a host that cannot ask means no). */
+  yes?: boolean;
+  /** Cancels the apply: nothing new starts, what runs finishes, the lock is released. */
+  signal?: AbortSignal;
+  /** Wait this long for another apply's lock before giving up. */
+  lockTimeoutMs?: number;
+  holder?: string;
 }
 
-export interface ApplyResult {
+export interface ApplyResult extends WalkOutcome {
   plan: Plan;
-  done: string[];
-  failed: { id: string; label: string; code: string; message: string }[];
-  skipped: { id: string; because: string }[];
+  /** True when the apply was cancelled: see `notStarted`. */
+  cancelled: boolean;
+  /** False when the lock could not be removed; `bulkhead unlock` removes it. */
+  lockReleased: boolean;
   elapsedMs: number;
 }
 
-const RETRYABLE = new Set([
-  'ConcurrentModificationException',
-  'TooManyRequestsException',
-  'ThrottlingException',
-  'ServiceException',
-  'FinalizingOrganizationException',
-]);
-
-/**
- * Waits a tenth of the time an operation has taken so far (at least 100 ms, at most 10 s): it is
- * noticed at most ~10% after it finishes, whether it takes a second (the local cloud) or minutes
- * (AWS CreateAccount), in about 60 polls for two minutes. A doubling backoff noticed a 1 s
- * CreateAccount only after 1.75 s.
- */
-export function defaultPollDelayMs(_attempt: number, elapsedMs: number): number {
-  return Math.min(10_000, Math.max(100, Math.round(elapsedMs / 10)));
+function checkPlannable(planned: Plan, allowDestroy: boolean): void {
+  const errors = planned.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    const s = errors.length === 1 ? '' : 's';
+    throw new BulkheadError(
+      'plan-problems',
+      `the plan has ${errors.length} error${s}: ${errors.map((p) => p.message).join('; ')}`,
+      {
+        hint: errors[0]!.hint ?? 'fix the spec and plan again',
+      },
+    );
+  }
+  const destructive = planned.changes.filter((c) => c.destructive);
+  if (destructive.length > 0 && !allowDestroy) {
+    const s = destructive.length === 1 ? '' : 's';
+    const list = destructive.map((c) => `${c.action} ${c.label}`).join(', ');
+    throw new BulkheadError(
+      'destroy-not-allowed',
+      `the plan has ${destructive.length} destructive change${s}: ${list}`,
+      {
+        hint: 'review them, then pass --allow-destroy',
+      },
+    );
+  }
 }
 
-function isRetryable(err: unknown): boolean {
-  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return RETRYABLE.has(e.name ?? '') || (e.$metadata?.httpStatusCode ?? 0) >= 500;
+async function confirm(options: ApplyOptions, planned: Plan, target: string): Promise<void> {
+  if (options.yes) return;
+  if (!options.io.ask) {
+    throw new BulkheadError('apply-needs-yes', 'apply needs confirmation, and there is no terminal to ask on', {
+      hint: 'review `bulkhead plan`, then pass --yes',
+    });
+  }
+  const n = planned.changes.length;
+  const question = {
+    code: 'apply.confirm' as const,
+    message: `Apply ${n} change${n === 1 ? '' : 's'} to the ${target}?`,
+    data: planned,
+  };
+  if (!(await options.io.ask(question)))
+    throw new BulkheadError('apply-cancelled', 'apply cancelled; nothing was changed');
 }
 
-function describeError(err: unknown): { code: string; message: string } {
-  if (err instanceof ChangeFailedError) return { code: err.awsCode, message: err.message };
-  const e = err as { name?: string; message?: string; Reason?: string };
-  return { code: e.name ?? 'Error', message: `${e.message ?? String(err)}${e.Reason ? ` (${e.Reason})` : ''}` };
-}
-
-/**
- * Carries out a plan as a dependency graph: bounded concurrency per lane, retries with jitter on
- * throttling and 5xx, CreateAccount polled with backoff. An AWS error stops only its own branch;
- * a re-run plans what is left and continues.
- */
-export async function apply(options: ApplyOptions): Promise<ApplyResult> {
-  const started = Date.now();
-  const { io, connection } = options;
-  const model = options.model ?? (await loadValidModel(options.file, io));
-  const observed = await refresh(connection, io);
-  let planned: Plan;
+/** The plan to carry out: the saved one (checked against spec and state) or a new one. */
+async function planToApply(options: ApplyOptions, connection: Connection, observed: ObservedState): Promise<Plan> {
   if (options.planFile) {
-    planned = JSON.parse(readFileSync(options.planFile, 'utf8')) as Plan;
-    if (planned.formatVersion !== 1)
-      throw new BulkheadError(
-        'plan-format',
-        `${options.planFile} is not a Bulkhead plan (format ${String(planned.formatVersion)})`,
-      );
-    if (planned.stateFingerprint !== stateFingerprint(observed)) {
+    const saved = readPlanFile(options.planFile);
+    verifyPlanSpec(saved, options.planFile);
+    if (saved.stateFingerprint !== stateFingerprint(observed)) {
       throw new BulkheadError('plan-stale', `the organization has changed since ${options.planFile} was made`, {
         hint: 'run `bulkhead plan` again and review the new plan',
       });
     }
-  } else {
-    const { changes, problems } = diff(model, observed);
-    planned = {
-      formatVersion: 1,
-      createdAt: new Date().toISOString(),
-      target: connection.description,
-      specFile: options.file,
-      specHash: '',
-      stateFingerprint: stateFingerprint(observed),
-      changes,
-      problems,
-    };
+    return saved;
   }
-  const errors = planned.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0)
-    throw new BulkheadError(
-      'plan-problems',
-      `the plan has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors.map((p) => p.message).join('; ')}`,
-      { hint: errors[0]!.hint ?? 'fix the spec and plan again' },
-    );
-  const destructive = planned.changes.filter((c) => c.destructive);
-  if (destructive.length > 0 && !options.allowDestroy) {
-    throw new BulkheadError(
-      'destroy-not-allowed',
-      `the plan has ${destructive.length} destructive change${destructive.length === 1 ? '' : 's'}: ${destructive.map((c) => `${c.action} ${c.label}`).join(', ')}`,
-      { hint: 'review them, then pass --allow-destroy' },
-    );
-  }
-  if (planned.changes.length === 0)
-    return { plan: planned, done: [], failed: [], skipped: [], elapsedMs: Date.now() - started };
-  if (options.confirm && !(await options.confirm(planned)))
-    throw new BulkheadError('apply-cancelled', 'apply cancelled; nothing was changed');
+  const model = options.model ?? (await loadValidModel(options.file, options.io));
+  return makePlan(options.file, model, observed, connection.description);
+}
 
-  const ids = new IdIndex(observed, model.accounts);
-  const byId = new Map(planned.changes.map((c) => [c.id, c]));
-  // The walker starts ready nodes in order. CreateAccount requests an interrupted run left running
-  // go first: they already hold AWS's five slots, and new requests would be refused until they end.
-  const resumes = (c: Change) => (c.spec['pendingRequestId'] === undefined ? 1 : 0);
-  const ordered = [...planned.changes].sort((a, b) => resumes(a) - resumes(b));
-  const nodes: WalkNode<Change>[] = ordered.map((c) => ({
-    id: c.id,
-    dependsOn: c.dependsOn,
-    lane: c.kind === 'account' && c.action === 'create' ? 'create-account' : 'organizations',
-    item: c,
-  }));
-  const hooks = {
-    progress: (id: string, message: string) =>
-      io.notify({ type: 'progress', id, message: `${byId.get(id)!.label}: ${message}`, state: 'running' }),
-    sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
-    pollDelayMs: options.pollDelayMs ?? defaultPollDelayMs,
-  };
-  const result = await walk(nodes, {
-    concurrency: { 'create-account': options.createAccountConcurrency ?? 5, organizations: options.concurrency ?? 4 },
-    isRetryable,
-    execute: (node) => applyOrganizationsChange(connection.clients.organizations, ids, node.item, hooks),
-    onEvent: (e) => {
-      const c = byId.get(e.id)!;
-      const what = `${c.action} ${c.kind} ${c.label}`;
-      if (e.type === 'start' && e.attempt === 1)
-        io.notify({ type: 'progress', id: e.id, message: what, state: 'start' });
-      else if (e.type === 'retry')
-        io.notify({
-          type: 'progress',
-          id: e.id,
-          message: `${what}: ${describeError(e.error).code}, retrying in ${e.delayMs} ms`,
-          state: 'running',
-        });
-      else if (e.type === 'done')
-        io.notify({ type: 'progress', id: e.id, message: what, state: 'done', elapsedMs: e.elapsedMs });
-      else if (e.type === 'failed')
-        io.notify({
-          type: 'progress',
-          id: e.id,
-          message: `${what}: ${describeError(e.error).message}`,
-          state: 'failed',
-          elapsedMs: e.elapsedMs,
-        });
-      else if (e.type === 'skipped')
-        io.notify({ type: 'progress', id: e.id, message: `${what}: skipped (${e.because})`, state: 'failed' });
-    },
+/**
+ * Carries out a plan: refresh and diff first (a no-change apply writes nothing), confirmation, the
+ * apply lock (taken right after CreateOrganization on a first apply), a check that nothing moved
+ * since the refresh, then the dependency walk. An AWS error stops only its own branch; a re-run
+ * plans what is left and continues. Cancelling stops new work and releases the lock.
+ */
+export async function apply(options: ApplyOptions): Promise<ApplyResult> {
+  const started = Date.now();
+  const { io } = options;
+  if (!options.planFile && !options.model) options.model = await loadValidModel(options.file, io);
+  return withConnection(options, async (connection) => {
+    const observed = await refresh(connection, io);
+    const planned = await planToApply(options, connection, observed);
+    checkPlannable(planned, options.allowDestroy === true);
+    const empty = { done: [], failed: [], skipped: [], notStarted: [] };
+    if (planned.changes.length === 0) {
+      return { plan: planned, ...empty, cancelled: false, lockReleased: true, elapsedMs: Date.now() - started };
+    }
+    await confirm(options, planned, connection.description);
+    const signal = options.signal ?? new AbortController().signal;
+    const outputs = new Map<string, string>();
+    let changes: readonly Change[] = planned.changes;
+    const first: string[] = [];
+    // A first apply creates the organization before anything can hold its lock: create it, then
+    // lock at once, before any other change.
+    const createOrg = changes.find((c) => c.kind === 'organization');
+    if (createOrg) {
+      const made = await walkChanges([createOrg], connection, io, signal, options, outputs);
+      if (made.failed.length > 0 || made.notStarted.length > 0) {
+        const result = { plan: planned, ...empty, ...made, cancelled: signal.aborted, lockReleased: true };
+        return { ...result, elapsedMs: Date.now() - started };
+      }
+      first.push(createOrg.id);
+      changes = changes
+        .filter((c) => c !== createOrg)
+        .map((c) => ({ ...c, dependsOn: c.dependsOn.filter((d) => d !== createOrg.id) }));
+    }
+    const lock: ApplyLock = await takeApplyLock(
+      connection,
+      io,
+      options,
+      createOrg ? undefined : planned.stateFingerprint,
+    );
+    let outcome: WalkOutcome;
+    try {
+      outcome = await walkChanges(changes, connection, io, signal, options, outputs);
+    } finally {
+      await lock.release();
+    }
+    const result: ApplyResult = {
+      plan: planned,
+      ...outcome,
+      done: [...first, ...outcome.done],
+      cancelled: signal.aborted,
+      lockReleased: lock.released,
+      elapsedMs: Date.now() - started,
+    };
+    emit(io, { type: 'result', code: 'apply.result', data: summarizeResult(result) });
+    return result;
   });
+}
+
+export function summarizeResult(r: ApplyResult) {
   return {
-    plan: planned,
-    done: result.done,
-    failed: result.failed.map((f) => ({ id: f.id, label: byId.get(f.id)!.label, ...describeError(f.error) })),
-    skipped: result.skipped,
-    elapsedMs: Date.now() - started,
+    done: r.done,
+    failed: r.failed,
+    skipped: r.skipped,
+    notStarted: r.notStarted,
+    cancelled: r.cancelled,
+    lockReleased: r.lockReleased,
+    elapsedMs: r.elapsedMs,
   };
 }

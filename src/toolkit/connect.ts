@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import type { IoHost } from '../core/events.js';
+import { say, type IoHost } from '../core/events.js';
 import { DEFAULT_DATA_DIR } from '../local-cloud/defaults.js';
 import { createClients, type AwsClients, type ClientOptions } from '../providers/aws/clients.js';
 import { describeTarget, type Target } from '../providers/aws/target.js';
@@ -62,7 +62,7 @@ export async function connect(options: TargetOptions, io?: IoHost): Promise<Conn
       target = { kind: 'local', endpoint: running.endpoint, region: running.region, credentials: running.credentials };
     } else {
       const cloud = await startLocalCloud({ dataDir, port: 0 });
-      io?.notify({ type: 'info', message: `started the local cloud in this process (data ${dataDir})` });
+      if (io) say(io, 'target.local-cloud-started', `started the local cloud in this process (data ${dataDir})`);
       target = { kind: 'local', endpoint: cloud.endpoint, region: cloud.region, credentials: cloud.credentials };
       stop = () => cloud.close();
     }
@@ -82,4 +82,21 @@ export async function connect(options: TargetOptions, io?: IoHost): Promise<Conn
       await stop();
     },
   };
+}
+
+/**
+ * Runs `work` with the caller's connection (left open), or with one opened from `target` (or the
+ * defaults) and closed afterwards, whatever happens.
+ */
+export async function withConnection<T>(
+  options: { connection?: Connection; target?: TargetOptions; io: IoHost },
+  work: (connection: Connection) => Promise<T>,
+): Promise<T> {
+  if (options.connection) return work(options.connection);
+  const connection = await connect(options.target ?? {}, options.io);
+  try {
+    return await work(connection);
+  } finally {
+    await connection.close();
+  }
 }

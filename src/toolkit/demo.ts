@@ -2,14 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BulkheadError } from '../core/errors.js';
-import type { IoHost } from '../core/events.js';
+import { emit, say, type IoHost } from '../core/events.js';
 import { startLocalCloud } from '../local-cloud/index.js';
 import { renderPlan } from '../plan/render.js';
 import { createClients } from '../providers/aws/clients.js';
 import { apply } from './apply.js';
 import type { Connection } from './connect.js';
 import { init } from './init.js';
-import { plan, refresh } from './plan.js';
+import { plan, refreshTree } from './plan.js';
 import { liveTree, organizationView } from './show.js';
 import type { TreeNode } from './tree.js';
 
@@ -40,7 +40,7 @@ export async function demo(options: DemoOptions): Promise<DemoResult> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'bulkhead-demo-'));
   const file = join(dir, 'org.yaml');
   const template = options.template ?? 'growth';
-  io.notify({ type: 'info', message: `1. bulkhead init --template ${template}: writes ${file}` });
+  say(io, 'demo.step', `1. bulkhead init --template ${template}: writes ${file}`);
   init({ template, file, force: true });
   const cloud = await startLocalCloud({
     dataDir: join(dir, 'local-cloud'),
@@ -61,31 +61,26 @@ export async function demo(options: DemoOptions): Promise<DemoResult> {
     close: async () => clients.destroy(),
   };
   try {
-    io.notify({
-      type: 'info',
-      message: `2. bulkhead plan: against a fresh local cloud (${cloud.endpoint}, management account ${cloud.managementAccountId})`,
-    });
+    say(
+      io,
+      'demo.step',
+      `2. bulkhead plan: against a fresh local cloud (${cloud.endpoint}, management account ${cloud.managementAccountId})`,
+    );
     const first = await plan({ file, connection, io });
-    io.notify({ type: 'info', message: renderPlan(first.plan.changes, first.plan.problems) });
-    io.notify({
-      type: 'info',
-      message: '3. bulkhead apply: OUs first, up to 5 accounts created at once, guardrails attached last',
-    });
-    const applied = await apply({ file, connection, io });
+    say(io, 'demo.step', renderPlan(first.plan.changes, first.plan.problems, undefined, first.plan.notes));
+    say(io, 'demo.step', '3. bulkhead apply: OUs first, up to 5 accounts created at once, guardrails attached last');
+    const applied = await apply({ file, connection, io, yes: true });
     if (applied.failed.length > 0)
       throw new BulkheadError(
         'demo-apply-failed',
         `apply failed: ${applied.failed.map((f) => `${f.label}: ${f.message}`).join('; ')}`,
         { source: 'internal' },
       );
-    io.notify({
-      type: 'info',
-      message: `applied ${applied.done.length} changes in ${(applied.elapsedMs / 1000).toFixed(1)}s`,
-    });
-    const tree = liveTree(organizationView(await refresh(connection, io)));
-    io.notify({ type: 'info', message: '4. bulkhead plan, again:' });
+    say(io, 'demo.step', `applied ${applied.done.length} changes in ${(applied.elapsedMs / 1000).toFixed(1)}s`);
+    const tree = liveTree(organizationView(await refreshTree(connection, io)));
+    say(io, 'demo.step', '4. bulkhead plan, again:');
     const second = await plan({ file, connection, io });
-    io.notify({ type: 'info', message: renderPlan(second.plan.changes, second.plan.problems) });
+    say(io, 'demo.step', renderPlan(second.plan.changes, second.plan.problems, undefined, second.plan.notes));
     const result = {
       dir,
       file,
@@ -94,7 +89,7 @@ export async function demo(options: DemoOptions): Promise<DemoResult> {
       secondPlanChanges: second.plan.changes.length,
       elapsedMs: Date.now() - started,
     };
-    io.notify({ type: 'result', data: { ...result, tree: undefined } });
+    emit(io, { type: 'result', code: 'demo.result', data: { ...result, tree: undefined } });
     return result;
   } finally {
     await connection.close();

@@ -1,6 +1,5 @@
-import { BulkheadError } from '../core/errors.js';
-import type { IoHost } from '../core/events.js';
-import { acquireLock, breakLock, LockHeldError, readLock, type LockHolder } from '../providers/aws/lock.js';
+import { say, type IoHost } from '../core/events.js';
+import { breakLock, readLock, type LockHolder } from '../providers/aws/lock.js';
 import { apply, type ApplyOptions, type ApplyResult } from './apply.js';
 import type { Connection } from './connect.js';
 
@@ -8,36 +7,8 @@ function isNoOrganization(err: unknown): boolean {
   return (err as { name?: string }).name === 'AWSOrganizationsNotInUseException';
 }
 
-/**
- * Runs an apply while holding the organization's apply lock; a second apply fails fast, or waits up
- * to `lockTimeoutMs`. Before the organization exists there is nothing to hold the lock in: the
- * first apply runs unlocked.
- */
-export async function applyWithLock(
-  options: ApplyOptions & { lockTimeoutMs?: number; holder?: string },
-): Promise<ApplyResult> {
-  const org = options.connection.clients.organizations;
-  let lock;
-  try {
-    lock = await acquireLock(org, {
-      timeoutMs: options.lockTimeoutMs ?? 0,
-      ...(options.holder ? { holder: options.holder } : {}),
-    });
-  } catch (err) {
-    if (err instanceof LockHeldError) {
-      throw new BulkheadError('locked', err.message, {
-        hint: 'wait for that apply to finish (or pass --lock-timeout SECONDS); if it died, run `bulkhead unlock`',
-      });
-    }
-    if (!isNoOrganization(err)) throw err;
-    options.io.notify({ type: 'info', message: 'no organization yet: this first apply runs without the apply lock' });
-  }
-  try {
-    return await apply(options);
-  } finally {
-    await lock?.release();
-  }
-}
+/** apply() takes the lock itself; kept for library callers of earlier versions. */
+export const applyWithLock = (options: ApplyOptions): Promise<ApplyResult> => apply(options);
 
 export async function currentLock(connection: Connection): Promise<LockHolder | undefined | null> {
   try {
@@ -53,9 +24,6 @@ export async function currentLock(connection: Connection): Promise<LockHolder | 
 export async function unlock(connection: Connection, io: IoHost): Promise<LockHolder | undefined | null> {
   const holder = await breakLock(connection.clients.organizations);
   if (holder !== null)
-    io.notify({
-      type: 'info',
-      message: `removed the apply lock${holder ? ` held by ${holder.holder} since ${holder.since}` : ''}`,
-    });
+    say(io, 'apply.lock', `removed the apply lock${holder ? ` held by ${holder.holder} since ${holder.since}` : ''}`);
   return holder;
 }

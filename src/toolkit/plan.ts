@@ -1,27 +1,40 @@
 import { readFileSync } from 'node:fs';
 import { BulkheadError } from '../core/errors.js';
-import type { IoHost } from '../core/events.js';
-import type { ObservedOrg } from '../model/observed.js';
+import { emit, type IoHost } from '../core/events.js';
+import { organizationTree, type ObservedState } from '../model/observed.js';
 import type { OrgModel } from '../model/organization.js';
 import { diff } from '../plan/diff.js';
 import { specHash, stateFingerprint } from '../plan/fingerprint.js';
 import type { Plan } from '../plan/types.js';
-import { refreshOrganization } from '../providers/aws/refresh.js';
-import type { Connection } from './connect.js';
+import type { AccessDiff } from './access-diff.js';
+import { withConnection, type Connection, type TargetOptions } from './connect.js';
+import { refresh } from './refresh.js';
 import { validate } from './validate.js';
+
+export { refresh, refreshTree } from './refresh.js';
 
 export interface PlanOptions {
   file: string;
-  connection: Connection;
   io: IoHost;
+  /** Where to plan against; ignored when `connection` is given. */
+  target?: TargetOptions;
+  /** An open connection to use (and leave open); otherwise plan connects and disconnects itself. */
+  connection?: Connection;
   /** The spec's model when the caller has validated it already (the CLI does, before it connects). */
   model?: OrgModel;
+  /** Compute what the plan changes in who can do what (default true). */
+  accessDiff?: boolean;
+  /** Compare access with this spec instead of the live organization. */
+  baseline?: OrgModel;
 }
 
 export interface PlanResult {
   plan: Plan;
   model: OrgModel;
-  observed: ObservedOrg;
+  observed: ObservedState;
+  /** Who the calls were made as, and in which organization. */
+  target: string;
+  access?: AccessDiff;
 }
 
 /** Loads a spec that must be valid; its diagnostics go to the IO host. */
@@ -32,51 +45,42 @@ export async function loadValidModel(file: string, io: IoHost): Promise<OrgModel
     throw new BulkheadError(
       'spec-invalid',
       `${file} has ${errors} error${errors === 1 ? '' : 's'}; nothing was sent to AWS`,
-      { hint: `fix them (\`bulkhead validate -f ${file}\`) and plan again` },
+      {
+        hint: `fix them (\`bulkhead validate -f ${file}\`) and plan again`,
+      },
     );
   }
   return result.model;
 }
 
-function totalCalls(connection: Connection): number {
-  return [...connection.clients.calls.values()].reduce((a, b) => a + b, 0);
-}
-
-export async function refresh(connection: Connection, io: IoHost): Promise<ObservedOrg> {
-  const started = Date.now();
-  const callsBefore = totalCalls(connection);
-  io.notify({
-    type: 'progress',
-    id: 'refresh',
-    message: `reading the organization from the ${connection.description}`,
-    state: 'start',
-  });
-  const observed = await refreshOrganization(connection.clients.organizations);
-  const calls = totalCalls(connection) - callsBefore;
-  io.notify({
-    type: 'progress',
-    id: 'refresh',
-    message: `read ${observed.accounts.length} accounts, ${observed.organizationalUnits.length} OUs, ${observed.policies.length} policies (${calls} calls)`,
-    state: 'done',
-    elapsedMs: Date.now() - started,
-  });
-  return observed;
-}
-
-/** Refreshes the live organization and compares it with the spec. Sends no change to AWS. */
-export async function plan(options: PlanOptions): Promise<PlanResult> {
-  const model = options.model ?? (await loadValidModel(options.file, options.io));
-  const observed = await refresh(options.connection, options.io);
-  const { changes, problems } = diff(model, observed);
-  const result: Plan = {
-    formatVersion: 1,
+/** The plan artefact for a spec and an observed state: pure apart from reading the spec's text. */
+export function makePlan(file: string, model: OrgModel, observed: ObservedState, target: string): Plan {
+  const { changes, problems, notes } = diff(model, observed);
+  return {
+    formatVersion: 2,
     createdAt: new Date().toISOString(),
-    target: options.connection.description,
-    specFile: options.file,
-    specHash: specHash(readFileSync(options.file, 'utf8')),
+    target,
+    specFile: file,
+    specHash: specHash(readFileSync(file, 'utf8')),
     stateFingerprint: stateFingerprint(observed),
     changes,
     problems,
+    notes,
   };
-  return { plan: result, model, observed };
+}
+
+/** Validate → connect → refresh → diff → access diff. Sends no change to AWS. */
+export async function plan(options: PlanOptions): Promise<PlanResult> {
+  const model = options.model ?? (await loadValidModel(options.file, options.io));
+  return withConnection(options, async (connection) => {
+    const observed = await refresh(connection, options.io);
+    const planned = makePlan(options.file, model, observed, connection.description);
+    let access: AccessDiff | undefined;
+    if (options.accessDiff !== false) {
+      const { planAccessDiff } = await import('./plan-access.js');
+      access = await planAccessDiff(planned, model, organizationTree(observed), options.baseline);
+    }
+    emit(options.io, { type: 'result', code: 'plan.ready', data: { changes: planned.changes.length } });
+    return { plan: planned, model, observed, target: connection.description, ...(access ? { access } : {}) };
+  });
 }

@@ -1,4 +1,4 @@
-import type { IoHost } from '../core/events.js';
+import { emit, type IoHost } from '../core/events.js';
 import { validateSpecFile, type ValidationResult } from '../config/validate.js';
 
 export interface ValidateOptions {
@@ -9,6 +9,8 @@ export interface ValidateOptions {
 /** Validates a spec, emitting each diagnostic as an event; the result carries them too. */
 export async function validate(options: ValidateOptions): Promise<ValidationResult> {
   const result = await validateSpecFile(options.file);
-  for (const diagnostic of result.diagnostics) options.io?.notify({ type: 'diagnostic', diagnostic });
+  const io = options.io;
+  if (io)
+    for (const diagnostic of result.diagnostics) emit(io, { type: 'diagnostic', code: 'spec.diagnostic', diagnostic });
   return result;
 }

@@ -1,6 +1,6 @@
 import { DetachPolicyCommand } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshOrganization } from '../../src/providers/aws/refresh.js';
+import { refreshOrganization } from '../../src/providers/aws/organizations/reader.js';
 import { runCli } from '../cli/run-cli.js';
 import { cloudWithTemplate } from './local-connection.js';
 

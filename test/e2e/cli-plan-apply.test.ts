@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateOrganizationalUnitCommand } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshOrganization } from '../../src/providers/aws/refresh.js';
+import { refreshOrganization } from '../../src/providers/aws/organizations/reader.js';
 import { runCli } from '../cli/run-cli.js';
 import { cloudWithTemplate } from './local-connection.js';
 
@@ -27,7 +27,7 @@ describe('bulkhead plan / apply / show on the command line', () => {
     expect(first.code, first.stderr).toBe(2);
     expect(first.stdout).toMatch(/\+ create organization acme/);
     expect(JSON.parse(readFileSync(planFile, 'utf8'))).toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
       stateFingerprint: expect.stringMatching(/^sha256:/),
     });
 

@@ -1,3 +1,4 @@
+import { organizationTree } from '../../src/model/observed.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingIoHost } from '../../src/core/events.js';
 import { formatTarget } from '../../src/model/organization.js';
 import type { ObservedOrg } from '../../src/model/observed.js';
-import { refreshOrganization } from '../../src/providers/aws/refresh.js';
+import { refreshOrganization } from '../../src/providers/aws/organizations/reader.js';
 import { connect, type Connection } from '../../src/toolkit/connect.js';
 import { init } from '../../src/toolkit/init.js';
 import { plan } from '../../src/toolkit/plan.js';
@@ -98,7 +99,12 @@ describe('apply killed with SIGKILL, then run again', () => {
     const last = runBuiltCli(apply, 60_000);
     expect(last.status, last.stderr).toBe(0);
 
-    const { plan: final, model, observed } = await plan({ file, connection: connection!, io: new RecordingIoHost() });
+    const {
+      plan: final,
+      model,
+      observed: state,
+    } = await plan({ file, connection: connection!, io: new RecordingIoHost() });
+    const observed = organizationTree(state);
     expect(final.changes).toEqual([]);
     expect(final.problems).toEqual([]);
 

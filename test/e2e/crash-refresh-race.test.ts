@@ -4,7 +4,7 @@ import {
   DescribeCreateAccountStatusCommand,
 } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshOrganization } from '../../src/providers/aws/refresh.js';
+import { refreshOrganization } from '../../src/providers/aws/organizations/reader.js';
 import { createClients } from '../../src/providers/aws/clients.js';
 import { freshLocalCloud } from './local-connection.js';
 

@@ -65,7 +65,9 @@ describe('apply after a crash that left CreateAccount requests running', () => {
     const resumed = await plan({ file, connection: env.connection, io });
     expect(
       resumed.plan.changes
-        .filter((c) => c.spec['pendingRequestId'] !== undefined)
+        .filter(
+          (c) => c.kind === 'account' && c.payload.action === 'create' && c.payload.pendingRequestId !== undefined,
+        )
         .map((c) => c.label)
         .sort(),
     ).toEqual([...late].sort());

@@ -6,7 +6,7 @@ import { validateSpecFile } from '../../src/config/validate.js';
 import { apply } from '../../src/toolkit/apply.js';
 import { importSpec, guessEnvironmentKind } from '../../src/toolkit/import.js';
 import { init } from '../../src/toolkit/init.js';
-import { plan, refresh } from '../../src/toolkit/plan.js';
+import { plan, refreshTree } from '../../src/toolkit/plan.js';
 import { freshLocalCloud } from './local-connection.js';
 
 describe('import', () => {
@@ -25,7 +25,7 @@ describe('import', () => {
     init({ template: 'growth', file: original });
     expect((await apply({ file: original, connection: env.connection, io, pollDelayMs: () => 20 })).failed).toEqual([]);
 
-    const { text, guesses } = importSpec(await refresh(env.connection, io), { homeRegion: 'eu-west-1' });
+    const { text, guesses } = importSpec(await refreshTree(env.connection, io), { homeRegion: 'eu-west-1' });
     const imported = join(env.dir, 'imported.yaml');
     writeFileSync(imported, text);
     const validation = await validateSpecFile(imported);

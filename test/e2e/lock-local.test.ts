@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingIoHost } from '../../src/core/events.js';
 import { BulkheadError } from '../../src/core/errors.js';
@@ -9,6 +10,10 @@ import { cloudWithTemplate } from './local-connection.js';
 describe('the apply lock', () => {
   let env: Awaited<ReturnType<typeof cloudWithTemplate>>;
   let file: string;
+  let edits = 0;
+  // A no-change apply takes no lock: each test first gives the spec something to change.
+  const bump = () =>
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/cost-center: prod(-\d+)?/, `cost-center: prod-${++edits}`));
   beforeAll(async () => {
     env = await cloudWithTemplate('startup');
     file = env.file;
@@ -18,6 +23,7 @@ describe('the apply lock', () => {
   });
 
   it('a second apply fails fast, naming who holds the lock since when', async () => {
+    bump();
     const held = await acquireLock(env.connection.clients.organizations, { holder: 'ci-runner-7' });
     try {
       const err = await applyWithLock({ file, connection: env.connection, io: new RecordingIoHost() }).catch(
@@ -33,6 +39,7 @@ describe('the apply lock', () => {
   });
 
   it('two applies at once: exactly one takes the lock', async () => {
+    bump();
     const results = await Promise.allSettled([
       applyWithLock({ file, connection: env.connection, io: new RecordingIoHost(), holder: 'a' }),
       applyWithLock({ file, connection: env.connection, io: new RecordingIoHost(), holder: 'b' }),
@@ -43,6 +50,7 @@ describe('the apply lock', () => {
   });
 
   it('waits with a lock timeout, and unlock removes a stale lock', async () => {
+    bump();
     const held = await acquireLock(env.connection.clients.organizations, { holder: 'crashed-run' });
     setTimeout(() => void held.release(), 300);
     const r = await applyWithLock({

@@ -12,7 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RecordingIoHost } from '../../src/core/events.js';
 import type { ObservedOrg } from '../../src/model/observed.js';
-import { refreshOrganization } from '../../src/providers/aws/refresh.js';
+import { refreshOrganization } from '../../src/providers/aws/organizations/reader.js';
 import { apply } from '../../src/toolkit/apply.js';
 import { connect, type Connection } from '../../src/toolkit/connect.js';
 import { init } from '../../src/toolkit/init.js';

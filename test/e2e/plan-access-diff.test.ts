@@ -1,3 +1,4 @@
+import { organizationTree } from '../../src/model/observed.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ describe('what a plan changes in access', () => {
     expect(result.plan.changes.map((c) => `${c.action} ${c.label}`)).toEqual([
       'detach protect-organization-baseline → root',
     ]);
-    const diff = (await planAccessDiff(result.plan, result.model, result.observed))!;
+    const diff = (await planAccessDiff(result.plan, result.model, organizationTree(result.observed)))!;
     // PowerUserAccess allows CloudTrail; only the guardrail kept Ops from stopping the trail in prod.
     const ops = diff.changes.find((c) => c.group === 'Ops' && c.environment === 'prod')!;
     expect(ops).toMatchObject({ change: 'gain', production: true });
@@ -46,7 +47,12 @@ describe('what a plan changes in access', () => {
     expect(readFileSync(edited, 'utf8')).not.toEqual(readFileSync(file, 'utf8'));
     const io = new RecordingIoHost();
     const result = await plan({ file: edited, connection: env.connection, io });
-    const diff = (await planAccessDiff(result.plan, result.model, result.observed, await loadValidModel(file, io)))!;
+    const diff = (await planAccessDiff(
+      result.plan,
+      result.model,
+      organizationTree(result.observed),
+      await loadValidModel(file, io),
+    ))!;
     expect(
       diff.lines.some(
         (l) =>

@@ -4,7 +4,7 @@ import { RecordingIoHost } from '../../src/core/events.js';
 import { apply } from '../../src/toolkit/apply.js';
 import { init } from '../../src/toolkit/init.js';
 import { plan } from '../../src/toolkit/plan.js';
-import { refreshOrganization } from '../../src/providers/aws/refresh.js';
+import { refreshOrganization } from '../../src/providers/aws/organizations/reader.js';
 import { freshLocalCloud } from './local-connection.js';
 
 describe('plan and apply against the local cloud', () => {

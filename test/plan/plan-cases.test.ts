@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateSpecFile } from '../../src/config/validate.js';
 import { diff } from '../../src/plan/diff.js';
+import { stateOfTree } from '../../src/model/observed.js';
 import { renderPlan } from '../../src/plan/render.js';
 import { EMPTY_OBSERVED, observedAfterApplying } from '../support/simulate-observed.js';
 
@@ -24,7 +25,7 @@ describe('plan snapshots', () => {
       const observed = existsSync(join(dir, 'before.yaml'))
         ? observedAfterApplying(await modelOf(join(dir, 'before.yaml')))
         : EMPTY_OBSERVED;
-      const { changes, problems } = diff(await modelOf(join(dir, 'org.yaml')), observed);
+      const { changes, problems } = diff(await modelOf(join(dir, 'org.yaml')), stateOfTree(observed));
       const text = `${renderPlan(changes, problems)}\n`;
       const expectedFile = join(dir, 'expected.txt');
       if (process.env['UPDATE_PLAN_SNAPSHOTS'] === '1') writeFileSync(expectedFile, text);

@@ -1,11 +1,10 @@
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { BulkheadError, UsageError } from '../../core/errors.js';
-import type { Plan } from '../../toolkit/render.js';
+import { UsageError } from '../../core/errors.js';
+import type { ApplyResult } from '../../toolkit/apply.js';
 import type { ExitCode } from '../exit-codes.js';
 import type { Terminal } from '../io.js';
-import { planStyle } from '../render/plan-style.js';
 import { ProgressIoHost, progressMode } from '../render/progress.js';
+import { askOnTerminal } from './apply-prompt.js';
 import { requireValidSpec } from './spec-first.js';
 import { addTargetOptions, targetOptions, type TargetFlags } from './target-options.js';
 
@@ -15,6 +14,46 @@ interface ApplyFlags extends TargetFlags {
   allowDestroy?: boolean;
   json?: boolean;
   lockTimeout?: string;
+}
+
+/** Ctrl-C / SIGTERM: the first cancels (nothing new starts, the lock is released), a second exits. */
+function cancelOnSignals(term: Terminal, controller: AbortController): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) {
+      term.err('second interrupt: exiting now; if the apply lock is left behind, `bulkhead unlock` removes it');
+      process.exit(130);
+    }
+    term.err(`${signal}: cancelling — nothing new starts, requests in flight finish, then the lock is released`);
+    controller.abort(new Error(`cancelled by ${signal}`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+function report(term: Terminal, result: ApplyResult): void {
+  const s = term.style;
+  if (result.plan.changes.length === 0) return term.out('No changes: the organization matches the spec.');
+  for (const f of result.failed) term.err(`${s.red('✗')} ${f.label}: ${f.code}: ${f.message}`);
+  const total = result.plan.changes.length;
+  const line = `Applied ${result.done.length} of ${total} changes in ${(result.elapsedMs / 1000).toFixed(1)}s`;
+  if (result.cancelled) {
+    term.out(
+      `${s.red('✗')} Cancelled. ${line}; ${result.notStarted.length} not started, ${result.failed.length} left waiting.`,
+    );
+    term.out('Run apply again to finish: it plans what is left and resumes account creations still running.');
+  } else if (result.failed.length === 0 && result.skipped.length === 0) term.out(`${s.green('✓')} ${line}.`);
+  else {
+    const counts = `${result.failed.length} failed, ${result.skipped.length} skipped`;
+    term.out(
+      `${s.red('✗')} ${line}: ${counts}. Fix the cause and run apply again; it continues where this run stopped.`,
+    );
+  }
+  if (!result.lockReleased)
+    term.err(`${s.red('!')} the apply lock is still held: run \`bulkhead unlock\` once the target answers`);
 }
 
 export function registerApply(program: Command, term: Terminal, setExit: (code: ExitCode) => void): void {
@@ -28,62 +67,41 @@ export function registerApply(program: Command, term: Terminal, setExit: (code: 
       .option('--json', 'print progress and the result as NDJSON events')
       .option('--lock-timeout <seconds>', 'wait this long for another apply to finish instead of failing at once'),
   ).action(async (planFile: string | undefined, flags: ApplyFlags) => {
-    const { connect } = await import('../../toolkit/connect.js');
-    const { applyWithLock } = await import('../../toolkit/lock.js');
+    const { apply } = await import('../../toolkit/apply.js');
     const lockTimeout = flags.lockTimeout === undefined ? 0 : Number(flags.lockTimeout);
     if (!Number.isFinite(lockTimeout) || lockTimeout < 0)
       throw new UsageError(`--lock-timeout must be a number of seconds, not "${flags.lockTimeout}"`);
-    const { renderPlan } = await import('../../toolkit/render.js');
     const io = new ProgressIoHost(term, progressMode(term, flags.json));
-    const confirm = async (plan: Plan): Promise<boolean> => {
-      if (flags.yes) return true;
-      if (!process.stdin.isTTY)
-        throw new BulkheadError('apply-needs-yes', 'apply needs confirmation, and there is no terminal to ask on', {
-          hint: 'review `bulkhead plan`, then pass --yes',
-        });
-      io.finish();
-      term.out(renderPlan(plan.changes, plan.problems, planStyle(term.style)));
-      const rl = createInterface({ input: process.stdin, output: process.stderr });
-      const answer = await rl.question('\nApply these changes? Only "yes" is accepted: ');
-      rl.close();
-      return answer.trim() === 'yes';
-    };
-    const model = await requireValidSpec(flags.file, io);
-    const connection = await connect(targetOptions(flags), io);
+    const canAsk = !flags.yes && !flags.json && process.stdin.isTTY === true;
+    if (canAsk) {
+      io.ask = async (question) => {
+        io.finish();
+        return askOnTerminal(term, question);
+      };
+    }
+    const model = planFile ? undefined : await requireValidSpec(flags.file, io);
+    const controller = new AbortController();
+    const stop = cancelOnSignals(term, controller);
     try {
-      const result = await applyWithLock({
+      const result = await apply({
         file: flags.file,
-        model,
+        ...(model ? { model } : {}),
         ...(planFile ? { planFile } : {}),
-        connection,
+        target: targetOptions(flags),
         io,
+        yes: flags.yes === true,
         allowDestroy: flags.allowDestroy === true,
-        confirm,
+        signal: controller.signal,
         lockTimeoutMs: lockTimeout * 1000,
       });
       io.finish();
-      if (flags.json) {
-        term.out(
-          JSON.stringify({
-            type: 'result',
-            data: { done: result.done, failed: result.failed, skipped: result.skipped, elapsedMs: result.elapsedMs },
-          }),
-        );
-      } else if (result.plan.changes.length === 0) {
-        term.out('No changes: the organization matches the spec.');
-      } else {
-        for (const f of result.failed) term.err(`${term.style.red('✗')} ${f.label}: ${f.code}: ${f.message}`);
-        const line = `Applied ${result.done.length} of ${result.plan.changes.length} changes in ${(result.elapsedMs / 1000).toFixed(1)}s`;
-        term.out(
-          result.failed.length === 0
-            ? `${term.style.green('✓')} ${line}.`
-            : `${term.style.red('✗')} ${line}: ${result.failed.length} failed, ${result.skipped.length} skipped. Fix the cause and run apply again; it continues where this run stopped.`,
-        );
-      }
-      setExit(result.failed.length > 0 || result.skipped.length > 0 ? 1 : 0);
+      // With --json the library's apply.result event has already gone out.
+      if (!flags.json) report(term, result);
+      const incomplete = result.failed.length + result.skipped.length + result.notStarted.length > 0;
+      setExit(result.cancelled ? 130 : incomplete || !result.lockReleased ? 1 : 0);
     } finally {
+      stop();
       io.finish();
-      await connection.close();
     }
   });
 }

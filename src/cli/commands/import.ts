@@ -29,7 +29,7 @@ export function registerImport(program: Command, term: Terminal): void {
         hint: 'pass --force to overwrite it, or --out another file',
       });
     const { connect } = await import('../../toolkit/connect.js');
-    const { refresh } = await import('../../toolkit/plan.js');
+    const { refreshTree: refresh } = await import('../../toolkit/plan.js');
     const { importSpec } = await import('../../toolkit/import.js');
     const io = new ProgressIoHost(term, progressMode(term, false));
     const connection = await connect(targetOptions(flags), io);

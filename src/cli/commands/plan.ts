@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ExitCode } from '../exit-codes.js';
 import type { Terminal } from '../io.js';
@@ -31,34 +30,32 @@ export function registerPlan(program: Command, term: Terminal, setExit: (code: E
         'compare access with this spec (e.g. the one on your main branch) instead of the live organization',
       ),
   ).action(async (flags: PlanFlags) => {
-    const { connect } = await import('../../toolkit/connect.js');
     const { plan } = await import('../../toolkit/plan.js');
+    const { writePlanFile } = await import('../../plan/plan-file.js');
     const { renderPlan, renderAccessDiff } = await import('../../toolkit/render.js');
-    const { planAccessDiff } = await import('../../toolkit/plan-access.js');
     const io = new ProgressIoHost(term, flags.json ? 'plain' : progressMode(term, false));
     const model = await requireValidSpec(flags.file, io);
     const baseline = flags.baseline ? await requireValidSpec(flags.baseline, io, { quiet: true }) : undefined;
-    const connection = await connect(targetOptions(flags), io);
-    try {
-      const result = await plan({ file: flags.file, model, connection, io });
-      io.finish();
-      const access =
-        flags.accessDiff === false
-          ? undefined
-          : await planAccessDiff(result.plan, result.model, result.observed, baseline);
-      if (flags.out) writeFileSync(flags.out, `${JSON.stringify(result.plan, null, 2)}\n`);
-      if (flags.json)
-        term.out(JSON.stringify({ ...result.plan, ...(access ? { accessChanges: access.changes } : {}) }, null, 2));
-      else {
-        term.out(`Target: ${connection.description}\n`);
-        term.out(renderPlan(result.plan.changes, result.plan.problems, planStyle(term.style)));
-        if (access) term.out(`\n${renderAccessDiff(access)}`);
-        if (flags.out) term.out(`\nSaved the plan to ${flags.out}; apply it with \`bulkhead apply ${flags.out}\`.`);
-      }
-      const hasErrors = result.plan.problems.some((p) => p.severity === 'error');
-      setExit(hasErrors ? 1 : flags.detailedExitcode && result.plan.changes.length > 0 ? 2 : 0);
-    } finally {
-      await connection.close();
+    const result = await plan({
+      file: flags.file,
+      model,
+      target: targetOptions(flags),
+      io,
+      accessDiff: flags.accessDiff !== false,
+      ...(baseline ? { baseline } : {}),
+    });
+    io.finish();
+    const { access } = result;
+    if (flags.out) writePlanFile(flags.out, result.plan);
+    if (flags.json)
+      term.out(JSON.stringify({ ...result.plan, ...(access ? { accessChanges: access.changes } : {}) }, null, 2));
+    else {
+      term.out(`Target: ${result.target}\n`);
+      term.out(renderPlan(result.plan.changes, result.plan.problems, planStyle(term.style), result.plan.notes));
+      if (access) term.out(`\n${renderAccessDiff(access)}`);
+      if (flags.out) term.out(`\nSaved the plan to ${flags.out}; apply it with \`bulkhead apply ${flags.out}\`.`);
     }
+    const hasErrors = result.plan.problems.some((p) => p.severity === 'error');
+    setExit(hasErrors ? 1 : flags.detailedExitcode && result.plan.changes.length > 0 ? 2 : 0);
   });
 }

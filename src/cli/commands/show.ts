@@ -14,7 +14,7 @@ export function registerShow(program: Command, term: Terminal): void {
     if (!['tree', 'json', 'mermaid'].includes(flags.format))
       throw new UsageError(`--format must be tree, json or mermaid, not "${flags.format}"`);
     const { connect } = await import('../../toolkit/connect.js');
-    const { refresh } = await import('../../toolkit/plan.js');
+    const { refreshTree: refresh } = await import('../../toolkit/plan.js');
     const { organizationView, liveTree, mermaid, renderTree } = await import('../../toolkit/render.js');
     const io = new ProgressIoHost(term, 'plain');
     const connection = await connect(targetOptions(flags), flags.format === 'tree' ? io : undefined);

@@ -1,5 +1,6 @@
-import type { BulkheadEvent, IoHost } from '../../core/events.js';
+import type { BulkheadEvent, IoHost, Question } from '../../core/events.js';
 import type { Terminal } from '../io.js';
+import { changeAsProgress } from './change-line.js';
 import { formatDiagnostic } from './diagnostics.js';
 
 type ProgressEvent = Extract<BulkheadEvent, { type: 'progress' }>;
@@ -15,6 +16,7 @@ function seconds(ms: number | undefined): string {
  * and elapsed time), redrawn in place; in CI one plain line per state change; NDJSON with --json.
  */
 export class ProgressIoHost implements IoHost {
+  ask?: (question: Question) => Promise<boolean>;
   private readonly lines = new Map<string, { text: string; state: string; started: number }>();
   private done = 0;
   private failed = 0;
@@ -26,11 +28,12 @@ export class ProgressIoHost implements IoHost {
     private readonly mode: 'live' | 'plain' | 'json',
   ) {}
 
-  notify(event: BulkheadEvent): void {
+  notify(incoming: BulkheadEvent): void {
     if (this.mode === 'json') {
-      this.term.out(JSON.stringify({ ...event, time: new Date().toISOString() }));
+      this.term.out(JSON.stringify(incoming));
       return;
     }
+    const event = incoming.type === 'change' ? changeAsProgress(incoming) : incoming;
     if (event.type === 'diagnostic') return this.above(formatDiagnostic(event.diagnostic, this.term.style));
     if (event.type === 'info') return this.above(event.message);
     if (event.type !== 'progress') return;

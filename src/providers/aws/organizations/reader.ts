@@ -11,9 +11,18 @@ import {
   ListTargetsForPolicyCommand,
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
-import type { ObservedAccount, ObservedOrg, ObservedOu, ObservedPolicy } from '../../model/observed.js';
-import { LOCK_POLICY_NAME } from './lock.js';
-import { allPages, mapLimit } from './paginate.js';
+import {
+  emptyObservedState,
+  organizationTree,
+  type ObservedAccount,
+  type ObservedAttachment,
+  type ObservedOrg,
+  type ObservedOu,
+  type ObservedPolicy,
+  type ObservedState,
+} from '../../../model/observed.js';
+import { LOCK_POLICY_NAME } from '../lock.js';
+import { allPages, mapLimit } from '../paginate.js';
 
 // AWS Organizations: list operations return at most 20 items per page.
 const PAGE = 20;
@@ -37,10 +46,10 @@ async function tagsOf(org: OrganizationsClient, id: string): Promise<Record<stri
  * gives each account's parent without one ListParents call per account), SCPs with their content
  * and targets, tags, and CreateAccount requests still in progress.
  */
-export async function refreshOrganization(
+export async function readOrganizations(
   org: OrganizationsClient,
   options: RefreshOptions = {},
-): Promise<ObservedOrg> {
+): Promise<ObservedState> {
   const limit = options.concurrency ?? 8;
   let described;
   try {
@@ -50,7 +59,7 @@ export async function refreshOrganization(
       err instanceof AWSOrganizationsNotInUseException ||
       (err as { name?: string }).name === 'AWSOrganizationsNotInUseException'
     ) {
-      return { organizationalUnits: [], accounts: [], policies: [], pendingCreates: [] };
+      return emptyObservedState();
     }
     throw err;
   }
@@ -109,6 +118,7 @@ export async function refreshOrganization(
 
   const enabledPolicyTypes = (root.PolicyTypes ?? []).filter((p) => p.Status === 'ENABLED').map((p) => p.Type!);
   let policies: ObservedPolicy[] = [];
+  let attachments: ObservedAttachment[] = [];
   if (enabledPolicyTypes.includes('SERVICE_CONTROL_POLICY')) {
     // The apply lock is a policy too, but not part of the organization's state: a plan made while
     // no apply ran must stay valid for the apply that then takes the lock.
@@ -119,7 +129,7 @@ export async function refreshOrganization(
           .then((r) => ({ items: r.Policies, next: r.NextToken })),
       )
     ).filter((p) => p.Name !== LOCK_POLICY_NAME);
-    policies = await mapLimit(summaries, limit, async (s) => {
+    const read = await mapLimit(summaries, limit, async (s) => {
       const [described, targets] = await Promise.all([
         // AWS-managed policies (FullAWSAccess) are never changed: their content is not needed.
         s.AwsManaged ? undefined : org.send(new DescribePolicyCommand({ PolicyId: s.Id! })),
@@ -129,7 +139,8 @@ export async function refreshOrganization(
             .then((r) => ({ items: r.Targets, next: r.NextToken })),
         ),
       ]);
-      return {
+      const attached = targets.map((t) => ({ policyId: s.Id!, policyName: s.Name!, targetId: t.TargetId! }));
+      const policy: ObservedPolicy = {
         id: s.Id!,
         arn: s.Arn!,
         name: s.Name!,
@@ -137,13 +148,16 @@ export async function refreshOrganization(
         awsManaged: s.AwsManaged ?? false,
         content: described?.Policy?.Content ?? '',
         tags: {},
-        targetIds: targets.map((t) => t.TargetId!),
       };
+      return { policy, attached };
     });
+    policies = read.map((r) => r.policy);
+    attachments = read.flatMap((r) => r.attached);
   }
   const tagged: { tags: Record<string, string>; id: string }[] = [
     ...organizationalUnits,
-    ...accounts.filter((a) => a.id !== described?.MasterAccountId),
+    // The management account too: an entry for it in the spec converges on its tags like any other.
+    ...accounts,
     ...policies.filter((p) => !p.awsManaged),
   ];
   const rootTags = { id: root.Id!, tags: {} as Record<string, string> };
@@ -151,16 +165,30 @@ export async function refreshOrganization(
     r.tags = await tagsOf(org, r.id);
   });
   return {
-    organization: {
-      id: described!.Id!,
-      arn: described!.Arn!,
-      managementAccountId: described!.MasterAccountId!,
-      featureSet: described!.FeatureSet ?? 'ALL',
+    organization: [
+      {
+        id: described!.Id!,
+        arn: described!.Arn!,
+        managementAccountId: described!.MasterAccountId!,
+        featureSet: described!.FeatureSet ?? 'ALL',
+        root: { id: root.Id!, arn: root.Arn!, tags: rootTags.tags },
+      },
+    ],
+    'policy-type': enabledPolicyTypes.map((type) => ({ type, rootId: root.Id! })),
+    'organizational-unit': organizationalUnits,
+    account: accounts,
+    policy: policies,
+    'policy-attachment': attachments,
+    pending: {
+      createAccount: inProgress.map((s) => ({ requestId: s.Id!, accountName: s.AccountName ?? '' })),
     },
-    root: { id: root.Id!, arn: root.Arn!, enabledPolicyTypes, tags: rootTags.tags },
-    organizationalUnits,
-    accounts,
-    policies,
-    pendingCreates: inProgress.map((s) => ({ requestId: s.Id!, accountName: s.AccountName ?? '' })),
   };
+}
+
+/** The organization as one tree (for access, show and import). */
+export async function refreshOrganization(
+  org: OrganizationsClient,
+  options: RefreshOptions = {},
+): Promise<ObservedOrg> {
+  return organizationTree(await readOrganizations(org, options));
 }

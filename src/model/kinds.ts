@@ -1,0 +1,59 @@
+import type { Account, OrganizationalUnit, ServiceControlPolicy } from './organization.js';
+import type {
+  ObservedAccount,
+  ObservedAttachment,
+  ObservedOrganization,
+  ObservedOu,
+  ObservedPolicy,
+  ObservedPolicyType,
+} from './observed.js';
+import type {
+  AccountPayload,
+  AttachmentPayload,
+  OrganizationPayload,
+  OuPayload,
+  PolicyPayload,
+  PolicyTypePayload,
+} from './payloads.js';
+
+/**
+ * Every kind Bulkhead manages: what the spec asks for, what refresh observes, and what a planned
+ * change carries to its provider. Adding a kind starts here (docs/architecture.md, "Adding a kind").
+ */
+export interface KindMap {
+  organization: { desired: { name: string }; observed: ObservedOrganization; payload: OrganizationPayload };
+  'policy-type': { desired: { type: string }; observed: ObservedPolicyType; payload: PolicyTypePayload };
+  'organizational-unit': { desired: OrganizationalUnit; observed: ObservedOu; payload: OuPayload };
+  account: { desired: Account; observed: ObservedAccount; payload: AccountPayload };
+  policy: { desired: ServiceControlPolicy; observed: ObservedPolicy; payload: PolicyPayload };
+  'policy-attachment': {
+    desired: { policy: string; target: string };
+    observed: ObservedAttachment;
+    payload: AttachmentPayload;
+  };
+}
+
+export type Kind = keyof KindMap;
+
+/** The kinds in the order they are listed in docs; planning order is derived from dependencies. */
+export const KINDS = [
+  'organization',
+  'policy-type',
+  'organizational-unit',
+  'account',
+  'policy',
+  'policy-attachment',
+] as const satisfies readonly Kind[];
+
+/** Where a resource lives in Bulkhead's eyes: its kind and natural key (OU path, account email…). */
+export interface Address<K extends Kind = Kind> {
+  kind: K;
+  key: string;
+}
+
+export const address = <K extends Kind>(kind: K, key: string): Address<K> => ({ kind, key });
+
+/** One text per address, for maps and logs: `account:aws+dev@acme.com`. */
+export const addressText = (a: Address): string => `${a.kind}:${a.key}`;
+
+export const sameAddress = (a: Address, b: Address): boolean => a.kind === b.kind && a.key === b.key;

@@ -1,0 +1,115 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { BulkheadError } from '../core/errors.js';
+import { KINDS } from '../model/kinds.js';
+import { specHash } from './fingerprint.js';
+import type { Plan } from './types.js';
+
+const ACTIONS = ['create', 'update', 'move', 'attach', 'detach', 'delete', 'close'] as const;
+
+const changeSchema = z
+  .object({
+    id: z.string().min(1),
+    kind: z.enum(KINDS),
+    key: z.string(),
+    action: z.enum(ACTIONS),
+    label: z.string(),
+    properties: z.array(z.object({ name: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
+    payload: z.object({ action: z.enum(ACTIONS) }).passthrough(),
+    dependsOn: z.array(z.string()),
+    destructive: z.boolean(),
+  })
+  .refine((c) => c.payload.action === c.action, { message: 'payload.action differs from action' });
+
+const planSchema = z.object({
+  formatVersion: z.literal(2),
+  createdAt: z.string(),
+  target: z.string(),
+  specFile: z.string(),
+  specHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  stateFingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  changes: z.array(changeSchema),
+  problems: z.array(
+    z.object({
+      severity: z.enum(['error', 'warning']),
+      code: z.string(),
+      message: z.string(),
+      hint: z.string().optional(),
+      key: z.string(),
+    }),
+  ),
+  notes: z.array(z.object({ code: z.string(), message: z.string(), key: z.string().optional() })),
+});
+
+/** Writes a plan for `bulkhead apply plan.json`. */
+export function writePlanFile(path: string, plan: Plan): void {
+  writeFileSync(path, `${JSON.stringify(plan, null, 2)}\n`);
+}
+
+/** Reads a saved plan, refusing anything that is not a whole plan of this format. */
+export function readPlanFile(path: string): Plan {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new BulkheadError(
+      'plan-file',
+      `cannot read the plan ${path}${code === 'ENOENT' ? ': no such file' : ` (${code})`}`,
+      {
+        hint: 'save one with `bulkhead plan --out plan.json`',
+      },
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new BulkheadError('plan-file', `${path} is not JSON, so not a Bulkhead plan`, {
+      hint: 'save one with `bulkhead plan --out plan.json`',
+    });
+  }
+  const version = (data as { formatVersion?: unknown } | null)?.formatVersion;
+  if (version !== 2) {
+    throw new BulkheadError(
+      'plan-format',
+      `${path} is not a Bulkhead plan of format 2 (format ${JSON.stringify(version)})`,
+      {
+        hint: 'plan again with this version of Bulkhead',
+      },
+    );
+  }
+  const parsed = planSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new BulkheadError(
+      'plan-format',
+      `${path} is not a valid plan: ${issue.path.join('.') || '(top)'}: ${issue.message}`,
+      {
+        hint: 'a plan file is written by `bulkhead plan --out`; do not edit it',
+      },
+    );
+  }
+  return data as Plan;
+}
+
+/** Refuses a saved plan whose spec has changed since it was made. */
+export function verifyPlanSpec(plan: Plan, planPath: string): void {
+  let text: string;
+  try {
+    text = readFileSync(plan.specFile, 'utf8');
+  } catch {
+    throw new BulkheadError(
+      'plan-spec-missing',
+      `${planPath} was made from ${plan.specFile}, which cannot be read now`,
+      {
+        hint: 'run apply from the folder the plan was made in',
+      },
+    );
+  }
+  if (specHash(text) !== plan.specHash) {
+    throw new BulkheadError('plan-spec-changed', `${plan.specFile} has changed since ${planPath} was made`, {
+      hint: 'run `bulkhead plan --out` again and review the new plan',
+    });
+  }
+}

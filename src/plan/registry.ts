@@ -1,0 +1,21 @@
+import type { Kind } from '../model/kinds.js';
+import { accountPlanner } from './kinds/account.js';
+import { organizationPlanner } from './kinds/organization.js';
+import { organizationalUnitPlanner } from './kinds/organizational-unit.js';
+import { policyAttachmentPlanner } from './kinds/policy-attachment.js';
+import { policyPlanner } from './kinds/policy.js';
+import { policyTypePlanner } from './kinds/policy-type.js';
+import { dependencyOrder, type KindPlanner } from './planner.js';
+
+/** One pure planner per kind. */
+export const PLANNERS: { readonly [K in Kind]: KindPlanner<K> } = {
+  organization: organizationPlanner,
+  'policy-type': policyTypePlanner,
+  'organizational-unit': organizationalUnitPlanner,
+  account: accountPlanner,
+  policy: policyPlanner,
+  'policy-attachment': policyAttachmentPlanner,
+};
+
+/** The planners in dependency order: the order of diff; deletions run in reverse. */
+export const PLANNING_ORDER: readonly KindPlanner[] = dependencyOrder(Object.values(PLANNERS) as KindPlanner[]);

@@ -1,0 +1,99 @@
+import {
+  CloseAccountCommand,
+  CreateAccountCommand,
+  DescribeCreateAccountStatusCommand,
+  TagResourceCommand,
+  type CreateAccountStatus,
+} from '@aws-sdk/client-organizations';
+import type { KindChange } from '../../../plan/types.js';
+import type { ApplyContext, ApplyOutcome, KindProvider } from '../provider.js';
+import {
+  ChangeFailedError,
+  earlierRequest,
+  isOrganizationsRetryable,
+  moveAccount,
+  parentOf,
+  toTags,
+  unlessDone,
+} from './common.js';
+
+type CreatePayload = Extract<KindChange<'account'>['payload'], { action: 'create' }>;
+
+/** Waits for a CreateAccount request to end; polls share the apply's poll rate. */
+async function waitFor(requestId: string, ctx: ApplyContext): Promise<CreateAccountStatus> {
+  const org = ctx.clients.organizations;
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    await ctx.sleep(ctx.pollDelayMs(attempt, Date.now() - started));
+    await ctx.pollSlot();
+    const status = (await org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId })))
+      .CreateAccountStatus!;
+    if (status.State !== 'IN_PROGRESS') return status;
+  }
+}
+
+/**
+ * CreateAccount is asynchronous: start it (or resume a request found by refresh), wait for it
+ * (no poll when it answers SUCCEEDED at once), then move the new account into its OU.
+ */
+async function createAccount(changeId: string, s: CreatePayload, ctx: ApplyContext): Promise<ApplyOutcome> {
+  const org = ctx.clients.organizations;
+  let status: CreateAccountStatus;
+  if (s.pendingRequestId) {
+    status = { Id: s.pendingRequestId, State: 'IN_PROGRESS' };
+  } else {
+    status = (await org.send(new CreateAccountCommand({ Email: s.email, AccountName: s.name, Tags: toTags(s.tags) })))
+      .CreateAccountStatus!;
+  }
+  ctx.progress(`creating (request ${status.Id})`);
+  for (;;) {
+    if (status.State === 'IN_PROGRESS' || status.State === undefined) status = await waitFor(status.Id!, ctx);
+    if (status.State === 'SUCCEEDED') break;
+    const first =
+      status.FailureReason === 'EMAIL_ALREADY_EXISTS'
+        ? await earlierRequest(org, s.name, s.email, status.Id!)
+        : undefined;
+    if (first === undefined) {
+      const reason = status.FailureReason ?? 'FAILED';
+      throw new ChangeFailedError(changeId, reason, `CreateAccount for ${s.email} failed: ${reason}`);
+    }
+    ctx.progress(`request ${status.Id} repeated request ${first}; following that one`);
+    status = { Id: first, State: 'IN_PROGRESS' };
+  }
+  const accountId = status.AccountId!;
+  // A resumed request was sent by an earlier run, perhaps with other tags.
+  if (s.pendingRequestId) await org.send(new TagResourceCommand({ ResourceId: accountId, Tags: toTags(s.tags) }));
+  if (s.ou !== null) {
+    ctx.progress(`moving into ${s.ou.address.key}`);
+    await moveAccount(org, accountId, ctx.resolve(s.root), ctx.resolve(s.ou));
+  }
+  return { physicalId: accountId };
+}
+
+export const accountProvider: KindProvider<'account'> = {
+  kind: 'account',
+  // AWS allows five CreateAccount requests in flight per organization.
+  lane: (c) => (c.payload.action === 'create' ? 'create-account' : 'organizations'),
+  isRetryable: isOrganizationsRetryable,
+  async apply(change, ctx): Promise<ApplyOutcome> {
+    const org = ctx.clients.organizations;
+    const s = change.payload;
+    switch (s.action) {
+      case 'create':
+        return createAccount(change.id, s, ctx);
+      case 'move': {
+        // The parent may have changed since planning (an interrupted run): ask AWS.
+        const current = await parentOf(org, s.id);
+        const destination = ctx.resolve(s.to);
+        if (current !== destination) await moveAccount(org, s.id, current!, destination);
+        return { physicalId: s.id };
+      }
+      case 'update':
+        await org.send(new TagResourceCommand({ ResourceId: s.id, Tags: toTags(s.tags) }));
+        return { physicalId: s.id };
+      case 'close':
+        await unlessDone(() => org.send(new CloseAccountCommand({ AccountId: s.id })), 'AccountAlreadyClosedException');
+        return {};
+    }
+  },
+};

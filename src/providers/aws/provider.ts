@@ -1,0 +1,44 @@
+import type { Kind } from '../../model/kinds.js';
+import type { ObservedState } from '../../model/observed.js';
+import type { Ref } from '../../model/payloads.js';
+import type { KindChange } from '../../plan/types.js';
+import type { AwsClients } from './clients.js';
+
+/** What a provider may use while it carries out one change. */
+export interface ApplyContext {
+  clients: AwsClients;
+  /** The physical id behind a ref: known at plan time, or produced earlier in this apply. */
+  resolve(ref: Ref): string;
+  /** Reports progress of a long step (CreateAccount polling). */
+  progress(message: string): void;
+  /** Waits; rejects with the signal's reason when the apply is cancelled. */
+  sleep(ms: number): Promise<void>;
+  /** Delay before the n-th poll of an asynchronous operation, `elapsedMs` after it started. */
+  pollDelayMs(attempt: number, elapsedMs: number): number;
+  /** Resolves when a status poll may go out: polls of all changes in flight share one rate. */
+  pollSlot(): Promise<void>;
+  /** Aborted when the user cancels: polling stops waiting, nothing new is sent. */
+  signal: AbortSignal;
+}
+
+/** What a change produced: the physical id of what it created, for the changes that wait on it. */
+export interface ApplyOutcome {
+  physicalId?: string;
+}
+
+/** The AWS side of one kind: how to carry out its changes. */
+export interface KindProvider<K extends Kind = Kind> {
+  kind: K;
+  /** The concurrency lane of a change (AWS bounds some operations separately). */
+  lane(change: KindChange<K>): string;
+  apply(change: KindChange<K>, ctx: ApplyContext): Promise<ApplyOutcome>;
+  /** Errors worth another attempt of the whole change (after the SDK's own retries). */
+  isRetryable(error: unknown): boolean;
+}
+
+/** Reads the kinds one service serves with one set of calls. */
+export interface ServiceReader {
+  service: string;
+  kinds: readonly Kind[];
+  read(clients: AwsClients): Promise<Partial<ObservedState>>;
+}

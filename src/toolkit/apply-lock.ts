@@ -1,0 +1,79 @@
+import { BulkheadError } from '../core/errors.js';
+import { emit, say, type IoHost } from '../core/events.js';
+import { stateFingerprint } from '../plan/fingerprint.js';
+import { acquireLock, LockHeldError } from '../providers/aws/lock.js';
+import type { Connection } from './connect.js';
+import { refresh } from './refresh.js';
+import { silentIoHost } from '../core/events.js';
+
+export interface ApplyLock {
+  release(): Promise<void>;
+  /** False once a release has failed for good. */
+  released: boolean;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Takes the organization's apply lock (a second apply fails fast, or waits `lockTimeoutMs`), then,
+ * when the plan was made from a refresh, checks nothing changed in between: an apply that planned
+ * while another one ran must not carry out a plan made from a state that is gone.
+ */
+export async function takeApplyLock(
+  connection: Connection,
+  io: IoHost,
+  options: { lockTimeoutMs?: number; holder?: string },
+  plannedFingerprint: string | undefined,
+): Promise<ApplyLock> {
+  const org = connection.clients.organizations;
+  let held;
+  try {
+    held = await acquireLock(org, {
+      timeoutMs: options.lockTimeoutMs ?? 0,
+      ...(options.holder ? { holder: options.holder } : {}),
+    });
+  } catch (err) {
+    if (err instanceof LockHeldError) {
+      throw new BulkheadError('locked', err.message, {
+        hint: 'wait for that apply to finish (or pass --lock-timeout SECONDS); if it died, run `bulkhead unlock`',
+      });
+    }
+    throw err;
+  }
+  say(io, 'apply.lock', `took the apply lock (${held.holder.holder})`);
+  const lock: ApplyLock = {
+    released: false,
+    async release() {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await held.release();
+          lock.released = true;
+          say(io, 'apply.lock', 'released the apply lock');
+          return;
+        } catch (err) {
+          if (attempt >= 4) {
+            const message = `could not release the apply lock: ${(err as Error).message ?? String(err)}`;
+            emit(io, {
+              type: 'info',
+              code: 'apply.lock-release-failed',
+              message,
+              data: { hint: 'run `bulkhead unlock` once the organization is reachable' },
+            });
+            return;
+          }
+          await sleep(250 * 2 ** attempt);
+        }
+      }
+    },
+  };
+  if (plannedFingerprint !== undefined) {
+    const now = stateFingerprint(await refresh(connection, silentIoHost));
+    if (now !== plannedFingerprint) {
+      await lock.release();
+      throw new BulkheadError('plan-stale', 'the organization changed between the refresh and taking the apply lock', {
+        hint: 'another change landed meanwhile: run apply again to plan from what is there now',
+      });
+    }
+  }
+  return lock;
+}

@@ -1,0 +1,164 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { walk, type WalkNode } from '../apply/walker.js';
+import { emit, type ChangeEventData, type ChangeState, type IoHost } from '../core/events.js';
+import { addressText } from '../model/kinds.js';
+import type { Ref } from '../model/payloads.js';
+import type { Change } from '../plan/types.js';
+import { ChangeFailedError } from '../providers/aws/organizations/index.js';
+import type { ApplyContext, KindProvider } from '../providers/aws/provider.js';
+import { PROVIDERS } from '../providers/aws/registry.js';
+import { RateLimiter } from '../providers/aws/rate-limiter.js';
+import type { Connection } from './connect.js';
+
+export interface WalkSettings {
+  /** AWS allows 5 CreateAccount requests in flight. */
+  createAccountConcurrency?: number;
+  concurrency?: number;
+  pollDelayMs?: (attempt: number, elapsedMs: number) => number;
+  /** Status polls per second, shared by every asynchronous change in flight. */
+  pollsPerSecond?: number;
+  /** Attempts of a change that fails with an error its provider calls retryable. */
+  maxAttempts?: number;
+}
+
+export interface WalkOutcome {
+  done: string[];
+  failed: { id: string; label: string; code: string; message: string }[];
+  skipped: { id: string; because: string }[];
+  notStarted: string[];
+}
+
+/**
+ * Waits a tenth of the time an operation has taken so far (at least 100 ms, at most 10 s): it is
+ * noticed at most ~10% after it finishes, whether it takes a second (the local cloud) or minutes
+ * (AWS CreateAccount), in about 60 polls for two minutes.
+ */
+export function defaultPollDelayMs(_attempt: number, elapsedMs: number): number {
+  return Math.min(10_000, Math.max(100, Math.round(elapsedMs / 10)));
+}
+
+export function describeError(err: unknown): { code: string; message: string } {
+  if (err instanceof CancelledError) return { code: 'Cancelled', message: err.message };
+  if (err instanceof ChangeFailedError) return { code: err.awsCode, message: err.message };
+  const e = err as { name?: string; message?: string; Reason?: string };
+  return { code: e.name ?? 'Error', message: `${e.message ?? String(err)}${e.Reason ? ` (${e.Reason})` : ''}` };
+}
+
+/** A change left while it waited on AWS (polling), because the apply was cancelled. */
+export class CancelledError extends Error {
+  constructor(message = 'cancelled while waiting on AWS; the request goes on there, and the next apply resumes it') {
+    super(message);
+    this.name = 'CancelledError';
+  }
+}
+
+const providerOf = (c: Change) =>
+  (PROVIDERS as Record<string, KindProvider>)[c.kind] as unknown as KindProvider<Change['kind']>;
+
+/** The change whose request is being sent, so SDK retries can be reported against it. */
+export const currentChange = new AsyncLocalStorage<string>();
+
+function cancellableSleep(signal: AbortSignal): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+/**
+ * Walks the changes as a dependency graph with each kind's provider. Physical ids a change
+ * produces are recorded by address for the changes that wait on them (`outputs`).
+ */
+export async function walkChanges(
+  changes: readonly Change[],
+  connection: Connection,
+  io: IoHost,
+  signal: AbortSignal,
+  settings: WalkSettings,
+  outputs: Map<string, string>,
+): Promise<WalkOutcome> {
+  const byId = new Map(changes.map((c) => [c.id, c]));
+  const started = new Map<string, number>();
+  const attempts = new Map<string, number>();
+  const report = (c: Change, state: ChangeState, extra: Partial<ChangeEventData> = {}) => {
+    const data: ChangeEventData = {
+      changeId: c.id,
+      address: { kind: c.kind, key: c.key },
+      action: c.action,
+      label: c.label,
+      state,
+      attempt: attempts.get(c.id) ?? 0,
+      elapsedMs: started.has(c.id) ? Date.now() - started.get(c.id)! : 0,
+      ...extra,
+    };
+    emit(io, { type: 'change', code: 'apply.change', data });
+  };
+  const resolve = (ref: Ref): string => {
+    const id = ref.id ?? outputs.get(addressText(ref.address));
+    if (!id) throw new Error(`no physical id for ${addressText(ref.address)}: its change has not run`);
+    return id;
+  };
+  const polls = new RateLimiter(settings.pollsPerSecond ?? 20);
+  const sleep = cancellableSleep(signal);
+  const contextFor = (c: Change): ApplyContext => ({
+    clients: connection.clients,
+    resolve,
+    progress: (detail) => report(c, 'running', { detail }),
+    sleep,
+    pollDelayMs: settings.pollDelayMs ?? defaultPollDelayMs,
+    pollSlot: () => polls.take(),
+    signal,
+  });
+  // Requests an interrupted run left running go first: they hold AWS's five CreateAccount slots.
+  const resumes = (c: Change) =>
+    c.kind === 'account' && c.payload.action === 'create' && c.payload.pendingRequestId ? 0 : 1;
+  const nodes: WalkNode<Change>[] = [...changes]
+    .sort((a, b) => resumes(a) - resumes(b))
+    .map((c) => ({ id: c.id, dependsOn: c.dependsOn, lane: providerOf(c).lane(c), item: c }));
+  const result = await walk(nodes, {
+    concurrency: { 'create-account': settings.createAccountConcurrency ?? 5, organizations: settings.concurrency ?? 4 },
+    maxAttempts: settings.maxAttempts ?? 5,
+    isRetryable: (error, node) => providerOf(node.item).isRetryable(error),
+    signal,
+    sleep,
+    execute: async (node) => {
+      const run = () => providerOf(node.item).apply(node.item, contextFor(node.item));
+      const outcome = await currentChange.run(node.id, run).catch((err: unknown) => {
+        throw signal.aborted && err === signal.reason ? new CancelledError() : err;
+      });
+      if (outcome.physicalId)
+        outputs.set(addressText({ kind: node.item.kind, key: node.item.key }), outcome.physicalId);
+    },
+    onEvent: (e) => {
+      const c = byId.get(e.id)!;
+      if (e.type === 'start') {
+        attempts.set(e.id, e.attempt);
+        if (e.attempt === 1) started.set(e.id, Date.now());
+        report(c, 'start');
+      } else if (e.type === 'retry') {
+        const { code } = describeError(e.error);
+        report(c, 'retrying', { detail: `${code}, retrying in ${formatDelay(e.delayMs)}`, retryInMs: e.delayMs });
+      } else if (e.type === 'done') report(c, 'done');
+      else if (e.type === 'failed') report(c, 'failed', { error: describeError(e.error) });
+      else if (e.type === 'skipped') report(c, 'skipped', { detail: `skipped: ${e.because}` });
+    },
+  });
+  for (const id of result.notStarted) report(byId.get(id)!, 'not-started');
+  return {
+    done: result.done,
+    failed: result.failed.map((f) => ({ id: f.id, label: byId.get(f.id)!.label, ...describeError(f.error) })),
+    skipped: result.skipped,
+    notStarted: result.notStarted,
+  };
+}
+
+export const formatDelay = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`);
