@@ -149,7 +149,7 @@ peakRss = 0;
     const file = writeSpec(1000, 'org-1000');
     let t = performance.now();
     const applied = await step('apply 1000', () =>
-      apply({ file, connection: cloud.connection, io: quiet, pollDelayMs: () => 25 }),
+      apply({ yes: true, file, connection: cloud.connection, io: quiet, pollDelayMs: () => 25 }),
     );
     if (applied.failed.length > 0) throw new Error(`apply failed: ${JSON.stringify(applied.failed[0])}`);
     results['apply 1000 (fast local cloud, setup)'] = { changes: applied.done.length, time: ms(performance.now() - t) };
@@ -202,7 +202,7 @@ const orgPeak = peakRss;
       },
     };
     const t = performance.now();
-    const applied = await apply({ file, connection: cloud.connection, io });
+    const applied = await apply({ yes: true, file, connection: cloud.connection, io });
     if (applied.failed.length > 0) throw new Error(`apply failed: ${JSON.stringify(applied.failed[0])}`);
     const accountsMs = spans.last - spans.first;
     results['create 100 accounts, L = 1 s, 5 in flight'] = {

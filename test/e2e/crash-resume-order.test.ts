@@ -50,6 +50,7 @@ describe('apply after a crash that left CreateAccount requests running', () => {
     const org = env.connection.clients.organizations;
     // With no CreateAccount slot, apply does everything but the accounts, which it skips.
     const first = await apply({
+      yes: true,
       file,
       connection: env.connection,
       io,
@@ -72,7 +73,7 @@ describe('apply after a crash that left CreateAccount requests running', () => {
         .sort(),
     ).toEqual([...late].sort());
     refused.length = 0;
-    const applied = await apply({ file, connection: env.connection, io, pollDelayMs: () => 20 });
+    const applied = await apply({ yes: true, file, connection: env.connection, io, pollDelayMs: () => 20 });
     expect(applied.failed).toEqual([]);
     expect(refused).toEqual([]);
     expect((await plan({ file, connection: env.connection, io })).plan.changes).toEqual([]);

@@ -44,7 +44,7 @@ describe('apply against a local cloud that throttles and fails', () => {
 
   it('creates 40 accounts with no failed change, then plans no changes', async () => {
     const io = new RecordingIoHost();
-    const applied = await apply({ file, connection: env.connection, io, pollDelayMs: () => 20 });
+    const applied = await apply({ yes: true, file, connection: env.connection, io, pollDelayMs: () => 20 });
     expect(applied.failed).toEqual([]);
     expect(applied.skipped).toEqual([]);
     expect(applied.done.length).toBe(applied.plan.changes.length);

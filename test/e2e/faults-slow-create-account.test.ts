@@ -26,19 +26,21 @@ describe('apply with slow CreateAccount and the default poll schedule', () => {
   it('notices each account within ~10% of its creation time', async () => {
     const events: { at: number; e: BulkheadEvent }[] = [];
     const applied = await apply({
+      yes: true,
       file,
       connection: env.connection,
       io: { notify: (e) => events.push({ at: Date.now(), e }) },
     });
     expect(applied.failed).toEqual([]);
-    const accounts = events.filter(({ e }) => e.type === 'progress' && e.id.startsWith('account:'));
+    const accounts = events.filter(({ e }) => e.type === 'change' && e.data.changeId.startsWith('account:'));
+    const stateOf = (e: BulkheadEvent) => (e.type === 'change' ? e.data.state : undefined);
     const creates = applied.plan.changes.filter((c) => c.kind === 'account' && c.action === 'create').length;
     expect(creates).toBe(10);
     const first = Math.min(
-      ...accounts.filter(({ e }) => e.type === 'progress' && e.state === 'start').map(({ at }) => at),
+      ...accounts.filter(({ e }) => stateOf(e) === 'start').map(({ at }) => at),
     );
     const last = Math.max(
-      ...accounts.filter(({ e }) => e.type === 'progress' && e.state === 'done').map(({ at }) => at),
+      ...accounts.filter(({ e }) => stateOf(e) === 'done').map(({ at }) => at),
     );
     expect(last - first).toBeGreaterThanOrEqual(2 * L);
     // 10% for the poll schedule, the rest for the calls around it on a busy machine.

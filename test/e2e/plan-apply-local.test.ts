@@ -25,7 +25,7 @@ describe('plan and apply against the local cloud', () => {
     const first = await plan({ file, connection: env.connection, io });
     expect(first.plan.changes.find((c) => c.kind === 'organization')?.action).toBe('create');
 
-    const applied = await apply({ file, connection: env.connection, io, pollDelayMs: () => 20 });
+    const applied = await apply({ yes: true, file, connection: env.connection, io, pollDelayMs: () => 20 });
     expect(applied.failed).toEqual([]);
     expect(applied.skipped).toEqual([]);
     expect(applied.done.length).toBe(applied.plan.changes.length);
