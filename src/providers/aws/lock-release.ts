@@ -65,25 +65,33 @@ export async function releaseLockPolicy(
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), Math.max(0, deadline - Date.now()));
   timer.unref();
-  const send = { abortSignal: abort.signal };
+  // The SDK sees the signal only when a request starts; the race also ends a wait inside its own retries.
+  const aborted = new Promise<never>((_, reject) =>
+    abort.signal.addEventListener('abort', () => reject(new Error('deadline passed')), { once: true }),
+  );
+  aborted.catch(() => undefined);
+  const signal = { abortSignal: abort.signal };
+  const bounded = <T>(request: Promise<T>): Promise<T> => Promise.race([request, aborted]);
   let lastError: unknown;
   let tries = 0;
   try {
     for (let delay = options.baseDelayMs ?? 250; tries < attempts; delay = Math.min(delay * 2, 5_000)) {
       tries++;
       try {
-        const described = await org.send(new DescribePolicyCommand({ PolicyId: lock.policyId }), send).catch((e) => {
-          if (name(e) === 'PolicyNotFoundException') return undefined;
-          throw e;
-        });
+        const described = await bounded(org.send(new DescribePolicyCommand({ PolicyId: lock.policyId }), signal)).catch(
+          (e: unknown) => {
+            if (name(e) === 'PolicyNotFoundException') return undefined;
+            throw e;
+          },
+        );
         const current = parseHolder(described?.Policy?.PolicySummary?.Description);
         if (described === undefined || current?.token !== lock.holder.token) {
           // Not ours any more; who holds the organization now is for the report only.
-          const now = await readCurrent().catch(() => undefined);
+          const now = await bounded(readCurrent()).catch(() => undefined);
           return { status: 'lost', attempts: tries, current: now };
         }
         try {
-          await org.send(new DeletePolicyCommand({ PolicyId: lock.policyId }), send);
+          await bounded(org.send(new DeletePolicyCommand({ PolicyId: lock.policyId }), signal));
         } catch (e) {
           // Gone between the read and the delete, or a retry of a delete whose answer was lost: released either way.
           if (name(e) !== 'PolicyNotFoundException') throw e;
@@ -100,8 +108,8 @@ export async function releaseLockPolicy(
   } finally {
     clearTimeout(timer);
   }
-  const cause = abort.signal.aborted
-    ? new Error(`no answer within ${Math.round((options.deadlineMs ?? 30_000) / 1000)} s`, { cause: lastError })
-    : lastError;
+  const limitMs = options.deadlineMs ?? 30_000;
+  const limit = limitMs < 1000 ? `${limitMs} ms` : `${Math.round(limitMs / 1000)} s`;
+  const cause = abort.signal.aborted ? new Error(`no answer within ${limit}`, { cause: lastError }) : lastError;
   return { status: 'failed', attempts: tries, error: new LockReleaseError(lock.policyId, lock.holder, tries, cause) };
 }
