@@ -1,4 +1,3 @@
-import { hostname, userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import {
   CreatePolicyCommand,
@@ -6,7 +5,27 @@ import {
   ListPoliciesCommand,
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
+import {
+  defaultCommand,
+  defaultHolder,
+  describeProcess,
+  encodeHolder,
+  parseHolder,
+  type LockHolder,
+  type ProcessIdentity,
+} from './lock-holder.js';
+import { releaseLockPolicy, type ReleaseOptions, type ReleaseOutcome } from './lock-release.js';
 import { allPages } from './paginate.js';
+
+export {
+  defaultHolder,
+  describeProcess,
+  lockHolderState,
+  type LockHolder,
+  type LockHolderState,
+  type ProcessIdentity,
+} from './lock-holder.js';
+export { LockReleaseError, type ReleaseOptions, type ReleaseOutcome } from './lock-release.js';
 
 /**
  * The apply lock lives in the organization itself, so it holds across machines and CI runners:
@@ -19,37 +38,41 @@ const LOCK_CONTENT = JSON.stringify({
   Statement: [{ Sid: 'BulkheadApplyLockNeverAttached', Effect: 'Allow', Action: '*', Resource: '*' }],
 });
 
-export interface LockHolder {
-  holder: string;
-  since: string;
-  token: string;
-}
-
 export interface HeldLock {
   policyId: string;
   holder: LockHolder;
-  release(): Promise<void>;
+  /**
+   * Deletes the lock if it is still ours, retrying with backoff. Never rejects for AWS failures:
+   * check the outcome (`failed` carries a LockReleaseError with the recovery hint). Calling it
+   * again returns the first call's outcome.
+   */
+  release(options?: ReleaseOptions): Promise<ReleaseOutcome>;
+}
+
+export interface AcquireOptions {
+  /** The line people read; default "user@host (pid N)". */
+  holder?: string;
+  /** What is being run, for `bulkhead unlock`; default `bulkhead` and this process's arguments. */
+  command?: string;
+  /** The process the lock is taken for; default this one (tests describe others). */
+  process?: ProcessIdentity;
+  /** Wait this long for a held lock before giving up; default 0 (fail at once). */
+  timeoutMs?: number;
+  pollMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Defaults for `release()`. */
+  release?: ReleaseOptions;
 }
 
 export class LockHeldError extends Error {
   constructor(readonly current: LockHolder | undefined) {
     super(
       current
-        ? `the organization is locked by ${current.holder} since ${current.since}`
+        ? `the organization is locked by ${current.holder} since ${current.since}${current.command ? ` (running \`${current.command}\`)` : ''}`
         : 'the organization is locked by another apply',
     );
     this.name = 'LockHeldError';
   }
-}
-
-export function defaultHolder(): string {
-  let user = 'unknown';
-  try {
-    user = userInfo().username;
-  } catch {
-    // no user database (some containers): keep "unknown"
-  }
-  return `${user}@${hostname()} (pid ${process.pid})`;
 }
 
 /** The current lock, if any. */
@@ -63,25 +86,26 @@ export async function readLock(
   );
   const lock = policies.find((p) => p.Name === LOCK_POLICY_NAME);
   if (!lock) return undefined;
-  let holder: LockHolder | undefined;
-  try {
-    holder = JSON.parse(lock.Description ?? '') as LockHolder;
-  } catch {
-    holder = undefined;
-  }
-  return { policyId: lock.Id!, holder };
+  return { policyId: lock.Id!, holder: parseHolder(lock.Description) };
+}
+
+function newHolder(options: AcquireOptions): LockHolder {
+  const proc = options.process ?? describeProcess(process.pid);
+  return {
+    holder: options.holder ?? defaultHolder(proc),
+    since: new Date().toISOString(),
+    token: randomUUID(),
+    host: proc.host,
+    pid: proc.pid,
+    ...(proc.startedAt ? { startedAt: proc.startedAt } : {}),
+    ...(proc.processStart ? { processStart: proc.processStart } : {}),
+    command: options.command ?? defaultCommand(),
+  };
 }
 
 /** Takes the lock or throws LockHeldError; with a timeout, waits for it first. */
-export async function acquireLock(
-  org: OrganizationsClient,
-  options: { holder?: string; timeoutMs?: number; pollMs?: number; sleep?: (ms: number) => Promise<void> } = {},
-): Promise<HeldLock> {
-  const holder: LockHolder = {
-    holder: options.holder ?? defaultHolder(),
-    since: new Date().toISOString(),
-    token: randomUUID(),
-  };
+export async function acquireLock(org: OrganizationsClient, options: AcquireOptions = {}): Promise<HeldLock> {
+  const holder = newHolder(options);
   const deadline = Date.now() + (options.timeoutMs ?? 0);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (;;) {
@@ -90,15 +114,20 @@ export async function acquireLock(
         new CreatePolicyCommand({
           Name: LOCK_POLICY_NAME,
           Type: 'SERVICE_CONTROL_POLICY',
-          Description: JSON.stringify(holder),
+          Description: encodeHolder(holder),
           Content: LOCK_CONTENT,
         }),
       );
       const policyId = r.Policy!.PolicySummary!.Id!;
+      let released: Promise<ReleaseOutcome> | undefined;
       return {
         policyId,
         holder,
-        release: () => org.send(new DeletePolicyCommand({ PolicyId: policyId })).then(() => undefined),
+        release: (releaseOptions) =>
+          (released ??= releaseLockPolicy(org, { policyId, holder }, async () => (await readLock(org))?.holder, {
+            ...options.release,
+            ...releaseOptions,
+          })),
       };
     } catch (err) {
       if ((err as { name?: string }).name !== 'DuplicatePolicyException') throw err;
@@ -108,7 +137,30 @@ export async function acquireLock(
   }
 }
 
-/** Removes a lock left by an apply that died. */
+export type BreakOutcome =
+  | { status: 'broken'; holder: LockHolder | undefined }
+  | { status: 'not-locked' }
+  /** The lock is no longer the one the caller looked at (released and perhaps taken again). */
+  | { status: 'changed'; current: LockHolder | undefined };
+
+/**
+ * Removes the lock policy `policyId`, if it is still the current lock: what `bulkhead unlock`
+ * showed the user is what it breaks, never a lock another apply took in between.
+ */
+export async function breakLockPolicy(org: OrganizationsClient, policyId: string): Promise<BreakOutcome> {
+  const current = await readLock(org);
+  if (!current) return { status: 'not-locked' };
+  if (current.policyId !== policyId) return { status: 'changed', current: current.holder };
+  try {
+    await org.send(new DeletePolicyCommand({ PolicyId: policyId }));
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'PolicyNotFoundException') throw err;
+    return { status: 'not-locked' };
+  }
+  return { status: 'broken', holder: current.holder };
+}
+
+/** Removes whatever lock there is (a lock left by an apply that died). */
 export async function breakLock(org: OrganizationsClient): Promise<LockHolder | undefined | null> {
   const current = await readLock(org);
   if (!current) return null;
