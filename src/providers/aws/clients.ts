@@ -61,19 +61,26 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
   const limiter = new RateLimiter(options.ratePerSecond ?? Number.POSITIVE_INFINITY);
   const profile = profileOf(target);
   const instrument = (client: unknown, limited: boolean): void => {
-    (client as Middlewared).middlewareStack.add(
+    const stack = (client as Middlewared).middlewareStack;
+    stack.add(
       (next: Next, context: { commandName?: string }) => async (args: unknown) => {
         const name = context.commandName?.replace(/Command$/, '') ?? 'unknown';
         calls.set(name, (calls.get(name) ?? 0) + 1);
         if (limited) await limiter.take();
+        return next(args);
+      },
+      { step: 'build', name: 'bulkheadRateLimit' },
+    );
+    // The credentials are resolved in the serialize step, so the first step sees their failure: say which profile failed.
+    stack.add(
+      (next: Next) => async (args: unknown) => {
         try {
           return await next(args);
         } catch (err) {
-          // Credentials are resolved when the request is signed, below this step: say which profile failed.
           throw isCredentialsProviderError(err) ? credentialsError(err, profile) : err;
         }
       },
-      { step: 'build', name: 'bulkheadRateLimit' },
+      { step: 'initialize', name: 'bulkheadCredentialsError' },
     );
   };
   const organizations = new OrganizationsClient(base);

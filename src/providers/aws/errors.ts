@@ -110,14 +110,14 @@ export function explainAwsError(err: unknown): unknown {
     return new BulkheadError('aws-throttled', `AWS is throttling the requests${attempts(e)} (${said})`, {
       source: 'aws',
       cause: err,
-      hint: 'AWS is throttling; nothing is wrong with the spec or the credentials: wait a minute and run again',
+      hint: 'AWS is throttling; run again in a minute',
     });
   }
   if (e.$fault === 'server' || (status !== undefined && status >= 500)) {
     return new BulkheadError('aws-unavailable', `AWS is failing${attempts(e)} (HTTP ${status ?? '5xx'} ${said})`, {
       source: 'aws',
       cause: err,
-      hint: 'AWS is failing on its side; run again (check https://health.aws.amazon.com if it persists)',
+      hint: 'AWS is failing; run again (see https://health.aws.amazon.com if it persists)',
     });
   }
   if (EXPIRED.has(e.name)) {
