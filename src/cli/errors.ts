@@ -1,39 +1,27 @@
+import { CommanderError } from 'commander';
 import { BulkheadError } from '../core/errors.js';
+import { explainError } from '../toolkit/errors.js';
+import type { ExitCode } from './exit-codes.js';
+import type { Terminal } from './io.js';
 
 /**
- * Errors from the AWS SDK or the network that are about the user's setup, not bugs: turned into
- * a BulkheadError with a hint. Anything else is left as it is.
+ * Prints an error the way the user should see it and returns the exit code: 2 for a usage
+ * mistake, 1 for a problem with the input or the target, 70 for a bug of ours (with a stack
+ * trace only under BULKHEAD_DEBUG).
  */
-export function explainExternalError(err: unknown): unknown {
-  const e = err as {
-    name?: string;
-    message?: string;
-    code?: string;
-    cause?: { code?: string; address?: string; port?: number };
-    $metadata?: { httpStatusCode?: number };
-  };
-  if (e?.name === 'CredentialsProviderError') {
-    return new BulkheadError('no-credentials', 'no AWS credentials were found', {
-      source: 'user',
-      hint: 'for --target aws use --profile or the usual AWS_* variables; for --endpoint set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (any values for moto)',
-    });
+export function reportError(caught: unknown, term: Terminal): ExitCode {
+  if (caught instanceof CommanderError) {
+    // help and version exit through here with code 0; everything else is a usage mistake.
+    return caught.exitCode === 0 ? 0 : 2;
   }
-  const netCode = e?.code ?? e?.cause?.code;
-  if (netCode === 'ECONNREFUSED' || netCode === 'ENOTFOUND' || netCode === 'ECONNRESET' || netCode === 'EHOSTUNREACH') {
-    return new BulkheadError(
-      'endpoint-unreachable',
-      `cannot reach the endpoint (${netCode}${e?.cause?.address ? ` ${e.cause.address}:${e.cause.port ?? ''}` : ''})`,
-      {
-        source: 'user',
-        hint: 'check --endpoint / AWS_ENDPOINT_URL, or that the local cloud still runs (`bulkhead local status`)',
-      },
-    );
+  const err = explainError(caught);
+  if (BulkheadError.is(err) && err.source !== 'internal') {
+    term.err(`${term.style.red('error')}: ${err.message}`);
+    if (err.hint) term.err(`  ${term.style.cyan('hint')}: ${err.hint}`);
+    return err.code === 'usage' ? 2 : err.code === 'interrupted' ? 130 : 1;
   }
-  if (e?.$metadata !== undefined && e.name) {
-    return new BulkheadError('aws-error', `AWS answered ${e.name}: ${e.message ?? ''}`, {
-      source: 'aws',
-      hint: 'check the credentials and permissions of the caller; run again when the cause is fixed',
-    });
-  }
-  return err;
+  term.err(`${term.style.red('internal error')}: ${(err as Error)?.message ?? String(err)}`);
+  term.err('This is a bug in Bulkhead; please report it with the command you ran.');
+  if (process.env['BULKHEAD_DEBUG']) term.err((err as Error)?.stack ?? '');
+  return 70;
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { BulkheadError } from '../core/errors.js';
-import { explainExternalError } from './errors.js';
+import { Command } from 'commander';
+import { reportError } from './errors.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
 import { registerLocalCommand } from './commands/local.js';
@@ -58,7 +57,7 @@ function buildProgram(term: Terminal, setExit: (code: ExitCode) => void): Comman
   return program;
 }
 
-/** Runs the CLI and returns its exit code; only this function maps errors to exit codes. */
+/** Runs the CLI and returns its exit code; errors are mapped to exit codes here only (through reportError). */
 export async function main(argv: string[], term: Terminal = processTerminal()): Promise<ExitCode> {
   // Bulkhead pins SDK releases that support Node 20; their notice about future releases is not the user's concern here.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -74,19 +73,6 @@ export async function main(argv: string[], term: Terminal = processTerminal()): 
     await program.parseAsync(argv, { from: 'user' });
     return exit;
   } catch (caught) {
-    const err = explainExternalError(caught);
-    if (err instanceof CommanderError) {
-      // help and version exit through here with code 0; everything else is a usage mistake.
-      return err.exitCode === 0 ? 0 : 2;
-    }
-    if (BulkheadError.is(err) && err.source !== 'internal') {
-      term.err(`${term.style.red('error')}: ${err.message}`);
-      if (err.hint) term.err(`  ${term.style.cyan('hint')}: ${err.hint}`);
-      return err.code === 'usage' ? 2 : err.code === 'interrupted' ? 130 : 1;
-    }
-    term.err(`${term.style.red('internal error')}: ${(err as Error)?.message ?? String(err)}`);
-    term.err('This is a bug in Bulkhead; please report it with the command you ran.');
-    if (process.env['BULKHEAD_DEBUG']) term.err((err as Error)?.stack ?? '');
-    return 70;
+    return reportError(caught, term);
   }
 }

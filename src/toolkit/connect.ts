@@ -1,20 +1,23 @@
 import { resolve } from 'node:path';
-import { UsageError } from '../core/errors.js';
 import { say, type IoHost } from '../core/events.js';
 import { DEFAULT_DATA_DIR } from '../local-cloud/defaults.js';
 import { createClients, type AwsClients, type ClientOptions } from '../providers/aws/clients.js';
 import { describeTarget, type Target } from '../providers/aws/target.js';
+import { resolveTargetRequest } from '../providers/aws/target-request.js';
 
 export interface TargetOptions {
   /** `local` (default) or `aws`; BULKHEAD_TARGET sets the default. */
   target?: string;
   /** Any AWS-compatible endpoint (moto, LocalStack, a local cloud elsewhere); AWS_ENDPOINT_URL sets the default. */
   endpoint?: string;
+  /** An AWS profile, for `aws` and endpoint targets (AWS_PROFILE works too). */
   profile?: string;
   region?: string;
   /** The local cloud's data folder. */
   dataDir?: string;
   clientOptions?: ClientOptions;
+  /** The environment the target is resolved from; process.env unless given (tests). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Connection {
@@ -24,37 +27,17 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-function envCredentials(): { accessKeyId: string; secretAccessKey: string } | undefined {
-  const accessKeyId = process.env['AWS_ACCESS_KEY_ID'];
-  const secretAccessKey = process.env['AWS_SECRET_ACCESS_KEY'];
-  return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined;
-}
-
 /**
- * Resolves where to send calls and builds the clients. The local cloud is the default: a running
- * one (found through its data folder) is used, otherwise one starts in this process on a free port.
+ * Resolves where to send calls (see resolveTargetRequest: never something other than what was
+ * asked) and builds the clients. The local cloud is the default: a running one (found through its
+ * data folder) is used, otherwise one starts in this process on a free port. Endpoint and AWS
+ * targets use the SDK's default credential chain (AWS_* variables with session tokens, profiles, SSO).
  */
 export async function connect(options: TargetOptions, io?: IoHost): Promise<Connection> {
-  const endpoint = options.endpoint ?? process.env['AWS_ENDPOINT_URL'];
-  const kind = options.target ?? process.env['BULKHEAD_TARGET'] ?? (options.endpoint ? 'endpoint' : 'local');
+  const request = resolveTargetRequest(options, options.env ?? process.env);
   let target: Target;
   let stop = async () => {};
-  if (kind === 'aws') {
-    target = {
-      kind: 'aws',
-      ...(options.region ? { region: options.region } : {}),
-      ...(options.profile ? { profile: options.profile } : {}),
-    };
-  } else if (kind === 'endpoint' || (kind !== 'local' && endpoint)) {
-    if (!endpoint) throw new UsageError('--target endpoint needs --endpoint URL');
-    const credentials = envCredentials();
-    target = {
-      kind: 'endpoint',
-      endpoint,
-      region: options.region ?? process.env['AWS_REGION'] ?? 'us-east-1',
-      ...(credentials ? { credentials } : {}),
-    };
-  } else if (kind === 'local') {
+  if (request.kind === 'local') {
     const { findRunningLocalCloud, startLocalCloud } = await import('../local-cloud/index.js');
     const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
     const running = findRunningLocalCloud(dataDir);
@@ -67,10 +50,7 @@ export async function connect(options: TargetOptions, io?: IoHost): Promise<Conn
       stop = () => cloud.close();
     }
   } else {
-    throw new UsageError(
-      `unknown target "${kind}"`,
-      'use --target local (the default) or --target aws, or --endpoint URL',
-    );
+    target = request;
   }
   const clients = createClients(target, options.clientOptions);
   return {

@@ -1,3 +1,4 @@
+import type { Target } from '../../src/providers/aws/target.js';
 import {
   CreateOrganizationCommand,
   UpdatePolicyCommand,
@@ -151,7 +152,7 @@ describe('releasing when the endpoint is gone', () => {
 
       // The same data folder, started again: the lock is still there.
       const again = await startLocalCloud({ dataDir: env.cloud.dataDir, port: 0, fast: true });
-      const later = createClients({ ...env.connection.target, endpoint: again.endpoint });
+      const later = createClients({ ...env.connection.target, endpoint: again.endpoint } as Target);
       try {
         expect((await readLock(later.organizations))?.holder?.token).toBe(held.holder.token);
       } finally {

@@ -12,9 +12,12 @@ export interface TargetFlags {
 /** The flags every command that talks to AWS shares. */
 export function addTargetOptions(command: Command): Command {
   return command
-    .option('--target <target>', 'local (the default: the local cloud) or aws')
-    .option('--endpoint <url>', 'send every call to this AWS-compatible endpoint (moto, LocalStack, …)')
-    .option('--profile <name>', 'AWS profile (with --target aws)')
+    .option('--target <target>', 'local (the default: the local cloud) or aws; BULKHEAD_TARGET sets the default')
+    .option(
+      '--endpoint <url>',
+      'send every call to this http(s) AWS-compatible endpoint (moto, LocalStack, …); AWS_ENDPOINT_URL sets the default',
+    )
+    .option('--profile <name>', 'AWS profile (with --target aws or --endpoint); AWS_PROFILE works too')
     .option('--region <region>', 'AWS region for the clients')
     .option('--data <dir>', 'local cloud data folder', '.bulkhead/local-cloud');
 }

@@ -2,10 +2,19 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Target } from './target.js';
 import { RateLimiter } from './rate-limiter.js';
+import {
+  AccountClientFactory,
+  type AccountClients,
+  type ForAccountOptions,
+  type SdkClientBase,
+} from './account-clients.js';
+import { credentialsError, isCredentialsProviderError } from './errors.js';
 
 export interface AwsClients {
   organizations: OrganizationsClient;
   sts: STSClient;
+  /** Clients acting inside a member account through an assumed role (default OrganizationAccountAccessRole), cached. */
+  forAccount(accountId: string, options?: ForAccountOptions): Promise<AccountClients>;
   /** Counts every request sent, for tests and the refresh benchmark. */
   calls: Map<string, number>;
   destroy(): void;
@@ -16,43 +25,81 @@ export interface ClientOptions {
   ratePerSecond?: number;
   /** SDK attempts per call; throttling and 5xx are retried with backoff and jitter. */
   maxAttempts?: number;
+  /** The clock the per-account sessions are renewed by (tests). */
+  now?: () => number;
 }
 
 type Middlewared = {
   middlewareStack: { add: (mw: unknown, opts: { step: 'initialize' | 'build'; name: string }) => void };
 };
 
-/** The one place that creates AWS SDK clients. Business code receives them, never builds them. */
-export function createClients(target: Target, options: ClientOptions = {}): AwsClients {
-  const base = {
-    maxAttempts: options.maxAttempts ?? 8,
+type Next = (args: unknown) => Promise<unknown>;
+
+/** The profile the SDK's credential chain reads, when it reads one. */
+function profileOf(target: Target): string | undefined {
+  if (target.kind === 'local' || (target.kind === 'endpoint' && target.credentials)) return undefined;
+  return target.profile ?? (process.env['AWS_PROFILE'] || undefined);
+}
+
+function baseConfig(target: Target, maxAttempts: number): SdkClientBase & { profile?: string } {
+  return {
+    maxAttempts,
     retryMode: 'standard' as const,
     ...(target.kind === 'aws' ? {} : { endpoint: target.endpoint }),
     // Organizations and STS are global; the SDK signs Organizations for us-east-1 either way.
     region: target.kind === 'aws' ? (target.region ?? process.env['AWS_REGION'] ?? 'us-east-1') : target.region,
     ...(target.kind !== 'aws' && target.credentials ? { credentials: target.credentials } : {}),
-    ...(target.kind === 'aws' && target.profile ? { profile: target.profile } : {}),
+    // Without static credentials the SDK's default chain runs: env (with AWS_SESSION_TOKEN), SSO, profiles, …
+    ...(target.kind !== 'local' && target.profile ? { profile: target.profile } : {}),
   };
+}
+
+/** The one place that creates AWS SDK clients. Business code receives them, never builds them. */
+export function createClients(target: Target, options: ClientOptions = {}): AwsClients {
+  const base = baseConfig(target, options.maxAttempts ?? 8);
   const calls = new Map<string, number>();
   const limiter = new RateLimiter(options.ratePerSecond ?? Number.POSITIVE_INFINITY);
-  const organizations = new OrganizationsClient(base);
-  const sts = new STSClient(base);
-  for (const client of [organizations, sts] as unknown as Middlewared[]) {
-    client.middlewareStack.add(
-      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+  const profile = profileOf(target);
+  const instrument = (client: unknown, limited: boolean): void => {
+    const stack = (client as Middlewared).middlewareStack;
+    stack.add(
+      (next: Next, context: { commandName?: string }) => async (args: unknown) => {
         const name = context.commandName?.replace(/Command$/, '') ?? 'unknown';
         calls.set(name, (calls.get(name) ?? 0) + 1);
-        await limiter.take();
+        if (limited) await limiter.take();
         return next(args);
       },
       { step: 'build', name: 'bulkheadRateLimit' },
     );
-  }
+    // The credentials are resolved in the serialize step, so the first step sees their failure: say which profile failed.
+    stack.add(
+      (next: Next) => async (args: unknown) => {
+        try {
+          return await next(args);
+        } catch (err) {
+          throw isCredentialsProviderError(err) ? credentialsError(err, profile) : err;
+        }
+      },
+      { step: 'initialize', name: 'bulkheadCredentialsError' },
+    );
+  };
+  const organizations = new OrganizationsClient(base);
+  const sts = new STSClient(base);
+  for (const client of [organizations, sts]) instrument(client, true);
+  const { credentials: _static, profile: _profile, ...shared } = base as typeof base & { credentials?: unknown };
+  const accounts = new AccountClientFactory({
+    base: shared,
+    sts,
+    instrument: (client) => instrument(client, false),
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     organizations,
     sts,
+    forAccount: (accountId, forOptions) => accounts.forAccount(accountId, forOptions),
     calls,
     destroy() {
+      accounts.destroy();
       organizations.destroy();
       sts.destroy();
     },
