@@ -12,8 +12,6 @@ export interface ApplyLock {
   released: boolean;
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 /**
  * Takes the organization's apply lock (a second apply fails fast, or waits `lockTimeoutMs`), then,
  * when the plan was made from a refresh, checks nothing changed in between: an apply that planned
@@ -44,25 +42,17 @@ export async function takeApplyLock(
   const lock: ApplyLock = {
     released: false,
     async release() {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await held.release();
-          lock.released = true;
-          say(io, 'apply.lock', 'released the apply lock');
-          return;
-        } catch (err) {
-          if (attempt >= 4) {
-            const message = `could not release the apply lock: ${(err as Error).message ?? String(err)}`;
-            emit(io, {
-              type: 'info',
-              code: 'apply.lock-release-failed',
-              message,
-              data: { hint: 'run `bulkhead unlock` once the organization is reachable' },
-            });
-            return;
-          }
-          await sleep(250 * 2 ** attempt);
-        }
+      const outcome = await held.release();
+      if (outcome.status === 'released') {
+        lock.released = true;
+        say(io, 'apply.lock', 'released the apply lock');
+      } else if (outcome.status === 'lost') {
+        lock.released = true;
+        const now = outcome.current ? `; it is now held by ${outcome.current.holder}` : '';
+        say(io, 'apply.lock', `the apply lock was broken while this apply ran${now}; left alone`);
+      } else {
+        const { message, hint } = outcome.error;
+        emit(io, { type: 'info', code: 'apply.lock-release-failed', message, data: { hint } });
       }
     },
   };

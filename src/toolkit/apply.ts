@@ -10,6 +10,7 @@ import { withConnection, type Connection, type TargetOptions } from './connect.j
 import { takeApplyLock, type ApplyLock } from './apply-lock.js';
 import { loadValidModel, makePlan } from './plan.js';
 import { refresh } from './refresh.js';
+import { checkedTarget } from './target-check.js';
 
 export { defaultPollDelayMs } from './apply-walk.js';
 
@@ -76,7 +77,7 @@ async function confirm(options: ApplyOptions, planned: Plan, target: string): Pr
   const n = planned.changes.length;
   const question = {
     code: 'apply.confirm' as const,
-    message: `Apply ${n} change${n === 1 ? '' : 's'} to the ${target}?`,
+    message: `Apply ${n} change${n === 1 ? '' : 's'} to ${target}?`,
     data: planned,
   };
   if (!(await options.io.ask(question)))
@@ -110,6 +111,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const { io } = options;
   if (!options.planFile && !options.model) options.model = await loadValidModel(options.file, io);
   return withConnection(options, async (connection) => {
+    const target = await checkedTarget(connection, options.model, io);
     const observed = await refresh(connection, io);
     const planned = await planToApply(options, connection, observed);
     checkPlannable(planned, options.allowDestroy === true);
@@ -117,7 +119,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     if (planned.changes.length === 0) {
       return { plan: planned, ...empty, cancelled: false, lockReleased: true, elapsedMs: Date.now() - started };
     }
-    await confirm(options, planned, connection.description);
+    await confirm(options, planned, target);
     const signal = options.signal ?? new AbortController().signal;
     const outputs = new Map<string, string>();
     let changes: readonly Change[] = planned.changes;

@@ -9,6 +9,7 @@ import type { Plan } from '../plan/types.js';
 import type { AccessDiff } from './access-diff.js';
 import { withConnection, type Connection, type TargetOptions } from './connect.js';
 import { refresh } from './refresh.js';
+import { checkedTarget } from './target-check.js';
 import { validate } from './validate.js';
 
 export { refresh, refreshTree } from './refresh.js';
@@ -73,14 +74,16 @@ export function makePlan(file: string, model: OrgModel, observed: ObservedState,
 export async function plan(options: PlanOptions): Promise<PlanResult> {
   const model = options.model ?? (await loadValidModel(options.file, options.io));
   return withConnection(options, async (connection) => {
+    const target = await checkedTarget(connection, model, options.io);
     const observed = await refresh(connection, options.io);
-    const planned = makePlan(options.file, model, observed, connection.description);
+    const planned = makePlan(options.file, model, observed, target);
     let access: AccessDiff | undefined;
     if (options.accessDiff !== false) {
       const { planAccessDiff } = await import('./plan-access.js');
       access = await planAccessDiff(planned, model, organizationTree(observed), options.baseline);
     }
     emit(options.io, { type: 'result', code: 'plan.ready', data: { changes: planned.changes.length } });
-    return { plan: planned, model, observed, target: connection.description, ...(access ? { access } : {}) };
+    return { plan: planned, model, observed, target, ...(access ? { access } : {}) };
   });
 }
+export { writePlanFile } from '../plan/plan-file.js';

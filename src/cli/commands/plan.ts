@@ -31,7 +31,7 @@ export function registerPlan(program: Command, term: Terminal, setExit: (code: E
       ),
   ).action(async (flags: PlanFlags) => {
     const { plan } = await import('../../toolkit/plan.js');
-    const { writePlanFile } = await import('../../plan/plan-file.js');
+    const { writePlanFile } = await import('../../toolkit/plan.js');
     const { renderPlan, renderAccessDiff } = await import('../../toolkit/render.js');
     const io = new ProgressIoHost(term, flags.json ? 'plain' : progressMode(term, false));
     const model = await requireValidSpec(flags.file, io);
