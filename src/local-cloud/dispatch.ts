@@ -130,8 +130,8 @@ export class Dispatcher {
             'The action or operation requested is invalid. Verify that the action is typed correctly.',
           );
     }
-    const handler = Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
-    if (handler === undefined) {
+    const op = Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
+    if (op === undefined) {
       throw r.protocol === 'json'
         ? new AwsApiError('UnknownOperationException', `The action ${operation} is not valid for this web service.`)
         : new AwsApiError(
@@ -149,7 +149,7 @@ export class Dispatcher {
       throw new AwsApiError(service.internalError.code, service.internalError.message, service.internalError.status);
     // AWS authorizes a call before acting on it: SCPs, identity policies and boundaries (src/access/).
     authorize({
-      service: service.name,
+      service,
       operation,
       input: r.input ?? {},
       principal,
@@ -166,7 +166,7 @@ export class Dispatcher {
     };
     let output: unknown;
     try {
-      output = handler(r.input ?? {}, ctx);
+      output = op.handler(r.input ?? {}, ctx);
     } finally {
       // Persist before answering, success or not: a handler that changed state and then failed must not lose the change.
       this.deps.persistence.commit(this.deps.store.takePending(), this.deps.store);

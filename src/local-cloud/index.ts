@@ -9,7 +9,7 @@ import { FaultInjector } from './knobs/faults.js';
 import { Throttler } from './knobs/throttle.js';
 import { JobScheduler } from './scheduler.js';
 import { closeServer, createHttpServer, listen } from './server.js';
-import { SERVICES } from './services/all.js';
+import { SERVICES, TABLE_NAMES } from './services/all.js';
 import { seedState, pruneExpiredSessions, createStandaloneAccount } from './seed.js';
 import { acquireLock, releaseLock, removeServerRecord, writeServerRecord } from './store/lock.js';
 import { Persistence } from './store/persistence.js';
@@ -45,7 +45,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   acquireLock(config.dataDir, lockToken);
   let persistence: Persistence | undefined;
   try {
-    const store = new Store();
+    const store = new Store(TABLE_NAMES);
     persistence = new Persistence(config.dataDir);
     persistence.load(store);
     const meta = seedState(store);

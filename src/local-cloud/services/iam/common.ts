@@ -1,5 +1,5 @@
 import { AwsApiError } from '../../errors.js';
-import type { RoleRecord } from '../../store/state.js';
+import type { RoleRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
 import { qOpt, qReq, tagList } from '../query-input.js';
 import { roleKey } from './provision.js';

@@ -1,8 +1,8 @@
 import { AwsApiError } from '../../errors.js';
 import { newIamUniqueId } from '../../ids.js';
-import type { ManagedPolicyRecord } from '../../store/state.js';
+import type { ManagedPolicyRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
-import { paginateIam } from '../pagination.js';
+import { paginateIam } from './paging.js';
 import { qBool, qOpt, qReq, qTags, tagList } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
 import { awsManagedIamPolicy, AWS_MANAGED_IAM_POLICIES } from './aws-managed.js';

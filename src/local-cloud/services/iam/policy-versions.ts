@@ -1,6 +1,6 @@
 import { AwsApiError } from '../../errors.js';
-import type { ManagedPolicyRecord } from '../../store/state.js';
-import { paginateIam } from '../pagination.js';
+import type { ManagedPolicyRecord } from './tables.js';
+import { paginateIam } from './paging.js';
 import { qBool, qReq } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
 import { checkPolicyDocument, deleteConflict, limitExceeded, noSuchEntity } from './common.js';
@@ -68,13 +68,11 @@ export function deletePolicyVersion(input: Record<string, unknown>, ctx: Handler
 
 export function listPolicyVersions(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const policy = customerPolicy(input, ctx);
-  const versions = [...policy.versions]
-    .reverse()
-    .map((v) => ({
-      VersionId: v.versionId,
-      IsDefaultVersion: v.versionId === policy.defaultVersionId,
-      CreateDate: new Date(v.createdAt),
-    }));
+  const versions = [...policy.versions].reverse().map((v) => ({
+    VersionId: v.versionId,
+    IsDefaultVersion: v.versionId === policy.defaultVersionId,
+    CreateDate: new Date(v.createdAt),
+  }));
   const { page, IsTruncated, Marker } = paginateIam(versions, `ListPolicyVersions/${policy.policyId}`, input);
   return { Versions: page, IsTruncated, Marker };
 }

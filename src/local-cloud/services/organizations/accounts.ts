@@ -1,8 +1,9 @@
-import { AwsApiError, constraintViolation } from '../../errors.js';
+import { AwsApiError } from '../../errors.js';
+import { constraintViolation } from './errors.js';
 import type { AccountRecord } from '../../store/state.js';
-import { reqString } from '../json-input.js';
-import { paginateOrg } from '../pagination.js';
-import type { HandlerContext, Job } from '../registry.js';
+import { paginateOrg, reqString } from './input.js';
+import type { Store } from '../../store/store.js';
+import type { HandlerContext } from '../registry.js';
 import { attachDefaultPolicies, forgetTarget } from './attachments.js';
 import {
   ACCOUNT_ID_RE,
@@ -220,9 +221,9 @@ export function completeAccountClosure(accountId: string, ctx: HandlerContext): 
   ctx.store.put('accounts', accountId, done);
 }
 
-export function pendingClosures(accounts: Iterable<AccountRecord>): Job[] {
-  const jobs: Job[] = [];
-  for (const a of accounts)
-    if (a.status === 'PENDING_CLOSURE') jobs.push({ kind: 'close-account', key: a.id, at: a.closeCompletesAt ?? 0 });
+export function pendingClosures(store: Store): { key: string; at: number }[] {
+  const jobs: { key: string; at: number }[] = [];
+  for (const a of store.values('accounts'))
+    if (a.status === 'PENDING_CLOSURE') jobs.push({ key: a.id, at: a.closeCompletesAt ?? 0 });
   return jobs;
 }
