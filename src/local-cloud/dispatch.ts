@@ -97,7 +97,11 @@ export class Dispatcher {
     let principal: Principal | undefined;
     let response: RawResponse;
     try {
-      principal = authenticate(req, this.deps.store, r.protocol, started);
+      principal = authenticate(req, this.deps.store, r.protocol, started, {
+        signingName: r.service?.signingName,
+        unsignedPayload: r.service?.unsignedPayload ?? false,
+        ownRegion: this.deps.config.region,
+      });
       response = this.invoke(r, principal, requestId, started);
     } catch (err) {
       response = this.errorResponse(r, toApiError(err), requestId);

@@ -64,12 +64,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       apiLog,
       schedule: (job) => scheduler.schedule(job),
     });
-    const server = createHttpServer(dispatcher, () => ({
-      status: 'ok',
-      pid: process.pid,
-      managementAccountId: meta.managementAccountId,
-    }));
+    let ownHosts: readonly string[] = [];
+    const server = createHttpServer(dispatcher, {
+      health: () => ({ status: 'ok', pid: process.pid, managementAccountId: meta.managementAccountId }),
+      ownHosts: () => ownHosts,
+    });
     const port = await listen(server, config.port, config.host);
+    // Its loopback address, and `localhost` (which no other site's DNS can claim).
+    ownHosts = [`${config.host}:${port}`, `localhost:${port}`];
     scheduler.restore();
     const endpoint = `http://${config.host}:${port}`;
     const admin = store.get('accessKeys', meta.adminAccessKeyId);
