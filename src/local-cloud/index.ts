@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { BulkheadError } from '../core/errors.js';
 import { ApiLog } from './api-log.js';
+import { daemonLog } from './daemon-log.js';
 import type { LocalCloudOptions, Quotas } from './config.js';
 import { resolveConfig } from './config.js';
 import { Dispatcher } from './dispatch.js';
@@ -13,6 +13,7 @@ import { SERVICES, TABLE_NAMES } from './services/all.js';
 import { seedState, pruneExpiredSessions, createStandaloneAccount } from './seed.js';
 import { acquireLock, releaseLock, removeServerRecord, writeServerRecord } from './store/lock.js';
 import { Persistence } from './store/persistence.js';
+import { ensurePrivateDir } from './store/private-files.js';
 import { Store } from './store/store.js';
 
 export type { LocalCloudOptions, Quotas };
@@ -40,13 +41,13 @@ export interface LocalCloud {
 /** Starts the local cloud on 127.0.0.1. Refuses when another live server holds the data directory. */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const config = resolveConfig(options);
-  mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   const lockToken = randomUUID();
   acquireLock(config.dataDir, lockToken);
   let persistence: Persistence | undefined;
   try {
     const store = new Store(TABLE_NAMES);
-    persistence = new Persistence(config.dataDir);
+    persistence = new Persistence(config.dataDir, { log: (message) => daemonLog(config.dataDir, message) });
     persistence.load(store);
     const meta = seedState(store);
     pruneExpiredSessions(store, Date.now());
