@@ -40,6 +40,8 @@ export interface DispatcherDeps {
 }
 
 const GENERIC_QUERY_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
+/** `aws:RequestedRegion` of a global service's calls (IAM, Organizations). */
+export const GLOBAL_SERVICE_REGION = 'us-east-1';
 
 interface Route {
   service: ServiceDefinition | undefined;
@@ -158,7 +160,8 @@ export class Dispatcher {
       input: r.input ?? {},
       principal,
       store: this.deps.store,
-      region: r.region,
+      // AWS serves a global service from us-east-1, whatever region the client signed with.
+      region: service.global ? GLOBAL_SERVICE_REGION : r.region,
     });
     const ctx: HandlerContext = {
       store: this.deps.store,

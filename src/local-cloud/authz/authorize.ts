@@ -17,7 +17,7 @@ export interface AuthorizationCall {
   input: Record<string, unknown>;
   principal: Principal;
   store: Store;
-  /** The region of the SigV4 credential scope: `aws:RequestedRegion`. */
+  /** `aws:RequestedRegion`: the SigV4 scope's region, or us-east-1 for a global service. */
   region: string;
 }
 
