@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BulkheadError } from '../core/errors.js';
 import type { LocalCloudOptions } from './config.js';
 import type { RunningLocalCloud } from './discovery.js';
 import { findRunningLocalCloud } from './discovery.js';
+import { DAEMON_LOG } from './daemon-log.js';
 import { isProcessAlive } from './store/lock.js';
+import { ensurePrivateDir, openPrivate } from './store/private-files.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -32,9 +34,9 @@ export async function startDetachedLocalCloud(
       source: 'internal',
       hint: 'run `npm run build`',
     });
-  mkdirSync(dataDir, { recursive: true });
-  const logPath = join(dataDir, 'daemon.log');
-  const log = openSync(logPath, 'a');
+  ensurePrivateDir(dataDir);
+  const logPath = join(dataDir, DAEMON_LOG);
+  const log = openPrivate(logPath, 'a');
   const child = spawn(process.execPath, [daemon, JSON.stringify({ ...options, dataDir })], {
     detached: true,
     stdio: ['ignore', log, log],

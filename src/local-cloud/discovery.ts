@@ -37,6 +37,14 @@ export function resetLocalCloud(dataDir: string): void {
       hint: 'stop it first with `bulkhead local stop`',
     });
   }
-  for (const f of ['state.json', 'journal.jsonl', 'api-log.jsonl', 'server.json', 'server.lock', 'daemon.log'])
-    rmSync(join(dataDir, f), { force: true });
+  const files = [
+    'state.json',
+    'journal.jsonl',
+    'api-log.jsonl',
+    'api-log.1.jsonl',
+    'server.json',
+    'server.lock',
+    'daemon.log',
+  ];
+  for (const f of files) rmSync(join(dataDir, f), { force: true });
 }

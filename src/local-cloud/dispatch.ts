@@ -40,6 +40,8 @@ export interface DispatcherDeps {
 }
 
 const GENERIC_QUERY_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
+/** `aws:RequestedRegion` of a global service's calls (IAM, Organizations). */
+export const GLOBAL_SERVICE_REGION = 'us-east-1';
 
 interface Route {
   service: ServiceDefinition | undefined;
@@ -97,7 +99,11 @@ export class Dispatcher {
     let principal: Principal | undefined;
     let response: RawResponse;
     try {
-      principal = authenticate(req, this.deps.store, r.protocol, started);
+      principal = authenticate(req, this.deps.store, r.protocol, started, {
+        signingName: r.service?.signingName,
+        unsignedPayload: r.service?.unsignedPayload ?? false,
+        ownRegion: this.deps.config.region,
+      });
       response = this.invoke(r, principal, requestId, started);
     } catch (err) {
       response = this.errorResponse(r, toApiError(err), requestId);
@@ -130,8 +136,8 @@ export class Dispatcher {
             'The action or operation requested is invalid. Verify that the action is typed correctly.',
           );
     }
-    const handler = Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
-    if (handler === undefined) {
+    const op = Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
+    if (op === undefined) {
       throw r.protocol === 'json'
         ? new AwsApiError('UnknownOperationException', `The action ${operation} is not valid for this web service.`)
         : new AwsApiError(
@@ -149,12 +155,13 @@ export class Dispatcher {
       throw new AwsApiError(service.internalError.code, service.internalError.message, service.internalError.status);
     // AWS authorizes a call before acting on it: SCPs, identity policies and boundaries (src/access/).
     authorize({
-      service: service.name,
+      service,
       operation,
       input: r.input ?? {},
       principal,
       store: this.deps.store,
-      region: r.region,
+      // AWS serves a global service from us-east-1, whatever region the client signed with.
+      region: service.global ? GLOBAL_SERVICE_REGION : r.region,
     });
     const ctx: HandlerContext = {
       store: this.deps.store,
@@ -166,7 +173,7 @@ export class Dispatcher {
     };
     let output: unknown;
     try {
-      output = handler(r.input ?? {}, ctx);
+      output = op.handler(r.input ?? {}, ctx);
     } finally {
       // Persist before answering, success or not: a handler that changed state and then failed must not lose the change.
       this.deps.persistence.commit(this.deps.store.takePending(), this.deps.store);

@@ -20,16 +20,6 @@ export class AwsApiError extends Error {
   }
 }
 
-/** Organizations `ConstraintViolationException` with its documented `Reason`. */
-export function constraintViolation(reason: string, message: string): AwsApiError {
-  return new AwsApiError('ConstraintViolationException', message, 400, { Reason: reason });
-}
-
-/** Organizations `InvalidInputException` with its documented `Reason`. */
-export function invalidInput(reason: string, message: string): AwsApiError {
-  return new AwsApiError('InvalidInputException', message, 400, { Reason: reason });
-}
-
 /** awsQuery (IAM, STS) `ValidationError`, phrased as AWS phrases constraint failures. */
 export function validationError(message: string): AwsApiError {
   return new AwsApiError('ValidationError', message, 400);

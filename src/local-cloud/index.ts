@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { BulkheadError } from '../core/errors.js';
 import { ApiLog } from './api-log.js';
+import { daemonLog } from './daemon-log.js';
 import type { LocalCloudOptions, Quotas } from './config.js';
 import { resolveConfig } from './config.js';
 import { Dispatcher } from './dispatch.js';
@@ -9,10 +9,11 @@ import { FaultInjector } from './knobs/faults.js';
 import { Throttler } from './knobs/throttle.js';
 import { JobScheduler } from './scheduler.js';
 import { closeServer, createHttpServer, listen } from './server.js';
-import { SERVICES } from './services/all.js';
+import { SERVICES, TABLE_NAMES } from './services/all.js';
 import { seedState, pruneExpiredSessions, createStandaloneAccount } from './seed.js';
 import { acquireLock, releaseLock, removeServerRecord, writeServerRecord } from './store/lock.js';
 import { Persistence } from './store/persistence.js';
+import { ensurePrivateDir } from './store/private-files.js';
 import { Store } from './store/store.js';
 
 export type { LocalCloudOptions, Quotas };
@@ -40,13 +41,13 @@ export interface LocalCloud {
 /** Starts the local cloud on 127.0.0.1. Refuses when another live server holds the data directory. */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const config = resolveConfig(options);
-  mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   const lockToken = randomUUID();
   acquireLock(config.dataDir, lockToken);
   let persistence: Persistence | undefined;
   try {
-    const store = new Store();
-    persistence = new Persistence(config.dataDir);
+    const store = new Store(TABLE_NAMES);
+    persistence = new Persistence(config.dataDir, { log: (message) => daemonLog(config.dataDir, message) });
     persistence.load(store);
     const meta = seedState(store);
     pruneExpiredSessions(store, Date.now());
@@ -64,12 +65,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       apiLog,
       schedule: (job) => scheduler.schedule(job),
     });
-    const server = createHttpServer(dispatcher, () => ({
-      status: 'ok',
-      pid: process.pid,
-      managementAccountId: meta.managementAccountId,
-    }));
+    let ownHosts: readonly string[] = [];
+    const server = createHttpServer(dispatcher, {
+      health: () => ({ status: 'ok', pid: process.pid, managementAccountId: meta.managementAccountId }),
+      ownHosts: () => ownHosts,
+    });
     const port = await listen(server, config.port, config.host);
+    // Its loopback address, and `localhost` (which no other site's DNS can claim).
+    ownHosts = [`${config.host}:${port}`, `localhost:${port}`];
     scheduler.restore();
     const endpoint = `http://${config.host}:${port}`;
     const admin = store.get('accessKeys', meta.adminAccessKeyId);

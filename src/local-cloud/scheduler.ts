@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from './config.js';
-import type { HandlerContext, Job, JobRunner, ServiceDefinition } from './services/registry.js';
+import type { HandlerContext, Job, JobDefinition, ServiceDefinition } from './services/registry.js';
 import type { Persistence } from './store/persistence.js';
 import type { Store } from './store/store.js';
 
@@ -19,15 +19,19 @@ const SERVICE_PRINCIPAL = {
 export class JobScheduler {
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
-  private readonly runners = new Map<string, JobRunner>();
+  private readonly jobs = new Map<string, JobDefinition>();
 
   constructor(
     private readonly store: Store,
     private readonly persistence: Persistence,
     private readonly config: ResolvedConfig,
-    private readonly services: readonly ServiceDefinition[],
+    services: readonly ServiceDefinition[],
   ) {
-    for (const s of services) for (const [kind, run] of Object.entries(s.jobs ?? {})) this.runners.set(kind, run);
+    for (const s of services)
+      for (const [kind, job] of Object.entries(s.jobs ?? {})) {
+        if (this.jobs.has(kind)) throw new Error(`job kind ${kind} is declared by two services`);
+        this.jobs.set(kind, job);
+      }
   }
 
   schedule(job: Job): void {
@@ -43,13 +47,14 @@ export class JobScheduler {
   }
 
   restore(): void {
-    for (const s of this.services) for (const job of s.pendingJobs?.(this.store) ?? []) this.schedule(job);
+    for (const [kind, job] of this.jobs)
+      for (const { key, at } of job.pending(this.store)) this.schedule({ kind, key, at });
   }
 
   private run(job: Job): void {
     if (this.stopped) return;
-    const runner = this.runners.get(job.kind);
-    if (runner === undefined) return;
+    const definition = this.jobs.get(job.kind);
+    if (definition === undefined) return;
     const ctx: HandlerContext = {
       store: this.store,
       principal: SERVICE_PRINCIPAL,
@@ -59,7 +64,7 @@ export class JobScheduler {
       schedule: (next) => this.schedule(next),
     };
     try {
-      runner(job.key, ctx);
+      definition.run(job.key, ctx);
     } finally {
       this.persistence.commit(this.store.takePending(), this.store);
     }

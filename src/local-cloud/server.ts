@@ -16,41 +16,60 @@ function send(res: ServerResponse, r: RawResponse): void {
   res.end(body);
 }
 
-function tooLarge(req: IncomingMessage): RawResponse {
+/** An error answered before dispatch, in the request's protocol (awsJson1_1 when it names an X-Amz-Target). */
+function earlyError(req: IncomingMessage, json: AwsApiError, query: AwsApiError): RawResponse {
   const requestId = newRequestId();
-  const err = new AwsApiError(
-    'RequestEntityTooLargeException',
-    `Request body must be no more than ${MAX_BODY_BYTES} bytes.`,
-    413,
-  );
+  const base = { 'x-amzn-RequestId': requestId, connection: 'close' };
   if (req.headers['x-amz-target'] !== undefined) {
     return {
-      status: 413,
-      headers: {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amzn-RequestId': requestId,
-        'x-amzn-ErrorType': err.code,
-        connection: 'close',
-      },
-      body: serializeJsonError(err),
+      status: json.httpStatus,
+      headers: { ...base, 'content-type': 'application/x-amz-json-1.1', 'x-amzn-ErrorType': json.code },
+      body: serializeJsonError(json),
     };
   }
-  const q = new AwsApiError('RequestEntityTooLarge', err.message, 413);
   return {
-    status: 413,
-    headers: {
-      'content-type': 'text/xml',
-      'x-amzn-RequestId': requestId,
-      'x-amzn-ErrorType': q.code,
-      connection: 'close',
-    },
-    body: serializeQueryError(q, 'https://iam.amazonaws.com/doc/2010-05-08/', requestId),
+    status: query.httpStatus,
+    headers: { ...base, 'content-type': 'text/xml', 'x-amzn-ErrorType': query.code },
+    body: serializeQueryError(query, 'https://iam.amazonaws.com/doc/2010-05-08/', requestId),
   };
 }
 
-/** The HTTP front: reads bodies (bounded), answers a health probe, hands everything else to the dispatcher. */
-export function createHttpServer(dispatcher: Dispatcher, health: () => Record<string, unknown>): Server {
+function tooLarge(req: IncomingMessage): RawResponse {
+  const message = `Request body must be no more than ${MAX_BODY_BYTES} bytes.`;
+  return earlyError(
+    req,
+    new AwsApiError('RequestEntityTooLargeException', message, 413),
+    new AwsApiError('RequestEntityTooLarge', message, 413),
+  );
+}
+
+/**
+ * A request whose Host is not this server's loopback address: a web page that rebinds its own DNS
+ * name to 127.0.0.1 would otherwise drive the local cloud from a browser. 421 Misdirected Request.
+ */
+function wrongHost(req: IncomingMessage, expected: string): RawResponse {
+  const message = `The Host header ${JSON.stringify(req.headers.host ?? '')} does not name this local cloud; it answers only requests addressed to ${expected}.`;
+  const err = new AwsApiError('MisdirectedRequest', message, 421);
+  return earlyError(req, err, err);
+}
+
+export interface HttpServerOptions {
+  /** The health probe's answer. */
+  health: () => Record<string, unknown>;
+  /** The Host values this server answers (its loopback address and port), known once it listens. */
+  ownHosts: () => readonly string[];
+}
+
+/** The HTTP front: checks Host, reads bodies (bounded), answers a health probe, hands everything else to the dispatcher. */
+export function createHttpServer(dispatcher: Dispatcher, options: HttpServerOptions): Server {
+  const { health, ownHosts } = options;
   return createServer((req, res) => {
+    const hosts = ownHosts();
+    if (!hosts.includes((req.headers.host ?? '').toLowerCase())) {
+      send(res, wrongHost(req, hosts[0] ?? 'its own address'));
+      req.resume();
+      return;
+    }
     if (req.method === 'GET' && req.url === '/_bulkhead/health') {
       send(res, {
         status: 200,

@@ -27,7 +27,7 @@ describe('bad input never crashes the server', () => {
     const res = await org('ListRoots', '{"MaxResults": ');
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toMatchObject({ __type: 'SerializationException' });
-    expect(res.headers.get('x-amzn-errortype')).toBe('SerializationException');
+    expect(res.headers['x-amzn-errortype']).toBe('SerializationException');
   });
 
   it('a JSON array or a wrongly typed member → SerializationException', async () => {

@@ -3,7 +3,8 @@ import { AwsApiError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { AccessKeyRecord } from '../store/state.js';
 import type { SignedRequest } from './sigv4.js';
-import { parseAmzDate, parseAuthorization, verifySigV4 } from './sigv4.js';
+import { isKnownRegion } from '../../model/regions.js';
+import { parseAmzDate, parseAuthorization, payloadHash, verifySigV4 } from './sigv4.js';
 
 /** Who is calling, resolved from the request's credentials. */
 export interface Principal {
@@ -47,8 +48,31 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** Verifies the SigV4 signature against the store's access keys and returns the caller. */
-export function authenticate(req: SignedRequest, store: Store, protocol: WireProtocol, now: number): Principal {
+/** What the request is addressed to, as far as the signature's scope is concerned. */
+export interface SigningTarget {
+  /** The routed service's signing name; undefined when no service matched (nothing to compare). */
+  signingName: string | undefined;
+  /** Whether the service accepts `x-amz-content-sha256: UNSIGNED-PAYLOAD` (AWS: S3 only). */
+  unsignedPayload: boolean;
+  /** The local cloud's own region, accepted in the scope even if AWS has no such region. */
+  ownRegion: string;
+}
+
+const BAD_SIGNATURE =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+
+/**
+ * Verifies the SigV4 signature against the store's access keys and returns the caller. Like AWS, the
+ * credential scope must name the day of `x-amz-date`, a real region and the service's signing name,
+ * and the body must be the one signed (its hash, never a claimed `x-amz-content-sha256`).
+ */
+export function authenticate(
+  req: SignedRequest,
+  store: Store,
+  protocol: WireProtocol,
+  now: number,
+  target: SigningTarget,
+): Principal {
   const auth = parseAuthorization(header(req.headers, 'authorization'));
   if (auth === undefined) {
     throw fail(
@@ -81,12 +105,22 @@ export function authenticate(req: SignedRequest, store: Store, protocol: WirePro
       "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header, and host among the signed headers.",
     );
   }
-  if (!verifySigV4(req, auth, key.secretAccessKey, amzDate)) {
+  if (auth.date !== amzDate.slice(0, 8)) {
     throw fail(
       protocol,
       'badSignature',
-      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
     );
+  }
+  if (auth.region !== target.ownRegion && !isKnownRegion(auth.region)) {
+    throw fail(protocol, 'badSignature', `Credential should be scoped to a valid region, not '${auth.region}'.`);
+  }
+  if (target.signingName !== undefined && auth.service !== target.signingName) {
+    throw fail(protocol, 'badSignature', `Credential should be scoped to correct service: '${target.signingName}'.`);
+  }
+  const bodyHash = payloadHash(req, target.unsignedPayload);
+  if (bodyHash === undefined || !verifySigV4(req, auth, key.secretAccessKey, amzDate, bodyHash)) {
+    throw fail(protocol, 'badSignature', BAD_SIGNATURE);
   }
   if (Math.abs(now - signedAt) > SKEW_MS) {
     throw fail(

@@ -107,20 +107,41 @@ export interface SignedRequest {
   body: Buffer;
 }
 
+export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+
+/**
+ * The payload hash of the canonical request: always the hash of the body received, so a body
+ * swapped under a captured signature fails, whatever `x-amz-content-sha256` claims. The one
+ * exception is `UNSIGNED-PAYLOAD`, where the service accepts it (AWS: S3). Returns undefined when
+ * the header is sent and does not match the body.
+ */
+export function payloadHash(req: SignedRequest, unsignedAllowed: boolean): string | undefined {
+  const actual = sha256Hex(req.body);
+  const claimed = req.headers['x-amz-content-sha256'];
+  if (claimed === undefined) return actual;
+  const value = Array.isArray(claimed) ? claimed.join(',') : claimed;
+  if (value === UNSIGNED_PAYLOAD && unsignedAllowed) return UNSIGNED_PAYLOAD;
+  return value.toLowerCase() === actual ? actual : undefined;
+}
+
 /** Recomputes the signature (canonical request → string to sign → signing key) and compares it in constant time. */
-export function verifySigV4(req: SignedRequest, auth: SigV4Authorization, secret: string, amzDate: string): boolean {
+export function verifySigV4(
+  req: SignedRequest,
+  auth: SigV4Authorization,
+  secret: string,
+  amzDate: string,
+  bodyHash: string,
+): boolean {
   const q = req.url.indexOf('?');
   const path = q < 0 ? req.url : req.url.slice(0, q);
   const query = q < 0 ? '' : req.url.slice(q + 1);
-  const payloadHeader = req.headers['x-amz-content-sha256'];
-  const payloadHash = typeof payloadHeader === 'string' && payloadHeader !== '' ? payloadHeader : sha256Hex(req.body);
   const canonical = [
     req.method,
     canonicalUri(path),
     canonicalQuery(query),
     auth.signedHeaders.map((h) => `${h}:${headerValue(req.headers, h)}\n`).join(''),
     auth.signedHeaders.join(';'),
-    payloadHash,
+    bodyHash,
   ].join('\n');
   const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
   const stringToSign = `AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${sha256Hex(canonical)}`;

@@ -2,22 +2,22 @@ import type { AccessRequest, ContextValue, PolicySet } from '../../access/index.
 import { evaluate, isAllowed } from '../../access/index.js';
 import type { Principal } from '../auth/credentials.js';
 import { AwsApiError } from '../errors.js';
-import { accessDenied } from '../services/organizations/common.js';
 import { roleKey } from '../services/iam/provision.js';
+import type { ServiceDefinition } from '../services/registry.js';
+import { NO_PERMISSION_REQUIRED } from '../services/registry.js';
 import type { Store } from '../store/store.js';
 import { callerPolicies } from './caller-policies.js';
 import { denyMessage } from './deny-message.js';
-import { actionAndResource } from './operation-resources.js';
 import { organizationOf } from './scp-chain.js';
 import { trustPolicyOf } from './trust-policy.js';
 
 export interface AuthorizationCall {
-  service: 'organizations' | 'iam' | 'sts';
+  service: ServiceDefinition;
   operation: string;
   input: Record<string, unknown>;
   principal: Principal;
   store: Store;
-  /** The region of the SigV4 credential scope: `aws:RequestedRegion`. */
+  /** `aws:RequestedRegion`: the SigV4 scope's region, or us-east-1 for a global service. */
   region: string;
 }
 
@@ -56,10 +56,23 @@ function assumeRoleRequest(
   return { request: out, set: { ...set, resourcePolicy: trustPolicyOf(role) } };
 }
 
+/** The action (`<signingName>:<Operation>`) and resource a call is authorized against; undefined when it needs no permission. */
+export function actionAndResource(
+  service: ServiceDefinition,
+  operation: string,
+  input: Record<string, unknown>,
+  store: Store,
+  accountId: string,
+): { action: string; resource: string } | undefined {
+  const op = Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
+  if (op === undefined || op.resource === NO_PERMISSION_REQUIRED) return undefined;
+  return { action: `${service.signingName}:${operation}`, resource: op.resource(input, { store, accountId }) };
+}
+
 /**
  * Authorizes one call with Bulkhead's evaluator (src/access/): the SCPs over the caller's account,
- * its identity policies and permissions boundary, for `<service>:<Operation>` on the operation's
- * resource. Throws AWS's access denied error; returns when the call may proceed.
+ * its identity policies and permissions boundary, for `<service>:<Operation>` on the resource the
+ * operation declares. Throws AWS's access denied error; returns when the call may proceed.
  */
 export function authorize(call: AuthorizationCall): void {
   const { principal, store } = call;
@@ -81,7 +94,7 @@ export function authorize(call: AuthorizationCall): void {
   if (target.action === 'sts:AssumeRole') ({ request, set } = assumeRoleRequest(request, set, call));
   if (isAllowed(request, set)) return;
   const result = evaluate(request, set);
-  if (call.service === 'organizations') throw accessDenied();
+  if (call.service.accessDenied !== undefined) throw call.service.accessDenied();
   if (
     target.action === 'sts:AssumeRole' &&
     result.ok &&

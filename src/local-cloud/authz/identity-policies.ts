@@ -1,6 +1,6 @@
 import type { NamedPolicy, PolicyDocument } from '../../access/index.js';
 import { awsManagedIamPolicy } from '../services/iam/aws-managed.js';
-import type { ManagedPolicyRecord, RoleRecord } from '../store/state.js';
+import type { ManagedPolicyRecord, RoleRecord } from '../services/iam/tables.js';
 import type { Store } from '../store/store.js';
 
 /** How IAM's policy simulator names a policy's origin (`PolicySourceType`). */

@@ -1,6 +1,6 @@
 import type { NamedPolicy, PolicyDocument, ScpLevel } from '../../access/index.js';
 import { policyArn } from '../services/organizations/common.js';
-import type { OrganizationRecord, OuRecord, PolicyRecord } from '../store/state.js';
+import type { OrganizationRecord, OuRecord, PolicyRecord } from '../services/organizations/tables.js';
 import type { Store } from '../store/store.js';
 
 /** Where an account sits in its organization, and the SCPs that govern its principals. */

@@ -8,7 +8,7 @@ import type {
 } from '../../access/index.js';
 import { evaluate } from '../../access/index.js';
 import type { Principal } from '../auth/credentials.js';
-import type { RoleRecord } from '../store/state.js';
+import type { RoleRecord } from '../services/iam/tables.js';
 
 const trustPolicies = new WeakMap<RoleRecord, NamedPolicy>();
 

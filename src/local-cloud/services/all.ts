@@ -1,7 +1,14 @@
+import { CORE_TABLES } from '../store/state.js';
+import type { TableName } from '../store/state.js';
 import { iamService } from './iam/index.js';
 import { organizationsService } from './organizations/index.js';
-import type { ServiceDefinition } from './registry.js';
 import { stsService } from './sts/index.js';
 
-/** Every emulated service; the dispatcher routes among these. */
-export const SERVICES: readonly ServiceDefinition[] = [organizationsService, iamService, stsService];
+/** Every emulated service; the dispatcher routes among these. Adding a service is one entry here. */
+export const SERVICES = [organizationsService, iamService, stsService] as const;
+
+/** The services' short names, derived from the list. */
+export type ServiceName = (typeof SERVICES)[number]['name'];
+
+/** Every table of the store: the core ones, then each service's own. */
+export const TABLE_NAMES: readonly TableName[] = [...CORE_TABLES, ...SERVICES.flatMap((s) => s.tables)];

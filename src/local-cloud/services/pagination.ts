@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { AwsApiError, invalidInput } from '../errors.js';
+import { AwsApiError } from '../errors.js';
+import type { InvalidInput } from './json-input.js';
+import { typeError } from './json-input.js';
 
 /**
  * Pagination tokens are opaque to callers: base64url of the operation, the offset, and a check
- * value, so a token from another operation or a hand-edited one is rejected.
+ * value, so a token from another operation or a hand-edited one is rejected. Page sizes and the
+ * invalid-input error are the service's (Organizations: 1..20; IAM: 1..1000, default 100).
  */
 function check(op: string, offset: number): string {
   return createHash('sha256').update(`${op}:${offset}`).digest('hex').slice(0, 8);
@@ -21,24 +24,29 @@ export function decodeToken(op: string, token: string): number | undefined {
   return offset;
 }
 
-/** Organizations: MaxResults 1..20 (AWS default and maximum 20), NextToken. */
-export function paginateOrg<T>(
+export interface PageSizes {
+  defaultSize: number;
+  maxSize: number;
+}
+
+/** awsJson1_1: `MaxResults` and `NextToken`; `invalid` words a bad size or token as the service does. */
+export function paginateJson<T>(
   items: readonly T[],
   op: string,
   input: Record<string, unknown>,
+  sizes: PageSizes & { invalid: InvalidInput },
 ): { page: T[]; NextToken?: string } {
   const max = input.MaxResults;
-  let size = 20;
+  let size = sizes.defaultSize;
   if (max !== undefined && max !== null) {
-    if (typeof max !== 'number' || !Number.isInteger(max))
-      throw new AwsApiError('SerializationException', 'Unexpected value type for MaxResults: expected an integer.');
+    if (typeof max !== 'number' || !Number.isInteger(max)) throw typeError('MaxResults', 'an integer');
     if (max < 1)
-      throw invalidInput(
+      throw sizes.invalid(
         'MIN_VALUE_EXCEEDED',
         'You provided a value that does not meet the required minimum value for MaxResults.',
       );
-    if (max > 20)
-      throw invalidInput(
+    if (max > sizes.maxSize)
+      throw sizes.invalid(
         'MAX_VALUE_EXCEEDED',
         'You provided a value that exceeds the maximum allowed value for MaxResults.',
       );
@@ -48,7 +56,7 @@ export function paginateOrg<T>(
   const token = input.NextToken;
   if (token !== undefined && token !== null) {
     const decoded = typeof token === 'string' ? decodeToken(op, token) : undefined;
-    if (decoded === undefined) throw invalidInput('INVALID_NEXT_TOKEN', 'The NextToken value is not valid.');
+    if (decoded === undefined) throw sizes.invalid('INVALID_NEXT_TOKEN', 'The NextToken value is not valid.');
     offset = decoded;
   }
   const page = items.slice(offset, offset + size);
@@ -56,20 +64,21 @@ export function paginateOrg<T>(
   return next < items.length ? { page, NextToken: encodeToken(op, next) } : { page };
 }
 
-/** IAM: MaxItems 1..1000 (default 100), Marker, IsTruncated. */
-export function paginateIam<T>(
+/** awsQuery: `MaxItems`, `Marker`, `IsTruncated`; failures are the protocol's `ValidationError`. */
+export function paginateQuery<T>(
   items: readonly T[],
   op: string,
   input: Record<string, unknown>,
+  sizes: PageSizes,
 ): { page: T[]; IsTruncated: boolean; Marker?: string } {
-  let size = 100;
+  let size = sizes.defaultSize;
   const raw = input.MaxItems;
   if (raw !== undefined) {
     const n = Number(raw);
-    if (typeof raw !== 'string' || !Number.isInteger(n) || n < 1 || n > 1000) {
+    if (typeof raw !== 'string' || !Number.isInteger(n) || n < 1 || n > sizes.maxSize) {
       throw new AwsApiError(
         'ValidationError',
-        `1 validation error detected: Value '${String(raw)}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 1000`,
+        `1 validation error detected: Value '${String(raw)}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and ${sizes.maxSize}`,
       );
     }
     size = n;

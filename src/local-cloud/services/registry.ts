@@ -1,5 +1,7 @@
 import type { Principal } from '../auth/credentials.js';
 import type { ResolvedConfig } from '../config.js';
+import type { AwsApiError } from '../errors.js';
+import type { TableName } from '../store/state.js';
 import type { Store } from '../store/store.js';
 
 /** A deferred state change (CreateAccount completing, an account finishing closure) that survives restarts. */
@@ -22,25 +24,77 @@ export interface HandlerContext {
 /** Input is the decoded JSON body (awsJson1_1) or the decoded form (awsQuery, string leaves). */
 export type Handler = (input: Record<string, unknown>, ctx: HandlerContext) => unknown;
 
+/** What a resource resolver sees: the store and the caller's account (IAM resources live there). */
+export interface ResourceEnv {
+  store: Store;
+  accountId: string;
+}
+
+/**
+ * The ARN an operation is authorized against, as in the Service Authorization Reference: the first
+ * required resource type, or `*` where the action has none. Built from the input before the entity is
+ * looked up, because AWS authorizes before it validates.
+ */
+export type ResourceResolver = (input: Record<string, unknown>, env: ResourceEnv) => string;
+
+/** AWS: "No permissions are required to perform this operation" (an explicit deny does not stop it). */
+export const NO_PERMISSION_REQUIRED = 'none';
+
+export interface Operation {
+  handler: Handler;
+  /** The resource `<signingName>:<Operation>` is authorized against, or NO_PERMISSION_REQUIRED. */
+  resource: ResourceResolver | typeof NO_PERMISSION_REQUIRED;
+}
+
+/** Any resource (`*`): the action has no required resource type. */
+export const ANY_RESOURCE: ResourceResolver = () => '*';
+
 /** A job runner receives a context whose principal is the service itself. */
 export type JobRunner = (key: string, ctx: HandlerContext) => void;
 
-export interface ServiceDefinition {
-  /** Short name used in logs and for throttling keys. */
-  name: 'organizations' | 'iam' | 'sts';
+export interface JobDefinition {
+  run: JobRunner;
+  /** The jobs of this kind pending in a freshly loaded store, to re-arm after a restart. */
+  pending(store: Store): { key: string; at: number }[];
+}
+
+export interface ErrorShape {
+  code: string;
+  message: string;
+  status: number;
+}
+
+export interface ServiceDefinition<Name extends string = string> {
+  /** Short name used in logs, throttling keys and the action prefix (`iam:CreateRole`). */
+  name: Name;
   protocol: 'json' | 'query';
   /** SigV4 signing name, the service in the credential scope. */
   signingName: string;
+  /**
+   * A global service (IAM, Organizations): AWS serves it from us-east-1 and judges `aws:RequestedRegion`
+   * as `us-east-1` whatever region the client signed with.
+   */
+  global: boolean;
+  /** Whether `x-amz-content-sha256: UNSIGNED-PAYLOAD` is accepted (AWS: S3 only). */
+  unsignedPayload: boolean;
   /** awsJson1_1: the X-Amz-Target prefix. */
   targetPrefix?: string;
   /** awsQuery: the XML namespace and API version. */
   xmlNamespace?: string;
   apiVersion?: string;
-  operations: Readonly<Record<string, Handler>>;
-  jobs?: Readonly<Record<string, JobRunner>>;
-  /** Jobs pending in a freshly loaded store, to re-arm after a restart. */
-  pendingJobs?: (store: Store) => Job[];
+  operations: Readonly<Record<string, Operation>>;
+  /** The store tables this service owns (declared in its `tables.ts`). */
+  tables: readonly TableName[];
+  /** Background jobs by kind; kinds are unique across services. */
+  jobs?: Readonly<Record<string, JobDefinition>>;
   /** The error code for throttling and for an internal failure in this service. */
-  throttleError: { code: string; message: string; status: number };
-  internalError: { code: string; message: string; status: number };
+  throttleError: ErrorShape;
+  internalError: ErrorShape;
+  /** The error for a denied call when the service does not word it IAM's way (`User: … is not authorized …`). */
+  accessDenied?: () => AwsApiError;
+}
+
+/** Keeps the literal service name, so the service-name type can derive from the list of services. */
+export function defineService<const Name extends string>(def: ServiceDefinition<Name>): ServiceDefinition<Name> {
+  return def;
 }

@@ -1,9 +1,9 @@
 import type { Mutation, TableName, Tables } from './state.js';
-import { TABLE_NAMES } from './state.js';
 
 /**
  * In-memory tables with a pending-mutation list. Handlers read and write through it; the server
- * hands the pending mutations to the persistence layer before answering the request.
+ * hands the pending mutations to the persistence layer before answering the request. The tables are
+ * the core ones plus those the services declare (`tableNames` in services/all.ts).
  */
 export class Store {
   private readonly tables = new Map<TableName, Map<string, unknown>>();
@@ -11,8 +11,8 @@ export class Store {
   /** Bumped on every write, so derived indexes know when to rebuild. */
   private versions = new Map<TableName, number>();
 
-  constructor() {
-    for (const name of TABLE_NAMES) {
+  constructor(names: readonly TableName[]) {
+    for (const name of names) {
       this.tables.set(name, new Map());
       this.versions.set(name, 0);
     }
@@ -78,10 +78,9 @@ export class Store {
   }
 
   load(snapshot: Record<string, [string, unknown][]>): void {
-    for (const name of TABLE_NAMES) {
+    for (const [name, t] of this.tables) {
       const rows = snapshot[name];
       if (rows === undefined) continue;
-      const t = this.table(name);
       for (const [k, v] of rows) t.set(k, v);
       this.versions.set(name, this.version(name) + 1);
     }

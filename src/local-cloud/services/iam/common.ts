@@ -1,5 +1,5 @@
 import { AwsApiError } from '../../errors.js';
-import type { RoleRecord } from '../../store/state.js';
+import type { RoleRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
 import { qOpt, qReq, tagList } from '../query-input.js';
 import { roleKey } from './provision.js';
@@ -12,6 +12,19 @@ export const limitExceeded = (message: string): AwsApiError => new AwsApiError('
 export const deleteConflict = (message: string): AwsApiError => new AwsApiError('DeleteConflict', message, 409);
 export const malformedPolicy = (message: string): AwsApiError =>
   new AwsApiError('MalformedPolicyDocument', message, 400);
+
+/** An IAM managed policy ARN: `arn:aws:iam::<account>|aws:policy/<path><name>`. */
+export const POLICY_ARN_RE = /^arn:aws:iam::(\d{12}|aws):policy\/[\x21-\x7E]+$/;
+
+/**
+ * A policy ARN member (`arnType`: 20..2048 characters, no pattern in the model, so a length error is a
+ * ValidationError); an ARN that is not a policy's is IAM's `InvalidInput` "ARN … is not valid.".
+ */
+export function readPolicyArn(input: Record<string, unknown>, name = 'PolicyArn'): string {
+  const arn = qReq(input, name, { min: 20, max: 2048 });
+  if (!POLICY_ARN_RE.test(arn)) throw new AwsApiError('InvalidInput', `ARN ${arn} is not valid.`);
+  return arn;
+}
 
 export function readRoleName(input: Record<string, unknown>): string {
   return qReq(input, 'RoleName', { min: 1, max: 64, pattern: NAME_RE });

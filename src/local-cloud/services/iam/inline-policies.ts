@@ -1,4 +1,4 @@
-import { paginateIam } from '../pagination.js';
+import { paginateIam } from './paging.js';
 import { qReq } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
 import {

@@ -1,8 +1,8 @@
-import { AwsApiError } from '../../errors.js';
+import { AwsApiError, validationError } from '../../errors.js';
 import { newIamUniqueId } from '../../ids.js';
-import type { ManagedPolicyRecord } from '../../store/state.js';
+import type { ManagedPolicyRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
-import { paginateIam } from '../pagination.js';
+import { paginateIam } from './paging.js';
 import { qBool, qOpt, qReq, qTags, tagList } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
 import { awsManagedIamPolicy, AWS_MANAGED_IAM_POLICIES } from './aws-managed.js';
@@ -16,13 +16,13 @@ import {
   NAME_RE,
   noSuchEntity,
   readPath,
+  readPolicyArn,
   readRoleName,
 } from './common.js';
 import { roleKey } from './provision.js';
 
 /** AWS IAM: a managed policy document holds at most 6,144 characters (whitespace not counted). */
 const MANAGED_POLICY_MAX = 6144;
-const POLICY_ARN_RE = /^arn:aws:iam::(\d{12}|aws):policy(\/[\x21-\x7E]*)?$/;
 
 /** A policy as IAM reports it: customer managed from the store, or one of the AWS managed ones. */
 interface PolicyView {
@@ -96,8 +96,7 @@ function policyShape(store: Store, accountId: string, p: PolicyView, full: boole
   };
 }
 
-const readArn = (input: Record<string, unknown>): string =>
-  qReq(input, 'PolicyArn', { min: 20, max: 2048, pattern: POLICY_ARN_RE });
+const readArn = (input: Record<string, unknown>): string => readPolicyArn(input);
 
 export function createPolicy(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const name = qReq(input, 'PolicyName', { min: 1, max: 128, pattern: NAME_RE });
@@ -163,9 +162,15 @@ export function getPolicyVersion(input: Record<string, unknown>, ctx: HandlerCon
   };
 }
 
+/** ListPolicies `Scope` (`policyScopeType`). */
+const SCOPES = ['All', 'AWS', 'Local'];
+
 export function listPolicies(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const scope = qOpt(input, 'Scope') ?? 'All';
-  if (!['All', 'AWS', 'Local'].includes(scope)) throw noSuchEntity(`Invalid scope ${scope}`);
+  if (!SCOPES.includes(scope))
+    throw validationError(
+      `1 validation error detected: Value '${scope}' at 'scope' failed to satisfy constraint: Member must satisfy enum value set: [${SCOPES.join(', ')}]`,
+    );
   const onlyAttached = qBool(input, 'OnlyAttached') ?? false;
   const prefix = qOpt(input, 'PathPrefix', { min: 1, max: 512 }) ?? '/';
   const accountId = ctx.principal.accountId;

@@ -1,9 +1,9 @@
 import { AwsApiError } from '../../errors.js';
-import type { ManagedPolicyRecord } from '../../store/state.js';
-import { paginateIam } from '../pagination.js';
+import type { ManagedPolicyRecord } from './tables.js';
+import { paginateIam } from './paging.js';
 import { qBool, qReq } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
-import { checkPolicyDocument, deleteConflict, limitExceeded, noSuchEntity } from './common.js';
+import { checkPolicyDocument, deleteConflict, limitExceeded, noSuchEntity, readPolicyArn } from './common.js';
 
 /** AWS IAM: a customer managed policy keeps at most 5 versions; documents hold 6,144 characters excluding whitespace. */
 const MAX_VERSIONS = 5;
@@ -11,7 +11,7 @@ const MANAGED_POLICY_MAX = 6144;
 const VERSION_RE = /^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$/;
 
 function customerPolicy(input: Record<string, unknown>, ctx: HandlerContext): ManagedPolicyRecord {
-  const arn = qReq(input, 'PolicyArn', { min: 20, max: 2048 });
+  const arn = readPolicyArn(input);
   if (arn.startsWith('arn:aws:iam::aws:policy/'))
     throw new AwsApiError(
       'InvalidInput',

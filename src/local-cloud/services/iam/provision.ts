@@ -1,5 +1,5 @@
 import { newIamUniqueId } from '../../ids.js';
-import type { RoleRecord } from '../../store/state.js';
+import type { RoleRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
 
 export const roleKey = (accountId: string, roleName: string): string => `${accountId}|${roleName.toLowerCase()}`;

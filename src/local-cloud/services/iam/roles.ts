@@ -1,6 +1,6 @@
 import { newIamUniqueId } from '../../ids.js';
-import type { RoleRecord } from '../../store/state.js';
-import { paginateIam } from '../pagination.js';
+import type { RoleRecord } from './tables.js';
+import { paginateIam } from './paging.js';
 import { qInt, qOpt, qReq, qStringList, qTags, tagList } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
 import {

@@ -11,7 +11,7 @@ import { evaluate, isAllowed } from '../../../access/index.js';
 import type { PolicyOrigin } from '../../authz/identity-policies.js';
 import { buildCallerPolicies } from '../../authz/caller-policies.js';
 import { AwsApiError } from '../../errors.js';
-import { paginateIam } from '../pagination.js';
+import { paginateIam } from './paging.js';
 import { qOpt, qReq, qStringList } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
 import { noSuchEntity } from './common.js';

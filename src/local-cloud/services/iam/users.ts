@@ -1,7 +1,7 @@
 import { AwsApiError } from '../../errors.js';
 import { newIamUniqueId } from '../../ids.js';
-import type { UserRecord } from '../../store/state.js';
-import { paginateIam } from '../pagination.js';
+import type { UserRecord } from './tables.js';
+import { paginateIam } from './paging.js';
 import { qOpt, qReq, qTags, tagList } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
 import { alreadyExists, limitExceeded, noSuchEntity, readPath } from './common.js';

@@ -1,8 +1,9 @@
-import { AwsApiError, constraintViolation } from '../../errors.js';
+import { AwsApiError } from '../../errors.js';
+import { constraintViolation } from './errors.js';
 import type { AccountRecord } from '../../store/state.js';
-import { reqString } from '../json-input.js';
-import { paginateOrg } from '../pagination.js';
-import type { HandlerContext, Job } from '../registry.js';
+import { paginateOrg, reqString } from './input.js';
+import type { Store } from '../../store/store.js';
+import type { HandlerContext } from '../registry.js';
 import { attachDefaultPolicies, forgetTarget } from './attachments.js';
 import {
   ACCOUNT_ID_RE,
@@ -177,7 +178,14 @@ export function joinOrganization(
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** AWS: you can close 10% of member accounts, between 10 and 1,000, within a rolling 30-day period. */
+/**
+ * AWS (API_CloseAccount, current reference): "Within a rolling 30 day period you can close the higher
+ * of either 250 or 20% of the member accounts in your organization, up to a maximum of 1,000."
+ */
+export function closeAccountQuota(memberAccounts: number): number {
+  return Math.min(1000, Math.max(250, Math.floor(memberAccounts * 0.2)));
+}
+
 export function closeAccount(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const org = managedOrganization(ctx);
   const account = memberAccount(ctx.store, org, readAccountId(input));
@@ -198,7 +206,7 @@ export function closeAccount(input: Record<string, unknown>, ctx: HandlerContext
   }
   const recent = org.closures.filter((t) => t > ctx.now - 30 * DAY_MS);
   const members = orgAccounts(ctx.store, org.id).filter((a) => a.id !== org.managementAccountId).length;
-  const quota = Math.min(1000, Math.max(10, Math.floor(members * 0.1)));
+  const quota = closeAccountQuota(members);
   if (recent.length >= quota) {
     throw constraintViolation(
       'CLOSE_ACCOUNT_QUOTA_EXCEEDED',
@@ -220,9 +228,9 @@ export function completeAccountClosure(accountId: string, ctx: HandlerContext): 
   ctx.store.put('accounts', accountId, done);
 }
 
-export function pendingClosures(accounts: Iterable<AccountRecord>): Job[] {
-  const jobs: Job[] = [];
-  for (const a of accounts)
-    if (a.status === 'PENDING_CLOSURE') jobs.push({ kind: 'close-account', key: a.id, at: a.closeCompletesAt ?? 0 });
+export function pendingClosures(store: Store): { key: string; at: number }[] {
+  const jobs: { key: string; at: number }[] = [];
+  for (const a of store.values('accounts'))
+    if (a.status === 'PENDING_CLOSURE') jobs.push({ key: a.id, at: a.closeCompletesAt ?? 0 });
   return jobs;
 }

@@ -1,8 +1,8 @@
-import { AwsApiError, constraintViolation } from '../../errors.js';
-import type { OrganizationRecord, PolicyRecord } from '../../store/state.js';
+import { AwsApiError } from '../../errors.js';
+import { constraintViolation } from './errors.js';
+import type { OrganizationRecord, PolicyRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
-import { reqString } from '../json-input.js';
-import { paginateOrg } from '../pagination.js';
+import { paginateOrg, reqString } from './input.js';
 import type { HandlerContext } from '../registry.js';
 import { findEntity, managedOrganization, POLICY_ID_RE, TARGET_ID_RE } from './common.js';
 import { POLICY_TYPES, POLICY_TYPE_NAMES } from './policy-types.js';

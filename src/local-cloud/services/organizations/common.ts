@@ -1,5 +1,6 @@
 import { AwsApiError } from '../../errors.js';
-import type { AccountRecord, OrganizationRecord, PolicyRecord } from '../../store/state.js';
+import type { AccountRecord } from '../../store/state.js';
+import type { OrganizationRecord, PolicyRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
 import type { HandlerContext } from '../registry.js';
 

@@ -1,11 +1,12 @@
-import { AwsApiError, constraintViolation, invalidInput } from '../../errors.js';
+import { AwsApiError } from '../../errors.js';
+import { constraintViolation, invalidInput } from './errors.js';
 import { newAccountId, newCreateAccountRequestId } from '../../ids.js';
-import type { AccountRecord, CreateAccountStatusRecord } from '../../store/state.js';
+import type { AccountRecord } from '../../store/state.js';
+import type { CreateAccountStatusRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
 import { provisionAccountAccessRole } from '../iam/provision.js';
-import { optString, optStringList, readTags, reqString } from '../json-input.js';
-import { paginateOrg } from '../pagination.js';
-import type { HandlerContext, Job } from '../registry.js';
+import { optString, optStringList, paginateOrg, readTags, reqString } from './input.js';
+import type { HandlerContext } from '../registry.js';
 import { joinOrganization } from './accounts.js';
 import { EMAIL_RE, managedOrganization, orgAccounts } from './common.js';
 import { setTags } from './tags.js';
@@ -123,10 +124,10 @@ export function completeCreateAccount(requestId: string, ctx: HandlerContext): v
   });
 }
 
-export function pendingCreations(store: Store): Job[] {
-  const jobs: Job[] = [];
+export function pendingCreations(store: Store): { key: string; at: number }[] {
+  const jobs: { key: string; at: number }[] = [];
   for (const s of store.values('createAccountStatus'))
-    if (s.state === 'IN_PROGRESS') jobs.push({ kind: 'create-account', key: s.id, at: s.completesAt });
+    if (s.state === 'IN_PROGRESS') jobs.push({ key: s.id, at: s.completesAt });
   return jobs;
 }
 

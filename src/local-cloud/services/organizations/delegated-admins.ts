@@ -1,7 +1,7 @@
-import { AwsApiError, constraintViolation } from '../../errors.js';
-import type { DelegatedAdminRecord } from '../../store/state.js';
-import { optString, reqString } from '../json-input.js';
-import { paginateOrg } from '../pagination.js';
+import { AwsApiError } from '../../errors.js';
+import { constraintViolation } from './errors.js';
+import type { DelegatedAdminRecord } from './tables.js';
+import { optString, paginateOrg, reqString } from './input.js';
 import type { HandlerContext } from '../registry.js';
 import { ACCOUNT_ID_RE, accountShape, managedOrganization, memberAccount, SERVICE_PRINCIPAL_RE } from './common.js';
 

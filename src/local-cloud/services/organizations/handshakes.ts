@@ -1,9 +1,9 @@
-import { AwsApiError, invalidInput } from '../../errors.js';
+import { AwsApiError } from '../../errors.js';
+import { invalidInput } from './errors.js';
 import { newHandshakeId } from '../../ids.js';
-import type { HandshakeRecord, OrganizationRecord } from '../../store/state.js';
+import type { HandshakeRecord, OrganizationRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
-import { optObject, optString, readTags, reqString } from '../json-input.js';
-import { paginateOrg } from '../pagination.js';
+import { optObject, optString, paginateOrg, readTags, reqString } from './input.js';
 import type { HandlerContext } from '../registry.js';
 import { joinOrganization } from './accounts.js';
 import { ACCOUNT_ID_RE, EMAIL_RE, handshakeArn, managedOrganization, orgAccounts } from './common.js';

@@ -1,8 +1,8 @@
-import { AwsApiError, constraintViolation, invalidInput } from '../../errors.js';
+import { AwsApiError } from '../../errors.js';
+import { constraintViolation, invalidInput } from './errors.js';
 import { newOrganizationId, newRootId } from '../../ids.js';
-import type { OrganizationRecord } from '../../store/state.js';
-import { optString, reqString } from '../json-input.js';
-import { paginateOrg } from '../pagination.js';
+import type { OrganizationRecord } from './tables.js';
+import { optString, paginateOrg, reqString } from './input.js';
 import type { HandlerContext } from '../registry.js';
 import { attach, detach, forgetTarget } from './attachments.js';
 import {

@@ -1,9 +1,9 @@
-import { AwsApiError, constraintViolation } from '../../errors.js';
+import { AwsApiError } from '../../errors.js';
+import { constraintViolation } from './errors.js';
 import { newOuId } from '../../ids.js';
-import type { OrganizationRecord, OuRecord } from '../../store/state.js';
+import type { OrganizationRecord, OuRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
-import { readTags, reqString } from '../json-input.js';
-import { paginateOrg } from '../pagination.js';
+import { paginateOrg, readTags, reqString } from './input.js';
 import type { HandlerContext } from '../registry.js';
 import { attachDefaultPolicies, forgetTarget } from './attachments.js';
 import { findParent, managedOrganization, orgAccounts, OU_ID_RE, ouArn, PARENT_ID_RE } from './common.js';

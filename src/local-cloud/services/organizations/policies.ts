@@ -1,9 +1,9 @@
-import { AwsApiError, constraintViolation, invalidInput } from '../../errors.js';
+import { AwsApiError } from '../../errors.js';
+import { constraintViolation, invalidInput } from './errors.js';
 import { newPolicyId } from '../../ids.js';
-import type { OrganizationRecord, PolicyRecord } from '../../store/state.js';
+import type { OrganizationRecord, PolicyRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
-import { optString, readTags, reqString } from '../json-input.js';
-import { paginateOrg } from '../pagination.js';
+import { optString, paginateOrg, readTags, reqString } from './input.js';
 import type { HandlerContext } from '../registry.js';
 import { managedOrganization, POLICY_ID_RE, policyArn } from './common.js';
 import {

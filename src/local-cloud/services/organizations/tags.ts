@@ -1,8 +1,8 @@
-import { AwsApiError, constraintViolation } from '../../errors.js';
-import type { OrganizationRecord } from '../../store/state.js';
+import { AwsApiError } from '../../errors.js';
+import { constraintViolation } from './errors.js';
+import type { OrganizationRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
-import { optStringList, readTags, reqString } from '../json-input.js';
-import { paginateOrg } from '../pagination.js';
+import { optStringList, paginateOrg, readTags, reqString } from './input.js';
 import type { HandlerContext } from '../registry.js';
 import { findEntity, managedOrganization } from './common.js';
 
