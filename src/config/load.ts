@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Composer, LineCounter, Parser, YAMLParseError, type Document, type YAMLError } from 'yaml';
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
@@ -222,6 +222,14 @@ export function parseSpecText(
   return { value, diagnostics };
 }
 
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file); // a missing file is reported when it is read
+  }
+}
+
 /** Loads the main spec file and its includes into one value with a source map. */
 export function loadSpec(file: string): LoadedSpec {
   const sourceMap = new SourceMap();
@@ -235,22 +243,30 @@ export function loadSpec(file: string): LoadedSpec {
 
   const root = value as Record<string, unknown>;
   const includes = root['include'];
+  const seen = new Set([realPath(file)]);
   if (Array.isArray(includes)) {
     const base = dirname(file);
     includes.forEach((entry, index) => {
       if (typeof entry !== 'string') return; // the schema reports the wrong type
       const includePath = relative(process.cwd(), resolve(base, entry)) || entry;
       const pos = sourceMap.locate(root, ['include', index]);
-      if (files.includes(includePath)) {
+      // Compared by real path, so a symlink back to the main file (or to another include) is caught.
+      const real = realPath(includePath);
+      if (files.includes(includePath) || seen.has(real)) {
+        const isMain = real === seen.values().next().value;
         diagnostics.push({
           severity: 'error',
           code: 'E-INCLUDE-CYCLE',
-          message: `${entry} is included twice`,
+          message: isMain
+            ? `${entry} is the main spec file itself${real !== resolve(includePath) ? ' (through a symlink)' : ''}`
+            : `${entry} is included twice`,
+          hint: 'remove this entry from include:',
           path: `include[${index}]`,
           ...pos,
         });
         return;
       }
+      seen.add(real);
       files.push(includePath);
       const inc = readSpecFile(includePath);
       if (inc.text === undefined) {
