@@ -1,10 +1,10 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { Composer, LineCounter, Parser, YAMLParseError, type Document, type YAMLError } from 'yaml';
+import { Composer, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type YAMLError } from 'yaml';
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { mergeInclude } from './merge-includes.js';
 import { SourceMap, type ProblemAt } from './source-map.js';
-import { checkYamlStructure } from './yaml-limits.js';
+import { checkAliasCount, checkYamlNesting } from './yaml-limits.js';
 
 /** Larger than any real org.yaml (10,000 accounts is about 2 MB); refuses accidental huge inputs fast. */
 export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
@@ -141,19 +141,39 @@ function problemDiagnostic(problem: ProblemAt): Diagnostic {
   return { severity: 'error', ...problem };
 }
 
+/** Line and column (1-based) of an offset; YAML 1.2 breaks lines at LF (a CR before it is part of it). */
+function linePos(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
 /** Parses the text into one YAML document, refusing nesting and alias counts over the limits first. */
 function parseYaml(
   text: string,
   file: string,
   lineCounter: LineCounter,
 ): { doc?: Document.Parsed; diagnostics: Diagnostic[] } {
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-  const limit = checkYamlStructure(tokens);
+  // One lexer pass feeds both the alias count and the parser.
+  const lexemes = [...new Lexer().lex(text)];
+  const tooMany = checkAliasCount(lexemes);
+  const parser = new Parser(lineCounter.addNewLine);
+  const tokens: CST.Token[] = [];
+  if (!tooMany) {
+    lineCounter.addNewLine(0);
+    for (const lexeme of lexemes) tokens.push(...parser.next(lexeme));
+    tokens.push(...parser.end());
+  }
+  const limit = tooMany ?? checkYamlNesting(tokens);
   if (limit) {
-    const { line, col } = lineCounter.linePos(limit.offset);
+    const { line, column } = linePos(text, limit.offset);
     return {
       diagnostics: [
-        problemDiagnostic({ code: limit.code, message: limit.message, hint: limit.hint, file, line, column: col }),
+        problemDiagnostic({ code: limit.code, message: limit.message, hint: limit.hint, file, line, column }),
       ],
     };
   }

@@ -1,4 +1,4 @@
-import type { CST } from 'yaml';
+import { CST } from 'yaml';
 
 // Bounds on what one spec file may make the loader do. Real specs stay far below each: an OU tree
 // five levels deep with a policy document inside nests about 20 levels; a spec for 10,000 accounts
@@ -43,21 +43,43 @@ function tooDeepProblem(offset: number): LimitProblem {
 type Item = { key?: CST.Token | null; value?: CST.Token | null };
 
 /**
- * Checks the parsed-but-not-composed tokens of a file for nesting and alias count, before the YAML
- * library composes a document from them (which recurses once per level and visits every alias).
- * Walks with its own stack, so any depth is checked without recursion.
+ * Counts the aliases among the lexer's tokens of a file (the cheapest pass there is), and points at
+ * the first one past the limit. Offsets advance as the YAML parser advances them: the markers the
+ * lexer inserts before scalars and around documents take no room in the source.
  */
-export function checkYamlStructure(tokens: readonly CST.Token[]): LimitProblem | undefined {
+export function checkAliasCount(lexemes: readonly string[]): LimitProblem | undefined {
+  let offset = 0;
+  let aliases = 0;
+  let atScalar = false;
+  for (const lexeme of lexemes) {
+    if (atScalar) {
+      atScalar = false;
+      offset += lexeme.length;
+      continue;
+    }
+    const type = CST.tokenType(lexeme);
+    if (type === 'scalar') {
+      atScalar = true;
+      continue;
+    }
+    if (type === 'alias' && ++aliases > MAX_ALIASES) return aliasCountProblem(offset);
+    if (type !== 'doc-mode' && type !== 'flow-error-end') offset += lexeme.length;
+  }
+  return undefined;
+}
+
+/**
+ * Checks the parsed-but-not-composed tokens of a file for nesting, before the YAML library composes
+ * a document from them (which recurses once per level). Walks with its own stack, so any depth is
+ * checked without recursion.
+ */
+export function checkYamlNesting(tokens: readonly CST.Token[]): LimitProblem | undefined {
   const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
-  const aliases: number[] = [];
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
     switch (token.type) {
       case 'document':
         if (token.value) stack.push([token.value, depth]);
-        break;
-      case 'alias':
-        aliases.push(token.offset);
         break;
       case 'block-map':
       case 'block-seq':
@@ -73,7 +95,5 @@ export function checkYamlStructure(tokens: readonly CST.Token[]): LimitProblem |
         break;
     }
   }
-  if (aliases.length <= MAX_ALIASES) return undefined;
-  // Point at the first alias past the limit, in the order the file has them.
-  return aliasCountProblem(aliases.sort((a, b) => a - b)[MAX_ALIASES]!);
+  return undefined;
 }
