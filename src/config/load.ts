@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
-import type { Diagnostic } from '../core/diagnostics.js';
+import { Composer, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type YAMLError } from 'yaml';
+import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { mergeInclude } from './merge-includes.js';
-import { SourceMap } from './source-map.js';
+import { SourceMap, type ProblemAt } from './source-map.js';
+import { checkAliasCount, checkYamlNesting } from './yaml-limits.js';
 
 /** Larger than any real org.yaml (10,000 accounts is about 2 MB); refuses accidental huge inputs fast. */
 export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
@@ -94,8 +95,13 @@ export function readSpecFile(file: string): ReadResult {
   }
 }
 
-function yamlErrorDiagnostic(file: string, error: YAMLError, severity: 'error' | 'warning'): Diagnostic {
-  const pos = error.linePos?.[0];
+function yamlErrorDiagnostic(
+  file: string,
+  error: YAMLError,
+  severity: 'error' | 'warning',
+  lineCounter: LineCounter,
+): Diagnostic {
+  const pos = lineCounter.linePos(error.pos[0]);
   const firstLine = error.message.split('\n')[0] ?? error.message;
   const message = firstLine.replace(/ at line \d+, column \d+:?$/, '');
   let code = 'E-YAML-SYNTAX';
@@ -114,7 +120,8 @@ function yamlErrorDiagnostic(file: string, error: YAMLError, severity: 'error' |
     code: severity === 'warning' ? code.replace(/^E-/, 'W-') : code,
     message: `YAML: ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
     file,
-    ...(pos ? { line: pos.line, column: pos.col } : {}),
+    line: pos.line,
+    column: pos.col,
     ...(hint ? { hint } : {}),
   };
 }
@@ -130,6 +137,67 @@ function firstCauses(errors: Diagnostic[]): Diagnostic[] {
   return errors.filter((d) => (lines.has(d.line) ? false : (lines.add(d.line), true)));
 }
 
+function problemDiagnostic(problem: ProblemAt): Diagnostic {
+  return { severity: 'error', ...problem };
+}
+
+/** Line and column (1-based) of an offset; YAML 1.2 breaks lines at LF (a CR before it is part of it). */
+function linePos(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Parses the text into one YAML document, refusing nesting and alias counts over the limits first. */
+function parseYaml(
+  text: string,
+  file: string,
+  lineCounter: LineCounter,
+): { doc?: Document.Parsed; diagnostics: Diagnostic[] } {
+  // One lexer pass feeds both the alias count and the parser.
+  const lexemes = [...new Lexer().lex(text)];
+  const tooMany = checkAliasCount(lexemes);
+  const parser = new Parser(lineCounter.addNewLine);
+  const tokens: CST.Token[] = [];
+  if (!tooMany) {
+    lineCounter.addNewLine(0);
+    for (const lexeme of lexemes) tokens.push(...parser.next(lexeme));
+    tokens.push(...parser.end());
+  }
+  const limit = tooMany ?? checkYamlNesting(tokens);
+  if (limit) {
+    const { line, column } = linePos(text, limit.offset);
+    return {
+      diagnostics: [
+        problemDiagnostic({ code: limit.code, message: limit.message, hint: limit.hint, file, line, column }),
+      ],
+    };
+  }
+  const composer = new Composer({ uniqueKeys: true, strict: true, version: '1.2' });
+  const docs = [...composer.compose(tokens, true, text.length)];
+  const doc = docs[0]!;
+  if (docs.length > 1)
+    doc.errors.push(
+      new YAMLParseError(
+        docs[1]!.range.slice(0, 2) as [number, number],
+        'MULTIPLE_DOCS',
+        'Source contains more than one document; a spec is one document',
+      ),
+    );
+  const diagnostics = [
+    ...firstCauses(doc.errors.map((e) => yamlErrorDiagnostic(file, e, 'error', lineCounter))),
+    ...doc.warnings.map((e) => yamlErrorDiagnostic(file, e, 'warning', lineCounter)),
+  ];
+  return { doc, diagnostics };
+}
+
+/** Only whitespace (a lone CR included): as empty as a file with nothing in it. */
+const BLANK = /^[\s\uFEFF]*$/;
+
 /** Parses one YAML file into plain values, recording positions in `sourceMap`. */
 export function parseSpecText(
   text: string,
@@ -137,13 +205,17 @@ export function parseSpecText(
   sourceMap: SourceMap,
 ): { value: unknown; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true, version: '1.2' });
-  const diagnostics = [
-    ...firstCauses(doc.errors.map((e) => yamlErrorDiagnostic(file, e, 'error'))),
-    ...doc.warnings.map((e) => yamlErrorDiagnostic(file, e, 'warning')),
-  ];
-  if (doc.errors.length > 0) return { value: undefined, diagnostics };
-  const value = sourceMap.toJs(doc, file, lineCounter);
+  const diagnostics: Diagnostic[] = [];
+  let value: unknown = null;
+  if (!BLANK.test(text)) {
+    const parsed = parseYaml(text, file, lineCounter);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.doc || hasErrors(parsed.diagnostics)) return { value: undefined, diagnostics };
+    const converted = sourceMap.toJs(parsed.doc, file, lineCounter);
+    diagnostics.push(...converted.problems.map(problemDiagnostic));
+    if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
+    value = converted.value;
+  }
   if (value === null || value === undefined) {
     diagnostics.push({
       ...fileDiagnostic(
@@ -170,6 +242,14 @@ export function parseSpecText(
   return { value, diagnostics };
 }
 
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file); // a missing file is reported when it is read
+  }
+}
+
 /** Loads the main spec file and its includes into one value with a source map. */
 export function loadSpec(file: string): LoadedSpec {
   const sourceMap = new SourceMap();
@@ -183,22 +263,30 @@ export function loadSpec(file: string): LoadedSpec {
 
   const root = value as Record<string, unknown>;
   const includes = root['include'];
+  const seen = new Set([realPath(file)]);
   if (Array.isArray(includes)) {
     const base = dirname(file);
     includes.forEach((entry, index) => {
       if (typeof entry !== 'string') return; // the schema reports the wrong type
       const includePath = relative(process.cwd(), resolve(base, entry)) || entry;
       const pos = sourceMap.locate(root, ['include', index]);
-      if (files.includes(includePath)) {
+      // Compared by real path, so a symlink back to the main file (or to another include) is caught.
+      const real = realPath(includePath);
+      if (files.includes(includePath) || seen.has(real)) {
+        const isMain = real === seen.values().next().value;
         diagnostics.push({
           severity: 'error',
           code: 'E-INCLUDE-CYCLE',
-          message: `${entry} is included twice`,
+          message: isMain
+            ? `${entry} is the main spec file itself${real !== resolve(includePath) ? ' (through a symlink)' : ''}`
+            : `${entry} is included twice`,
+          hint: 'remove this entry from include:',
           path: `include[${index}]`,
           ...pos,
         });
         return;
       }
+      seen.add(real);
       files.push(includePath);
       const inc = readSpecFile(includePath);
       if (inc.text === undefined) {

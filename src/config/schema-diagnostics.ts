@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, type Diagnostic } from '../core/diagnostics.js';
-import { didYouMeanAmong } from '../core/suggest.js';
+import { didYouMeanAmong, showInvisible } from '../core/suggest.js';
 import type { SourceMap } from './source-map.js';
 
 type Path = (string | number)[];
@@ -51,7 +51,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'string')
+    return `the string "${showInvisible(value.length > 40 ? `${value.slice(0, 40)}…` : value)}"`;
   return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
 }
 
@@ -88,7 +89,7 @@ export function schemaDiagnostics(
           out.push({
             severity: 'error',
             code: 'E-UNKNOWN-KEY',
-            message: `unknown key \`${key}\` in ${where(path)}`,
+            message: `unknown key \`${showInvisible(key)}\` in ${where(path)}`,
             hint: didYouMeanAmong(key, allowed) ?? `allowed keys here: ${allowed.join(', ')}`,
             path: formatPath(keyPath),
             ...at(keyPath, true),

@@ -1,4 +1,9 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import type { LimitProblem } from './yaml-limits.js';
+import { YamlValues } from './yaml-values.js';
+
+/** A problem found while converting, with its place. */
+export type ProblemAt = Omit<LimitProblem, 'offset'> & SourcePosition;
 
 /** A place in a source file, 1-based as editors show it. */
 export interface SourcePosition {
@@ -27,32 +32,19 @@ export class SourceMap {
   private readonly mergedItems = new WeakMap<unknown[], (SourcePosition | undefined)[]>();
   private readonly roots: SourceFile[] = [];
 
-  /** Converts a YAML document to plain values, recording the origin of every container. */
-  toJs(doc: Document, file: string, lineCounter: LineCounter): unknown {
+  /**
+   * Converts a YAML document to plain values, recording the origin of every container. The value is
+   * undefined when the document goes over a limit; `problems` say where.
+   */
+  toJs(doc: Document, file: string, lineCounter: LineCounter): { value: unknown; problems: ProblemAt[] } {
     const source: SourceFile = { file, lineCounter };
     this.roots.push(source);
-    return doc.contents ? this.convert(doc.contents, source, doc, 0) : null;
-  }
-
-  private convert(node: unknown, source: SourceFile, doc: Document, depth: number): unknown {
-    if (depth > 64) return null; // guards against alias bombs; real specs are shallow
-    if (isAlias(node)) return this.convert(node.resolve(doc), source, doc, depth + 1);
-    if (isScalar(node)) return node.value;
-    if (isMap(node)) {
-      const out: Record<string, unknown> = {};
-      this.containers.set(out, { source, node });
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        out[key] = this.convert(pair.value, source, doc, depth + 1);
-      }
-      return out;
-    }
-    if (isSeq(node)) {
-      const out = node.items.map((item) => this.convert(item, source, doc, depth + 1));
-      this.containers.set(out, { source, node });
-      return out;
-    }
-    return null;
+    const values = new YamlValues((out, node) => this.containers.set(out, { source, node }));
+    const value = values.convert(doc);
+    return {
+      value,
+      problems: values.problems.map(({ offset, ...p }) => ({ ...p, ...this.position(source, offset) })),
+    };
   }
 
   /** Declares `merged` as the concatenation of `parts` (lists merged from included files). */

@@ -3,6 +3,7 @@ import type { OrgModel } from '../model/organization.js';
 import { buildModel } from './build-model.js';
 import { loadSpec } from './load.js';
 import { resolveAccessGrid } from './rules/access-grid.js';
+import { checkAwsValues } from './rules/aws-values.js';
 import { checkBestPractices } from './rules/best-practices.js';
 import { RuleContext } from './rules/context.js';
 import { checkNames } from './rules/names.js';
@@ -56,6 +57,7 @@ export async function validateSpecFile(file: string): Promise<ValidationResult> 
   const spec = ctx.spec;
   const ous = walkOus(spec.organizationalUnits);
   checkNames(ctx);
+  checkAwsValues(ctx);
   checkRegions(ctx);
   checkOrganizationalUnits(ctx, ous);
   const placement = placeAccounts(ctx, ous);

@@ -56,7 +56,7 @@ export function suggest(input: string, candidates: Iterable<string>, options: Su
 /** `did you mean "a", "b" or "c"?` or undefined when there is nothing to offer. */
 export function didYouMean(
   suggestions: readonly string[],
-  format: (s: string) => string = (s) => JSON.stringify(s),
+  format: (s: string) => string = (s) => `"${showInvisible(s)}"`,
 ): string | undefined {
   if (suggestions.length === 0) return undefined;
   const shown = suggestions.map(format);
@@ -64,7 +64,56 @@ export function didYouMean(
   return `did you mean ${shown.length > 0 ? `${shown.join(', ')} or ${last}` : last}?`;
 }
 
-/** "did you mean `x` or `y`?" for an input among candidates, or undefined when nothing is close. */
+/**
+ * "did you mean `x` or `y`?" for an input among candidates, or undefined when nothing is close.
+ * A suggestion that would print like the input (it differs by an invisible character or a letter of
+ * another script) is shown together with the input written out, so the difference is visible.
+ */
 export function didYouMeanAmong(input: string, candidates: Iterable<string>): string | undefined {
-  return didYouMean(suggest(input, candidates), (s) => `\`${s}\``);
+  const suggestions = suggest(input, candidates);
+  const hint = didYouMean(suggestions, (s) => `\`${showInvisible(s)}\``);
+  if (hint === undefined) return undefined;
+  const alike = suggestions.some((s) => looksAlike(input, s) && s.toLowerCase() !== input.toLowerCase());
+  return alike
+    ? `${hint} What you typed, written out, is \`${showNonAscii(input)}\`: it has characters that look like others or print as nothing`
+    : hint;
+}
+
+// Characters that print as nothing, or as something else than they are: control and format
+// characters (zero-width spaces and joiners, direction marks), other ignorables and unusual spaces.
+const INVISIBLE =
+  /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gu;
+
+const escape = (c: string) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`;
+
+/** `s` with its invisible characters written as `\u{200B}`, so that a message shows them. */
+export function showInvisible(s: string): string {
+  return s.replace(INVISIBLE, escape);
+}
+
+/** `s` with everything but printable ASCII written as `\u{…}`. */
+export function showNonAscii(s: string): string {
+  return s.replace(/[^\x20-\x7e]/gu, escape);
+}
+
+// Letters of other scripts that print like Latin ones (the common cases of Unicode's confusables).
+const LOOK_ALIKES: Record<string, string> = Object.fromEntries(
+  [
+    ['аеорсухіјѕԁɡ', 'aeopcyxijsdg'],
+    ['АВЕКМНОРСТХІЈЅ', 'ABEKMHOPCTXIJS'],
+    ['ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοντ', 'ABEZHIKMNOPTYXovt'],
+  ].flatMap(([from, to]) => [...from!].map((c, i) => [c, to![i]!])),
+);
+
+/** What a string looks like when printed: compatibility forms folded, invisibles and marks dropped. */
+function skeleton(s: string): string {
+  return [...s.normalize('NFKD').replace(INVISIBLE, '').replace(/\p{M}/gu, '')]
+    .map((c) => LOOK_ALIKES[c] ?? c)
+    .join('')
+    .toLowerCase();
+}
+
+/** Whether two different strings would look the same (or nearly: only case apart) when printed. */
+export function looksAlike(a: string, b: string): boolean {
+  return a !== b && skeleton(a) === skeleton(b);
 }

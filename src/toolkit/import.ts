@@ -1,10 +1,22 @@
+import { UsageError } from '../core/errors.js';
+import { didYouMeanAmong, showInvisible } from '../core/suggest.js';
 import type { ObservedOrg } from '../model/observed.js';
+import { AWS_REGIONS, isKnownRegion } from '../model/regions.js';
 import type { EnvironmentKind } from '../model/environment.js';
 import { renderTemplate, type YamlPath } from '../templates/render.js';
 
 export interface ImportOptions {
   name?: string;
   homeRegion?: string;
+}
+
+/** Refuses options that would make the imported spec fail `validate`, before anything is read. */
+export function checkImportOptions(options: ImportOptions): void {
+  if (options.homeRegion !== undefined && !isKnownRegion(options.homeRegion))
+    throw new UsageError(
+      `"${showInvisible(options.homeRegion)}" is not an AWS Region`,
+      didYouMeanAmong(options.homeRegion, AWS_REGIONS) ?? 'e.g. --home-region eu-west-1',
+    );
 }
 
 // Name fragments that suggest an environment kind; the first match wins. Users confirm each guess.

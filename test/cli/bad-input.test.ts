@@ -85,10 +85,34 @@ describe('bad input gets one clear message and a non-zero exit', () => {
 
   it('init with an unknown template', async () => {
     const r = await runCli(['init', '--template', 'galactic', '-f', join(dir, 'x.yaml')]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /error: unknown template "galactic"\n {2}hint: choose one of: startup, growth, enterprise/,
     );
+  });
+
+  it('init refuses options that would make a spec validate rejects: exit 2, nothing written', async () => {
+    const file = join(dir, 'refused.yaml');
+    for (const args of [
+      ['--developers', 'ann,ann'],
+      ['--home-region', 'eu-wset-1'],
+      ['--template', 'enterprise', '--business-units', 'retail,retail'],
+      ['--name', 'a'.repeat(31), '--developers', 'abcdefghijklmnop'],
+    ]) {
+      const r = await runCli(['init', '-f', file, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/hint: /);
+      noStackTrace(r.stderr);
+      expect(existsSync(file)).toBe(false);
+    }
+  });
+
+  it('a file of carriage returns is empty, like a blank one', async () => {
+    const file = join(dir, 'cr.yaml');
+    writeFileSync(file, '\r\r\r');
+    const r = await runCli(['validate', '-f', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cr\.yaml:1:1: error E-SPEC-EMPTY/);
   });
 
   it('plan with a broken spec sends nothing: not even the local cloud starts', async () => {

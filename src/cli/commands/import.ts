@@ -1,4 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { BulkheadError } from '../../core/errors.js';
 import type { Terminal } from '../io.js';
@@ -28,9 +29,11 @@ export function registerImport(program: Command, term: Terminal): void {
       throw new BulkheadError('import-exists', `${flags.out} already exists`, {
         hint: 'pass --force to overwrite it, or --out another file',
       });
+    const { checkImportOptions, importSpec } = await import('../../toolkit/import.js');
+    checkImportOptions({ ...(flags.homeRegion !== undefined ? { homeRegion: flags.homeRegion } : {}) });
     const { connect } = await import('../../toolkit/connect.js');
     const { refreshTree: refresh } = await import('../../toolkit/plan.js');
-    const { importSpec } = await import('../../toolkit/import.js');
+    const { schemaText } = await import('../../toolkit/schema.js');
     const io = new ProgressIoHost(term, progressMode(term, false));
     const connection = await connect(targetOptions(flags), io);
     try {
@@ -44,9 +47,12 @@ export function registerImport(program: Command, term: Terminal): void {
         ...(flags.name ? { name: flags.name } : {}),
         ...(flags.homeRegion ? { homeRegion: flags.homeRegion } : {}),
       });
+      // The JSON Schema beside the spec, as `init` writes it, so editors check and complete it.
+      const schemaFile = join(dirname(flags.out), 'org.schema.json');
       writeFileSync(flags.out, text);
+      writeFileSync(schemaFile, schemaText());
       term.out(
-        `${term.style.green('✓')} wrote ${flags.out}: ${guesses.length} accounts, ${observed.organizationalUnits.length} OUs, ${observed.policies.filter((p) => !p.awsManaged).length} SCPs`,
+        `${term.style.green('✓')} wrote ${flags.out} and ${schemaFile}: ${guesses.length} accounts, ${observed.organizationalUnits.length} OUs, ${observed.policies.filter((p) => !p.awsManaged).length} SCPs`,
       );
       term.out('\nEnvironments guessed from account names — confirm each in the spec:');
       for (const g of guesses)

@@ -61,8 +61,10 @@ export function checkBestPractices(
   const kindOf = (env: string) => envs[env]?.kind;
 
   accounts.forEach((account, i) => {
+    // The entry that describes the management account; another name with its email is E-DUPLICATE-EMAIL.
     const inManagement =
-      account.email.toLowerCase() === mgmt.email.toLowerCase() || (mgmt.id !== undefined && account.id === mgmt.id);
+      (account.email.toLowerCase() === mgmt.email.toLowerCase() && account.name === mgmt.name) ||
+      (mgmt.id !== undefined && account.id === mgmt.id);
     if (inManagement) {
       ctx.warn(
         'BP-MANAGEMENT-WORKLOAD',

@@ -1,4 +1,5 @@
 import { formatPath, type Diagnostic, type Severity } from '../../core/diagnostics.js';
+import { showInvisible } from '../../core/suggest.js';
 import { originalPath, type EntityKind } from '../repair.js';
 import type { OrgSpec } from '../schema.js';
 import type { SourceMap } from '../source-map.js';
@@ -35,11 +36,12 @@ export class RuleContext {
   report(severity: Severity, code: string, specPath: Path, message: string, options: ReportOptions = {}): void {
     const path = originalPath(specPath, this.indexMaps);
     const pos = this.sourceMap.locate(this.raw, path, { atKey: options.atKey === true });
+    // Names from the spec may hold characters that print as nothing; messages show them escaped.
     this.diagnostics.push({
       severity,
       code,
-      message,
-      ...(options.hint ? { hint: options.hint } : {}),
+      message: showInvisible(message),
+      ...(options.hint ? { hint: showInvisible(options.hint) } : {}),
       path: formatPath(path),
       ...pos,
     });

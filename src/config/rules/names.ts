@@ -1,4 +1,5 @@
 import { didYouMeanAmong } from '../../core/suggest.js';
+import type { AccountSpec } from '../schema.js';
 import { findDuplicates, type RuleContext } from './context.js';
 
 // AWS CreateAccount: Email 6-64 characters; AccountName 1-50 characters.
@@ -58,8 +59,23 @@ export function checkNames(ctx: RuleContext): void {
       { hint: 'account names must be unique; rename one' },
     );
   }
-  const isManagement = (email: string) => email.toLowerCase() === mgmt.email.toLowerCase();
-  for (const d of findDuplicates(accounts, (a) => (isManagement(a.email) ? undefined : a.email.toLowerCase()))) {
+  // The management account exists already: an entry may describe it (same name, or its id), but a
+  // member account cannot reuse its root email under another name.
+  const mgmtEmail = mgmt.email.toLowerCase();
+  const isManagementEntry = (a: AccountSpec) => a.name === mgmt.name || (mgmt.id !== undefined && a.id === mgmt.id);
+  accounts.forEach((account, i) => {
+    if (account.email.toLowerCase() !== mgmtEmail || isManagementEntry(account)) return;
+    ctx.error(
+      'E-DUPLICATE-EMAIL',
+      ['accounts', i, 'email'],
+      `account "${account.name}" uses the root email of the management account "${mgmt.name}" (emails compare case-insensitively)`,
+      {
+        hint: `give "${account.name}" its own root email, or name the entry "${mgmt.name}" if it describes the management account`,
+      },
+    );
+  });
+  const others = (a: AccountSpec) => (a.email.toLowerCase() === mgmtEmail ? undefined : a.email.toLowerCase());
+  for (const d of findDuplicates(accounts, others)) {
     ctx.error(
       'E-DUPLICATE-EMAIL',
       ['accounts', d.index, 'email'],
