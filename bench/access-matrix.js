@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
 import { expandActionPattern } from '../dist/access/check-actions.js';
-import { prepareManagedPolicyCache } from '../dist/access/managed-policies.js';
+import { prepareManagedPolicyCache } from '../dist/toolkit/managed-policies.js';
 import { accessCan, accessMatrix } from '../dist/toolkit/access.js';
 
 const ACCOUNTS = Number(process.argv[2] ?? 1000);

@@ -3,12 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { resolveActionSelection, classOfAccessLevel } from '../../src/access/action-info.js';
 import { isDeniedMessageProblem, parseDeniedMessage } from '../../src/access/denied-message.js';
 import {
-  getManagedPolicy,
+  awsManagedPolicies,
   getManagedPolicyDocument,
-  listManagedPolicyNames,
   managedPolicyCacheExists,
-  suggestManagedPolicyNames,
-} from '../../src/access/managed-policies.js';
+} from '../../src/toolkit/managed-policies.js';
 import { ALLOWED, computeMatrix, DENIED_BY_SCP, NOT_GRANTED } from '../../src/access/matrix.js';
 import { canQuery, requestFor, ssoRoleName } from '../../src/access/org-queries.js';
 import { evaluate } from '../../src/access/evaluate.js';
@@ -32,20 +30,20 @@ describe('AWS managed policies', () => {
       NotAction: expect.arrayContaining(['iam:*', 'organizations:*']),
     });
     expect(getManagedPolicyDocument('arn:aws:iam::aws:policy/PowerUserAccess')).toBe(doc);
-    const readOnly = getManagedPolicy('ReadOnlyAccess')!;
+    const readOnly = awsManagedPolicies().get('ReadOnlyAccess')!;
     expect(readOnly.arn).toBe('arn:aws:iam::aws:policy/ReadOnlyAccess');
     expect(readOnly.versionId).toMatch(/^v\d+$/);
-    expect(getManagedPolicy('arn:aws:iam::aws:policy/service-role/AWS_ConfigRole')?.arn).toBe(
+    expect(awsManagedPolicies().get('arn:aws:iam::aws:policy/service-role/AWS_ConfigRole')?.arn).toBe(
       'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole',
     );
-    expect(listManagedPolicyNames().length).toBeGreaterThan(1000);
+    expect(awsManagedPolicies().names().length).toBeGreaterThan(1000);
     expect(managedPolicyCacheExists()).toBe(true);
   });
 
   it('unknown names: undefined, with close alternatives (case first)', () => {
     expect(getManagedPolicyDocument('PowerUserAcess')).toBeUndefined();
-    expect(suggestManagedPolicyNames('PowerUserAcess')[0]).toBe('PowerUserAccess');
-    expect(suggestManagedPolicyNames('readonlyaccess')[0]).toBe('ReadOnlyAccess');
+    expect(awsManagedPolicies().suggest('PowerUserAcess')[0]).toBe('PowerUserAccess');
+    expect(awsManagedPolicies().suggest('readonlyaccess')[0]).toBe('ReadOnlyAccess');
     expect(getManagedPolicyDocument('constructor')).toBeUndefined();
   });
 });
@@ -111,7 +109,7 @@ describe('matrix bulk path', () => {
   it('agrees with the explained evaluation for every group, environment and action', async () => {
     const model = await loadModel(GROWTH);
     const org = accessOrgFromSpec(model);
-    const resolver = new PermissionSetResolver(model.identity);
+    const resolver = new PermissionSetResolver(model.identity, awsManagedPolicies());
     const { actions } = await resolveActionSelection(
       [
         'dynamodb:DeleteTable',
