@@ -15,9 +15,15 @@ function open(): OpenedCatalogue {
   return opened;
 }
 
-/** The catalogue, opened on first use. */
+/** The catalogue; the cache is opened (and built if need be) on the first question, not before. */
+const lazy: ManagedPolicyCatalogue = {
+  get: (nameOrArn) => open().catalogue.get(nameOrArn),
+  names: () => open().catalogue.names(),
+  suggest: (nameOrArn) => open().catalogue.suggest(nameOrArn),
+};
+
 export function awsManagedPolicies(): ManagedPolicyCatalogue {
-  return open().catalogue;
+  return lazy;
 }
 
 /** Builds the cache now (a no-op when it exists); returns where it is, or undefined when it lives in memory. */
