@@ -74,8 +74,11 @@ export interface AccessRequest {
   resourceAccount?: string;
   resourceOrgId?: string;
   resourceOrgPaths?: string[];
+  /** `aws:RequestedRegion`; AWS always has one, so without it the evaluator uses `us-east-1`. */
   region?: string;
   sourceIdentity?: string;
+  /** When the request is made (`aws:CurrentTime`, `aws:EpochTime`), ISO 8601; default: now. */
+  time?: string;
   /** Condition context values; these extend and override the keys the evaluator fills itself. */
   context?: Record<string, ContextValue>;
 }
