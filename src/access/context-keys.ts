@@ -14,7 +14,7 @@ const principalInfoCache = new WeakMap<object, PrincipalInfo>();
 export function principalInfoOf(request: AccessRequest): PrincipalInfo {
   let info = principalInfoCache.get(request.principal);
   if (info === undefined) {
-    info = describePrincipal(request.principal.arn, request.principal.accountId);
+    info = describePrincipal(request.principal.arn, request.principal.accountId, request.principal.roleArn);
     principalInfoCache.set(request.principal, info);
   }
   return info;

@@ -74,6 +74,15 @@ export function ssoRoleName(permissionSet: string): string {
   return `AWSReservedSSO_${permissionSet}_${hash16(permissionSet)}`;
 }
 
+/**
+ * The path IAM Identity Center gives the roles it creates: `/aws-reserved/sso.amazonaws.com/`, plus the instance's
+ * region for instances outside us-east-1 (`/aws-reserved/sso.amazonaws.com/eu-west-1/`). Bulkhead's Identity Center
+ * lives in the home region.
+ */
+export function ssoRolePath(identityCenterRegion: string): string {
+  return `/aws-reserved/sso.amazonaws.com/${identityCenterRegion === 'us-east-1' ? '' : `${identityCenterRegion}/`}`;
+}
+
 export function requestFor(
   org: AccessOrg,
   account: AccessAccount,
@@ -86,6 +95,9 @@ export function requestFor(
     principal: {
       arn: `arn:aws:sts::${account.id}:assumed-role/${roleName}/${session}`,
       accountId: account.id,
+      ...(roleName.startsWith('AWSReservedSSO_')
+        ? { roleArn: `arn:aws:iam::${account.id}:role${ssoRolePath(org.homeRegion)}${roleName}` }
+        : {}),
       orgId: org.orgId,
       orgPaths: [account.orgPath],
       isManagementAccount: account.isManagementAccount,

@@ -58,6 +58,12 @@ export interface RequestPrincipal {
   tags?: Record<string, string>;
   orgId?: string;
   orgPaths?: string[];
+  /**
+   * For a role session: the role's ARN with its path (`arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/
+   * AWSReservedSSO_…`), which is what `aws:PrincipalArn` holds; the session ARN carries no path. Default: the role
+   * ARN without a path.
+   */
+  roleArn?: string;
   /** AWS: SCPs do not affect service-linked roles. */
   isServiceLinkedRole?: boolean;
   /** AWS: SCPs do not affect users or roles in the management account. */

@@ -156,7 +156,12 @@ async function loadDetails(action: string): Promise<ActionDetails | undefined> {
             arn: (await iamResourceTypeDetails(service, r.name)).arn,
           })),
       );
-  const pick = resourceTypes.find((r) => r.required) ?? resourceTypes[0];
+  // Without a required type, the resource itself (an S3 object or bucket) rather than an alias it is reached
+  // through (an access point): asking about s3:GetObject means an object ARN, as most policies are written.
+  const pick =
+    resourceTypes.find((r) => r.required) ??
+    resourceTypes.find((r) => !/accesspoint/i.test(r.name)) ??
+    resourceTypes[0];
   return {
     action: `${service}:${d.name}`,
     service,

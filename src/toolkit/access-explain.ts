@@ -16,6 +16,7 @@ import { accountsOf, type AccessAccount, type AccessOrg } from '../access/org-vi
 import { permissionSetOfRole } from '../access/principals.js';
 import type { EvaluationOk, Layer } from '../access/types.js';
 import { BulkheadError } from '../core/errors.js';
+import { requestedRegionFor } from '../iam/global-services.js';
 import { didYouMean, suggest } from '../core/suggest.js';
 import { checkEnvironment, inputFailure, type AccessAnswerMeta } from './access.js';
 import { loadAccessOrg, type AccessSourceOptions } from './access-source.js';
@@ -145,7 +146,8 @@ export async function accessExplain(options: ExplainOptions): Promise<ExplainAns
   const session = role?.[2] ?? 'session';
   const psName = roleName === undefined ? undefined : permissionSetOfRole(roleName);
   const ps = psName === undefined ? undefined : resolver.get(psName);
-  const region = options.region ?? regionOfArn(parsed.resource) ?? org.homeRegion;
+  const region =
+    options.region ?? regionOfArn(parsed.resource) ?? requestedRegionFor(info.service, undefined, org.homeRegion);
   // When the message's account stands for a spec account with another (placeholder) id, the resource moves with it:
   // otherwise the call would look cross-account.
   const given =
