@@ -303,3 +303,16 @@ export function whoCanQuery(
   }
   return { action: input.action.action, region: input.region, environments: [...environments], allowed, blocked };
 }
+
+/**
+ * The SCP an AccessDenied message names by ARN (`arn:aws:organizations::…:policy/o-…/service_control_policy/p-…`),
+ * among the policies on the account's path; only SCPs read from the live organization carry their ARN.
+ */
+export function scpByArn(account: AccessAccount, arn: string): { name: string; target: string } | undefined {
+  const id = /\/(p-[a-z0-9_]+)$/.exec(arn)?.[1];
+  for (const level of account.scpLevels)
+    for (const p of level.policies)
+      if (p.arn === arn || (id !== undefined && p.arn?.endsWith(`/${id}`)))
+        return { name: p.name, target: level.target };
+  return undefined;
+}

@@ -32,6 +32,8 @@ export interface PolicyDocument {
 export interface NamedPolicy {
   name: string;
   document: PolicyDocument;
+  /** The policy's ARN when it is known (SCPs read from the live organization). */
+  arn?: string;
 }
 
 /** The SCPs attached to one level of the organization tree, e.g. `root r-ab12`, `ou Workloads/Prod`, `account 111111111111`. */
