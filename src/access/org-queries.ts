@@ -74,6 +74,15 @@ export function ssoRoleName(permissionSet: string): string {
   return `AWSReservedSSO_${permissionSet}_${hash16(permissionSet)}`;
 }
 
+/**
+ * The path IAM Identity Center gives the roles it creates: `/aws-reserved/sso.amazonaws.com/`, plus the instance's
+ * region for instances outside us-east-1 (`/aws-reserved/sso.amazonaws.com/eu-west-1/`). Bulkhead's Identity Center
+ * lives in the home region.
+ */
+export function ssoRolePath(identityCenterRegion: string): string {
+  return `/aws-reserved/sso.amazonaws.com/${identityCenterRegion === 'us-east-1' ? '' : `${identityCenterRegion}/`}`;
+}
+
 export function requestFor(
   org: AccessOrg,
   account: AccessAccount,
@@ -86,6 +95,9 @@ export function requestFor(
     principal: {
       arn: `arn:aws:sts::${account.id}:assumed-role/${roleName}/${session}`,
       accountId: account.id,
+      ...(roleName.startsWith('AWSReservedSSO_')
+        ? { roleArn: `arn:aws:iam::${account.id}:role${ssoRolePath(org.homeRegion)}${roleName}` }
+        : {}),
       orgId: org.orgId,
       orgPaths: [account.orgPath],
       isManagementAccount: account.isManagementAccount,
@@ -290,4 +302,17 @@ export function whoCanQuery(
     }
   }
   return { action: input.action.action, region: input.region, environments: [...environments], allowed, blocked };
+}
+
+/**
+ * The SCP an AccessDenied message names by ARN (`arn:aws:organizations::…:policy/o-…/service_control_policy/p-…`),
+ * among the policies on the account's path; only SCPs read from the live organization carry their ARN.
+ */
+export function scpByArn(account: AccessAccount, arn: string): { name: string; target: string } | undefined {
+  const id = /\/(p-[a-z0-9_]+)$/.exec(arn)?.[1];
+  for (const level of account.scpLevels)
+    for (const p of level.policies)
+      if (p.arn === arn || (id !== undefined && p.arn?.endsWith(`/${id}`)))
+        return { name: p.name, target: level.target };
+  return undefined;
 }

@@ -142,7 +142,7 @@ export function accessOrgFromLive(observed: ObservedOrg, model: OrgModel): Acces
     } catch {
       document = { Statement: [] };
     }
-    const named: NamedPolicy = { name: p.name, document };
+    const named: NamedPolicy = { name: p.name, document, ...(p.arn ? { arn: p.arn } : {}) };
     for (const t of p.targetIds) byTarget.set(t, [...(byTarget.get(t) ?? []), named]);
   }
   const ous = new Map(observed.organizationalUnits.map((o) => [o.id, o]));

@@ -4,7 +4,7 @@
  * document once however many accounts and groups use it.
  */
 import type { Identity, PermissionSet } from '../model/organization.js';
-import { getManagedPolicy, suggestManagedPolicyNames } from './managed-policies.js';
+import type { ManagedPolicyCatalogue } from '../iam/managed-policies.js';
 import type { NamedPolicy, PolicyDocument } from './types.js';
 
 export interface PermissionSetPolicies {
@@ -25,7 +25,11 @@ export class PermissionSetResolver {
   private readonly cache = new Map<string, PermissionSetPolicies>();
   readonly problems: UnknownManagedPolicy[] = [];
 
-  constructor(private readonly identity: Identity) {}
+  /** `managed`: the AWS managed policies, from the IAM reference (the caller opens the catalogue). */
+  constructor(
+    private readonly identity: Identity,
+    private readonly catalogue: ManagedPolicyCatalogue,
+  ) {}
 
   /** Undefined when the spec has no such permission set. */
   get(name: string): PermissionSetPolicies | undefined {
@@ -39,12 +43,12 @@ export class PermissionSetResolver {
   }
 
   private managed(ps: PermissionSet, policy: string): NamedPolicy | undefined {
-    const found = getManagedPolicy(policy);
+    const found = this.catalogue.get(policy);
     if (found === undefined) {
-      this.problems.push({ permissionSet: ps.name, policy, suggestions: suggestManagedPolicyNames(policy) });
+      this.problems.push({ permissionSet: ps.name, policy, suggestions: this.catalogue.suggest(policy) });
       return undefined;
     }
-    return managedNamedPolicy(found.name, found.document);
+    return managedNamedPolicy(found.name, found.document as PolicyDocument);
   }
 
   private resolve(ps: PermissionSet): PermissionSetPolicies {
@@ -70,11 +74,11 @@ export class PermissionSetResolver {
   }
 }
 
-const namedManaged = new Map<string, NamedPolicy>();
+const namedManaged = new WeakMap<PolicyDocument, NamedPolicy>();
 
-/** One NamedPolicy per AWS managed policy for the process, so its compiled form is shared. */
+/** One NamedPolicy per managed policy document (the catalogue returns the same object), so its compiled form is shared. */
 function managedNamedPolicy(name: string, document: PolicyDocument): NamedPolicy {
-  let p = namedManaged.get(name);
-  if (p === undefined) namedManaged.set(name, (p = { name, document }));
+  let p = namedManaged.get(document);
+  if (p === undefined) namedManaged.set(document, (p = { name, document }));
   return p;
 }

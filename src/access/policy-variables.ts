@@ -4,7 +4,7 @@
  * absent (or multivalued) has no value, so the element holding it matches nothing unless a default is given.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
  */
-import { compileWildcard, type Matcher } from './wildcard.js';
+import { compileWildcard, type Matcher } from '../iam/wildcard.js';
 
 export type Segment =
   | { kind: 'text'; text: string }

@@ -32,6 +32,8 @@ export interface PolicyDocument {
 export interface NamedPolicy {
   name: string;
   document: PolicyDocument;
+  /** The policy's ARN when it is known (SCPs read from the live organization). */
+  arn?: string;
 }
 
 /** The SCPs attached to one level of the organization tree, e.g. `root r-ab12`, `ou Workloads/Prod`, `account 111111111111`. */
@@ -58,6 +60,12 @@ export interface RequestPrincipal {
   tags?: Record<string, string>;
   orgId?: string;
   orgPaths?: string[];
+  /**
+   * For a role session: the role's ARN with its path (`arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/
+   * AWSReservedSSO_…`), which is what `aws:PrincipalArn` holds; the session ARN carries no path. Default: the role
+   * ARN without a path.
+   */
+  roleArn?: string;
   /** AWS: SCPs do not affect service-linked roles. */
   isServiceLinkedRole?: boolean;
   /** AWS: SCPs do not affect users or roles in the management account. */
@@ -74,8 +82,11 @@ export interface AccessRequest {
   resourceAccount?: string;
   resourceOrgId?: string;
   resourceOrgPaths?: string[];
+  /** `aws:RequestedRegion`; AWS always has one, so without it the evaluator uses `us-east-1`. */
   region?: string;
   sourceIdentity?: string;
+  /** When the request is made (`aws:CurrentTime`, `aws:EpochTime`), ISO 8601; default: now. */
+  time?: string;
   /** Condition context values; these extend and override the keys the evaluator fills itself. */
   context?: Record<string, ContextValue>;
 }

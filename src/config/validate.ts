@@ -1,5 +1,7 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import type { OrgModel } from '../model/organization.js';
+import type { ManagedPolicyCatalogue } from '../iam/managed-policies.js';
+import { openManagedPolicyCatalogue } from '../iam/managed-policy-files.js';
 import { buildModel } from './build-model.js';
 import { loadSpec } from './load.js';
 import { resolveAccessGrid } from './rules/access-grid.js';
@@ -22,11 +24,19 @@ export interface ValidationResult {
   model?: OrgModel;
 }
 
+export interface ValidateSpecOptions {
+  /**
+   * The AWS managed policies permission sets may name. The toolkit passes the one it opened; without it the
+   * catalogue is read from the IAM reference's cache, only when the spec names a managed policy.
+   */
+  managedPolicies?: ManagedPolicyCatalogue;
+}
+
 /**
  * Loads and validates a spec, reporting every problem in one run: YAML syntax first, then the
  * schema, then the semantic rules (references, AWS limits, policy grammar) and best practices.
  */
-export async function validateSpecFile(file: string): Promise<ValidationResult> {
+export async function validateSpecFile(file: string, options: ValidateSpecOptions = {}): Promise<ValidationResult> {
   const loaded = loadSpec(file);
   const done = (diagnostics: Diagnostic[], model?: OrgModel): ValidationResult => ({
     file,
@@ -63,7 +73,7 @@ export async function validateSpecFile(file: string): Promise<ValidationResult> 
   const placement = placeAccounts(ctx, ous);
   checkEnvironmentReferences(ctx);
   checkOtherReferences(ctx, ous);
-  const policies = await checkPolicies(ctx, ous);
+  const policies = await checkPolicies(ctx, ous, () => options.managedPolicies ?? openCatalogue());
   const assignments = resolveAccessGrid(ctx);
   checkBestPractices(ctx, placement, policies, assignments);
 
@@ -72,4 +82,13 @@ export async function validateSpecFile(file: string): Promise<ValidationResult> 
     diagnostics,
     hasErrors(diagnostics) ? undefined : buildModel(spec, ous, placement, policies, assignments),
   );
+}
+
+/** The catalogue, or undefined when it cannot be read (then names are left for plan to check). */
+function openCatalogue(): ManagedPolicyCatalogue | undefined {
+  try {
+    return openManagedPolicyCatalogue().catalogue;
+  } catch {
+    return undefined;
+  }
 }

@@ -6,6 +6,7 @@
 import { computeMatrix, ALLOWED, type AccessMatrixData } from '../access/matrix.js';
 import { accessOrgFromSpec } from '../access/org-view.js';
 import { PermissionSetResolver } from '../access/permission-set-policies.js';
+import { awsManagedPolicies } from './managed-policies.js';
 import type { OrgModel } from '../model/organization.js';
 import { checkManagedPolicies } from './access-source.js';
 import { matrixActions } from './access.js';
@@ -39,7 +40,7 @@ function matrixOf(
   actions: Awaited<ReturnType<typeof matrixActions>>,
   region: string,
 ): AccessMatrixData {
-  const resolver = new PermissionSetResolver(model.identity);
+  const resolver = new PermissionSetResolver(model.identity, awsManagedPolicies());
   checkManagedPolicies(model, resolver);
   return computeMatrix(accessOrgFromSpec(model), resolver, actions, { region });
 }

@@ -11,11 +11,19 @@ import {
   type DeniedMessage,
 } from '../access/denied-message.js';
 import { evaluate } from '../access/evaluate.js';
-import { guardrailSetFor, policySetFor, requestFor, resourceFor, ssoRoleName } from '../access/org-queries.js';
+import {
+  guardrailSetFor,
+  policySetFor,
+  requestFor,
+  resourceFor,
+  scpByArn,
+  ssoRoleName,
+} from '../access/org-queries.js';
 import { accountsOf, type AccessAccount, type AccessOrg } from '../access/org-view.js';
 import { permissionSetOfRole } from '../access/principals.js';
 import type { EvaluationOk, Layer } from '../access/types.js';
 import { BulkheadError } from '../core/errors.js';
+import { requestedRegionFor } from '../iam/global-services.js';
 import { didYouMean, suggest } from '../core/suggest.js';
 import { checkEnvironment, inputFailure, type AccessAnswerMeta } from './access.js';
 import { loadAccessOrg, type AccessSourceOptions } from './access-source.js';
@@ -43,8 +51,16 @@ export interface ExplainAnswer extends AccessAnswerMeta {
   region: string;
   resource: string;
   result: EvaluationOk;
-  /** Whether our evaluation reproduces AWS's reason (same decision and layer). */
+  /** Whether our evaluation reproduces AWS's reason (same decision and layer) or is consistent with it. */
   agreesWithAws: boolean | undefined;
+  /**
+   * `agrees`: same decision and layer; `consistent`: the guardrails allow and AWS blames a policy inside the role,
+   * which the spec does not define; `unmodelled`: AWS names a policy type Bulkhead does not see; `differs`; or
+   * `no-reason` when the message gives none.
+   */
+  verdict: 'agrees' | 'consistent' | 'unmodelled' | 'differs' | 'no-reason';
+  /** The policy AWS names by ARN (newer messages), found among the account's SCPs with `--from live`. */
+  awsPolicy?: { arn: string; name?: string; target?: string };
   /** One sentence: what caused the denial. */
   cause: string;
 }
@@ -123,11 +139,49 @@ function causeOf(result: EvaluationOk, evaluated: ExplainAnswer['evaluated']): s
     : "Bulkhead's evaluation allows it: the live policies differ from the ones evaluated (try --from live), or another policy type (resource, VPC endpoint, RCP) denied it";
 }
 
-function agrees(parsed: DeniedMessage, result: EvaluationOk): boolean | undefined {
-  if (parsed.reason === undefined) return undefined;
-  if (result.decision !== parsed.reason.kind) return false;
+/** Policy types AWS may name that `explain` does not see (the resource's policy and session policies are not in the spec). */
+const UNMODELLED: Array<[RegExp, string]> = [
+  [/resource control polic/i, 'a resource control policy (RCP)'],
+  [/VPC endpoint polic/i, 'a VPC endpoint policy'],
+  [/resource-based polic/i, 'a resource-based policy (the policy of the resource itself)'],
+  [/sessions? polic/i, 'a session policy'],
+];
+
+/** Layers inside the role: with guardrails-only evaluation, a denial there is what the guardrails leave open. */
+const INSIDE_ROLE: ReadonlySet<string> = new Set(['identity', 'permission-boundary']);
+
+function unmodelledType(reason: DeniedMessage['reason']): string | undefined {
+  if (reason === undefined) return undefined;
+  const hit = UNMODELLED.find(([re]) => re.test(reason.policyType));
+  if (hit !== undefined) return hit[1];
+  return reason.layer === 'other' ? `a ${reason.policyType}` : undefined;
+}
+
+function verdictOf(
+  parsed: DeniedMessage,
+  result: EvaluationOk,
+  evaluated: ExplainAnswer['evaluated'],
+): ExplainAnswer['verdict'] {
+  const reason = parsed.reason;
+  if (reason === undefined) return 'no-reason';
+  if (unmodelledType(reason) !== undefined) return 'unmodelled';
   const layer = result.decision === 'explicit-deny' ? result.decidedBy?.layer : result.missingAllow?.layer;
-  return layer === parsed.reason.layer;
+  if (result.decision === reason.kind && layer === reason.layer) return 'agrees';
+  if (evaluated === 'guardrails-only' && result.decision === 'allowed' && INSIDE_ROLE.has(reason.layer))
+    return 'consistent';
+  return 'differs';
+}
+
+/** What AWS's named policy type means for the answer, when Bulkhead does not model it. */
+function unmodelledCause(type: string, result: EvaluationOk): string {
+  const d = result.decidedBy;
+  const also =
+    result.decision === 'explicit-deny' && d?.layer === 'scp'
+      ? `; the guardrail (SCP) ${d.policy} of the spec would also deny it (statement #${d.statementIndex}${d.sid ? `, Sid ${d.sid}` : ''})`
+      : result.decision === 'explicit-deny'
+        ? `; ${layerName(d!.layer, d!.target)} of the spec would also deny it`
+        : '; no guardrail of the spec denies it';
+  return `AWS names ${type}; Bulkhead does not see those${also}`;
 }
 
 export async function accessExplain(options: ExplainOptions): Promise<ExplainAnswer> {
@@ -145,7 +199,8 @@ export async function accessExplain(options: ExplainOptions): Promise<ExplainAns
   const session = role?.[2] ?? 'session';
   const psName = roleName === undefined ? undefined : permissionSetOfRole(roleName);
   const ps = psName === undefined ? undefined : resolver.get(psName);
-  const region = options.region ?? regionOfArn(parsed.resource) ?? org.homeRegion;
+  const region =
+    options.region ?? regionOfArn(parsed.resource) ?? requestedRegionFor(info.service, undefined, org.homeRegion);
   // When the message's account stands for a spec account with another (placeholder) id, the resource moves with it:
   // otherwise the call would look cross-account.
   const given =
@@ -191,6 +246,24 @@ export async function accessExplain(options: ExplainOptions): Promise<ExplainAns
     );
   }
   if (!result.ok) throw inputFailure(result.errors);
+  const verdict = verdictOf(parsed, result, evaluated);
+  const unmodelled = unmodelledType(parsed.reason);
+  let awsPolicy: ExplainAnswer['awsPolicy'];
+  const policyArn = parsed.reason?.policyArn;
+  if (policyArn !== undefined) {
+    const found = org.source === 'live' ? scpByArn(account, policyArn) : undefined;
+    awsPolicy = { arn: policyArn, ...(found ?? {}) };
+    if (found !== undefined) notes.push(`AWS names SCP ${found.name} (${policyArn}), attached at ${found.target}`);
+    else if (org.source === 'live')
+      notes.push(
+        `AWS names policy ${policyArn}, which is not attached on the way to ${account.name} in the live organization`,
+      );
+    else notes.push(`AWS names policy ${policyArn}; with --from live Bulkhead names that exact SCP`);
+  }
+  if (parsed.encodedMessage !== undefined)
+    notes.push(
+      "the message also carries an encoded authorization failure: `aws sts decode-authorization-message` shows AWS's full request context",
+    );
   const answer: ExplainAnswer = {
     ...{ source: org.source, description: loaded.description, notes: [...org.notes, ...notes, ...(ps?.notes ?? [])] },
     parsed,
@@ -200,9 +273,11 @@ export async function accessExplain(options: ExplainOptions): Promise<ExplainAns
     region,
     resource,
     result,
-    agreesWithAws: agrees(parsed, result),
-    cause: causeOf(result, evaluated),
+    agreesWithAws: verdict === 'agrees' || verdict === 'consistent' ? true : verdict === 'differs' ? false : undefined,
+    verdict,
+    cause: unmodelled !== undefined ? unmodelledCause(unmodelled, result) : causeOf(result, evaluated),
   };
+  if (awsPolicy !== undefined) answer.awsPolicy = awsPolicy;
   if (environment !== undefined) answer.environment = environment;
   if (psName !== undefined && ps !== undefined) answer.permissionSet = psName;
   if (user !== undefined) answer.user = user;

@@ -4,6 +4,7 @@
  */
 import { accessOrgFromLive, accessOrgFromSpec, type AccessOrg } from '../access/org-view.js';
 import { PermissionSetResolver } from '../access/permission-set-policies.js';
+import { awsManagedPolicies } from './managed-policies.js';
 import { BulkheadError, UsageError } from '../core/errors.js';
 import type { IoHost } from '../core/events.js';
 import { didYouMean, suggest } from '../core/suggest.js';
@@ -67,7 +68,7 @@ export async function loadAccessOrg(options: AccessSourceOptions): Promise<Loade
       didYouMean(suggest(from, ['spec', 'live'])) ?? 'use --from spec (the default) or --from live',
     );
   const model = await loadModel(options.file, options.io);
-  const resolver = new PermissionSetResolver(model.identity);
+  const resolver = new PermissionSetResolver(model.identity, awsManagedPolicies());
   checkManagedPolicies(model, resolver);
   if (from === 'spec')
     return { org: accessOrgFromSpec(model), model, resolver, description: `the spec ${options.file}` };

@@ -3,6 +3,7 @@
  * evaluator from the spec or the live organization. Bad input is an error naming the value and close
  * alternatives, never a silent "denied". (`explain` lives in access-explain.ts.)
  */
+import { requestedRegionFor } from '../iam/global-services.js';
 import {
   DEFAULT_MATRIX_SERVICES,
   isInputError,
@@ -146,9 +147,9 @@ export async function accessCan(options: CanOptions): Promise<CanAnswer & Access
   }
   checkEnvironment(org, options.environment);
   checkResource(options.resource);
-  const region = options.region ?? org.homeRegion;
-  checkRegion(region);
+  if (options.region !== undefined) checkRegion(options.region);
   const action = await checkedAction(options.action);
+  const region = requestedRegionFor(action.service, options.region, org.homeRegion);
   const { context, errors } = await parseContext(options.context ?? []);
   if (errors.length > 0) throw inputFailure(errors);
   const input: QueryInput = {
@@ -180,9 +181,9 @@ export async function accessWhoCan(options: WhoCanOptions): Promise<WhoCanAnswer
   const { org, resolver } = loaded;
   if (options.environment !== undefined) checkEnvironment(org, options.environment);
   checkResource(options.resource);
-  const region = options.region ?? org.homeRegion;
-  checkRegion(region);
+  if (options.region !== undefined) checkRegion(options.region);
   const action = await checkedAction(options.action);
+  const region = requestedRegionFor(action.service, options.region, org.homeRegion);
   const environments =
     options.environment !== undefined
       ? [options.environment]
@@ -226,7 +227,10 @@ export async function accessMatrix(options: MatrixOptions): Promise<AccessMatrix
   const region = options.region ?? org.homeRegion;
   checkRegion(region);
   const actions = await matrixActions(options.actions);
-  const data = computeMatrix(org, resolver, actions, { region });
+  const data = computeMatrix(org, resolver, actions, {
+    region,
+    regionOf: (a) => requestedRegionFor(a.service, options.region, org.homeRegion),
+  });
   const columns = matrixColumns(data);
   const cells = data.rows.map((row) => columns.map((c) => matrixCell(row, c)));
   const production = [...org.environments.values()].filter((e) => e.kind === 'production').map((e) => e.name);

@@ -93,6 +93,12 @@ async function answer(file: string, q: Query['query']): Promise<Record<string, u
         permissionSet: a.permissionSet,
         agreesWithAws: a.agreesWithAws,
         evaluated: a.evaluated,
+        verdict: a.verdict,
+        parsedResource: a.parsed.resource,
+        cause: a.cause,
+        awsPolicyArn: a.awsPolicy?.arn,
+        encodedMessage: a.parsed.encodedMessage !== undefined,
+        awsPolicyType: a.parsed.reason?.policyType,
       };
     }
   }

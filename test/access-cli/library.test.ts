@@ -3,16 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { resolveActionSelection, classOfAccessLevel } from '../../src/access/action-info.js';
 import { isDeniedMessageProblem, parseDeniedMessage } from '../../src/access/denied-message.js';
 import {
-  getManagedPolicy,
+  awsManagedPolicies,
   getManagedPolicyDocument,
-  listManagedPolicyNames,
   managedPolicyCacheExists,
-  suggestManagedPolicyNames,
-} from '../../src/access/managed-policies.js';
+} from '../../src/toolkit/managed-policies.js';
 import { ALLOWED, computeMatrix, DENIED_BY_SCP, NOT_GRANTED } from '../../src/access/matrix.js';
-import { canQuery, requestFor, ssoRoleName } from '../../src/access/org-queries.js';
+import { canQuery, requestFor, scpByArn, ssoRoleName } from '../../src/access/org-queries.js';
 import { evaluate } from '../../src/access/evaluate.js';
-import { accessOrgFromSpec } from '../../src/access/org-view.js';
+import { accessOrgFromLive, accessOrgFromSpec } from '../../src/access/org-view.js';
 import { PermissionSetResolver } from '../../src/access/permission-set-policies.js';
 import { loadModel } from '../../src/toolkit/access-source.js';
 import { accessDiff, renderAccessDiff } from '../../src/toolkit/access-diff.js';
@@ -32,20 +30,20 @@ describe('AWS managed policies', () => {
       NotAction: expect.arrayContaining(['iam:*', 'organizations:*']),
     });
     expect(getManagedPolicyDocument('arn:aws:iam::aws:policy/PowerUserAccess')).toBe(doc);
-    const readOnly = getManagedPolicy('ReadOnlyAccess')!;
+    const readOnly = awsManagedPolicies().get('ReadOnlyAccess')!;
     expect(readOnly.arn).toBe('arn:aws:iam::aws:policy/ReadOnlyAccess');
     expect(readOnly.versionId).toMatch(/^v\d+$/);
-    expect(getManagedPolicy('arn:aws:iam::aws:policy/service-role/AWS_ConfigRole')?.arn).toBe(
+    expect(awsManagedPolicies().get('arn:aws:iam::aws:policy/service-role/AWS_ConfigRole')?.arn).toBe(
       'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole',
     );
-    expect(listManagedPolicyNames().length).toBeGreaterThan(1000);
+    expect(awsManagedPolicies().names().length).toBeGreaterThan(1000);
     expect(managedPolicyCacheExists()).toBe(true);
   });
 
   it('unknown names: undefined, with close alternatives (case first)', () => {
     expect(getManagedPolicyDocument('PowerUserAcess')).toBeUndefined();
-    expect(suggestManagedPolicyNames('PowerUserAcess')[0]).toBe('PowerUserAccess');
-    expect(suggestManagedPolicyNames('readonlyaccess')[0]).toBe('ReadOnlyAccess');
+    expect(awsManagedPolicies().suggest('PowerUserAcess')[0]).toBe('PowerUserAccess');
+    expect(awsManagedPolicies().suggest('readonlyaccess')[0]).toBe('ReadOnlyAccess');
     expect(getManagedPolicyDocument('constructor')).toBeUndefined();
   });
 });
@@ -111,7 +109,7 @@ describe('matrix bulk path', () => {
   it('agrees with the explained evaluation for every group, environment and action', async () => {
     const model = await loadModel(GROWTH);
     const org = accessOrgFromSpec(model);
-    const resolver = new PermissionSetResolver(model.identity);
+    const resolver = new PermissionSetResolver(model.identity, awsManagedPolicies());
     const { actions } = await resolveActionSelection(
       [
         'dynamodb:DeleteTable',
@@ -223,5 +221,83 @@ describe('accessDiff', () => {
       { actions: ['dynamodb:DeleteTable'] },
     );
     expect(diff.lines).toEqual(['Ops lose dynamodb:DeleteTable in prod']);
+  });
+});
+
+describe('explain --from live: the SCP AWS names by ARN', () => {
+  it('is found among the live SCPs on the account path, by ARN or policy id', async () => {
+    const model = await loadModel(GROWTH);
+    const arn = 'arn:aws:organizations::111111111111:policy/o-abc123defg/service_control_policy/p-abcd1234';
+    const org = accessOrgFromLive(
+      {
+        organization: { id: 'o-abc123defg', arn: '', managementAccountId: '111111111111', featureSet: 'ALL' },
+        root: { id: 'r-ab12', arn: '', enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'], tags: {} },
+        organizationalUnits: [
+          { id: 'ou-ab12-11111111', arn: '', name: 'Workloads', parentId: 'r-ab12', path: 'Workloads', tags: {} },
+        ],
+        accounts: [
+          {
+            id: '222222222222',
+            arn: '',
+            name: 'acme-prod',
+            email: 'p@example.com',
+            status: 'ACTIVE',
+            parentId: 'ou-ab12-11111111',
+            tags: {},
+          },
+        ],
+        policies: [
+          {
+            id: 'p-abcd1234',
+            arn,
+            name: 'deny-iam-users',
+            description: '',
+            awsManaged: false,
+            content:
+              '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:CreateUser","Resource":"*"}]}',
+            tags: {},
+            targetIds: ['ou-ab12-11111111'],
+          },
+        ],
+        pendingCreates: [],
+      },
+      model,
+    );
+    const account = org.accounts[0]!;
+    expect(scpByArn(account, arn)).toEqual({ name: 'deny-iam-users', target: 'ou Workloads' });
+    expect(
+      scpByArn(account, 'arn:aws:organizations::999999999999:policy/o-other/service_control_policy/p-abcd1234'),
+    ).toEqual({
+      name: 'deny-iam-users',
+      target: 'ou Workloads',
+    });
+    expect(scpByArn(account, `${arn.slice(0, -8)}p-zzzz9999`)).toBeUndefined();
+  });
+
+  it('parses the EC2 format, quoted ARNs and the policy ARN of the newer format', () => {
+    const ec2 = parseDeniedMessage(
+      'You are not authorized to perform this operation. User: arn:aws:sts::123456789012:assumed-role/R/s is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-west-2:123456789012:instance/* because no identity-based policy allows the ec2:RunInstances action. Encoded authorization failure message: AbC-123_x',
+    );
+    expect(ec2).toMatchObject({
+      action: 'ec2:RunInstances',
+      resource: 'arn:aws:ec2:us-west-2:123456789012:instance/*',
+      encodedMessage: 'AbC-123_x',
+      reason: { kind: 'implicit-deny', layer: 'identity' },
+    });
+    const quoted = parseDeniedMessage(
+      'User: arn:aws:sts::123456789012:assumed-role/R/s is not authorized to perform: s3:ListBucket on resource: "arn:aws:s3:::my bucket" with an explicit deny in a service control policy: arn:aws:organizations::123456789012:policy/o-abc/service_control_policy/p-1a2b3c4d.',
+    );
+    expect(quoted).toMatchObject({
+      resource: 'arn:aws:s3:::my bucket',
+      reason: {
+        layer: 'scp',
+        policyArn: 'arn:aws:organizations::123456789012:policy/o-abc/service_control_policy/p-1a2b3c4d',
+      },
+    });
+    expect(
+      parseDeniedMessage(
+        'User: arn:aws:iam::123456789012:user/u is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no sessions policy allows the s3:GetObject action',
+      ),
+    ).toMatchObject({ reason: { kind: 'implicit-deny', layer: 'session-policy', policyType: 'sessions policy' } });
   });
 });

@@ -18,7 +18,7 @@ const ORACLE: Record<string, string> = {
 
 function oracle(request: AccessRequest, set: PolicySet): string {
   const context: Record<string, string | string[]> = {};
-  for (const [k, v] of new RequestContext(request).all()) context[k] = v;
+  for (const [k, v] of new RequestContext(request).complete()) context[k] = v;
   const simulation: Simulation = {
     request: {
       principal: request.principal.arn,
@@ -93,8 +93,12 @@ function excluded(request: AccessRequest, set: PolicySet): boolean {
   const ip = request.context?.['aws:SourceIp'];
   const time = request.context?.['aws:CurrentTime'];
   const epoch = (v: unknown): boolean => typeof v === 'string' && /^\d+$/.test(v);
+  const empty = (v: unknown): boolean => v === '' || (Array.isArray(v) && v.length === 0);
   return conditionsOf(set).some(
     ([op, key, values]) =>
+      // AWS: an empty value "resolves to a null data set": Null false is false for it, ForAllValues true, ForAnyValue
+      // false. iam-simulate treats an empty list as a present key (excluded; pinned in test/cases/access).
+      ((/^Null$/i.test(op) || /^For(All|Any)Value/i.test(op)) && empty(request.context?.[key])) ||
       (/^Date/i.test(op) && (epoch(time) || values.some(epoch))) ||
       (/^ForAnyValue:.*IfExists$/i.test(op) && request.context?.[key] === undefined) ||
       (/^NotIpAddress/i.test(op) &&

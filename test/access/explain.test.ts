@@ -119,11 +119,37 @@ describe('trace format', () => {
     ]);
   });
   it('reports an absent key as undefined request values', () => {
+    const orgGuard: PolicySet = {
+      identityPolicies: [
+        {
+          name: 'OrgOnly',
+          document: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Sid: 'DenyOutsideOrg',
+                Effect: 'Deny',
+                Action: '*',
+                Resource: '*',
+                Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abc123' } },
+              },
+            ],
+          },
+        },
+      ],
+    };
+    const r = evaluate(request, orgGuard, { explain: true });
+    if (!r.ok) throw new Error('unexpected errors');
+    const guard = r.trace?.find((t) => t.sid === 'DenyOutsideOrg');
+    expect(guard?.conditions[0]?.requestValues).toBeUndefined();
+    expect(guard?.conditions[0]?.matched).toBe(true);
+  });
+
+  it('fills the keys AWS always includes: a request without a region is judged as us-east-1', () => {
     const r = evaluate({ ...request, region: undefined } as AccessRequest, set, { explain: true });
     if (!r.ok) throw new Error('unexpected errors');
     const guard = r.trace?.find((t) => t.sid === 'DenyOtherRegions');
-    expect(guard?.conditions[0]?.requestValues).toBeUndefined();
-    expect(guard?.conditions[0]?.matched).toBe(true);
+    expect(guard?.conditions[0]?.requestValues).toEqual(['us-east-1']);
   });
   it('names the SCP level that lacks an allow', () => {
     const narrowed: PolicySet = {

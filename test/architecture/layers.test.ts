@@ -6,14 +6,15 @@ import { describe, expect, it } from 'vitest';
 const ALLOWED: Record<string, string[]> = {
   core: [],
   model: ['core'],
-  config: ['model', 'core'],
+  iam: ['core'], // the IAM reference: actions, condition keys, managed policies, wildcards, policy grammar
+  config: ['model', 'core', 'iam'],
   templates: ['model', 'core'],
   plan: ['model', 'core'],
   apply: ['model', 'core', 'plan'],
-  access: ['model', 'core'],
+  access: ['model', 'core', 'iam'],
   providers: ['model', 'core', 'plan'], // applies plan changes: see docs/decisions/0002-providers-read-plan-types.md
-  'local-cloud': ['access', 'core', 'model'],
-  toolkit: ['core', 'model', 'config', 'templates', 'plan', 'apply', 'access', 'providers', 'local-cloud'],
+  'local-cloud': ['access', 'core', 'model', 'iam'],
+  toolkit: ['core', 'model', 'iam', 'config', 'templates', 'plan', 'apply', 'access', 'providers', 'local-cloud'],
   cli: ['toolkit', 'core', 'model'],
   web: ['toolkit', 'core', 'model'],
 };

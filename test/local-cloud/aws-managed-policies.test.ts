@@ -6,7 +6,7 @@ import {
   ListAttachedRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getManagedPolicyDocument } from '../../src/access/managed-policies.js';
+import { getManagedPolicyDocument } from '../../src/toolkit/managed-policies.js';
 import { startHarness, type Harness } from './helpers.js';
 
 // The local cloud's IAM serves AWS managed policies with AWS's own documents: the same catalogue

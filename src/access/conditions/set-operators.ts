@@ -5,8 +5,12 @@
  * AWS rules (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html,
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html):
  * - key absent: positive operators are false, negated operators are true; `…IfExists` makes the condition true;
- * - `ForAllValues:` is true when the key is absent or empty, else when every request value matches;
- * - `ForAnyValue:` is false when the key is absent or empty, else true when at least one request value matches;
+ * - an empty value (an empty list, or an empty string) is a null data set: `Null: false` ("the key exists and its
+ *   value is not null") is false for it, `Null: true` true;
+ * - `ForAllValues:` is true when the key is absent or its value is empty ("resolves to a null data set, such as
+ *   an empty string"), else when every request value matches;
+ * - `ForAnyValue:` is false when the key is absent or its value is empty, else true when at least one request
+ *   value matches (so `ForAnyValue:StringNotEquals` over an empty value is false);
  * - several policy values for one key are OR-ed (a negated operator requires the value to match none of them).
  */
 import type { ResolvedValue } from '../context-keys.js';
@@ -19,11 +23,10 @@ export type ConditionTest = (value: ResolvedValue | undefined, lookup: VariableL
 
 export function buildConditionTest(op: ParsedOperator, policyValues: readonly string[]): ConditionTest {
   if (op.isNull) {
-    const wantAbsent = policyValues.map((v) => v.toLowerCase() === 'true');
-    // A multivalued key sent with an empty list is present (with no values), so Null reports false for it.
+    const wantNull = policyValues.map((v) => v.toLowerCase() === 'true');
     return (value) => {
-      const absent = value === undefined;
-      return wantAbsent.some((w) => w === absent);
+      const isNull = value === undefined || isEmpty(value);
+      return wantNull.some((w) => w === isNull);
     };
   }
   const base = op.base!;
@@ -32,7 +35,7 @@ export function buildConditionTest(op: ParsedOperator, policyValues: readonly st
 
   if (op.qualifier === 'ForAllValues') {
     return (value, lookup) => {
-      if (value === undefined) return true;
+      if (value === undefined || isEmpty(value)) return true;
       if (typeof value === 'string') return perValue(value, lookup);
       for (const v of value) if (!perValue(v, lookup)) return false;
       return true;
@@ -43,6 +46,7 @@ export function buildConditionTest(op: ParsedOperator, policyValues: readonly st
     const ifExists = op.ifExists;
     return (value, lookup) => {
       if (value === undefined) return ifExists;
+      if (isEmpty(value)) return false;
       if (typeof value === 'string') return perValue(value, lookup);
       for (const v of value) if (perValue(v, lookup)) return true;
       return false;
@@ -63,4 +67,9 @@ export function buildConditionTest(op: ParsedOperator, policyValues: readonly st
     if (typeof value !== 'string') return false;
     return positive(value, lookup);
   };
+}
+
+/** An empty list or an empty string: what AWS calls a value that "resolves to a null data set". */
+function isEmpty(value: ResolvedValue): boolean {
+  return value === '' || (Array.isArray(value) && value.length === 0);
 }

@@ -1,6 +1,6 @@
 /** String condition operators. Policy variables are supported; StringLike honours `*` and `?`. */
 import { parseVariables, partsToMatcher, partsToString, resolveSegments, type Segment } from '../policy-variables.js';
-import { compileWildcard, type Matcher } from '../wildcard.js';
+import { compileWildcard, type Matcher } from '../../iam/wildcard.js';
 import type { OperatorFamily, ValueMatcher } from './value-matcher.js';
 
 type Resolver = (lookup: Parameters<ValueMatcher>[1]) => string | undefined;

@@ -128,14 +128,21 @@ export function renderExplain(answer: ExplainAnswer, style: Style, trace: boolea
         .filter((l) => !l.startsWith('decision'))
         .map((l) => `  ${l}`),
     );
-  if (answer.agreesWithAws === false)
+  if (answer.verdict === 'differs')
     lines.push(
       '',
       style.yellow(
         `Bulkhead's evaluation (${answer.result.decision}) does not match AWS's reason: the organization may differ from ${answer.description}.`,
       ),
     );
-  else if (answer.agreesWithAws === true) lines.push('', style.dim(`Bulkhead's evaluation agrees with AWS's reason.`));
+  else if (answer.verdict === 'agrees') lines.push('', style.dim(`Bulkhead's evaluation agrees with AWS's reason.`));
+  else if (answer.verdict === 'consistent')
+    lines.push(
+      '',
+      style.dim(
+        `Consistent with AWS's reason: the guardrails allow it, and AWS blames ${p.reason?.policyType ?? 'a policy'} inside the role, which the spec does not define.`,
+      ),
+    );
   lines.push(...notes(answer, style));
   return lines.join('\n');
 }

@@ -1,5 +1,7 @@
 import type { PolicyTarget } from '../../model/organization.js';
+import type { ManagedPolicyCatalogue } from '../../iam/managed-policies.js';
 import { validatePolicyDocument, type PolicyKind } from '../policy/index.js';
+import { checkManagedPolicyNames, managedPolicyNameRefs } from '../policy/managed-policy-names.js';
 import type { Path, RuleContext } from './context.js';
 import { resolveTarget } from './references.js';
 import type { WalkedOu } from './organizational-units.js';
@@ -49,7 +51,11 @@ export interface CheckedPolicies {
   inlinePolicies: Map<string, unknown>;
 }
 
-export async function checkPolicies(ctx: RuleContext, ous: WalkedOu[]): Promise<CheckedPolicies> {
+export async function checkPolicies(
+  ctx: RuleContext,
+  ous: WalkedOu[],
+  managedPolicies: () => ManagedPolicyCatalogue | undefined,
+): Promise<CheckedPolicies> {
   const ouPaths = new Set(ous.map((o) => o.path));
   const accountNames = new Set((ctx.spec.accounts ?? []).map((a) => a.name));
   const documents = new Map<string, unknown>();
@@ -126,5 +132,9 @@ export async function checkPolicies(ctx: RuleContext, ous: WalkedOu[]): Promise<
       }
     }),
   );
+  const names = managedPolicyNameRefs(sets);
+  const catalogue = names.length === 0 ? undefined : managedPolicies();
+  if (catalogue !== undefined)
+    for (const p of checkManagedPolicyNames(names, catalogue)) ctx.error(p.code, p.path, p.message, { hint: p.hint });
   return { documents, invalid, targets, inlinePolicies };
 }

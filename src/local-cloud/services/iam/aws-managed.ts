@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { getManagedPolicy } from '../../../access/managed-policies.js';
+import type { ManagedPolicy, ManagedPolicyCatalogue } from '../../../iam/managed-policies.js';
+import { openManagedPolicyCatalogue } from '../../../iam/managed-policy-files.js';
 
 /**
  * AWS managed IAM policies. Any of AWS's (about 1,600) can be read and attached, with AWS's own
@@ -55,6 +56,13 @@ export const AWS_MANAGED_IAM_POLICIES: readonly AwsManagedIamPolicy[] = [
 ];
 
 const resolved = new Map<string, AwsManagedIamPolicy | undefined>();
+let catalogue: ManagedPolicyCatalogue | undefined;
+
+/** The catalogue `bulkhead access` uses (the IAM reference's file cache), opened on first use. */
+function awsCatalogue(): ManagedPolicyCatalogue {
+  catalogue ??= openManagedPolicyCatalogue().catalogue;
+  return catalogue;
+}
 
 /** A stable policy id of AWS's shape (ANPA + 17 characters) for policies without a well-known one. */
 function policyIdFor(arn: string): string {
@@ -64,9 +72,9 @@ function policyIdFor(arn: string): string {
 export function awsManagedIamPolicy(arn: string): AwsManagedIamPolicy | undefined {
   if (resolved.has(arn)) return resolved.get(arn);
   const known = AWS_MANAGED_IAM_POLICIES.find((p) => p.arn === arn);
-  let real: ReturnType<typeof getManagedPolicy>;
+  let real: ManagedPolicy | undefined;
   try {
-    real = /^arn:aws:iam::aws:policy\//.test(arn) ? getManagedPolicy(arn) : undefined;
+    real = /^arn:aws:iam::aws:policy\//.test(arn) ? awsCatalogue().get(arn) : undefined;
   } catch {
     real = undefined; // the catalogue could not be read: fall back to the built-in subset
   }

@@ -158,7 +158,9 @@ export const numericCases = table('numeric', DOCS.numeric, [
   ['numericlessthan-negative', 'negative numbers', { NumericLessThan: { 's3:max-keys': '-1' } }, { 's3:max-keys': '-5' }, true],
 ]);
 
-const TIME = 'aws:CurrentTime';
+// aws:TokenIssueTime is a Date key that only temporary credentials carry, so "absent" is a real case; aws:CurrentTime
+// is always in the request context (see context.js).
+const TIME = 'aws:TokenIssueTime';
 const dateOps = {
   DateEquals: [false, true, false, false],
   DateNotEquals: [true, false, true, true],
@@ -194,7 +196,9 @@ export const dateCases = table('date', DOCS.date, [
   ['epoch-seconds-both', 'epoch seconds on both sides', { DateGreaterThanEquals: { [TIME]: '1700000000' } }, { [TIME]: '1700000000' }, true],
 ]);
 
-const SECURE = 'aws:SecureTransport';
+// aws:MultiFactorAuthPresent is a Bool key that only temporary credentials carry (absent for long-term keys);
+// aws:SecureTransport is always in the request context (see context.js).
+const SECURE = 'aws:MultiFactorAuthPresent';
 export const boolCases = table('bool', DOCS.bool, [
   ['bool-true-true', 'Bool true with true', { Bool: { [SECURE]: 'true' } }, { [SECURE]: 'true' }, true],
   ['bool-true-false', 'Bool true with false', { Bool: { [SECURE]: 'true' } }, { [SECURE]: 'false' }, false],
@@ -272,8 +276,10 @@ export const nullCases = table('null', DOCS.null, [
   ['null-true-present', 'Null true: the key is present', { Null: { 'aws:TokenIssueTime': 'true' } }, { 'aws:TokenIssueTime': '2025-01-01T00:00:00Z' }, false],
   ['null-false-present', 'Null false: the key is present', { Null: { 'aws:TokenIssueTime': 'false' } }, { 'aws:TokenIssueTime': '2025-01-01T00:00:00Z' }, true],
   ['null-false-absent', 'Null false: the key is absent', { Null: { 'aws:TokenIssueTime': 'false' } }, {}, false],
-  ['null-true-empty-list', 'Null true: a multivalued key sent with an empty list is present', { Null: { 'aws:TagKeys': 'true' } }, { 'aws:TagKeys': [] }, false],
-  ['null-false-empty-list', 'Null false: a multivalued key sent with an empty list is present', { Null: { 'aws:TagKeys': 'false' } }, { 'aws:TagKeys': [] }, true],
+  // AWS (Null operator): `false` checks that "the key exists and its value is not null"; an empty list is a null data set.
+  ['null-true-empty-list', 'Null true: a key sent with an empty list has a null value (AWS: Null false means the key exists and its value is not null)', { Null: { 'aws:TagKeys': 'true' } }, { 'aws:TagKeys': [] }, true],
+  ['null-false-empty-list', 'Null false fails for a key present with an empty list (AWS: Null false means the key exists and its value is not null)', { Null: { 'aws:TagKeys': 'false' } }, { 'aws:TagKeys': [] }, false],
+  ['null-false-empty-string', 'Null false fails for a key present with an empty string (AWS: Null false means the key exists and its value is not null)', { Null: { 'aws:SourceIdentity': 'false' } }, { 'aws:SourceIdentity': '' }, false],
   ['null-json-boolean', 'Null with a JSON boolean', { Null: { 'aws:TokenIssueTime': true } }, {}, true],
 ]);
 
@@ -285,6 +291,7 @@ export const setOperatorCases = table('set-operators', DOCS.sets, [
   ['forallvalues-stringequals-extra', 'ForAllValues: one request value is not listed', ...set('ForAllValues:StringEquals', ['env', 'team'], ['env', 'owner']), false],
   ['forallvalues-stringequals-empty', 'ForAllValues is true for an empty list', ...set('ForAllValues:StringEquals', ['env'], []), true],
   ['forallvalues-stringequals-absent', 'ForAllValues is true when the key is absent', ...set('ForAllValues:StringEquals', ['env'], undefined), true],
+  ['forallvalues-stringequals-empty-string', 'ForAllValues is true for an empty string, an empty set (AWS: ForAllValues also returns true when the key value resolves to a null data set, such as an empty string)', ...set('ForAllValues:StringEquals', ['env'], ''), true],
   ['forallvalues-stringequals-single-string', 'ForAllValues with a single-valued request', ...set('ForAllValues:StringEquals', ['env'], 'env'), true],
   ['foranyvalue-stringequals-one', 'ForAnyValue: one request value is listed', ...set('ForAnyValue:StringEquals', ['env'], ['env', 'owner']), true],
   ['foranyvalue-stringequals-none', 'ForAnyValue: no request value is listed', ...set('ForAnyValue:StringEquals', ['env'], ['owner']), false],
@@ -300,6 +307,8 @@ export const setOperatorCases = table('set-operators', DOCS.sets, [
   ['foranyvalue-stringnotequals-one-other', 'ForAnyValue:StringNotEquals: one request value is not forbidden', ...set('ForAnyValue:StringNotEquals', ['secret'], ['secret', 'env']), true],
   ['foranyvalue-stringnotequals-only-forbidden', 'ForAnyValue:StringNotEquals: every value is forbidden', ...set('ForAnyValue:StringNotEquals', ['secret'], ['secret']), false],
   ['foranyvalue-stringnotequals-absent', 'ForAnyValue:StringNotEquals with the key absent', ...set('ForAnyValue:StringNotEquals', ['secret'], undefined), false],
+  ['foranyvalue-stringnotequals-empty', 'ForAnyValue:StringNotEquals over an empty list is false (AWS: ForAnyValue returns false when the key value resolves to a null data set)', ...set('ForAnyValue:StringNotEquals', ['secret'], []), false],
+  ['foranyvalue-stringnotequals-empty-string', 'ForAnyValue:StringNotEquals over an empty string is false (AWS: ForAnyValue returns false when the key value resolves to a null data set, such as an empty string)', ...set('ForAnyValue:StringNotEquals', ['secret'], ''), false],
   ['forallvalues-ignorecase', 'ForAllValues:StringEqualsIgnoreCase', ...set('ForAllValues:StringEqualsIgnoreCase', ['ENV'], ['env', 'Env']), true],
   ['forallvalues-stringnotlike', 'ForAllValues:StringNotLike: no value looks internal', ...set('ForAllValues:StringNotLike', ['internal-*'], ['env', 'internal-x']), false],
   // AWS documents IfExists as "if the key is not present, evaluate the condition element as true"; iam-simulate

@@ -15,7 +15,16 @@ function keyCase(slug, description, req, condition, holds) {
 
 export const contextKeyCases = [
   keyCase('requested-region', 'aws:RequestedRegion comes from request.region', request({ region: 'eu-west-1' }), { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } }, true),
-  keyCase('requested-region-absent', 'without a region, aws:RequestedRegion is absent', request({ region: undefined }), { Null: { 'aws:RequestedRegion': 'true' } }, true),
+  // AWS global condition keys, Availability: "This key is always included in the request context" (aws:RequestedRegion,
+  // aws:CurrentTime, aws:EpochTime, aws:SecureTransport; aws:ViaAWSService "for most services").
+  keyCase('requested-region-absent', 'aws:RequestedRegion is always in the request context: us-east-1 when the request names no region', request({ region: undefined }), { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } }, true),
+  keyCase('current-time-always-present', 'aws:CurrentTime is always in the request context (now)', request(), { Null: { 'aws:CurrentTime': 'false' } }, true),
+  keyCase('current-time-from-request', 'aws:CurrentTime is the request time', request({ time: '2025-06-15T12:00:00Z' }), { DateEquals: { 'aws:CurrentTime': '2025-06-15T12:00:00Z' } }, true),
+  keyCase('current-time-context-overrides', 'request.context overrides aws:CurrentTime', request({ time: '2025-06-15T12:00:00Z', context: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } }), { DateGreaterThan: { 'aws:CurrentTime': '2029-01-01T00:00:00Z' } }, true),
+  keyCase('epoch-time-always-present', 'aws:EpochTime is always in the request context: the request time in seconds', request({ time: '2025-06-15T12:00:00Z' }), { NumericEquals: { 'aws:EpochTime': '1749988800' } }, true),
+  keyCase('secure-transport-always-present', 'aws:SecureTransport is always in the request context: true (AWS SDKs and the CLI use HTTPS)', request(), { Bool: { 'aws:SecureTransport': 'true' } }, true),
+  keyCase('via-aws-service-direct-call', 'aws:ViaAWSService is false for a direct call (present, not absent)', request(), { Bool: { 'aws:ViaAWSService': 'false' } }, true),
+  keyCase('via-aws-service-context', 'request.context can say the call came through a service', request({ context: { 'aws:ViaAWSService': 'true' } }), { Bool: { 'aws:ViaAWSService': 'true' } }, true),
   keyCase('principal-account', 'aws:PrincipalAccount', request(), { StringEquals: { 'aws:PrincipalAccount': A } }, true),
   keyCase('principal-arn-user', 'aws:PrincipalArn for a user', request(), { ArnEquals: { 'aws:PrincipalArn': ALICE.arn } }, true),
   keyCase('principal-arn-role-session', 'aws:PrincipalArn for a role session is the role ARN', request({ principal: DEV_SESSION }), { ArnEquals: { 'aws:PrincipalArn': `arn:aws:iam::${A}:role/Dev` } }, true),

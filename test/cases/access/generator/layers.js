@@ -227,7 +227,7 @@ export const resourcePolicyCases = [
     viaRp(),
     DOCS.scpExempt,
   ),
-  single('resource-policy', 'condition-on-grant', 'a grant with a failing condition', request(), { resource: rp([grant({ AWS: ALICE.arn }, 'Grant', { Condition: { Bool: { 'aws:SecureTransport': 'true' } } })]) }, { decision: 'implicit-deny', layer: 'identity' }, DOCS.principal),
+  single('resource-policy', 'condition-on-grant', 'a grant with a failing condition', request(), { resource: rp([grant({ AWS: ALICE.arn }, 'Grant', { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } })]) }, { decision: 'implicit-deny', layer: 'identity' }, DOCS.principal),
   single('resource-policy', 'role-arn-caller', 'a caller described by its role ARN matches a grant to that role', request({ principal: { arn: ROLE_DEV, accountId: A } }), { resource: rp([grant({ AWS: ROLE_DEV })]) }, viaRp(), DOCS.principal),
   single('resource-policy', 'resource-elsewhere-in-statement', 'a grant on other objects does not apply', request({ resource: 'arn:aws:s3:::other/key' }), { resource: rp([grant({ AWS: ALICE.arn })]) }, { decision: 'implicit-deny', layer: 'identity' }, DOCS.resource),
   single('resource-policy', 'bare-bucket-resource-account', 'S3 ARNs carry no account: resourceAccount says who owns the bucket', request({ principal: CAROL_B, resourceAccount: A }), { identity: [identityS3] }, { decision: 'implicit-deny', layer: 'resource-policy' }, DOCS.crossAccount),

@@ -1,3 +1,8 @@
+/**
+ * IAM wildcard matching, the one engine for the evaluator (`access/`) and the validator (`config/policy`):
+ * `*` any run of characters (slashes included), `?` exactly one character.
+ */
+
 /** A compiled matcher for one IAM pattern with `*` (any run of characters) and `?` (exactly one character). */
 export type Matcher = (value: string) => boolean;
 
@@ -37,4 +42,11 @@ export function compileWildcard(pattern: string, ignoreCase: boolean): Matcher {
 /** Matches with a one-off pattern (used when a pattern holds policy variables resolved per request). */
 export function wildcardMatches(pattern: string, value: string, ignoreCase: boolean): boolean {
   return compileWildcard(pattern, ignoreCase)(value);
+}
+
+/** The same pattern as a case-insensitive RegExp (for callers that filter lists with `.test`). */
+export function wildcardToRegExp(pattern: string): RegExp {
+  let source = '^';
+  for (const ch of pattern) source += ch === '*' ? '.*' : ch === '?' ? '.' : escapeRegExp(ch);
+  return new RegExp(`${source}$`, 'si');
 }

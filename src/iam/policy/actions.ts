@@ -1,11 +1,5 @@
-import {
-  actionsOf,
-  allServiceKeys,
-  loadedActionsOf,
-  patternMatchesAny,
-  serviceKnown,
-  wildcardToRegExp,
-} from './catalogue.js';
+import { actionsOf, allServiceKeys, loadedActionsOf, patternMatchesAny, serviceKnown } from '../service-reference.js';
+import { wildcardToRegExp } from '../wildcard.js';
 import { didYouMean, suggest } from '../../core/suggest.js';
 import type { IssueList, Located, PolicyKind } from './types.js';
 

