@@ -95,6 +95,14 @@ function report(term: Terminal, json: boolean, failure: Failure): ExitCode {
   return failure.exitCode;
 }
 
+/**
+ * Bulkhead pins SDK releases that support Node 20; on Node 20 the SDK's notice that future releases
+ * will not is not the user's concern. From Node 22 on whatever the SDK says is left for it to say.
+ */
+export function silencesSdkNodeNotice(nodeVersion: string): boolean {
+  return Number(nodeVersion.split('.')[0]) < 22;
+}
+
 export type TerminalFactory = (options: { noColor: boolean }) => Terminal;
 
 /**
@@ -103,9 +111,7 @@ export type TerminalFactory = (options: { noColor: boolean }) => Terminal;
  * "changes present"), 70 a bug of ours.
  */
 export async function main(argv: string[], terminal: Terminal | TerminalFactory = processTerminal): Promise<ExitCode> {
-  // Bulkhead pins SDK releases that support Node 20; on Node 20 their notice about future releases is
-  // not the user's concern. From Node 22 on the notice is the SDK's to give.
-  if (Number(process.versions.node.split('.')[0]) < 22)
+  if (silencesSdkNodeNotice(process.versions.node))
     process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const term = typeof terminal === 'function' ? terminal({ noColor: hasFlag(argv, '--no-color') }) : terminal;
   const json = hasFlag(argv, '--json');
