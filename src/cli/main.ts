@@ -27,7 +27,8 @@ function version(): string {
   }
 }
 
-function buildProgram(term: Terminal, json: boolean, setExit: (code: ExitCode) => void): Command {
+/** The command tree; exported for the test that keeps the docs in step with it. */
+export function buildProgram(term: Terminal, json: boolean, setExit: (code: ExitCode) => void): Command {
   const program = new Command('bulkhead')
     .description('Set up and govern an AWS multi-account organization as code, with a local cloud to rehearse on.')
     .version(version(), '-v, --version')
