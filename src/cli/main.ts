@@ -52,7 +52,7 @@ export function buildProgram(term: Terminal, json: boolean, setExit: (code: Exit
   registerUnlock(program, term);
   registerDemo(program, term);
   registerAccess(program, term, setExit);
-  registerLocalCommand(program);
+  registerLocalCommand(program, term, setExit);
   const override = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(override);
