@@ -74,10 +74,14 @@ interface Failure {
   exitCode: ExitCode;
 }
 
-/** Text on stderr, or with --json one JSON object on stdout (see docs/machine-interface.md). */
+/**
+ * Text on stderr, or with --json one JSON object as the last line of stderr: stdout keeps only
+ * results, so `plan --json > plan.json` never leaves an error object where a plan is expected
+ * (see docs/machine-interface.md).
+ */
 function report(term: Terminal, json: boolean, failure: Failure): ExitCode {
   if (json) {
-    term.out(
+    term.err(
       JSON.stringify({
         type: 'error',
         code: failure.code,

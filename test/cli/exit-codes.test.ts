@@ -43,11 +43,11 @@ describe('exit codes', () => {
 });
 
 describe('with --json, errors are JSON too', () => {
-  it('a usage error is one JSON object on stdout, and stderr stays empty', async () => {
+  it('a usage error is one JSON object on stderr, and stdout stays empty', async () => {
     const r = await runCli(['apply', '--json', '--lock-timeout', 'soon']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stderr)).toEqual({
       type: 'error',
       code: 'usage',
       message: '--lock-timeout must be a number of seconds, not "soon"',
@@ -58,7 +58,7 @@ describe('with --json, errors are JSON too', () => {
   it('a parser error too', async () => {
     const r = await runCli(['validate', '--json', '--jsno']);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual({
+    expect(JSON.parse(r.stderr)).toEqual({
       type: 'error',
       code: 'usage',
       message: "unknown option '--jsno'\n(Did you mean --json?)",
@@ -66,16 +66,18 @@ describe('with --json, errors are JSON too', () => {
     });
   });
 
-  it('an error of the input carries its code and hint; the diagnostics stay on stderr', async () => {
+  it('an error of the input carries its code and hint, as the last line of stderr after the diagnostics', async () => {
     const r = await runCli(['plan', '--json', '-f', 'no-such-spec.yaml']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual({
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n');
+    expect(JSON.parse(lines[lines.length - 1]!)).toEqual({
       type: 'error',
       code: 'spec-invalid',
       message: 'no-such-spec.yaml has 1 error; nothing was sent to AWS',
       hint: 'fix them (`bulkhead validate -f no-such-spec.yaml`) and plan again',
       exitCode: 1,
     });
-    expect(r.stderr).toMatch(/E-FILE-NOT-FOUND/);
+    expect(lines[0]).toMatch(/E-FILE-NOT-FOUND/);
   });
 });
