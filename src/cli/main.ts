@@ -137,6 +137,8 @@ export async function main(argv: string[], terminal: Terminal | TerminalFactory 
     if (err instanceof CommanderError) {
       // help and version exit through here with code 0; everything else is a usage mistake.
       if (err.exitCode === 0) return 0;
+      // Commander has already printed the text (with its suggestion); only the JSON is left to say.
+      if (!json) return usageExit;
       return report(term, json, { code: 'usage', message: err.message.replace(/^error: /, ''), exitCode: usageExit });
     }
     if (BulkheadError.is(err) && err.source !== 'internal') {

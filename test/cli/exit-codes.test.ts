@@ -18,8 +18,10 @@ describe('exit codes', () => {
     }
   });
 
-  it('without --detailed-exitcode a usage error exits 2', async () => {
-    expect((await runCli(['plan', '--nope'])).code).toBe(2);
+  it('without --detailed-exitcode a usage error exits 2, said once', async () => {
+    const r = await runCli(['plan', '--nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.match(/unknown option '--nope'/g)).toHaveLength(1);
   });
 
   // Every bad flag value is a usage error from the parser or the command, before anything runs.
