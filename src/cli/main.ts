@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { reportError } from './errors.js';
+import { explainError as explainExternalError } from '../toolkit/errors.js';
+import { CommanderError } from 'commander';
+import { BulkheadError } from '../core/errors.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
 import { registerLocalCommand } from './commands/local.js';
@@ -26,17 +28,20 @@ function version(): string {
   }
 }
 
-function buildProgram(term: Terminal, setExit: (code: ExitCode) => void): Command {
+/** The command tree; exported for the test that keeps the docs in step with it. */
+export function buildProgram(term: Terminal, json: boolean, setExit: (code: ExitCode) => void): Command {
   const program = new Command('bulkhead')
     .description('Set up and govern an AWS multi-account organization as code, with a local cloud to rehearse on.')
     .version(version(), '-v, --version')
     .showSuggestionAfterError(true)
+    .option('--no-color', 'no colours in the output (as NO_COLOR=1 does)')
     .showHelpAfterError('(run `bulkhead --help` for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => term.out(s.replace(/\n$/, '')),
-      writeErr: (s) => term.err(s.replace(/\n$/, '')),
-      outputError: (s, write) => write(`${term.style.red('error')}: ${s.replace(/^error: /, '')}`),
+      // With --json the usage error comes out as a JSON object from main instead.
+      writeErr: (s) => (json ? undefined : term.err(s.replace(/\n$/, ''))),
+      outputError: (s, write) => (json ? undefined : write(`${term.style.red('error')}: ${s.replace(/^error: /, '')}`)),
     });
   registerInit(program, term);
   registerValidate(program, term, setExit);
@@ -48,7 +53,7 @@ function buildProgram(term: Terminal, setExit: (code: ExitCode) => void): Comman
   registerUnlock(program, term);
   registerDemo(program, term);
   registerAccess(program, term, setExit);
-  registerLocalCommand(program);
+  registerLocalCommand(program, term, setExit);
   const override = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(override);
@@ -57,12 +62,68 @@ function buildProgram(term: Terminal, setExit: (code: ExitCode) => void): Comman
   return program;
 }
 
-/** Runs the CLI and returns its exit code; errors are mapped to exit codes here only (through reportError). */
-export async function main(argv: string[], term: Terminal = processTerminal()): Promise<ExitCode> {
-  // Bulkhead pins SDK releases that support Node 20; their notice about future releases is not the user's concern here.
-  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+/** Whether a flag is on the command line (before any `--`); read before parsing, for errors in parsing itself. */
+function hasFlag(argv: readonly string[], flag: string): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes(flag);
+}
+
+interface Failure {
+  code: string;
+  message: string;
+  hint?: string | undefined;
+  exitCode: ExitCode;
+}
+
+/**
+ * Text on stderr, or with --json one JSON object as the last line of stderr: stdout keeps only
+ * results, so `plan --json > plan.json` never leaves an error object where a plan is expected
+ * (see docs/machine-interface.md).
+ */
+function report(term: Terminal, json: boolean, failure: Failure): ExitCode {
+  if (json) {
+    term.err(
+      JSON.stringify({
+        type: 'error',
+        code: failure.code,
+        message: failure.message,
+        ...(failure.hint ? { hint: failure.hint } : {}),
+        exitCode: failure.exitCode,
+      }),
+    );
+  } else if (failure.code === 'internal') {
+    term.err(`${term.style.red('internal error')}: ${failure.message}`);
+    term.err('This is a bug in Bulkhead; please report it with the command you ran.');
+  } else {
+    term.err(`${term.style.red('error')}: ${failure.message}`);
+    if (failure.hint) term.err(`  ${term.style.cyan('hint')}: ${failure.hint}`);
+  }
+  return failure.exitCode;
+}
+
+/**
+ * Bulkhead pins SDK releases that support Node 20; on Node 20 the SDK's notice that future releases
+ * will not is not the user's concern. From Node 22 on whatever the SDK says is left for it to say.
+ */
+export function silencesSdkNodeNotice(nodeVersion: string): boolean {
+  return Number(nodeVersion.split('.')[0]) < 22;
+}
+
+export type TerminalFactory = (options: { noColor: boolean }) => Terminal;
+
+/**
+ * Runs the CLI and returns its exit code; only this function maps errors to exit codes: 0 success,
+ * 1 an error in the input or the target, 2 a usage error (1 under --detailed-exitcode, where 2 means
+ * "changes present"), 70 a bug of ours.
+ */
+export async function main(argv: string[], terminal: Terminal | TerminalFactory = processTerminal): Promise<ExitCode> {
+  if (silencesSdkNodeNotice(process.versions.node))
+    process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+  const term = typeof terminal === 'function' ? terminal({ noColor: hasFlag(argv, '--no-color') }) : terminal;
+  const json = hasFlag(argv, '--json');
+  const usageExit: ExitCode = hasFlag(argv, '--detailed-exitcode') ? 1 : 2;
   let exit: ExitCode = 0;
-  const program = buildProgram(term, (code) => {
+  const program = buildProgram(term, json, (code) => {
     exit = code;
   });
   if (argv.length === 0) {
@@ -73,6 +134,23 @@ export async function main(argv: string[], term: Terminal = processTerminal()): 
     await program.parseAsync(argv, { from: 'user' });
     return exit;
   } catch (caught) {
-    return reportError(caught, term);
+    const err = explainExternalError(caught);
+    if (err instanceof CommanderError) {
+      // help and version exit through here with code 0; everything else is a usage mistake.
+      if (err.exitCode === 0) return 0;
+      // Commander has already printed the text (with its suggestion); only the JSON is left to say.
+      if (!json) return usageExit;
+      return report(term, json, { code: 'usage', message: err.message.replace(/^error: /, ''), exitCode: usageExit });
+    }
+    if (BulkheadError.is(err) && err.source !== 'internal') {
+      const exitCode = err.code === 'usage' ? usageExit : err.code === 'interrupted' ? 130 : 1;
+      return report(term, json, { code: err.code, message: err.message, hint: err.hint, exitCode });
+    }
+    if (process.env['BULKHEAD_DEBUG']) term.err((err as Error)?.stack ?? '');
+    return report(term, json, {
+      code: 'internal',
+      message: (err as Error)?.message ?? String(err),
+      exitCode: 70,
+    });
   }
 }

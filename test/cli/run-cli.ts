@@ -1,6 +1,5 @@
 import { main } from '../../src/cli/main.js';
-import type { Terminal } from '../../src/cli/io.js';
-import { makeStyle } from '../../src/cli/render/style.js';
+import { createTerminal, type OutputStream } from '../../src/cli/io.js';
 
 export interface CliRun {
   code: number;
@@ -8,11 +7,24 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process with a captured terminal. */
-export async function runCli(args: string[]): Promise<CliRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const term: Terminal = { out: (t) => out.push(t), err: (t) => err.push(t), style: makeStyle(false), isTty: false };
-  const code = await main(args, term);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+export interface CliRunOptions {
+  /** The environment the terminal sees (colour and locale variables); empty by default. */
+  env?: NodeJS.ProcessEnv;
+  stdoutTty?: boolean;
+  stderrTty?: boolean;
+}
+
+/** A stream that keeps what is written, and says whether it is a terminal. */
+export function captureStream(isTTY: boolean, columns = 80, rows = 24): OutputStream & { text(): string } {
+  const chunks: string[] = [];
+  return { write: (c: string) => chunks.push(c), isTTY, columns, rows, text: () => chunks.join('') };
+}
+
+/** Runs the CLI in-process, writing through the real terminal encoding into captured streams. */
+export async function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
+  const stdout = captureStream(options.stdoutTty ?? false);
+  const stderr = captureStream(options.stderrTty ?? false);
+  const code = await main(args, ({ noColor }) => createTerminal({ stdout, stderr, env: options.env ?? {}, noColor }));
+  const strip = (t: string) => t.replace(/\n$/, '');
+  return { code, stdout: strip(stdout.text()), stderr: strip(stderr.text()) };
 }

@@ -72,11 +72,20 @@ for (const command of [
     it('carries on: no failed change, each account once, an empty plan', async () => {
       const io = new RecordingIoHost();
       if (deletes) {
-        expect((await apply({ yes: true, file, connection: env.connection, io, pollDelayMs: () => 20 })).failed).toEqual([]);
+        expect(
+          (await apply({ yes: true, file, connection: env.connection, io, pollDelayMs: () => 20 })).failed,
+        ).toEqual([]);
         dropOuAndPolicy(file);
         armed = true;
       }
-      const applied = await apply({ yes: true, file, connection: env.connection, io, pollDelayMs: () => 20, allowDestroy: true });
+      const applied = await apply({
+        yes: true,
+        file,
+        connection: env.connection,
+        io,
+        pollDelayMs: () => 20,
+        allowDestroy: true,
+      });
       expect(applied.done.some((id) => id.startsWith(deletes ? 'delete-' : 'account:'))).toBe(true);
       expect(lost).toBeGreaterThanOrEqual(1);
       expect(applied.failed).toEqual([]);

@@ -36,12 +36,8 @@ describe('apply with slow CreateAccount and the default poll schedule', () => {
     const stateOf = (e: BulkheadEvent) => (e.type === 'change' ? e.data.state : undefined);
     const creates = applied.plan.changes.filter((c) => c.kind === 'account' && c.action === 'create').length;
     expect(creates).toBe(10);
-    const first = Math.min(
-      ...accounts.filter(({ e }) => stateOf(e) === 'start').map(({ at }) => at),
-    );
-    const last = Math.max(
-      ...accounts.filter(({ e }) => stateOf(e) === 'done').map(({ at }) => at),
-    );
+    const first = Math.min(...accounts.filter(({ e }) => stateOf(e) === 'start').map(({ at }) => at));
+    const last = Math.max(...accounts.filter(({ e }) => stateOf(e) === 'done').map(({ at }) => at));
     expect(last - first).toBeGreaterThanOrEqual(2 * L);
     // 10% for the poll schedule, the rest for the calls around it on a busy machine.
     expect(last - first).toBeLessThan(2 * L * 1.3);

@@ -23,7 +23,9 @@ describe('import', () => {
     const io = new RecordingIoHost();
     const original = join(env.dir, 'org.yaml');
     init({ template: 'growth', file: original });
-    expect((await apply({ yes: true, file: original, connection: env.connection, io, pollDelayMs: () => 20 })).failed).toEqual([]);
+    expect(
+      (await apply({ yes: true, file: original, connection: env.connection, io, pollDelayMs: () => 20 })).failed,
+    ).toEqual([]);
 
     const { text, guesses } = importSpec(await refreshTree(env.connection, io), { homeRegion: 'eu-west-1' });
     const imported = join(env.dir, 'imported.yaml');

@@ -49,7 +49,13 @@ export async function cloudWithTemplate(
   if (options.applied !== false) {
     const { apply } = await import('../../src/toolkit/apply.js');
     const { RecordingIoHost } = await import('../../src/core/events.js');
-    const result = await apply({ yes: true, file, connection: env.connection, io: new RecordingIoHost(), pollDelayMs: () => 20 });
+    const result = await apply({
+      yes: true,
+      file,
+      connection: env.connection,
+      io: new RecordingIoHost(),
+      pollDelayMs: () => 20,
+    });
     if (result.failed.length > 0) throw new Error(`applying ${template} failed: ${JSON.stringify(result.failed)}`);
   }
   const saved = {

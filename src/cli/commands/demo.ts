@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { templateOption } from './template-option.js';
 import type { Terminal } from '../io.js';
 import { ProgressIoHost, progressMode } from '../render/progress.js';
 
@@ -6,7 +7,7 @@ export function registerDemo(program: Command, term: Terminal): void {
   program
     .command('demo')
     .description('the guided tour: a template planned and applied on a fresh local cloud in a temporary folder')
-    .option('-t, --template <name>', 'startup | growth | enterprise', 'growth')
+    .addOption(templateOption('growth'))
     .option('--fast', 'make the local cloud create accounts near-instantly')
     .option('--json', 'print events as NDJSON')
     .action(async (opts: { template: string; fast?: boolean; json?: boolean }) => {

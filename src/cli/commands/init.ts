@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { templateOption } from './template-option.js';
 import type { Terminal } from '../io.js';
 
 function list(value: string): string[] {
@@ -12,7 +13,7 @@ export function registerInit(program: Command, term: Terminal): void {
   program
     .command('init')
     .description('write a commented org.yaml from a template')
-    .option('-t, --template <name>', 'startup | growth | enterprise', 'startup')
+    .addOption(templateOption('startup'))
     .option('--name <name>', 'organization name (prefix of account names)')
     .option('--email-domain <domain>', 'domain for account root emails (aws+<env>@domain)')
     .option('--developers <names>', 'comma-separated developers; each gets a sandbox account', list)

@@ -4,6 +4,8 @@ import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import type { LocalCloudOptions, RunningLocalCloud } from '../../toolkit/local-cloud.js';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT } from '../../toolkit/local-cloud-defaults.js';
+import type { ExitCode } from '../exit-codes.js';
+import type { Terminal } from '../io.js';
 
 // The emulator loads only when a `local` command runs, not for --help.
 const localCloud = () => import('../../toolkit/local-cloud.js');
@@ -61,21 +63,22 @@ export function localCloudEnv(
 }
 
 function printStatus(
+  term: Terminal,
   c: Pick<RunningLocalCloud, 'endpoint' | 'credentials' | 'region' | 'managementAccountId'> & { pid: number },
   dataDir: string,
 ): void {
-  console.log(`Local cloud running (pid ${c.pid})`);
-  console.log(`  endpoint            ${c.endpoint}`);
-  console.log(`  management account  ${c.managementAccountId}`);
-  console.log(`  data                ${dataDir}`);
-  console.log('');
-  for (const [k, v] of Object.entries(localCloudEnv(c))) console.log(`export ${k}=${v}`);
+  term.out(`Local cloud running (pid ${c.pid})`);
+  term.out(`  endpoint            ${c.endpoint}`);
+  term.out(`  management account  ${c.managementAccountId}`);
+  term.out(`  data                ${dataDir}`);
+  term.out('');
+  for (const [k, v] of Object.entries(localCloudEnv(c))) term.out(`export ${k}=${v}`);
 }
 
 const dataOption = (): Option => new Option('--data <dir>', 'data directory').default(DEFAULT_DATA_DIR);
 
 /** `bulkhead local start|status|stop|reset`: a thin wrapper over src/local-cloud. */
-export function registerLocalCommand(program: Command): Command {
+export function registerLocalCommand(program: Command, term: Terminal, setExit: (code: ExitCode) => void): Command {
   const local = program
     .command('local')
     .description('run the local cloud: AWS Organizations, IAM and STS on 127.0.0.1');
@@ -95,12 +98,12 @@ export function registerLocalCommand(program: Command): Command {
       const options = startOptions(flags);
       if (flags.detach === true) {
         const running = await (await localCloud()).startDetachedLocalCloud(options);
-        printStatus(running, options.dataDir);
+        printStatus(term, running, options.dataDir);
         return;
       }
       const cloud = await (await localCloud()).startLocalCloud(options);
-      printStatus({ ...cloud, pid: process.pid }, options.dataDir);
-      console.log('\nPress Ctrl+C to stop.');
+      printStatus(term, { ...cloud, pid: process.pid }, options.dataDir);
+      term.out('\nPress Ctrl+C to stop.');
       await new Promise<void>((done) => {
         const stop = (): void => {
           process.off('SIGINT', stop);
@@ -133,11 +136,11 @@ export function registerLocalCommand(program: Command): Command {
                 dataDir,
                 env: localCloudEnv(running),
               };
-        console.log(JSON.stringify(out, null, 2));
+        term.out(JSON.stringify(out, null, 2));
       } else if (running === undefined)
-        console.log(`The local cloud is not running (data ${dataDir}). Start it with: bulkhead local start`);
-      else printStatus(running, dataDir);
-      if (running === undefined) process.exitCode = 1;
+        term.out(`The local cloud is not running (data ${dataDir}). Start it with: bulkhead local start`);
+      else printStatus(term, running, dataDir);
+      setExit(running === undefined ? 1 : 0);
     });
 
   local
@@ -147,7 +150,7 @@ export function registerLocalCommand(program: Command): Command {
     .action(async (flags: { data: string }) => {
       const dataDir = resolve(flags.data);
       const stopped = await (await localCloud()).stopLocalCloud(dataDir);
-      console.log(
+      term.out(
         stopped ? `Stopped the local cloud (data ${dataDir}).` : `The local cloud was not running (data ${dataDir}).`,
       );
     });
@@ -159,7 +162,7 @@ export function registerLocalCommand(program: Command): Command {
     .action(async (flags: { data: string }) => {
       const dataDir = resolve(flags.data);
       (await localCloud()).resetLocalCloud(dataDir);
-      console.log(`Reset the local cloud state in ${dataDir}.`);
+      term.out(`Reset the local cloud state in ${dataDir}.`);
     });
 
   return local;
