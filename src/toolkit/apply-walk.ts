@@ -121,6 +121,13 @@ export async function walkChanges(
   // Requests an interrupted run left running go first: they hold AWS's five CreateAccount slots.
   const resumes = (c: Change) =>
     c.kind === 'account' && c.payload.action === 'create' && c.payload.pendingRequestId ? 0 : 1;
+  // The SDK's own retries (throttling, 5xx) are shown against the change whose request they repeat.
+  const unsubscribe = connection.clients.onRetry((notice) => {
+    const change = byId.get(currentChange.getStore() ?? '');
+    if (!change) return;
+    const detail = `${notice.command}: ${notice.code}, retrying in ${formatDelay(notice.delayMs)}`;
+    report(change, 'retrying', { detail, retryInMs: notice.delayMs });
+  });
   const nodes: WalkNode<Change>[] = [...changes]
     .sort((a, b) => resumes(a) - resumes(b))
     .map((c) => ({ id: c.id, dependsOn: c.dependsOn, lane: providerOf(c).lane(c), item: c }));
@@ -152,6 +159,7 @@ export async function walkChanges(
       else if (e.type === 'skipped') report(c, 'skipped', { detail: `skipped: ${e.because}` });
     },
   });
+  unsubscribe();
   for (const id of result.notStarted) report(byId.get(id)!, 'not-started');
   return {
     done: result.done,

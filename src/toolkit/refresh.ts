@@ -19,7 +19,11 @@ export async function refresh(connection: Connection, io: IoHost): Promise<Obser
     message: `reading from the ${connection.description}`,
     state: 'start',
   });
-  const parts = await Promise.all(READERS.map((r) => r.read(connection.clients)));
+  const unsubscribe = connection.clients.onRetry((n) => {
+    const message = `${n.command}: ${n.code}, retrying in ${n.delayMs < 1000 ? `${n.delayMs} ms` : `${(n.delayMs / 1000).toFixed(1)}s`}`;
+    emit(io, { type: 'progress', code, id: 'refresh', message, state: 'running' });
+  });
+  const parts = await Promise.all(READERS.map((r) => r.read(connection.clients))).finally(unsubscribe);
   const observed = Object.assign(emptyObservedState(), ...parts) as ObservedState;
   const calls = totalCalls(connection) - callsBefore;
   const counts = `${observed.account.length} accounts, ${observed['organizational-unit'].length} OUs, ${observed.policy.length} policies`;

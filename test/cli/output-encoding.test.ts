@@ -82,7 +82,8 @@ describe('control characters never reach the terminal raw', () => {
   it('validate shows them escaped, and only its own colour codes are real escapes', async () => {
     const r = await runCli(['validate', '-f', hostile], { stdoutTty: true, stderrTty: true });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('\\x1b]0;pwned\\x07\\x1b[2Jx\\u009b31m\\u202eevil\\x0d');
+    // The spec's rules name invisible characters by code point; the terminal never sees them raw.
+    expect(r.stderr).toContain('\\u{001B}]0;pwned\\u{0007}\\u{001B}[2Jx\\u{009B}31m\\u{202E}evil\\u{000D}');
     const escapes = r.stderr.match(/\u001b[^\n]{0,4}/g) ?? [];
     for (const e of escapes) expect(e).toMatch(/^\u001b\[\d+m/);
     expect(r.stderr).not.toMatch(/[\u0007\u009b\u202e\r]/);
@@ -92,9 +93,8 @@ describe('control characters never reach the terminal raw', () => {
     const r = await runCli(['validate', '--json', '-f', hostile], { stdoutTty: true });
     expect(r.stdout).not.toMatch(/[\u0007\u001b\u009b\u202e]/);
     const doc = JSON.parse(r.stdout) as { diagnostics: { message: string }[] };
-    expect(doc.diagnostics.some((d) => d.message.includes('\u001b]0;pwned\u0007\u001b[2Jx\u009b31m\u202eevil\r'))).toBe(
-      true,
-    );
+    const named = '\\u{001B}]0;pwned\\u{0007}\\u{001B}[2Jx\\u{009B}31m\\u{202E}evil\\u{000D}';
+    expect(doc.diagnostics.some((d) => d.message.includes(named))).toBe(true);
   });
 
   it('one function escapes them, and leaves newlines, tabs and other text alone', () => {

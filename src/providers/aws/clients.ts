@@ -8,7 +8,9 @@ import {
   type ForAccountOptions,
   type SdkClientBase,
 } from './account-clients.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { credentialsError, isCredentialsProviderError } from './errors.js';
+import { reportRetries, type RetryNotice } from './retry-events.js';
 
 export interface AwsClients {
   organizations: OrganizationsClient;
@@ -17,6 +19,8 @@ export interface AwsClients {
   forAccount(accountId: string, options?: ForAccountOptions): Promise<AccountClients>;
   /** Counts every request sent, for tests and the refresh benchmark. */
   calls: Map<string, number>;
+  /** Hears about every SDK retry (throttling, 5xx, network) before its wait; returns an unsubscribe. */
+  onRetry(listener: (notice: RetryNotice) => void): () => void;
   destroy(): void;
 }
 
@@ -60,14 +64,22 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
   const calls = new Map<string, number>();
   const limiter = new RateLimiter(options.ratePerSecond ?? Number.POSITIVE_INFINITY);
   const profile = profileOf(target);
+  const command = new AsyncLocalStorage<string>();
+  const listeners = new Set<(notice: RetryNotice) => void>();
   const instrument = (client: unknown, limited: boolean): void => {
     const stack = (client as Middlewared).middlewareStack;
+    reportRetries(
+      client,
+      () => command.getStore() ?? 'unknown',
+      (notice) => listeners.forEach((l) => l(notice)),
+    );
     stack.add(
       (next: Next, context: { commandName?: string }) => async (args: unknown) => {
         const name = context.commandName?.replace(/Command$/, '') ?? 'unknown';
         calls.set(name, (calls.get(name) ?? 0) + 1);
         if (limited) await limiter.take();
-        return next(args);
+        // The SDK's retries run inside next(): they can tell which command they retry.
+        return command.run(name, () => next(args));
       },
       { step: 'build', name: 'bulkheadRateLimit' },
     );
@@ -98,6 +110,10 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     sts,
     forAccount: (accountId, forOptions) => accounts.forAccount(accountId, forOptions),
     calls,
+    onRetry(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     destroy() {
       accounts.destroy();
       organizations.destroy();

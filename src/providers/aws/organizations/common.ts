@@ -26,14 +26,12 @@ export function errorName(err: unknown): string {
 }
 
 /**
- * Errors on which Organizations asks to try again: another change of the same resource is in
- * flight, the organization is still being set up. Throttling and 5xx are the SDK's to retry.
+ * Errors on which Organizations asks to try the change again: another change of the same resource
+ * is in flight, the organization is still being set up. Throttling (TooManyRequestsException
+ * included), 5xx and network errors are the SDK's to retry, once: one retry policy, never two
+ * multiplied.
  */
-const ORGANIZATIONS_RETRYABLE = new Set([
-  'ConcurrentModificationException',
-  'FinalizingOrganizationException',
-  'TooManyRequestsException',
-]);
+const ORGANIZATIONS_RETRYABLE = new Set(['ConcurrentModificationException', 'FinalizingOrganizationException']);
 
 export const isOrganizationsRetryable = (err: unknown): boolean => ORGANIZATIONS_RETRYABLE.has(errorName(err));
 
