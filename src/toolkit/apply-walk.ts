@@ -15,7 +15,7 @@ export interface WalkSettings {
   createAccountConcurrency?: number;
   concurrency?: number;
   pollDelayMs?: (attempt: number, elapsedMs: number) => number;
-  /** Status polls per second, shared by every asynchronous change in flight. */
+  /** Status polls per second, shared by every asynchronous change in flight (default 50). */
   pollsPerSecond?: number;
   /** Attempts of a change that fails with an error its provider calls retryable. */
   maxAttempts?: number;
@@ -107,7 +107,7 @@ export async function walkChanges(
     if (!id) throw new Error(`no physical id for ${addressText(ref.address)}: its change has not run`);
     return id;
   };
-  const polls = new RateLimiter(settings.pollsPerSecond ?? 20);
+  const polls = new RateLimiter(settings.pollsPerSecond ?? 50);
   const sleep = cancellableSleep(signal);
   const contextFor = (c: Change): ApplyContext => ({
     clients: connection.clients,
