@@ -26,6 +26,8 @@ export interface AccessDiff {
   lines: string[];
   /** How many actions were compared per group and environment. */
   actionsCompared: number;
+  /** False when the access grid (identity) was the spec's on both sides, so grid changes do not show. */
+  gridCompared?: boolean;
 }
 
 export interface AccessDiffOptions {
@@ -99,11 +101,22 @@ export async function accessDiff(
 }
 
 /** Plain text for `bulkhead plan`: a heading and one line per change, production gains marked with `!`. */
+const GRID_NOT_COMPARED =
+  'Changes to the access grid (identity: groups, permission sets, assignments) are not compared: the spec is not in a git repository with an earlier version at HEAD; pass --baseline OLD.yaml to see them.';
+
 export function renderAccessDiff(diff: AccessDiff): string {
-  if (diff.changes.length === 0)
-    return `Access: no change (${diff.actionsCompared} actions compared per group and environment).`;
+  const note = diff.gridCompared === false ? `\n${GRID_NOT_COMPARED}` : '';
+  if (diff.changes.length === 0 && diff.actionsCompared === 0) {
+    return `Access: the plan changes no guardrail and no account.${note}`;
+  }
+  if (diff.changes.length === 0) {
+    const what = diff.gridCompared === false ? 'no change from the live guardrails and accounts' : 'no change';
+    return `Access: ${what} (${diff.actionsCompared} actions compared per group and environment).${note}`;
+  }
   const lines = diff.changes.map(
     (c, i) => `  ${c.change === 'gain' ? (c.production ? '!' : '+') : '-'} ${diff.lines[i]}`,
   );
-  return [`Access changes (${diff.actionsCompared} actions compared per group and environment):`, ...lines].join('\n');
+  return (
+    [`Access changes (${diff.actionsCompared} actions compared per group and environment):`, ...lines].join('\n') + note
+  );
 }

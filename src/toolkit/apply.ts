@@ -131,7 +131,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       const made = await walkChanges([createOrg], connection, io, signal, options, outputs);
       if (made.failed.length > 0 || made.notStarted.length > 0) {
         const result = { plan: planned, ...empty, ...made, cancelled: signal.aborted, lockReleased: true };
-        return { ...result, elapsedMs: Date.now() - started };
+        return reported(io, { ...result, elapsedMs: Date.now() - started });
       }
       first.push(createOrg.id);
       changes = changes
@@ -158,9 +158,14 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       lockReleased: lock.released,
       elapsedMs: Date.now() - started,
     };
-    emit(io, { type: 'result', code: 'apply.result', data: summarizeResult(result) });
-    return result;
+    return reported(io, result);
   });
+}
+
+/** Every apply that got as far as changing something ends with one apply.result event. */
+function reported(io: IoHost, result: ApplyResult): ApplyResult {
+  emit(io, { type: 'result', code: 'apply.result', data: summarizeResult(result) });
+  return result;
 }
 
 export function summarizeResult(r: ApplyResult) {

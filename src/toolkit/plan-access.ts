@@ -61,17 +61,25 @@ export function modelFromObserved(observed: ObservedOrg, spec: OrgModel): OrgMod
 const ACCESS_KINDS = new Set(['policy', 'policy-attachment', 'account', 'organizational-unit', 'organization']);
 
 /**
- * What the plan changes in who can do what. Before is the live organization (with the spec's
- * identity, which Bulkhead does not apply yet), or a baseline spec — e.g. the spec on the main
- * branch — which also shows changes to the access grid. Undefined when nothing can change access.
+ * What the plan changes in who can do what. Before is the live organization with the identity
+ * (access grid) of `gridBefore` — the spec at git HEAD when the caller found one — or a baseline
+ * spec, which replaces the live organization too. Without either, the grid is the spec's on both
+ * sides and the result says so (`gridCompared: false`). Undefined when nothing can change access.
  */
 export async function planAccessDiff(
   plan: Plan,
   model: OrgModel,
   observed: ObservedOrg,
   baseline?: OrgModel,
+  gridBefore?: OrgModel,
 ): Promise<AccessDiff | undefined> {
-  if (baseline) return accessDiff(baseline, model);
-  if (!plan.changes.some((c) => ACCESS_KINDS.has(c.kind))) return undefined;
-  return accessDiff(modelFromObserved(observed, model), model);
+  if (baseline) return { ...(await accessDiff(baseline, model)), gridCompared: true };
+  if (!gridBefore && !plan.changes.some((c) => ACCESS_KINDS.has(c.kind))) {
+    // Nothing in AWS changes; whether the grid did cannot be told without an earlier spec.
+    return model.identity.assignments.length > 0
+      ? { changes: [], lines: [], actionsCompared: 0, gridCompared: false }
+      : undefined;
+  }
+  const before = modelFromObserved(observed, gridBefore ?? model);
+  return { ...(await accessDiff(before, model)), gridCompared: gridBefore !== undefined };
 }

@@ -80,7 +80,11 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
     let access: AccessDiff | undefined;
     if (options.accessDiff !== false) {
       const { planAccessDiff } = await import('./plan-access.js');
-      access = await planAccessDiff(planned, model, organizationTree(observed), options.baseline);
+      const { specAtGitHead } = await import('./git-baseline.js');
+      const atHead = options.baseline ? undefined : await specAtGitHead(options.file);
+      // Unchanged since HEAD: the grid is the committed one, so comparing the spec with itself is right.
+      const gridBefore = atHead === 'unchanged' ? model : atHead;
+      access = await planAccessDiff(planned, model, organizationTree(observed), options.baseline, gridBefore);
     }
     emit(options.io, { type: 'result', code: 'plan.ready', data: { changes: planned.changes.length } });
     return { plan: planned, model, observed, target, ...(access ? { access } : {}) };

@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecordingIoHost } from '../../src/core/events.js';
+import { renderAccessDiff } from '../../src/toolkit/access-diff.js';
+import { plan } from '../../src/toolkit/plan.js';
+import { cloudWithTemplate } from './local-connection.js';
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, stdio: 'ignore' });
+
+describe('plan compares the access grid with the spec at git HEAD', () => {
+  let env: Awaited<ReturnType<typeof cloudWithTemplate>>;
+  beforeAll(async () => {
+    env = await cloudWithTemplate('startup');
+  });
+  afterAll(async () => {
+    await env.stop();
+  });
+
+  // Give every permission set of the spec AdministratorAccess: only the grid changes, not AWS.
+  const widen = (text: string) => text.replace(/ReadOnlyAccess/g, 'AdministratorAccess');
+
+  it('outside a git repository it says grid changes need --baseline instead of "no change"', async () => {
+    writeFileSync(env.file, widen(readFileSync(env.file, 'utf8')));
+    const r = await plan({ file: env.file, connection: env.connection, io: new RecordingIoHost() });
+    expect(r.access?.gridCompared).toBe(false);
+    expect(renderAccessDiff(r.access!)).toMatch(/not compared.*--baseline/s);
+  });
+
+  it('in a git repository the committed spec is the before side, so a widened grid shows', async () => {
+    const dir = dirname(env.file);
+    writeFileSync(env.file, readFileSync(env.file, 'utf8').replace(/AdministratorAccess/g, 'ReadOnlyAccess'));
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'org.yaml');
+    git(dir, 'commit', '-qm', 'spec');
+    const same = await plan({ file: env.file, connection: env.connection, io: new RecordingIoHost() });
+    expect(same.access?.changes ?? []).toEqual([]);
+    writeFileSync(env.file, widen(readFileSync(env.file, 'utf8')));
+    const r = await plan({ file: env.file, connection: env.connection, io: new RecordingIoHost() });
+    expect(r.plan.changes).toEqual([]);
+    expect(r.access?.gridCompared).toBe(true);
+    expect(r.access!.changes.some((c) => c.change === 'gain')).toBe(true);
+  });
+});
