@@ -12,8 +12,6 @@ export const EVENT_CODES = {
   'apply.result': 'info',
   'demo.step': 'info',
   'demo.result': 'info',
-  'local-cloud.info': 'info',
-  message: 'info',
 } as const;
 
 export type EventCode = keyof typeof EVENT_CODES;

@@ -42,7 +42,7 @@ export type BulkheadEvent = EventInput & { level: EventLevel; time: string; seq:
 
 /** A question the library needs answered before it goes on (only confirmations so far). */
 export interface Question {
-  code: 'apply.confirm' | 'unlock.confirm';
+  code: 'apply.confirm';
   message: string;
   /** What the answer is about, for hosts that show it (a plan, a lock holder). */
   data?: unknown;

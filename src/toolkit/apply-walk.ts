@@ -107,6 +107,11 @@ export async function walkChanges(
     if (!id) throw new Error(`no physical id for ${addressText(ref.address)}: its change has not run`);
     return id;
   };
+  const onAbort = () => {
+    const message = 'cancelling: nothing new starts; requests in flight finish, then the lock is released';
+    emit(io, { type: 'info', code: 'apply.cancelling', message });
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
   const polls = new RateLimiter(settings.pollsPerSecond ?? 50);
   const sleep = cancellableSleep(signal);
   const contextFor = (c: Change): ApplyContext => ({
@@ -160,6 +165,7 @@ export async function walkChanges(
     },
   });
   unsubscribe();
+  signal.removeEventListener('abort', onAbort);
   for (const id of result.notStarted) report(byId.get(id)!, 'not-started');
   return {
     done: result.done,

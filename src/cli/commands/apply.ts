@@ -23,7 +23,7 @@ function cancelOnSignals(term: Terminal, controller: AbortController): () => voi
       term.err('second interrupt: exiting now; if the apply lock is left behind, `bulkhead unlock` removes it');
       process.exit(130);
     }
-    term.err(`${signal}: cancelling — nothing new starts, requests in flight finish, then the lock is released`);
+    // The library says what cancelling means (apply.cancelling); the reason names the signal.
     controller.abort(new Error(`cancelled by ${signal}`));
   };
   process.on('SIGINT', onSignal);
