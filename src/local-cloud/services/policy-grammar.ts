@@ -36,7 +36,6 @@ const IAM_MESSAGES: Record<string, string> = {
   'E-POLICY-ACTION-MISSING': 'Policy statement must contain actions.',
   'E-POLICY-RESOURCE-MISSING': 'Policy statement must contain resources.',
   'E-POLICY-RESOURCE-NOT-ALLOWED': 'Has prohibited field Resource.',
-  'E-POLICY-ACTION-FORMAT': 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
   'E-POLICY-PRINCIPAL-NOT-ALLOWED': 'Policy document should not specify a principal.',
   'E-POLICY-PRINCIPAL-MISSING': 'Missing required field Principal.',
   'E-POLICY-PRINCIPAL-TYPE': 'Invalid principal in policy.',
