@@ -87,7 +87,7 @@ describe('the AWS CLI shows guardrail denials', () => {
           '--role-name',
           'app',
           '--assume-role-policy-document',
-          '{"Version":"2012-10-17","Statement":[]}',
+          '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
         ],
         session,
       ),

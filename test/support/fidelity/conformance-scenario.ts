@@ -206,6 +206,21 @@ export async function runConformanceScenario(cloud: LocalCloud, handler: Recordi
   await org.send(new O.DescribePolicyCommand({ PolicyId: policyId }));
   await org.send(new O.UpdatePolicyCommand({ PolicyId: policyId, Description: 'still no leaving' }));
   await org.send(new O.ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY' }));
+  await expectError(
+    'SCP with a Principal',
+    'organizations',
+    'UpdatePolicy',
+    'MalformedPolicyDocumentException',
+    org.send(
+      new O.UpdatePolicyCommand({
+        PolicyId: policyId,
+        Content: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }],
+        }),
+      }),
+    ),
+  );
   await org.send(new O.AttachPolicyCommand({ PolicyId: policyId, TargetId: ou }));
   await expectError(
     'attach twice',
@@ -378,6 +393,21 @@ export async function runConformanceScenario(cloud: LocalCloud, handler: Recordi
     'CreateRole',
     'MalformedPolicyDocument',
     iam.send(new I.CreateRoleCommand({ RoleName: 'broken', AssumeRolePolicyDocument: '{not json' })),
+  );
+  await expectError(
+    'trust policy without a Principal',
+    'iam',
+    'UpdateAssumeRolePolicy',
+    'MalformedPolicyDocument',
+    iam.send(
+      new I.UpdateAssumeRolePolicyCommand({
+        RoleName: 'deployer',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }],
+        }),
+      }),
+    ),
   );
   await iam.send(new I.GetRoleCommand({ RoleName: 'deployer' }));
   await iam.send(new I.ListRolesCommand({ PathPrefix: '/' }));

@@ -3,6 +3,8 @@ import type { RoleRecord } from './tables.js';
 import type { Store } from '../../store/store.js';
 import { qOpt, qReq, tagList } from '../query-input.js';
 import { roleKey } from './provision.js';
+import { iamMalformedMessage, refusedPolicyProblem } from '../policy-grammar.js';
+import type { PolicyKind } from '../../../iam/policy/index.js';
 
 export const NAME_RE = /^[\w+=,.@-]+$/;
 
@@ -71,18 +73,14 @@ export function roleShape(r: RoleRecord, full: boolean): Record<string, unknown>
   };
 }
 
-/** A policy document must be JSON with a Version-compatible Statement; IAM answers MalformedPolicyDocument otherwise. */
-export function checkPolicyDocument(doc: string, maxChars: number, what: string): void {
+/**
+ * A policy document within IAM's size quota and IAM's grammar for its kind (`identity` for managed and inline
+ * policies, `trust` for role trust policies); IAM answers MalformedPolicyDocument otherwise.
+ */
+export function checkPolicyDocument(doc: string, maxChars: number, what: string, kind: PolicyKind): void {
   if (doc.replace(/\s/g, '').length > maxChars) {
     throw limitExceeded(`Cannot exceed quota for ${what}: ${maxChars}`);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(doc);
-  } catch {
-    throw malformedPolicy('This policy contains invalid Json');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !('Statement' in parsed)) {
-    throw malformedPolicy('Syntax errors in policy.');
-  }
+  const problem = refusedPolicyProblem(doc, kind);
+  if (problem !== undefined) throw malformedPolicy(iamMalformedMessage(problem));
 }

@@ -22,7 +22,7 @@ export function putRolePolicy(input: Record<string, unknown>, ctx: HandlerContex
   const role = findRole(ctx.store, ctx.principal.accountId, readRoleName(input));
   const name = readPolicyName(input);
   const document = qReq(input, 'PolicyDocument', { min: 1, max: 131_072 });
-  checkPolicyDocument(document, INLINE_TOTAL_MAX, 'PolicySize');
+  checkPolicyDocument(document, INLINE_TOTAL_MAX, 'PolicySize', 'identity');
   const policies = { ...role.inlinePolicies, [name]: document };
   const total = Object.values(policies).reduce((n, d) => n + d.replace(/\s/g, '').length, 0);
   if (total > INLINE_TOTAL_MAX)

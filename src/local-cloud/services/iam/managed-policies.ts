@@ -104,7 +104,7 @@ export function createPolicy(input: Record<string, unknown>, ctx: HandlerContext
   const document = qReq(input, 'PolicyDocument', { min: 1, max: 131_072 });
   const description = qOpt(input, 'Description', { max: 1000 }) ?? '';
   const tags = qTags(input);
-  checkPolicyDocument(document, MANAGED_POLICY_MAX, 'PolicySize');
+  checkPolicyDocument(document, MANAGED_POLICY_MAX, 'PolicySize', 'identity');
   const accountId = ctx.principal.accountId;
   const arn = `arn:aws:iam::${accountId}:policy${path}${name}`;
   for (const p of ctx.store.values('managedPolicies')) {

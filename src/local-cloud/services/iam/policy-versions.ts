@@ -27,7 +27,7 @@ export function createPolicyVersion(input: Record<string, unknown>, ctx: Handler
   const policy = customerPolicy(input, ctx);
   const document = qReq(input, 'PolicyDocument', { min: 1, max: 131_072 });
   const setAsDefault = qBool(input, 'SetAsDefault') ?? false;
-  checkPolicyDocument(document, MANAGED_POLICY_MAX, 'PolicySize');
+  checkPolicyDocument(document, MANAGED_POLICY_MAX, 'PolicySize', 'identity');
   if (policy.versions.length >= MAX_VERSIONS)
     throw limitExceeded(
       `A managed policy can have up to ${MAX_VERSIONS} versions. Before you create a new version, you must delete an existing version.`,

@@ -26,7 +26,7 @@ export function createRole(input: Record<string, unknown>, ctx: HandlerContext):
   const description = qOpt(input, 'Description', { max: 1000 }) ?? '';
   const maxSessionDuration = qInt(input, 'MaxSessionDuration', 3600, 43_200) ?? 3600;
   const tags = qTags(input);
-  checkPolicyDocument(document, TRUST_POLICY_MAX, 'ACLSizePerRole');
+  checkPolicyDocument(document, TRUST_POLICY_MAX, 'ACLSizePerRole', 'trust');
   const accountId = ctx.principal.accountId;
   const boundary = qOpt(input, 'PermissionsBoundary', { min: 20, max: 2048 });
   if (boundary !== undefined) requireAttachablePolicy(ctx.store, accountId, boundary);
@@ -78,7 +78,7 @@ export function deleteRole(input: Record<string, unknown>, ctx: HandlerContext):
 export function updateAssumeRolePolicy(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const role = findRole(ctx.store, ctx.principal.accountId, readRoleName(input));
   const document = qReq(input, 'PolicyDocument', { min: 1, max: 131_072 });
-  checkPolicyDocument(document, TRUST_POLICY_MAX, 'ACLSizePerRole');
+  checkPolicyDocument(document, TRUST_POLICY_MAX, 'ACLSizePerRole', 'trust');
   ctx.store.put('roles', roleKey(role.accountId, role.name), { ...role, assumeRolePolicyDocument: document });
   return undefined;
 }

@@ -13,6 +13,7 @@ import {
   RCP_FULL_AWS_ACCESS_CONTENT,
 } from './policy-types.js';
 import { setTags } from './tags.js';
+import { organizationsMalformedMessage, refusedPolicyProblem } from '../policy-grammar.js';
 
 /** The AWS managed policies every organization sees. */
 export function seedAwsManagedPolicies(store: Store): void {
@@ -66,6 +67,10 @@ export function findPolicy(store: Store, org: OrganizationRecord, id: string): P
   return p;
 }
 
+const MALFORMED = 'The provided policy document does not meet the requirements of the specified policy type.';
+const malformedPolicyDocument = (message: string): AwsApiError =>
+  new AwsApiError('MalformedPolicyDocumentException', message);
+
 function readContent(input: Record<string, unknown>, type: string, required: boolean): string | undefined {
   const content = required
     ? reqString(input, 'Content', { min: 1, max: 1_000_000 })
@@ -79,26 +84,21 @@ function readContent(input: Record<string, unknown>, type: string, required: boo
       `You attempted to create a policy that is larger than the maximum size (${max} characters) for ${type}.`,
     );
   }
+  // SCPs get IAM's policy grammar (the checker `validate` uses); other types only need to be a JSON object here.
+  if (type === 'SERVICE_CONTROL_POLICY') {
+    const problem = refusedPolicyProblem(content, 'scp');
+    if (problem !== undefined) throw malformedPolicyDocument(organizationsMalformedMessage(problem));
+    return content;
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(content);
   } catch {
-    throw new AwsApiError(
-      'MalformedPolicyDocumentException',
-      'The provided policy document does not meet the requirements of the specified policy type.',
-    );
+    throw malformedPolicyDocument(MALFORMED);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new AwsApiError(
-      'MalformedPolicyDocumentException',
-      'The provided policy document does not meet the requirements of the specified policy type.',
-    );
-  }
-  if ((type === 'SERVICE_CONTROL_POLICY' || type === 'RESOURCE_CONTROL_POLICY') && !('Statement' in doc)) {
-    throw new AwsApiError(
-      'MalformedPolicyDocumentException',
-      'The provided policy document does not meet the requirements of the specified policy type: Statement is missing.',
-    );
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw malformedPolicyDocument(MALFORMED);
+  if (type === 'RESOURCE_CONTROL_POLICY' && !('Statement' in doc)) {
+    throw malformedPolicyDocument(`${MALFORMED}: Statement is missing.`);
   }
   return content;
 }
