@@ -80,10 +80,34 @@ export const organizationalUnitPlanner: KindPlanner<'organizational-unit'> = {
     const removed = ctx.observed['organizational-unit']
       .filter((ou) => !kept.has(ou.path) && isManagedByBulkhead(ou.tags))
       .sort((a, b) => b.path.length - a.path.length);
+    // AWS deletes only empty OUs: one that keeps a child OU or an account nobody moves out stays.
+    const deleted = new Set<string>();
     for (const ou of removed) {
       const childDeletes = removed.filter((c) => parentOf(c.path) === ou.path).map((c) => changeIds.deleteOu(c.path));
-      const movesOut = ctx.changes
-        .filter((c) => c.kind === 'account' && c.payload.action === 'move' && c.payload.fromParentId === ou.id)
+      const moves = ctx.changes.flatMap((c) =>
+        c.kind === 'account' && c.payload.action === 'move' && c.payload.fromParentId === ou.id
+          ? [{ change: c.id, account: c.payload.id }]
+          : [],
+      );
+      const movesOut = moves.map((m) => m.change);
+      const keptChildren = ctx.observed['organizational-unit'].filter(
+        (c) => c.parentId === ou.id && !deleted.has(c.id),
+      );
+      const movedOut = new Set(moves.map((m) => m.account));
+      const staying = ctx.observed.account.filter((a) => a.parentId === ou.id && !movedOut.has(a.id));
+      if (keptChildren.length > 0 || staying.length > 0) {
+        const what = [...keptChildren.map((c) => `OU "${c.name}"`), ...staying.map((a) => `account "${a.name}"`)];
+        ctx.note({
+          code: 'N-OU-NOT-EMPTY',
+          key: ou.path,
+          message: `OU "${ou.path}" is no longer in the spec but still holds ${what.join(', ')}: it stays until it is empty`,
+        });
+        continue;
+      }
+      deleted.add(ou.id);
+      // Deleting an OU drops its attachments; a detach that ran after it would find no target.
+      const detaches = ctx.changes
+        .filter((c) => c.kind === 'policy-attachment' && c.payload.action === 'detach' && c.payload.targetId === ou.id)
         .map((c) => c.id);
       ctx.add({
         id: changeIds.deleteOu(ou.path),
@@ -93,7 +117,7 @@ export const organizationalUnitPlanner: KindPlanner<'organizational-unit'> = {
         action: 'delete',
         properties: [{ name: 'name', before: ou.name }],
         payload: { action: 'delete', id: ou.id, path: ou.path },
-        dependsOn: [...childDeletes, ...movesOut],
+        dependsOn: [...childDeletes, ...movesOut, ...detaches],
         destructive: true,
       });
     }

@@ -47,6 +47,17 @@ export const policyAttachmentPlanner: KindPlanner<'policy-attachment'> = {
         const targetKey = formatTarget(target);
         if (observedTargets.has(targetKey)) continue;
         const { ref, dependsOn } = ctx.targetRef(target);
+        if (target.type === 'account' && ref.id === undefined && dependsOn.length === 0) {
+          // An account the spec closes before it ever existed: nothing to attach to, now or later.
+          ctx.problem({
+            severity: 'warning',
+            code: 'P-TARGET-NOT-CREATED',
+            key: policy.name,
+            message: `policy "${policy.name}" targets account "${target.name}", which does not exist and is not created (\`lifecycle: close\`)`,
+            hint: `remove account:${target.name} from the policy's targets`,
+          });
+          continue;
+        }
         const deps = [...ctx.ifPlanned(changeIds.policy(policy.name)), ...typeDeps, ...dependsOn];
         attaches.push({
           policy: policy.name,
