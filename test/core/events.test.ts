@@ -46,17 +46,17 @@ describe('emit', () => {
     const a = new RecordingIoHost();
     const b = new RecordingIoHost();
     const before = Date.now();
-    say(a, 'message', 'one');
-    say(a, 'message', 'two');
-    say(b, 'message', 'other host');
-    say(a, 'message', 'three');
+    say(a, 'demo.step', 'one');
+    say(a, 'demo.step', 'two');
+    say(b, 'demo.step', 'other host');
+    say(a, 'demo.step', 'three');
     expect(a.events.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(b.events.map((e) => e.seq)).toEqual([1]);
     for (const e of a.events) {
       expect(e.time).toBe(new Date(e.time).toISOString());
       expect(Date.parse(e.time)).toBeGreaterThanOrEqual(before - 1);
     }
-    expect(a.events[1]).toMatchObject({ type: 'info', code: 'message', message: 'two', level: 'info' });
+    expect(a.events[1]).toMatchObject({ type: 'info', code: 'demo.step', message: 'two', level: 'info' });
     expect('data' in a.events[1]!).toBe(false);
   });
 });
@@ -67,9 +67,9 @@ describe('RecordingIoHost', () => {
     const q = { code: 'apply.confirm', message: 'apply 3 changes?' } as const;
     await expect(yes.ask(q)).resolves.toBe(true);
     expect(yes.questions).toEqual([q]);
-    const picky = new RecordingIoHost((question) => question.code !== 'unlock.confirm');
-    await expect(picky.ask({ code: 'unlock.confirm', message: 'unlock?' })).resolves.toBe(false);
+    const picky = new RecordingIoHost((question) => !question.message.includes('destroy'));
+    await expect(picky.ask({ code: 'apply.confirm', message: 'destroy 2 accounts?' })).resolves.toBe(false);
     await expect(picky.ask(q)).resolves.toBe(true);
-    expect(picky.questions.map((x) => x.code)).toEqual(['unlock.confirm', 'apply.confirm']);
+    expect(picky.questions.map((x) => x.message)).toEqual(['destroy 2 accounts?', 'apply 3 changes?']);
   });
 });
