@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BulkheadError } from '../../src/core/errors.js';
+import type { BulkheadError } from '../../src/core/errors.js';
 import { RecordingIoHost, type BulkheadEvent } from '../../src/core/events.js';
 import { init } from '../../src/toolkit/init.js';
 import { apply } from '../../src/toolkit/apply.js';
@@ -153,7 +153,7 @@ describe('apply is safe under interruption and concurrency', () => {
     const text = readFileSync(env.file, 'utf8');
     writeFileSync(
       env.file,
-      text.replace(/  - name: acme-sandbox-alice\n(    .*\n)+/, '').replace(/^ +- acme-sandbox-alice\n/m, ''),
+      text.replace(/ {2}- name: acme-sandbox-alice\n( {4}.*\n)+/, '').replace(/^ +- acme-sandbox-alice\n/m, ''),
     );
     const r = await plan({ file: env.file, connection: env.connection, io: new RecordingIoHost() });
     const note = r.plan.notes.find((n) => n.code === 'N-ACCOUNT-UNMANAGED');
