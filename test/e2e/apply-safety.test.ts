@@ -6,7 +6,7 @@ import { RecordingIoHost, type BulkheadEvent } from '../../src/core/events.js';
 import { init } from '../../src/toolkit/init.js';
 import { apply } from '../../src/toolkit/apply.js';
 import { currentLock } from '../../src/toolkit/lock.js';
-import { plan } from '../../src/toolkit/plan.js';
+import { plan, writePlanFile } from '../../src/toolkit/plan.js';
 import { cloudWithTemplate, freshLocalCloud, type LocalEnv } from './local-connection.js';
 
 const WRITES = /^(Create|Update|Delete|Tag|Untag|Attach|Detach|Move|Enable|Disable|Close)/;
@@ -158,5 +158,23 @@ describe('apply is safe under interruption and concurrency', () => {
     const r = await plan({ file: env.file, connection: env.connection, io: new RecordingIoHost() });
     const note = r.plan.notes.find((n) => n.code === 'N-ACCOUNT-UNMANAGED');
     expect(note?.message).toMatch(/"acme-sandbox-alice" .* stays ACTIVE in Sandbox/);
+  });
+
+  it('a saved plan made from another version of the spec is refused', async () => {
+    const env = await cloudWithTemplate('startup');
+    stops.push(() => env.stop());
+    const text = readFileSync(env.file, 'utf8');
+    writeFileSync(env.file, text.replace('cost-center: prod', 'cost-center: prod-2'));
+    const saved = join(env.dir, 'plan.json');
+    const made = await plan({ file: env.file, connection: env.connection, io: new RecordingIoHost() });
+    writePlanFile(saved, made.plan);
+    writeFileSync(env.file, text.replace('cost-center: prod', 'cost-center: prod-3'));
+    env.connection.clients.calls.clear();
+    const io = new RecordingIoHost();
+    const err = await apply({ yes: true, file: env.file, planFile: saved, connection: env.connection, io }).catch(
+      (e: unknown) => e,
+    );
+    expect((err as BulkheadError).code).toBe('plan-spec-changed');
+    expect(writes(env.connection.clients.calls)).toEqual([]);
   });
 });
