@@ -61,7 +61,9 @@ export function parseDeniedMessage(text: string): DeniedMessage | DeniedMessageP
   if (principal === null || action === null) {
     return {
       message: `this does not look like an AWS AccessDenied message with a principal and an action: "${flat.length > 120 ? `${flat.slice(0, 117)}…` : flat}"`,
-      hint: 'paste the whole message ("User: arn:… is not authorized to perform: service:Action on resource: …"); messages such as a bare "Access Denied" from S3 carry no details: ask with `bulkhead access can` instead',
+      hint:
+        'paste the whole message ("User: arn:… is not authorized to perform: service:Action on resource: …"); ' +
+        'messages such as a bare "Access Denied" from S3 carry no details: ask with `bulkhead access can` instead',
     };
   }
   const principalArn = principal[1]!.replace(/[.,;]$/, '');

@@ -46,8 +46,11 @@ export function renderProblems(problems: readonly PlanProblem[]): string[] {
 
 export function summaryLine(changes: readonly Change[], problems: readonly PlanProblem[] = []): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0)
-    return `The plan has ${errors} error${errors === 1 ? '' : 's'}: fix the spec before applying${changes.length > 0 ? ` (${changes.length} other change${changes.length === 1 ? '' : 's'} planned)` : ''}.`;
+  if (errors > 0) {
+    const others =
+      changes.length > 0 ? ` (${changes.length} other change${changes.length === 1 ? '' : 's'} planned)` : '';
+    return `The plan has ${errors} error${errors === 1 ? '' : 's'}: fix the spec before applying${others}.`;
+  }
   if (changes.length === 0) return 'No changes: the organization matches the spec.';
   const s = summarize(changes);
   const parts = (Object.keys(s) as Action[]).filter((a) => s[a] > 0).map((a) => `${s[a]} to ${a}`);

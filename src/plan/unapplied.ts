@@ -8,7 +8,9 @@ export function unappliedSections(desired: OrgModel): PlanNote[] {
   if (users.size + groups.size + permissionSets.size > 0) {
     notes.push({
       code: 'N-IDENTITY-NOT-APPLIED',
-      message: `identity (${users.size} users, ${groups.size} groups, ${permissionSets.size} permission sets) is checked and used by \`bulkhead access\`, but this version does not create it in IAM Identity Center`,
+      message:
+        `identity (${users.size} users, ${groups.size} groups, ${permissionSets.size} permission sets) is checked ` +
+        'and used by `bulkhead access`, but this version does not create it in IAM Identity Center',
     });
   }
   if (desired.trail) {

@@ -102,7 +102,8 @@ export async function accessDiff(
 
 /** Plain text for `bulkhead plan`: a heading and one line per change, production gains marked with `!`. */
 const GRID_NOT_COMPARED =
-  'Changes to the access grid (identity: groups, permission sets, assignments) are not compared: the spec is not in a git repository with an earlier version at HEAD; pass --baseline OLD.yaml to see them.';
+  'Changes to the access grid (identity: groups, permission sets, assignments) are not compared: the spec is ' +
+  'not in a git repository with an earlier version at HEAD; pass --baseline OLD.yaml to see them.';
 
 export function renderAccessDiff(diff: AccessDiff): string {
   const note = diff.gridCompared === false ? `\n${GRID_NOT_COMPARED}` : '';

@@ -28,6 +28,8 @@ import { didYouMean, suggest } from '../core/suggest.js';
 import { checkEnvironment, inputFailure, type AccessAnswerMeta } from './access.js';
 import { loadAccessOrg, type AccessSourceOptions } from './access-source.js';
 
+const maybe = (hint: string | undefined) => (hint ? ` (${hint})` : '');
+
 export interface ExplainOptions extends AccessSourceOptions {
   /** The pasted message. */
   message: string;
@@ -236,7 +238,8 @@ export async function accessExplain(options: ExplainOptions): Promise<ExplainAns
     evaluated = 'guardrails-only';
     notes.push(
       psName !== undefined
-        ? `the role belongs to permission set "${psName}", which the spec does not define${didYouMean(suggest(psName, org.identity.permissionSets.keys())) ? ` (${didYouMean(suggest(psName, org.identity.permissionSets.keys()))})` : ''}; only the guardrails (SCPs) were evaluated`
+        ? `the role belongs to permission set "${psName}", which the spec does not define` +
+            `${maybe(didYouMean(suggest(psName, org.identity.permissionSets.keys())))}; only the guardrails (SCPs) were evaluated`
         : `${roleName ? `role ${roleName}` : parsed.principalArn} is not defined in the spec (only IAM Identity Center permission sets are); only the guardrails (SCPs) were evaluated`,
     );
     result = evaluate(

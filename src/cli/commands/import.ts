@@ -52,7 +52,8 @@ export function registerImport(program: Command, term: Terminal): void {
       writeFileSync(flags.out, text);
       writeFileSync(schemaFile, schemaText());
       term.out(
-        `${term.style.green('✓')} wrote ${flags.out} and ${schemaFile}: ${guesses.length} accounts, ${observed.organizationalUnits.length} OUs, ${observed.policies.filter((p) => !p.awsManaged).length} SCPs`,
+        `${term.style.green('✓')} wrote ${flags.out} and ${schemaFile}: ${guesses.length} accounts, ` +
+          `${observed.organizationalUnits.length} OUs, ${observed.policies.filter((p) => !p.awsManaged).length} SCPs`,
       );
       term.out('\nEnvironments guessed from account names — confirm each in the spec:');
       for (const g of guesses)

@@ -5,6 +5,8 @@ import type { AccessAnswerMeta } from '../../toolkit/access.js';
 import { formatEvaluation, formatStatementRef } from '../../toolkit/access-types.js';
 import type { Style } from './style.js';
 
+const requestText = (values: unknown) => (values === undefined ? 'absent' : JSON.stringify(values));
+
 function sameRef(t: StatementTrace, r: StatementRef): boolean {
   return t.layer === r.layer && t.target === r.target && t.policy === r.policy && t.statementIndex === r.statementIndex;
 }
@@ -15,7 +17,8 @@ function conditionLines(result: EvaluationOk, ref: StatementRef | undefined, ind
   if (t === undefined) return [];
   return t.conditions.map(
     (c) =>
-      `${indent}condition ${c.operator} ${c.key}: request ${c.requestValues === undefined ? 'absent' : JSON.stringify(c.requestValues)}, policy ${JSON.stringify(c.policyValues)} → ${c.matched ? 'matched' : 'did not match'}`,
+      `${indent}condition ${c.operator} ${c.key}: request ${requestText(c.requestValues)}, ` +
+      `policy ${JSON.stringify(c.policyValues)} → ${c.matched ? 'matched' : 'did not match'}`,
   );
 }
 

@@ -4,6 +4,12 @@ import type { MatrixCell } from '../../toolkit/access-types.js';
 import { STATUS_NAMES } from '../../toolkit/access-types.js';
 import type { Style } from './style.js';
 
+const cellTitle = (
+  label: string,
+  c: { status: string; allowed: number; deniedByScp: number; notGranted: number; total: number },
+) =>
+  `${label}: ${c.status}, ${c.allowed} allowed, ${c.deniedByScp} denied by SCP, ${c.notGranted} not granted of ${c.total}`;
+
 function short(cell: MatrixCell): string {
   switch (cell.status) {
     case 'allowed':
@@ -121,7 +127,8 @@ export function renderMatrixHtml(m: AccessMatrixResult): string {
     .map((row, r) => {
       const cells = m.cells[r]!.map(
         (cell, i) =>
-          `<td style="background:${colours[cell.status]}" title="${esc(`${m.columns[i]!.label}: ${cell.status}, ${cell.allowed} allowed, ${cell.deniedByScp} denied by SCP, ${cell.notGranted} not granted of ${cell.total}`)}">${esc(short(cell))}</td>`,
+          `<td style="background:${colours[cell.status]}" title="${esc(cellTitle(m.columns[i]!.label, cell))}">` +
+          `${esc(short(cell))}</td>`,
       ).join('');
       return `<tr><th>${esc(row.group)}</th><th>${esc(row.environment)}${m.production.includes(row.environment) ? ' <em>prod</em>' : ''}</th>${cells}</tr>`;
     })

@@ -37,7 +37,10 @@ export class LockReleaseError extends BulkheadError {
       {
         source: 'aws',
         cause,
-        hint: 'the organization stays locked, and the next apply will refuse to start: once the endpoint answers again, run `bulkhead unlock` with the same target flags (it shows the holder and breaks the lock once this process is gone)',
+        hint:
+          'the organization stays locked, and the next apply will refuse to start: once the endpoint answers ' +
+          'again, run `bulkhead unlock` with the same target flags (it shows the holder and breaks the lock ' +
+          'once this process is gone)',
       },
     );
   }

@@ -107,7 +107,9 @@ export function removeAccountFromOrganization(input: Record<string, unknown>, ct
   if (account.id === org.managementAccountId) {
     throw new AwsApiError(
       'MasterCannotLeaveOrganizationException',
-      "You can't remove a management account from an organization. If you want the management account to become a member account in another organization, you must first delete the current organization of the management account.",
+      "You can't remove a management account from an organization. If you want the management account to " +
+        'become a member account in another organization, you must first delete the current organization of ' +
+        'the management account.',
     );
   }
   for (const d of ctx.store.values('delegatedAdmins')) {
