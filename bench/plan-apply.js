@@ -198,9 +198,9 @@ const orgPeak = peakRss;
     const spans = { first: Infinity, last: 0 };
     const io = {
       notify(e) {
-        if (e.type !== 'progress' || !String(e.id).startsWith('account:')) return;
-        if (e.state === 'start') spans.first = Math.min(spans.first, performance.now());
-        if (e.state === 'done') spans.last = Math.max(spans.last, performance.now());
+        if (e.type !== 'change' || !e.data.changeId.startsWith('account:')) return;
+        if (e.data.state === 'start') spans.first = Math.min(spans.first, performance.now());
+        if (e.data.state === 'done') spans.last = Math.max(spans.last, performance.now());
       },
     };
     const t = performance.now();
