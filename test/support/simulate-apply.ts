@@ -2,6 +2,7 @@ import { addressText } from '../../src/model/kinds.js';
 import type { ObservedState } from '../../src/model/observed.js';
 import type { Ref } from '../../src/model/payloads.js';
 import type { Change, KindChange } from '../../src/plan/types.js';
+import { FULL_AWS_ACCESS } from './simulate-observed.js';
 
 /**
  * A pure stand-in for `apply`: carries each change's typed payload out on a copy of the observed
@@ -26,16 +27,6 @@ export class SimulatedAwsError extends Error {
     this.name = 'SimulatedAwsError';
   }
 }
-
-const FULL_AWS_ACCESS = {
-  id: 'p-FullAWSAccess',
-  arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess',
-  name: 'FullAWSAccess',
-  description: 'Allows access to every operation',
-  awsManaged: true,
-  content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
-  tags: {},
-};
 
 /** The changes in an order where each comes after everything it depends on. */
 export function dependencyRespectingOrder(changes: readonly Change[], pick = (_n: number) => 0): Change[] {

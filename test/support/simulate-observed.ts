@@ -2,6 +2,17 @@ import { formatTarget, type OrgModel } from '../../src/model/organization.js';
 import { MANAGED_BY_TAG, type ObservedOrg } from '../../src/model/observed.js';
 import { minifyPolicy } from '../../src/plan/policy-content.js';
 
+/** The AWS managed SCP every organization has, attached to the root. */
+export const FULL_AWS_ACCESS = {
+  id: 'p-FullAWSAccess',
+  arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess',
+  name: 'FullAWSAccess',
+  description: 'Allows access to every operation',
+  awsManaged: true,
+  content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+  tags: {},
+};
+
 /**
  * The organization as it would be observed right after applying `model` — deterministic ids, so
  * plan snapshots are stable. Lets plan tests say "from this spec to that one".
@@ -78,19 +89,7 @@ export function observedAfterApplying(model: OrgModel): ObservedOrg {
       },
       ...accounts,
     ],
-    policies: [
-      {
-        id: 'p-FullAWSAccess',
-        arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess',
-        name: 'FullAWSAccess',
-        description: 'Allows access to every operation',
-        awsManaged: true,
-        content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
-        tags: {},
-        targetIds: [rootId],
-      },
-      ...policies,
-    ],
+    policies: [{ ...FULL_AWS_ACCESS, targetIds: [rootId] }, ...policies],
     pendingCreates: [],
   };
 }
