@@ -7,6 +7,44 @@ import type { Plan } from './types.js';
 
 const ACTIONS = ['create', 'update', 'move', 'attach', 'detach', 'delete', 'close'] as const;
 
+const str = z.string();
+const tags = z.record(z.string(), z.string());
+const ref = z.object({ address: z.object({ kind: z.enum(KINDS), key: str }), id: str.optional() });
+
+/** Each kind's payload per action, as src/model/payloads.ts types them: a plan is carried out as read. */
+const PAYLOADS: Record<(typeof KINDS)[number], z.ZodType> = {
+  organization: z.object({ action: z.literal('create'), featureSet: z.literal('ALL') }),
+  'policy-type': z.object({ action: z.literal('create'), type: z.literal('SERVICE_CONTROL_POLICY'), root: ref }),
+  'organizational-unit': z.discriminatedUnion('action', [
+    z.object({ action: z.literal('create'), name: str, path: str, parent: ref, tags }),
+    z.object({ action: z.literal('update'), id: str, name: str, path: str, rename: z.boolean(), tags }),
+    z.object({ action: z.literal('delete'), id: str, path: str }),
+  ]),
+  account: z.discriminatedUnion('action', [
+    z.object({
+      action: z.literal('create'),
+      name: str,
+      email: str,
+      ou: ref.nullable(),
+      root: ref,
+      tags,
+      pendingRequestId: str.optional(),
+    }),
+    z.object({ action: z.literal('move'), id: str, fromParentId: str, to: ref }),
+    z.object({ action: z.literal('update'), id: str, tags }),
+    z.object({ action: z.literal('close'), id: str, name: str }),
+  ]),
+  policy: z.discriminatedUnion('action', [
+    z.object({ action: z.literal('create'), name: str, description: str, content: str, tags }),
+    z.object({ action: z.literal('update'), id: str, name: str, description: str, content: str, tags }),
+    z.object({ action: z.literal('delete'), id: str, name: str }),
+  ]),
+  'policy-attachment': z.discriminatedUnion('action', [
+    z.object({ action: z.literal('attach'), policy: ref, target: ref, policyName: str, targetKey: str }),
+    z.object({ action: z.literal('detach'), policyId: str, targetId: str, policyName: str, targetKey: str }),
+  ]),
+};
+
 const changeSchema = z
   .object({
     id: z.string().min(1),
@@ -19,7 +57,13 @@ const changeSchema = z
     dependsOn: z.array(z.string()),
     destructive: z.boolean(),
   })
-  .refine((c) => c.payload.action === c.action, { message: 'payload.action differs from action' });
+  .refine((c) => c.payload.action === c.action, { message: 'payload.action differs from action' })
+  .superRefine((c, ctx) => {
+    const parsed = PAYLOADS[c.kind].safeParse(c.payload);
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
+      ctx.addIssue({ code: 'custom', path: ['payload', ...issue.path], message: issue.message });
+    }
+  });
 
 const planSchema = z.object({
   formatVersion: z.literal(2),

@@ -88,7 +88,6 @@ async function confirm(options: ApplyOptions, planned: Plan, target: string): Pr
 async function planToApply(options: ApplyOptions, connection: Connection, observed: ObservedState): Promise<Plan> {
   if (options.planFile) {
     const saved = readPlanFile(options.planFile);
-    verifyPlanSpec(saved, options.planFile);
     if (saved.stateFingerprint !== stateFingerprint(observed)) {
       throw new BulkheadError('plan-stale', `the organization has changed since ${options.planFile} was made`, {
         hint: 'run `bulkhead plan` again and review the new plan',
@@ -110,6 +109,8 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const started = Date.now();
   const { io } = options;
   if (!options.planFile && !options.model) options.model = await loadValidModel(options.file, io);
+  // A saved plan is checked before anything connects: a wrong path or a changed spec sends nothing.
+  if (options.planFile) verifyPlanSpec(readPlanFile(options.planFile), options.planFile);
   return withConnection(options, async (connection) => {
     const target = await checkedTarget(connection, options.model, io);
     const observed = await refresh(connection, io);

@@ -99,6 +99,15 @@ describe('plan file', () => {
     expect(e.message).toMatch(/changes\.0: payload\.action differs from action/);
   });
 
+  it('refuses a payload that lacks what its provider needs (an edited plan is never half-applied)', () => {
+    const change = plan.changes[0]!;
+    const { name: _name, ...payload } = change.payload as Record<string, unknown>;
+    const bad = { ...plan, changes: [{ ...change, payload }] };
+    const e = refusal(() => readPlanFile(file('payload.json', JSON.stringify(bad))));
+    expect(e.code).toBe('plan-format');
+    expect(e.message).toMatch(/changes\.0\.payload\.name: /);
+  });
+
   it('accepts the plan while its spec is unchanged, refuses it once the spec changed', () => {
     const spec = file('spec.yaml', SPEC);
     const p = { ...plan, specFile: spec };
