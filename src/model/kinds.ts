@@ -55,5 +55,3 @@ export const address = <K extends Kind>(kind: K, key: string): Address<K> => ({ 
 
 /** One text per address, for maps and logs: `account:aws+dev@acme.com`. */
 export const addressText = (a: Address): string => `${a.kind}:${a.key}`;
-
-export const sameAddress = (a: Address, b: Address): boolean => a.kind === b.kind && a.key === b.key;

@@ -1,4 +1,4 @@
-import type { Address, Kind, KindMap } from '../model/kinds.js';
+import type { Kind, KindMap } from '../model/kinds.js';
 
 /** A closed set of actions, each with its symbol in rendered plans. */
 export type Action = 'create' | 'update' | 'move' | 'attach' | 'detach' | 'delete' | 'close';
@@ -12,9 +12,6 @@ export const ACTION_SYMBOLS: Record<Action, string> = {
   delete: '-',
   close: '-',
 };
-
-export type ResourceKind =
-  'organization' | 'policy-type' | 'organizational-unit' | 'account' | 'policy' | 'policy-attachment';
 
 /** One property that changes: rendered as `name: before → after`. */
 export interface PropertyChange {
@@ -41,8 +38,6 @@ export interface KindChange<K extends Kind> {
 
 /** A change of any kind; narrow on `kind` to reach its typed payload. */
 export type Change = { [K in Kind]: KindChange<K> }[Kind];
-
-export const addressOf = (c: Change): Address => ({ kind: c.kind, key: c.key });
 
 /** Something the spec asks for that cannot be planned (e.g. moving a protected account). */
 export interface PlanProblem {

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { walk, type WalkNode } from '../apply/walker.js';
+import { formatDelay } from '../core/delay.js';
 import { emit, type ChangeEventData, type ChangeState, type IoHost } from '../core/events.js';
 import { addressText } from '../model/kinds.js';
 import type { Ref } from '../model/payloads.js';
@@ -174,5 +175,3 @@ export async function walkChanges(
     notStarted: result.notStarted,
   };
 }
-
-export const formatDelay = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`);

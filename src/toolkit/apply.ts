@@ -1,5 +1,5 @@
 import { BulkheadError } from '../core/errors.js';
-import { emit, type IoHost } from '../core/events.js';
+import { emit, silentIoHost, type IoHost } from '../core/events.js';
 import type { ObservedState } from '../model/observed.js';
 import type { OrgModel } from '../model/organization.js';
 import { stateFingerprint } from '../plan/fingerprint.js';
@@ -84,19 +84,21 @@ async function confirm(options: ApplyOptions, planned: Plan, target: string): Pr
     throw new BulkheadError('apply-cancelled', 'apply cancelled; nothing was changed');
 }
 
-/** The plan to carry out: the saved one (checked against spec and state) or a new one. */
-async function planToApply(options: ApplyOptions, connection: Connection, observed: ObservedState): Promise<Plan> {
-  if (options.planFile) {
-    const saved = readPlanFile(options.planFile);
-    if (saved.stateFingerprint !== stateFingerprint(observed)) {
-      throw new BulkheadError('plan-stale', `the organization has changed since ${options.planFile} was made`, {
-        hint: 'run `bulkhead plan` again and review the new plan',
-      });
-    }
-    return saved;
+/** The plan to carry out: the saved one (checked against the state) or a new one. */
+function planToApply(
+  options: ApplyOptions,
+  saved: Plan | undefined,
+  model: OrgModel,
+  connection: Connection,
+  observed: ObservedState,
+): Plan {
+  if (!saved) return makePlan(options.file, model, observed, connection.description);
+  if (saved.stateFingerprint !== stateFingerprint(observed)) {
+    throw new BulkheadError('plan-stale', `the organization has changed since ${options.planFile} was made`, {
+      hint: 'run `bulkhead plan` again and review the new plan',
+    });
   }
-  const model = options.model ?? (await loadValidModel(options.file, options.io));
-  return makePlan(options.file, model, observed, connection.description);
+  return saved;
 }
 
 /**
@@ -108,13 +110,16 @@ async function planToApply(options: ApplyOptions, connection: Connection, observ
 export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const started = Date.now();
   const { io } = options;
-  if (!options.planFile && !options.model) options.model = await loadValidModel(options.file, io);
   // A saved plan is checked before anything connects: a wrong path or a changed spec sends nothing.
-  if (options.planFile) verifyPlanSpec(readPlanFile(options.planFile), options.planFile);
+  const saved = options.planFile ? readPlanFile(options.planFile) : undefined;
+  if (saved) verifyPlanSpec(saved, options.planFile!);
+  // The spec of a saved plan is unchanged (just verified): its model still names the expected
+  // management account, so the target check holds for saved plans too.
+  const model = options.model ?? (await loadValidModel(saved?.specFile ?? options.file, saved ? silentIoHost : io));
   return withConnection(options, async (connection) => {
-    const target = await checkedTarget(connection, options.model, io);
+    const target = await checkedTarget(connection, model, io);
     const observed = await refresh(connection, io);
-    const planned = await planToApply(options, connection, observed);
+    const planned = planToApply(options, saved, model, connection, observed);
     checkPlannable(planned, options.allowDestroy === true);
     const empty = { done: [], failed: [], skipped: [], notStarted: [] };
     if (planned.changes.length === 0) {

@@ -1,3 +1,4 @@
+import { formatDelay } from '../core/delay.js';
 import { emit, type IoHost } from '../core/events.js';
 import { emptyObservedState, organizationTree, type ObservedOrg, type ObservedState } from '../model/observed.js';
 import { READERS } from '../providers/aws/registry.js';
@@ -20,7 +21,7 @@ export async function refresh(connection: Connection, io: IoHost): Promise<Obser
     state: 'start',
   });
   const unsubscribe = connection.clients.onRetry((n) => {
-    const message = `${n.command}: ${n.code}, retrying in ${n.delayMs < 1000 ? `${n.delayMs} ms` : `${(n.delayMs / 1000).toFixed(1)}s`}`;
+    const message = `${n.command}: ${n.code}, retrying in ${formatDelay(n.delayMs)}`;
     emit(io, { type: 'progress', code, id: 'refresh', message, state: 'running' });
   });
   const parts = await Promise.all(READERS.map((r) => r.read(connection.clients))).finally(unsubscribe);

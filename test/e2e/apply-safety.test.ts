@@ -177,4 +177,25 @@ describe('apply is safe under interruption and concurrency', () => {
     expect((err as BulkheadError).code).toBe('plan-spec-changed');
     expect(writes(env.connection.clients.calls)).toEqual([]);
   });
+
+  it('a saved plan applied to another organization is refused as the wrong target', async () => {
+    const a = await cloudWithTemplate('startup');
+    stops.push(() => a.stop());
+    const first = await plan({ file: a.file, connection: a.connection, io: new RecordingIoHost() });
+    const mgmtId = first.observed.organization[0]!.managementAccountId;
+    const text = readFileSync(a.file, 'utf8').replace(/(managementAccount:\n)/, `$1    id: "${mgmtId}"\n`);
+    writeFileSync(a.file, text.replace('cost-center: prod', 'cost-center: prod-2'));
+    const saved = join(a.dir, 'plan.json');
+    writePlanFile(saved, (await plan({ file: a.file, connection: a.connection, io: new RecordingIoHost() })).plan);
+    const b = await fresh();
+    const err = await apply({
+      yes: true,
+      file: a.file,
+      planFile: saved,
+      connection: b.connection,
+      io: new RecordingIoHost(),
+    }).catch((e: unknown) => e);
+    expect((err as BulkheadError).code).toMatch(/^target-wrong-(account|organization)$/);
+    expect(writes(b.connection.clients.calls)).toEqual([]);
+  });
 });
