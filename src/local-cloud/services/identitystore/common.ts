@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AwsApiError } from '../../errors.js';
 import { jsonInput, typeError } from '../json-input.js';
 import { paginateJson } from '../pagination.js';
@@ -26,7 +26,12 @@ export const paginate = <T>(
   op: string,
   input: Record<string, unknown>,
 ): { page: T[]; NextToken?: string } =>
-  paginateJson(items, op, input, { defaultSize: 100, maxSize: 100, invalid: (_p, m) => validation(m) });
+  // The token names the operation; ARNs in it would clash with the token's `:` separators, so a digest stands in.
+  paginateJson(items, createHash('sha256').update(op).digest('hex').slice(0, 24), input, {
+    defaultSize: 100,
+    maxSize: 100,
+    invalid: (_p, m) => validation(m),
+  });
 
 export const IDENTITY_STORE_ID_RE = /^(?:d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 export const RESOURCE_ID_RE =

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AwsApiError } from '../../errors.js';
 import type { Store } from '../../store/store.js';
 import { jsonInput, typeError } from '../json-input.js';
@@ -29,7 +29,12 @@ export const paginate = <T>(
   op: string,
   input: Record<string, unknown>,
 ): { page: T[]; NextToken?: string } =>
-  paginateJson(items, op, input, { defaultSize: 100, maxSize: 100, invalid: (_p, m) => validation(m) });
+  // The token names the operation; ARNs in it would clash with the token's `:` separators, so a digest stands in.
+  paginateJson(items, createHash('sha256').update(op).digest('hex').slice(0, 24), input, {
+    defaultSize: 100,
+    maxSize: 100,
+    invalid: (_p, m) => validation(m),
+  });
 
 export const INSTANCE_ARN_RE = /^arn:aws(-[a-z]{1,5}){0,3}:sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/;
 export const PERMISSION_SET_ARN_RE =
