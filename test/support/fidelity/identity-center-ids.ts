@@ -15,14 +15,3 @@ export const REQUEST_ID = /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f
 export const RESERVED_ROLE = (permissionSet: string) => new RegExp(`^AWSReservedSSO_${permissionSet}_[0-9a-f]{16}$`);
 export const RESERVED_ROLE_PATH_PREFIX = '/aws-reserved/sso.amazonaws.com/';
 
-/** Replaces Identity Center identifiers with their kind, keeping the format (for differential shapes). */
-export function normalizeIdentityIds(text: string): string {
-  return text
-    .replace(/\bssoins-[a-f0-9]{16}\b/g, '<ssoins>')
-    .replace(/\bps-[a-f0-9]{16}\b/g, '<ps>')
-    .replace(/\bd-[0-9a-f]{10}\b/g, '<identity-store>')
-    .replace(
-      /\b([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}\b/g,
-      '<uuid>',
-    );
-}
