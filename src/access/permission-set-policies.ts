@@ -58,6 +58,10 @@ export class PermissionSetResolver {
       const p = this.managed(ps, m);
       if (p !== undefined) identityPolicies.push(p);
     }
+    for (const c of ps.customerManagedPolicies)
+      notes.push(
+        `the customer managed policy ${c.path}${c.name} is defined in each account, not in the spec; it is not evaluated`,
+      );
     if (ps.inlinePolicy !== undefined)
       identityPolicies.push({ name: `${ps.name} (inline)`, document: ps.inlinePolicy as PolicyDocument });
     const result: PermissionSetPolicies = { name: ps.name, identityPolicies, notes };

@@ -88,9 +88,14 @@ export function buildModel(
       {
         name: p.name,
         managedPolicies: p.managedPolicies ?? [],
+        customerManagedPolicies: (p.customerManagedPolicies ?? []).map((c) =>
+          typeof c === 'string' ? { name: c, path: '/' } : { name: c.name, path: c.path ?? '/' },
+        ),
         sessionDuration: p.sessionDuration ?? DEFAULT_SESSION_DURATION,
+        tags: { ...(org.defaultTags ?? {}), ...(p.tags ?? {}) },
         ...optional('description', p.description),
         ...optional('inlinePolicy', policies.inlinePolicies.get(p.name)),
+        ...optional('relayState', p.relayState),
         ...optional('permissionBoundary', p.permissionBoundary),
       },
     ]),
@@ -111,10 +116,17 @@ export function buildModel(
     accounts,
     serviceControlPolicies,
     identity: {
+      source: identity.source ?? 'bulkhead',
       users: new Map(
         (identity.users ?? []).map((u) => [
           u.userName,
-          { userName: u.userName, email: u.email, ...optional('displayName', u.displayName) },
+          {
+            userName: u.userName,
+            email: u.email,
+            ...optional('displayName', u.displayName),
+            ...optional('givenName', u.givenName),
+            ...optional('familyName', u.familyName),
+          },
         ]),
       ),
       groups: new Map(

@@ -120,15 +120,30 @@ const group = z.strictObject({
 const permissionBoundary = z.strictObject({
   managedPolicy: z.string().optional().describe('AWS managed policy name used as the boundary.'),
   customerManagedPolicy: z.string().optional().describe('Customer managed policy name (must exist in each account).'),
+  path: z.string().optional().describe("The customer managed boundary's IAM path; `/` by default."),
 });
+
+const customerManagedPolicy = z.union([
+  z.string().describe('Customer managed policy name (path `/`); the policy must exist in every assigned account.'),
+  z.strictObject({
+    name: name.describe('Customer managed policy name.'),
+    path: z.string().optional().describe('IAM path, e.g. /team/; `/` by default.'),
+  }),
+]);
 
 const permissionSet = z.strictObject({
   name: name.describe('Permission set name (1-32 characters).'),
   description: z.string().optional(),
   managedPolicies: z.array(z.string()).optional().describe('AWS managed policies by name, e.g. PowerUserAccess.'),
   inlinePolicy: policyDocument.optional(),
+  customerManagedPolicies: z
+    .array(customerManagedPolicy)
+    .optional()
+    .describe('Customer managed policies by name, attached in every account the permission set is provisioned to.'),
   sessionDuration: z.string().optional().describe('ISO-8601 duration, PT1H to PT12H.'),
+  relayState: z.string().optional().describe('URL users land on after signing in (the console by default).'),
   permissionBoundary: permissionBoundary.optional(),
+  tags: tags.optional(),
 });
 
 const grant = z.union([
@@ -136,10 +151,20 @@ const grant = z.union([
   z.strictObject({
     permissionSet: z.string(),
     ownerOnly: z.boolean().optional().describe("Grant only to the environment's owner, if a member of the group."),
+    includeManagementAccount: z
+      .boolean()
+      .optional()
+      .describe('Also assign in the management account when it hosts the environment (off by default).'),
   }),
 ]);
 
 const identity = z.strictObject({
+  source: z
+    .enum(['bulkhead', 'external'])
+    .optional()
+    .describe(
+      '`bulkhead` (default): Bulkhead creates the users and groups in the Identity Center store. `external`: an IdP (Okta, Entra ID, Google) provisions them by SCIM; Bulkhead resolves them by name.',
+    ),
   users: z.array(user).optional(),
   groups: z.array(group).optional(),
   permissionSets: z.array(permissionSet).optional(),

@@ -53,20 +53,39 @@ export interface ServiceControlPolicy {
 }
 
 export interface Identity {
-  users: Map<string, { userName: string; email: string; displayName?: string }>;
+  /** `bulkhead`: users and groups are planned; `external`: an IdP provisions them and they are resolved by name. */
+  source: 'bulkhead' | 'external';
+  users: Map<string, IdentityUser>;
   groups: Map<string, { name: string; description?: string; members: string[] }>;
   permissionSets: Map<string, PermissionSet>;
   /** Resolved access grid: one row per group × environment × permission set. */
   assignments: AccessAssignment[];
 }
 
+export interface IdentityUser {
+  userName: string;
+  email: string;
+  displayName?: string;
+  givenName?: string;
+  familyName?: string;
+}
+
+/** A customer managed policy referenced by name and path; it lives in each account, not in the spec. */
+export interface CustomerManagedPolicyRef {
+  name: string;
+  path: string;
+}
+
 export interface PermissionSet {
   name: string;
   description?: string;
   managedPolicies: string[];
+  customerManagedPolicies: CustomerManagedPolicyRef[];
   inlinePolicy?: unknown;
   sessionDuration: string;
-  permissionBoundary?: { managedPolicy?: string; customerManagedPolicy?: string };
+  relayState?: string;
+  permissionBoundary?: { managedPolicy?: string; customerManagedPolicy?: string; path?: string };
+  tags: Record<string, string>;
 }
 
 export interface AccessAssignment {
@@ -75,6 +94,8 @@ export interface AccessAssignment {
   permissionSet: string;
   /** Set when the grant is for the environment's owner only. */
   user?: string;
+  /** The grant also assigns in the management account when it hosts the environment. */
+  includeManagementAccount?: boolean;
 }
 
 export function formatTarget(target: PolicyTarget): string {

@@ -146,7 +146,7 @@ const orgModel: fc.Arbitrary<OrgModel> = ouPaths
       organizationalUnits,
       accounts: accountMap,
       serviceControlPolicies: scps,
-      identity: { users: new Map(), groups: new Map(), permissionSets: new Map(), assignments: [] },
+      identity: { source: 'bulkhead', users: new Map(), groups: new Map(), permissionSets: new Map(), assignments: [] },
     };
   });
 

@@ -47,6 +47,8 @@ export function resolveAccessGrid(ctx: RuleContext): AccessAssignment[] {
       const path = ['identity', 'access', groupName, selector];
       const permissionSet = typeof grant === 'string' ? grant : grant.permissionSet;
       const ownerOnly = typeof grant === 'object' && grant.ownerOnly === true;
+      const management = typeof grant === 'object' && grant.includeManagementAccount === true;
+      const extra = management ? { includeManagementAccount: true } : {};
       if (!sets.has(permissionSet) && !ctx.isDropped('permissionSets', permissionSet)) {
         ctx.error(
           'E-UNKNOWN-PERMISSION-SET',
@@ -89,12 +91,12 @@ export function resolveAccessGrid(ctx: RuleContext): AccessAssignment[] {
       }
       for (const environment of matched) {
         if (!ownerOnly) {
-          out.push({ group: groupName, environment, permissionSet });
+          out.push({ group: groupName, environment, permissionSet, ...extra });
           continue;
         }
         const owner = envs[environment]?.owner;
         if (owner !== undefined && (group.members ?? []).includes(owner))
-          out.push({ group: groupName, environment, permissionSet, user: owner });
+          out.push({ group: groupName, environment, permissionSet, user: owner, ...extra });
       }
       if (ownerOnly && !matched.some((e) => envs[e]?.owner !== undefined)) {
         ctx.warn(
