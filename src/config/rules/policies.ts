@@ -124,10 +124,19 @@ export async function checkPolicies(
         );
       const boundary = set.permissionBoundary;
       if (boundary && (boundary.managedPolicy === undefined) === (boundary.customerManagedPolicy === undefined)) {
+        const both = boundary.managedPolicy !== undefined;
         ctx.error(
           'E-PERMISSION-BOUNDARY',
           ['identity', 'permissionSets', i, 'permissionBoundary'],
-          'a permission boundary names exactly one of managedPolicy or customerManagedPolicy',
+          both
+            ? `the permission boundary of "${set.name}" names both managedPolicy and customerManagedPolicy; a role has one boundary`
+            : `the permission boundary of "${set.name}" names no policy`,
+          {
+            hint: both
+              ? 'keep one of managedPolicy or customerManagedPolicy'
+              : 'name an AWS managed policy under managedPolicy or a customer managed one under customerManagedPolicy',
+            atKey: true,
+          },
         );
       }
     }),
