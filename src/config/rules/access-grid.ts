@@ -28,7 +28,8 @@ export function matchEnvironments(selector: string, environments: Record<string,
 export function resolveAccessGrid(ctx: RuleContext): AccessAssignment[] {
   const identity = ctx.spec.identity ?? {};
   const envs = ctx.spec.environments ?? {};
-  const groups = new Map((identity.groups ?? []).map((g) => [g.name, g]));
+  // The first definition counts; a duplicate is reported as E-DUPLICATE-GROUP.
+  const groups = new Map([...(identity.groups ?? [])].reverse().map((g) => [g.name, g]));
   const sets = new Set((identity.permissionSets ?? []).map((p) => p.name));
   const userNames = new Set((identity.users ?? []).map((u) => u.userName));
   const out: AccessAssignment[] = [];
