@@ -104,7 +104,7 @@ function checkDescription(ctx: RuleContext, name: string, value: string, path: P
   }
 }
 
-export function checkSessionDuration(ctx: RuleContext, value: string, path: Path): void {
+function checkSessionDuration(ctx: RuleContext, value: string, path: Path): void {
   const m = SESSION_DURATION.exec(value);
   const minutes = m && (m[1] || m[2]) ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : NaN;
   if (Number.isNaN(minutes)) {
