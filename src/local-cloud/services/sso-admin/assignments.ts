@@ -59,10 +59,12 @@ function readAssignment(input: Record<string, unknown>): AssignmentInput {
 
 /**
  * AWS limits the Create/DeleteAccountAssignment operations in progress per instance and answers
- * ConflictException beyond it: the IAM Identity Center quotas page gives 10 outstanding asynchronous calls
- * for CreateAccountAssignment (docs.aws.amazon.com/singlesignon/latest/userguide/limits.html; AWS's samples
- * keep "within the 10 live calls threshold", aws-samples/aws-iam-identity-center-extensions PR #89, and
- * report ConflictException "when you run too many operations", aws-samples/assignment-automation-4-aws-sso PR #8).
+ * ConflictException beyond it ("ConflictExceptions happening when you run too many operations",
+ * aws-samples/assignment-automation-4-aws-sso PR #8). The limit used is 10: AWS's own sample keeps "within the
+ * 10 live calls threshold" (aws-samples/aws-iam-identity-center-extensions PR #89). The nearest AWS page the
+ * search found, the IAM User Guide's account access quotas (aam-quotas.html), says 15 outstanding asynchronous
+ * write calls; the Identity Center quotas page could not be checked here. `maxOutstandingAssignmentOperations`
+ * adjusts it.
  */
 function requireAssignmentCapacity(ctx: HandlerContext, instance: SsoInstanceRecord): void {
   let outstanding = 0;
