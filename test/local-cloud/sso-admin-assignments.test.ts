@@ -229,6 +229,20 @@ describe('IAM Identity Center: account assignments', () => {
     expect(rest.AccountAssignmentsCreationStatus).toHaveLength(1);
   });
 
+  it('FAIL when the permission set holds more managed policies than the account allows a role', async () => {
+    h = await startSso({ quotaOverrides: { maxAttachedPoliciesPerRole: 1 } });
+    const devs = await group(h, 'Developers');
+    const ps = await permissionSet(h, 'Broad', [
+      'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      'arn:aws:iam::aws:policy/PowerUserAccess',
+    ]);
+    const a = await h.sso.send(new S.CreateAccountAssignmentCommand(assignment(h, ps, devs)));
+    const failed = await settled(h, 'create', a.AccountAssignmentCreationStatus?.RequestId ?? '');
+    expect(failed.Status).toBe('FAILED');
+    expect(failed.FailureReason).toMatch(/quota of 1 managed policies per role exceeded/);
+    expect(await reservedRoles(h)).toEqual([]);
+  });
+
   it('ConflictException: beyond the outstanding-operation limit, and while the permission set is being provisioned', async () => {
     h = await startSso({ fast: false, timeScale: 1, quotaOverrides: { maxOutstandingAssignmentOperations: 2 } });
     const ps = await permissionSet(h, 'Busy');

@@ -9,6 +9,7 @@ import {
   optObject,
   optString,
   paginate,
+  permissionSetNotFound,
   PRINCIPAL_ID_RE,
   readPermissionSetArn,
   reqString,
@@ -237,7 +238,7 @@ export function listAccountAssignments(input: Record<string, unknown>, ctx: Hand
   const accountId = reqString(input, 'AccountId', { min: 12, max: 12, pattern: ACCOUNT_ID_RE });
   const psArn = readPermissionSetArn(input);
   const ps = ctx.store.get('permissionSets', psArn);
-  if (ps?.instanceArn !== instance.arn) throw notFound(`Could not find PermissionSet with ARN ${psArn}.`);
+  if (ps?.instanceArn !== instance.arn) throw permissionSetNotFound(psArn);
   const list = [...ctx.store.values('accountAssignments')]
     .filter((a) => a.instanceArn === instance.arn && a.accountId === accountId && a.permissionSetArn === psArn)
     .sort((a, b) => a.createdAt - b.createdAt)

@@ -123,9 +123,12 @@ export function requirePermissionSet(
   const instance = requireInstance(input, ctx);
   const arn = readPermissionSetArn(input);
   const ps = ctx.store.get('permissionSets', arn);
-  if (ps?.instanceArn !== instance.arn) throw notFound(`Could not find PermissionSet with ARN ${arn}.`);
+  if (ps?.instanceArn !== instance.arn) throw permissionSetNotFound(arn);
   return { instance, ps };
 }
+
+export const permissionSetNotFound = (arn: string): AwsApiError =>
+  notFound(`Could not find PermissionSet with id ${arn.slice(arn.lastIndexOf('/') + 1)}`);
 
 /** AWS: ConflictException while a ProvisionPermissionSet of this permission set is IN_PROGRESS. */
 export function requireNoProvisioning(store: Store, permissionSetArn: string): void {
