@@ -22,7 +22,10 @@ export interface Quotas {
   maxManagedPoliciesPerAccount: number;
   /** AWS IAM: managed policies attached to a role, 10 by default. */
   maxAttachedPoliciesPerRole: number;
-  /** AWS IAM Identity Center: AWS managed and customer managed policies of one permission set together, 10. */
+  /**
+   * AWS IAM Identity Center: AWS managed and customer managed policies of one permission set together, 20 (moto's
+   * figure, citing the Identity Center quotas page); provisioning also needs the account's role quota to hold them.
+   */
   maxManagedPoliciesPerPermissionSet: number;
   /** AWS IAM Identity Center: permission sets per instance, 2,000. */
   maxPermissionSets: number;
@@ -41,7 +44,7 @@ export const QUOTA_PROFILES: Record<'local' | 'aws-default', Quotas> = {
     maxRolesPerAccount: 1000,
     maxManagedPoliciesPerAccount: 1500,
     maxAttachedPoliciesPerRole: 10,
-    maxManagedPoliciesPerPermissionSet: 10,
+    maxManagedPoliciesPerPermissionSet: 20,
     maxPermissionSets: 2000,
     maxOutstandingAssignmentOperations: 10,
   },
@@ -55,7 +58,7 @@ export const QUOTA_PROFILES: Record<'local' | 'aws-default', Quotas> = {
     maxRolesPerAccount: 5000,
     maxManagedPoliciesPerAccount: 5000,
     maxAttachedPoliciesPerRole: 20,
-    maxManagedPoliciesPerPermissionSet: 10,
+    maxManagedPoliciesPerPermissionSet: 20,
     maxPermissionSets: 2000,
     maxOutstandingAssignmentOperations: 10,
   },

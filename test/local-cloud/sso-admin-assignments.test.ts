@@ -229,6 +229,35 @@ describe('IAM Identity Center: account assignments', () => {
     expect(rest.AccountAssignmentsCreationStatus).toHaveLength(1);
   });
 
+  it('puts the role under the region of an instance outside us-east-1, as AWS does', async () => {
+    h = await startSso({ region: 'eu-west-1' });
+    const devs = await group(h, 'Developers');
+    const ps = await permissionSet(h, 'Dev');
+    const a = await h.sso.send(new S.CreateAccountAssignmentCommand(assignment(h, ps, devs)));
+    expect((await settled(h, 'create', a.AccountAssignmentCreationStatus?.RequestId ?? '')).Status).toBe('SUCCEEDED');
+    const roles = await reservedRoles(h);
+    expect(roles.map((r) => r.Path)).toEqual(['/aws-reserved/sso.amazonaws.com/eu-west-1/']);
+    expect(roles[0]?.Arn).toMatch(
+      new RegExp(
+        `^arn:aws:iam::${h.member}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Dev_[0-9a-f]{16}$`,
+      ),
+    );
+  });
+
+  it('FAIL when the permission set holds more managed policies than the account allows a role', async () => {
+    h = await startSso({ quotaOverrides: { maxAttachedPoliciesPerRole: 1 } });
+    const devs = await group(h, 'Developers');
+    const ps = await permissionSet(h, 'Broad', [
+      'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      'arn:aws:iam::aws:policy/PowerUserAccess',
+    ]);
+    const a = await h.sso.send(new S.CreateAccountAssignmentCommand(assignment(h, ps, devs)));
+    const failed = await settled(h, 'create', a.AccountAssignmentCreationStatus?.RequestId ?? '');
+    expect(failed.Status).toBe('FAILED');
+    expect(failed.FailureReason).toMatch(/quota of 1 managed policies per role exceeded/);
+    expect(await reservedRoles(h)).toEqual([]);
+  });
+
   it('ConflictException: beyond the outstanding-operation limit, and while the permission set is being provisioned', async () => {
     h = await startSso({ fast: false, timeScale: 1, quotaOverrides: { maxOutstandingAssignmentOperations: 2 } });
     const ps = await permissionSet(h, 'Busy');

@@ -168,7 +168,11 @@ describe('IAM Identity Center persistence, throttling and raw input', () => {
       'SWBExternalService.CreatePermissionSet',
       JSON.stringify({ InstanceArn: h.instanceArn }),
     );
-    expect(JSON.parse(missing.body).__type).toBe('ValidationException');
+    expect(JSON.parse(missing.body)).toMatchObject({
+      __type: 'ValidationException',
+      Message:
+        "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null",
+    });
     const unknown = await send('SWBExternalService.CreateInstanceTeleporter', '{}');
     expect(JSON.parse(unknown.body).__type).toBe('UnknownOperationException');
     const ids = await send(

@@ -110,7 +110,10 @@ describe('IAM Identity Center: permission sets', () => {
     const InstanceArn = h.instanceArn;
     const create = (input: Partial<S.CreatePermissionSetCommandInput>) =>
       awsError(() => h!.sso.send(new S.CreatePermissionSetCommand({ InstanceArn, Name: 'Ok', ...input })));
-    expect((await create({ Name: 'x'.repeat(33) })).name).toBe('ValidationException');
+    expect(await create({ Name: 'x'.repeat(33) })).toMatchObject({
+      name: 'ValidationException',
+      message: `1 validation error detected: Value '${'x'.repeat(33)}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 32`,
+    });
     expect((await create({ Name: 'has space' })).name).toBe('ValidationException');
     expect((await create({ SessionDuration: 'PT13H' })).message).toMatch(/between 1 hour/);
     expect((await create({ SessionDuration: 'PT30M' })).name).toBe('ValidationException');

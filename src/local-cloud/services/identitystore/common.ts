@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AwsApiError } from '../../errors.js';
-import { jsonInput, typeError } from '../json-input.js';
+import { jsonInput, smithyValidationMessage, typeError } from '../json-input.js';
 import { paginateJson } from '../pagination.js';
 import type { HandlerContext } from '../registry.js';
 import { visibleInstance } from '../sso-admin/common.js';
@@ -16,8 +16,8 @@ export const notFound = (type: 'USER' | 'GROUP' | 'IDENTITY_STORE' | 'GROUP_MEMB
     ...(id === undefined ? {} : { ResourceId: id }),
   });
 
-export const { optString, reqString, optObject, optList, optStringList } = jsonInput((_problem, message) =>
-  validation(message),
+export const { optString, reqString, optObject, optList, optStringList } = jsonInput((_problem, message, detail) =>
+  validation(detail === undefined ? message : smithyValidationMessage(detail)),
 );
 
 /** Identity Store list operations: `MaxResults` 1..100 (the model's); 100 when absent. */

@@ -138,7 +138,8 @@ export function getGroupId(input: Record<string, unknown>, ctx: HandlerContext):
   if (alt.kind === 'external') {
     for (const g of ctx.store.values('identityStoreGroups'))
       if (g.identityStoreId === instance.identityStoreId && hasExternalId(g.externalIds, alt.externalId)) group = g;
-  } else if (alt.path === 'DisplayName') group = groupByName(ctx.store, instance.identityStoreId, alt.value);
+  } else if (alt.path.toLowerCase() === 'displayname')
+    group = groupByName(ctx.store, instance.identityStoreId, alt.value);
   else throw validation(`${alt.path} is not a unique attribute of a group; use DisplayName.`);
   if (group === undefined) throw notFound('GROUP');
   return { GroupId: group.groupId, IdentityStoreId: instance.identityStoreId };

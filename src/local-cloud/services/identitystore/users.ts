@@ -104,12 +104,23 @@ export function findUser(store: Store, identityStoreId: string, userId: string):
   return u;
 }
 
-/** AWS requires UserName and DisplayName of a user created through the API. */
+/**
+ * AWS requires UserName, DisplayName and Name's GivenName and FamilyName of a user created through the API
+ * (moto checks the same, with the same wording).
+ */
 export function createUser(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const instance = requireStore(input, ctx);
+  if (input.UserName === undefined || input.UserName === null) throw validation('userName is a required attribute');
   const userName = reqString(input, 'UserName', USER_NAME_RULE);
-  const displayName = reqString(input, 'DisplayName', TEXT_RULE);
+  const displayName = optString(input, 'DisplayName', TEXT_RULE);
   const name = readName(optObject(input, 'Name'));
+  const missing = [
+    ...(displayName === undefined ? ['displayname'] : []),
+    ...(name === undefined ? ['name'] : []),
+    ...(name !== undefined && name.GivenName === undefined ? ['givenname'] : []),
+    ...(name !== undefined && name.FamilyName === undefined ? ['familyname'] : []),
+  ];
+  if (missing.length > 0) throw validation(missing.map((a) => `${a}: The attribute ${a} is required`).join(', '));
   const emails = readEmails(optList(input, 'Emails'));
   const attributes: Record<string, unknown> = {};
   for (const a of STRING_ATTRIBUTES) {
@@ -236,9 +247,9 @@ export function getUserId(input: Record<string, unknown>, ctx: HandlerContext): 
   if (alt.kind === 'external') {
     for (const u of ctx.store.values('identityStoreUsers'))
       if (u.identityStoreId === instance.identityStoreId && hasExternalId(u.externalIds, alt.externalId)) user = u;
-  } else if (alt.path === 'UserName') {
+  } else if (alt.path.toLowerCase() === 'username') {
     user = userByName(ctx.store, instance.identityStoreId, alt.value);
-  } else if (alt.path === 'emails.value') {
+  } else if (alt.path.toLowerCase() === 'emails.value') {
     const wanted = alt.value.toLowerCase();
     for (const u of ctx.store.values('identityStoreUsers'))
       if (

@@ -9,6 +9,7 @@ import {
   optObject,
   optString,
   paginate,
+  permissionSetNotFound,
   PRINCIPAL_ID_RE,
   readPermissionSetArn,
   reqString,
@@ -59,10 +60,12 @@ function readAssignment(input: Record<string, unknown>): AssignmentInput {
 
 /**
  * AWS limits the Create/DeleteAccountAssignment operations in progress per instance and answers
- * ConflictException beyond it: the IAM Identity Center quotas page gives 10 outstanding asynchronous calls
- * for CreateAccountAssignment (docs.aws.amazon.com/singlesignon/latest/userguide/limits.html; AWS's samples
- * keep "within the 10 live calls threshold", aws-samples/aws-iam-identity-center-extensions PR #89, and
- * report ConflictException "when you run too many operations", aws-samples/assignment-automation-4-aws-sso PR #8).
+ * ConflictException beyond it ("ConflictExceptions happening when you run too many operations",
+ * aws-samples/assignment-automation-4-aws-sso PR #8). The limit used is 10: AWS's own sample keeps "within the
+ * 10 live calls threshold" (aws-samples/aws-iam-identity-center-extensions PR #89). The nearest AWS page the
+ * search found, the IAM User Guide's account access quotas (aam-quotas.html), says 15 outstanding asynchronous
+ * write calls; the Identity Center quotas page could not be checked here. `maxOutstandingAssignmentOperations`
+ * adjusts it.
  */
 function requireAssignmentCapacity(ctx: HandlerContext, instance: SsoInstanceRecord): void {
   let outstanding = 0;
@@ -235,7 +238,7 @@ export function listAccountAssignments(input: Record<string, unknown>, ctx: Hand
   const accountId = reqString(input, 'AccountId', { min: 12, max: 12, pattern: ACCOUNT_ID_RE });
   const psArn = readPermissionSetArn(input);
   const ps = ctx.store.get('permissionSets', psArn);
-  if (ps?.instanceArn !== instance.arn) throw notFound(`Could not find PermissionSet with ARN ${psArn}.`);
+  if (ps?.instanceArn !== instance.arn) throw permissionSetNotFound(psArn);
   const list = [...ctx.store.values('accountAssignments')]
     .filter((a) => a.instanceArn === instance.arn && a.accountId === accountId && a.permissionSetArn === psArn)
     .sort((a, b) => a.createdAt - b.createdAt)

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AwsApiError } from '../../errors.js';
 import type { Store } from '../../store/store.js';
-import { jsonInput, typeError } from '../json-input.js';
+import { jsonInput, smithyValidationMessage, typeError } from '../json-input.js';
 import { paginateJson } from '../pagination.js';
 import type { HandlerContext } from '../registry.js';
 import type { OrganizationRecord } from '../organizations/tables.js';
@@ -19,8 +19,8 @@ export const accessDenied = (message = 'User is not authorized to perform this o
   new AwsApiError('AccessDeniedException', message);
 
 /** sso-admin's member readers: a bad value is a ValidationException (its Reason members are for KMS only). */
-export const { optString, reqString, optInt, optObject, optList, optStringList } = jsonInput((_problem, message) =>
-  validation(message),
+export const { optString, reqString, optInt, optObject, optList, optStringList } = jsonInput(
+  (_problem, message, detail) => validation(detail === undefined ? message : smithyValidationMessage(detail)),
 );
 
 /** sso-admin list operations: `MaxResults` 1..100 (the `MaxResults` shape); 100 when absent. */
@@ -123,9 +123,12 @@ export function requirePermissionSet(
   const instance = requireInstance(input, ctx);
   const arn = readPermissionSetArn(input);
   const ps = ctx.store.get('permissionSets', arn);
-  if (ps?.instanceArn !== instance.arn) throw notFound(`Could not find PermissionSet with ARN ${arn}.`);
+  if (ps?.instanceArn !== instance.arn) throw permissionSetNotFound(arn);
   return { instance, ps };
 }
+
+export const permissionSetNotFound = (arn: string): AwsApiError =>
+  notFound(`Could not find PermissionSet with id ${arn.slice(arn.lastIndexOf('/') + 1)}`);
 
 /** AWS: ConflictException while a ProvisionPermissionSet of this permission set is IN_PROGRESS. */
 export function requireNoProvisioning(store: Store, permissionSetArn: string): void {

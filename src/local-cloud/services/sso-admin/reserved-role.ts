@@ -54,6 +54,9 @@ export function provisioningProblem(
     if (store.get('managedPolicies', arn)?.accountId !== accountId)
       return `Customer managed policy ${ref.path}${ref.name} does not exist in account ${accountId} (${arn}).`;
   }
+  const attached = ps.managedPolicyArns.length + ps.customerManagedPolicies.length;
+  if (attached > quotas.maxAttachedPoliciesPerRole)
+    return `Cannot attach ${attached} managed policies to a role in account ${accountId}: quota of ${quotas.maxAttachedPoliciesPerRole} managed policies per role exceeded.`;
   const existing = store.get('roles', roleKey(accountId, reservedRoleName(ps, accountId)));
   if (existing === undefined) {
     let roles = 0;
