@@ -41,27 +41,7 @@ afterAll(async () => {
 
 describe('known divergences of the local cloud from AWS', () => {
   it('each has a test below', () => {
-    expect(KNOWN_DIVERGENCES.map((d) => d.id)).toEqual(['identitystore-unique-attribute-paths']);
-  });
-
-  // AWS (IdentityStoreAPIReference API_GetUserId / API_GetGroupId): the unique attribute paths are userName,
-  // emails.value and displayName. moto accepts them too (moto/identitystore/models.py, get_user_id).
-  it.fails('identitystore-unique-attribute-paths: GetUserId by userName and GetGroupId by displayName', async () => {
-    const { identityStoreId, ids } = await identityCenter(c, fc?.cloud ?? never());
-    const [user, group] = await Promise.all([
-      ids.send(new CreateUserCommand({ IdentityStoreId: identityStoreId, UserName: 'bob', DisplayName: 'Bob' })),
-      ids.send(new CreateGroupCommand({ IdentityStoreId: identityStoreId, DisplayName: 'ops' })),
-    ]);
-    const unique = (AttributePath: string, AttributeValue: string) => ({
-      UniqueAttribute: { AttributePath, AttributeValue },
-    });
-    const byName = await ids.send(
-      new GetUserIdCommand({ IdentityStoreId: identityStoreId, AlternateIdentifier: unique('userName', 'bob') }),
-    );
-    const byDisplayName = await ids.send(
-      new GetGroupIdCommand({ IdentityStoreId: identityStoreId, AlternateIdentifier: unique('displayName', 'ops') }),
-    );
-    expect([byName.UserId, byDisplayName.GroupId]).toEqual([user.UserId, group.GroupId]);
+    expect(KNOWN_DIVERGENCES.map((d) => d.id)).toEqual([]);
   });
 
   // AWS (API_DescribeOrganization): "The AvailablePolicyTypes part of the response is deprecated ... It doesn't
@@ -77,5 +57,32 @@ describe('known divergences of the local cloud from AWS', () => {
     for (const org of [created.Organization, described.Organization]) {
       expect(org?.AvailablePolicyTypes).toEqual([{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }]);
     }
+  });
+  // AWS (IdentityStoreAPIReference API_GetUserId / API_GetGroupId): the unique attribute paths are userName,
+  // emails.value and displayName. moto accepts them too (moto/identitystore/models.py, get_user_id).
+  // Runs after the organization test above, which creates the organization it needs.
+  it('fixed, identitystore-unique-attribute-paths: GetUserId by userName and GetGroupId by displayName', async () => {
+    const { identityStoreId, ids } = await identityCenter(c, fc?.cloud ?? never());
+    const [user, group] = await Promise.all([
+      ids.send(
+        new CreateUserCommand({
+          IdentityStoreId: identityStoreId,
+          UserName: 'bob',
+          DisplayName: 'Bob',
+          Name: { GivenName: 'Bob', FamilyName: 'Example' },
+        }),
+      ),
+      ids.send(new CreateGroupCommand({ IdentityStoreId: identityStoreId, DisplayName: 'ops' })),
+    ]);
+    const unique = (AttributePath: string, AttributeValue: string) => ({
+      UniqueAttribute: { AttributePath, AttributeValue },
+    });
+    const byName = await ids.send(
+      new GetUserIdCommand({ IdentityStoreId: identityStoreId, AlternateIdentifier: unique('userName', 'bob') }),
+    );
+    const byDisplayName = await ids.send(
+      new GetGroupIdCommand({ IdentityStoreId: identityStoreId, AlternateIdentifier: unique('displayName', 'ops') }),
+    );
+    expect([byName.UserId, byDisplayName.GroupId]).toEqual([user.UserId, group.GroupId]);
   });
 });

@@ -21,6 +21,8 @@ const storeIdSteps: [string, string][] = [
   ['list groups', 'Groups[].IdentityStoreId'],
   ['list memberships', 'GroupMemberships[].IdentityStoreId'],
   ['list memberships for member', 'GroupMemberships[].IdentityStoreId'],
+  ['user id by user name', 'IdentityStoreId'],
+  ['group id by display name', 'IdentityStoreId'],
 ];
 
 /** Members of User, Group and GroupMembership in the current API reference that moto 5 does not send. */
