@@ -37,7 +37,11 @@ describe('identity: plan and apply against the local cloud', () => {
       'Developers/bob',
     ]);
     const said = io.events.find((e) => e.code === 'refresh.assignments');
-    expect(said?.data).toMatchObject({ perPrincipal: 4, perAccountAndPermissionSet: 14, chosen: 'per-principal' });
+    expect((said as { data?: unknown } | undefined)?.data).toMatchObject({
+      perPrincipal: 4,
+      perAccountAndPermissionSet: 14,
+      chosen: 'per-principal',
+    });
     const again = await plan({ file, connection: env.connection, io });
     expect(again.plan.changes.map((c) => `${c.action} ${c.kind} ${c.key}`)).toEqual([]);
   });

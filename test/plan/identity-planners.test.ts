@@ -102,6 +102,23 @@ describe('identity planners', () => {
     expect(del.dependsOn.length).toBe(2);
   });
 
+  it('keep the assignments of an account being closed, unless their permission set goes (found by the plan law)', async () => {
+    const before = await model();
+    const closing = (t: string) =>
+      t.replace('environment: sandbox-alice\n', 'environment: sandbox-alice\n    lifecycle: close\n');
+    const closed = await model({}, closing);
+    expect(summary(applied(before), closed)).toEqual(['close account aws+sandbox-alice@example.com !!']);
+    const alsoDropped = await model({}, (t) =>
+      closing(t)
+        .replace('      kind:sandbox: { permissionSet: Developer, ownerOnly: true }\n', '')
+        .replace('      dev: Developer\n', '')
+        .replace(/    - name: Developer\n[\s\S]*?Resource: "\*"\n/, ''),
+    );
+    const { changes } = diff(alsoDropped, applied(before));
+    const del = changes.find((c) => c.kind === 'permission-set' && c.action === 'delete')!;
+    expect(del.dependsOn).toContain('delete-assignment:aws+sandbox-alice@example.com/USER:alice/Developer');
+  });
+
   it('delete a user the spec dropped after its memberships, as destructive', async () => {
     const before = await model();
     const after = await model({}, (t) =>

@@ -57,6 +57,14 @@ function observedByKey(ctx: PlanContext): Map<string, { a: ObservedAssignment; k
   return out;
 }
 
+/** Whether the assignment's permission set or principal is deleted by this plan. */
+function goesAway(ctx: PlanContext, a: ObservedAssignment, principal: string): boolean {
+  const { permissionSets, users, groups } = ctx.desired.identity;
+  if (!permissionSets.has(a.permissionSetName)) return true;
+  if (isExternal(ctx)) return false;
+  return a.principalType === 'GROUP' ? !groups.has(principal) : !users.has(principal);
+}
+
 /** Whether losing this assignment is losing access to production (destructive). */
 function inProduction(ctx: PlanContext, accountId: string): boolean {
   const account = specAccountOf(ctx, accountId);
@@ -170,8 +178,10 @@ export const accountAssignmentPlanner: KindPlanner<'account-assignment'> = {
       if (wanted.has(key)) continue;
       const account = ctx.accountById.get(a.accountId);
       const spec = specAccountOf(ctx, a.accountId);
-      // An account being closed (or closed) keeps its assignments: closing says what happens to it.
-      if (spec?.lifecycle === 'close' || (account !== undefined && account.status !== 'ACTIVE')) continue;
+      // An account being closed (or closed) keeps its assignments, unless their permission set or
+      // principal goes: those cannot be deleted while assigned.
+      const closing = spec?.lifecycle === 'close' || (account !== undefined && account.status !== 'ACTIVE');
+      if (closing && !goesAway(ctx, a, principal)) continue;
       const running = ctx.observed.pending.assignments.find(
         (p) =>
           p.operation === 'delete' &&
