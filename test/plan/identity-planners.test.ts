@@ -112,7 +112,7 @@ describe('identity planners', () => {
       closing(t)
         .replace('      kind:sandbox: { permissionSet: Developer, ownerOnly: true }\n', '')
         .replace('      dev: Developer\n', '')
-        .replace(/    - name: Developer\n[\s\S]*?Resource: "\*"\n/, ''),
+        .replace(/ {4}- name: Developer\n[\s\S]*?Resource: "\*"\n/, ''),
     );
     const { changes } = diff(alsoDropped, applied(before));
     const del = changes.find((c) => c.kind === 'permission-set' && c.action === 'delete')!;
