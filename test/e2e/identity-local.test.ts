@@ -47,22 +47,32 @@ describe('identity: plan and apply against the local cloud', () => {
   });
 
   it('re-provisions a changed permission set to every account that has it', async () => {
-    writeIdentitySpec(file, { devAccounts: 6, inlineAction: 's3:GetObject' });
+    writeIdentitySpec(file, {
+      devAccounts: 6,
+      inlineAction: 's3:GetObject',
+      developerManaged: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
+    });
     const planned = await plan({ file, connection: env.connection, io: new RecordingIoHost() });
     const update = planned.plan.changes.find((c) => c.kind === 'permission-set')!;
     expect(update.action).toBe('update');
-    expect(update.properties.map((p) => p.name)).toEqual(['inlinePolicy', 're-provision']);
-    expect(update.properties[1]!.after).toBe('7 accounts');
+    expect(update.properties.map((p) => p.name)).toEqual(['managedPolicies', 'inlinePolicy', 're-provision']);
+    expect(update.properties[2]!.after).toBe('7 accounts');
     const applied = await run(env, file);
     expect(applied.failed).toEqual([]);
     const after = await refresh(env.connection, new RecordingIoHost());
     const dev = after['permission-set'].find((p) => p.name === 'Developer')!;
     expect(JSON.parse(dev.inlinePolicy!).Statement[0].Action).toEqual(['s3:GetObject']);
+    expect(dev.managedPolicies).toEqual(['job-function/ViewOnlyAccess']);
     expect((await plan({ file, connection: env.connection, io: new RecordingIoHost() })).plan.changes).toEqual([]);
   });
 
   it('losing access to prod is destructive: refused without --allow-destroy, done with it', async () => {
-    writeIdentitySpec(file, { devAccounts: 6, inlineAction: 's3:GetObject', prodReadOnly: false });
+    writeIdentitySpec(file, {
+      devAccounts: 6,
+      inlineAction: 's3:GetObject',
+      developerManaged: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
+      prodReadOnly: false,
+    });
     const planned = await plan({ file, connection: env.connection, io: new RecordingIoHost() });
     expect(planned.plan.changes.map((c) => [c.action, c.kind, c.destructive])).toEqual([
       ['delete', 'account-assignment', true],

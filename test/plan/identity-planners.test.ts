@@ -73,6 +73,20 @@ describe('identity planners', () => {
     expect(text).toContain('re-provision: 3 accounts');
   });
 
+  it('match an AWS managed policy named without its path to the one AWS has under a path', async () => {
+    const m = await model({ developerManaged: ['ViewOnlyAccess'] });
+    const state = applied(m);
+    state['permission-set'].find((p) => p.name === 'Developer')!.managedPolicies = ['job-function/ViewOnlyAccess'];
+    expect(summary(state, m)).toEqual([]);
+    const arn = await model({ developerManaged: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'] });
+    expect(summary(state, arn)).toEqual([]);
+    const other = await model({ developerManaged: ['ReadOnlyAccess'] });
+    const change = diff(other, state).changes[0]!;
+    expect(change.payload).toMatchObject({
+      delta: { attachManaged: ['ReadOnlyAccess'], detachManaged: ['job-function/ViewOnlyAccess'] },
+    });
+  });
+
   it('make losing access in production destructive, elsewhere not', async () => {
     const before = await model();
     const after = await model({ prodReadOnly: false }, (t) => t.replace('    Auditors:\n      dev: Auditor\n', ''));

@@ -16,12 +16,24 @@ export function permissionSetFields(ps: PermissionSet): PermissionSetFields {
     ...(ps.description !== undefined ? { description: ps.description } : {}),
     sessionDuration: ps.sessionDuration,
     ...(ps.relayState !== undefined ? { relayState: ps.relayState } : {}),
-    managedPolicies: [...ps.managedPolicies].sort(),
+    managedPolicies: ps.managedPolicies.map(policyPathName).sort(),
     customerManagedPolicies: ps.customerManagedPolicies.map((c) => ({ name: c.name, path: c.path || '/' })),
     ...(ps.inlinePolicy !== undefined ? { inlinePolicy: minifyPolicy(ps.inlinePolicy) } : {}),
     ...(ps.permissionBoundary !== undefined ? { permissionBoundary: ps.permissionBoundary } : {}),
     tags: { ...ps.tags, [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value },
   };
+}
+
+/** An AWS managed policy as the spec gives it (a name or an ARN) in the form refresh reads: `job-function/ViewOnlyAccess`. */
+export const policyPathName = (m: string): string => (m.startsWith('arn:') ? m.slice(m.indexOf(':policy/') + 8) : m);
+
+/** Observed managed policies named as the spec names them: a path-less name stands for the policy of any path. */
+function asSpecNames(observed: string[], desired: string[]): string[] {
+  const want = new Set(desired);
+  return observed.map((o) => {
+    const base = o.slice(o.lastIndexOf('/') + 1);
+    return want.has(o) || !want.has(base) ? o : base;
+  });
 }
 
 const cmKey = (c: CustomerManagedPolicyRef) => `${c.path || '/'}${c.name}`;
@@ -41,14 +53,16 @@ function compare(observed: ObservedPermissionSet, desired: PermissionSetFields) 
     setting('sessionDuration', observed.sessionDuration, desired.sessionDuration),
     setting('relayState', observed.relayState, desired.relayState),
   ].some(Boolean);
-  const have = new Set(observed.managedPolicies);
+  const haveList = asSpecNames(observed.managedPolicies, desired.managedPolicies);
+  const have = new Set(haveList);
   const want = new Set(desired.managedPolicies);
   const attachManaged = desired.managedPolicies.filter((m) => !have.has(m));
-  const detachManaged = observed.managedPolicies.filter((m) => !want.has(m)).sort();
+  // Detached by the name AWS has it under (path included).
+  const detachManaged = observed.managedPolicies.filter((_, i) => !want.has(haveList[i]!)).sort();
   if (attachManaged.length + detachManaged.length > 0)
     props.push({
       name: 'managedPolicies',
-      before: [...observed.managedPolicies].sort(),
+      before: [...haveList].sort(),
       after: desired.managedPolicies,
     });
   const haveCm = new Set(observed.customerManagedPolicies.map(cmKey));

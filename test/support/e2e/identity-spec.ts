@@ -7,6 +7,8 @@ export interface IdentitySpecOptions {
   prodReadOnly?: boolean;
   /** A customer managed policy the Auditor permission set references (absent from every account: FAILED). */
   missingCustomerPolicy?: boolean;
+  /** The Developer permission set's AWS managed policies (default PowerUserAccess). */
+  developerManaged?: string[];
   /** More dev accounts, so that more than ten assignment operations are outstanding at once. */
   devAccounts?: number;
 }
@@ -51,7 +53,7 @@ identity:
       members: [bob]
   permissionSets:
     - name: Developer
-      managedPolicies: [PowerUserAccess]
+      managedPolicies: [${(o.developerManaged ?? ['PowerUserAccess']).join(', ')}]
       sessionDuration: PT8H
       inlinePolicy:
         Version: "2012-10-17"

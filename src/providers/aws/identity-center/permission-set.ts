@@ -27,6 +27,15 @@ import type { ApplyContext, ApplyOutcome, KindProvider } from '../provider.js';
 import { ChangeFailedError, toTags } from '../organizations/common.js';
 import { errorName, instanceOf, isSsoRetryable } from './common.js';
 
+/** A detach or delete sent again (the change retried after a ConflictException) finds it gone: done. */
+async function unlessGone(send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch (err) {
+    if (errorName(err) !== 'ResourceNotFoundException') throw err;
+  }
+}
+
 export const managedPolicyArn = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 
 function boundaryOf(b: PermissionBoundary): PermissionsBoundary {
@@ -180,19 +189,23 @@ export const permissionSetProvider: KindProvider<'permission-set'> = {
             }),
           );
         for (const m of d.detachManaged)
-          await sso.send(
-            new DetachManagedPolicyFromPermissionSetCommand({ ...base, ManagedPolicyArn: managedPolicyArn(m) }),
+          await unlessGone(() =>
+            sso.send(
+              new DetachManagedPolicyFromPermissionSetCommand({ ...base, ManagedPolicyArn: managedPolicyArn(m) }),
+            ),
           );
         for (const m of d.attachManaged)
           await sso.send(
             new AttachManagedPolicyToPermissionSetCommand({ ...base, ManagedPolicyArn: managedPolicyArn(m) }),
           );
         for (const c of d.detachCustomer)
-          await sso.send(
-            new DetachCustomerManagedPolicyReferenceFromPermissionSetCommand({
-              ...base,
-              CustomerManagedPolicyReference: { Name: c.name, Path: c.path },
-            }),
+          await unlessGone(() =>
+            sso.send(
+              new DetachCustomerManagedPolicyReferenceFromPermissionSetCommand({
+                ...base,
+                CustomerManagedPolicyReference: { Name: c.name, Path: c.path },
+              }),
+            ),
           );
         for (const c of d.attachCustomer)
           await sso.send(
@@ -203,7 +216,8 @@ export const permissionSetProvider: KindProvider<'permission-set'> = {
           );
         if (d.inline === 'put')
           await sso.send(new PutInlinePolicyToPermissionSetCommand({ ...base, InlinePolicy: p.inlinePolicy! }));
-        if (d.inline === 'delete') await sso.send(new DeleteInlinePolicyFromPermissionSetCommand(base));
+        if (d.inline === 'delete')
+          await unlessGone(() => sso.send(new DeleteInlinePolicyFromPermissionSetCommand(base)));
         if (d.boundary === 'put')
           await sso.send(
             new PutPermissionsBoundaryToPermissionSetCommand({
@@ -211,17 +225,14 @@ export const permissionSetProvider: KindProvider<'permission-set'> = {
               PermissionsBoundary: boundaryOf(p.permissionBoundary!),
             }),
           );
-        if (d.boundary === 'delete') await sso.send(new DeletePermissionsBoundaryFromPermissionSetCommand(base));
+        if (d.boundary === 'delete')
+          await unlessGone(() => sso.send(new DeletePermissionsBoundaryFromPermissionSetCommand(base)));
         await sso.send(new TagResourceCommand({ InstanceArn, ResourceArn: p.arn, Tags: toTags(p.tags) }));
         if (d.reprovision) await reprovision(InstanceArn, PermissionSetArn, p.name, change.id, ctx);
         return { physicalId: p.arn };
       }
       case 'delete':
-        try {
-          await sso.send(new DeletePermissionSetCommand({ InstanceArn, PermissionSetArn: p.arn }));
-        } catch (err) {
-          if (errorName(err) !== 'ResourceNotFoundException') throw err;
-        }
+        await unlessGone(() => sso.send(new DeletePermissionSetCommand({ InstanceArn, PermissionSetArn: p.arn })));
         return {};
     }
   },
