@@ -47,7 +47,7 @@ const userId = (store: IdentitystoreClient, id: string, userName: string) =>
     .send(
       new GetUserIdCommand({
         IdentityStoreId: id,
-        AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: userName } },
+        AlternateIdentifier: { UniqueAttribute: { AttributePath: 'UserName', AttributeValue: userName } },
       }),
     )
     .then((r) => r.UserId!);
@@ -108,7 +108,7 @@ export const ssoGroupProvider: KindProvider<'sso-group'> = {
               .send(
                 new GetGroupIdCommand({
                   IdentityStoreId,
-                  AlternateIdentifier: { UniqueAttribute: { AttributePath: 'displayName', AttributeValue: p.name } },
+                  AlternateIdentifier: { UniqueAttribute: { AttributePath: 'DisplayName', AttributeValue: p.name } },
                 }),
               )
               .then((r) => r.GroupId!),
