@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateAccountCommand } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,9 @@ describe('apply after a crash that left CreateAccount requests running', () => {
     env = await freshLocalCloud({ fast: false, timeScale: 1 / 3 });
     file = join(env.dir, 'org.yaml');
     init({ template: 'growth', file });
+    // Organizations only: the CreateAccount requests end while this test plans, so the refresh must stay short.
+    const text = readFileSync(file, 'utf8').replace(/^identity:\n(?:(?: .*|)\n)*/m, '');
+    writeFileSync(file, text.replace(/^ {4}owner: .*\n/gm, ''));
     (env.connection.clients.organizations as unknown as Stack).middlewareStack.add(
       (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
         try {

@@ -10,7 +10,7 @@ import type {
 } from '../../src/model/organization.js';
 import { diff } from '../../src/plan/diff.js';
 import { simulateApply } from '../support/simulate-apply.js';
-import { observedAfterApplying } from '../support/simulate-observed.js';
+import { identityAfterApplying, observedAfterApplying } from '../support/simulate-observed.js';
 
 // The plan law: plan, carry the plan out, plan again → nothing left to do. Specs and starting
 // states are generated from small shared name pools, so the starting state (another spec, applied)
@@ -22,6 +22,79 @@ const OU_NAMES = ['Prod', 'Dev', 'Sec'];
 const ACCOUNT_NAMES = ['alpha', 'bravo', 'charlie', 'delta', 'echo'];
 const POLICY_NAMES = ['deny-leaving', 'deny-regions', 'deny-root'];
 const ENVIRONMENTS = ['dev', 'prod'];
+const USERS = ['alice', 'bob'];
+const GROUPS = ['Devs', 'Ops'];
+const PERMISSION_SETS = ['PowerUser', 'ReadOnly'];
+
+/** Users, groups with members, permission sets and grid rows from small pools (often none: no identity). */
+const identityArb = fc
+  .record({
+    users: fc.uniqueArray(fc.constantFrom(...USERS), { maxLength: 2 }),
+    groups: fc.uniqueArray(
+      fc.record({ name: fc.constantFrom(...GROUPS), members: fc.array(fc.nat(3), { maxLength: 2 }) }),
+      {
+        selector: (g) => g.name,
+        maxLength: 2,
+      },
+    ),
+    sets: fc.uniqueArray(
+      fc.record({
+        name: fc.constantFrom(...PERMISSION_SETS),
+        session: fc.constantFrom('PT1H', 'PT8H'),
+        managed: fc.subarray(['ReadOnlyAccess', 'PowerUserAccess', 'SecurityAudit']),
+        inline: fc.option(fc.constantFrom('s3:GetObject', 'ec2:Describe*'), { nil: undefined }),
+      }),
+      { selector: (p) => p.name, maxLength: 2 },
+    ),
+    grid: fc.array(fc.record({ g: fc.nat(3), e: fc.nat(3), p: fc.nat(3) }), { maxLength: 4 }),
+  })
+  .map(({ users, groups, sets, grid }): OrgModel['identity'] => {
+    const groupList = groups.map((g) => ({
+      name: g.name,
+      members: [...new Set(g.members.filter(() => users.length > 0).map((i) => users[i % users.length]!))],
+    }));
+    const assignments =
+      groupList.length === 0 || sets.length === 0
+        ? []
+        : [
+            ...new Map(
+              grid.map(({ g, e, p }) => {
+                const row = {
+                  group: groupList[g % groupList.length]!.name,
+                  environment: ENVIRONMENTS[e % ENVIRONMENTS.length]!,
+                  permissionSet: sets[p % sets.length]!.name,
+                };
+                return [`${row.group}/${row.environment}/${row.permissionSet}`, row];
+              }),
+            ).values(),
+          ];
+    return {
+      source: 'bulkhead',
+      users: new Map(users.map((u) => [u, { userName: u, email: `${u}@example.com` }])),
+      groups: new Map(groupList.map((g) => [g.name, g])),
+      permissionSets: new Map(
+        sets.map((p) => [
+          p.name,
+          {
+            name: p.name,
+            managedPolicies: p.managed,
+            customerManagedPolicies: [],
+            sessionDuration: p.session,
+            ...(p.inline
+              ? {
+                  inlinePolicy: {
+                    Version: '2012-10-17',
+                    Statement: [{ Effect: 'Allow', Action: p.inline, Resource: '*' }],
+                  },
+                }
+              : {}),
+            tags: {},
+          },
+        ]),
+      ),
+      assignments,
+    };
+  });
 
 const tags = fc.dictionary(fc.constantFrom('team', 'cost', 'Team'), fc.constantFrom('x', 'y', ''), { maxKeys: 2 });
 
@@ -83,6 +156,7 @@ const orgModel: fc.Arbitrary<OrgModel> = ouPaths
         }),
         { selector: (a) => a.name, maxLength: 4 },
       ),
+      identity: identityArb,
       policies: fc.uniqueArray(
         fc.record({
           name: fc.constantFrom(...POLICY_NAMES),
@@ -95,7 +169,7 @@ const orgModel: fc.Arbitrary<OrgModel> = ouPaths
       ),
     }),
   )
-  .map(({ paths, renames, ouTags, defaultTags, accounts, policies }) => {
+  .map(({ paths, renames, ouTags, defaultTags, accounts, policies, identity }) => {
     const organizationalUnits = ouModels(paths, renames, ouTags);
     const accountMap = new Map<string, Account>(
       accounts.map((a) => [
@@ -142,11 +216,15 @@ const orgModel: fc.Arbitrary<OrgModel> = ouPaths
       allowedRegions: ['eu-west-1'],
       defaultTags,
       managementAccount: { name: MANAGEMENT.name, email: MANAGEMENT.email },
-      environments: new Map(ENVIRONMENTS.map((name) => [name, { name, kind: 'development', tags: {} }] as const)),
+      environments: new Map(
+        ENVIRONMENTS.map(
+          (name) => [name, { name, kind: name === 'prod' ? 'production' : 'development', tags: {} }] as const,
+        ),
+      ),
       organizationalUnits,
       accounts: accountMap,
       serviceControlPolicies: scps,
-      identity: { source: 'bulkhead', users: new Map(), groups: new Map(), permissionSets: new Map(), assignments: [] },
+      identity,
     };
   });
 
@@ -161,13 +239,15 @@ function unmanaged(state: ObservedState): ObservedState {
     'organizational-unit': state['organizational-unit'].map(strip),
     account: state.account.map(strip),
     policy: state.policy.map(strip),
+    'permission-set': state['permission-set'].map(strip),
   };
 }
 
 const startingState: fc.Arbitrary<ObservedState> = fc.oneof(
   fc.constant(emptyObservedState()),
   fc.tuple(orgModel, fc.boolean()).map(([other, imported]) => {
-    const state = stateOfTree(observedAfterApplying(other));
+    const tree = observedAfterApplying(other);
+    const state = { ...stateOfTree(tree), ...identityAfterApplying(other, tree) };
     return imported ? unmanaged(state) : state;
   }),
 );

@@ -1,0 +1,80 @@
+import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { describe, expect, it } from 'vitest';
+import { AssignmentPoller } from '../../src/providers/aws/identity-center/assignment-poller.js';
+import { assignmentReadPlan } from '../../src/providers/aws/identity-center/reader.js';
+import type { ApplyContext } from '../../src/providers/aws/provider.js';
+
+/** An sso-admin stand-in: each request id ends after `rounds` status polls; `sent` counts requests by command. */
+function fakeSso(rounds: Map<string, number>, fail = new Set<string>()) {
+  const sent = new Map<string, number>();
+  const left = new Map(rounds);
+  const client = {
+    send: async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
+      const name = command.constructor.name.replace(/Command$/, '');
+      sent.set(name, (sent.get(name) ?? 0) + 1);
+      if (name === 'ListAccountAssignmentCreationStatus') {
+        for (const [id, n] of left) left.set(id, n - 1);
+        const running = [...left].filter(([, n]) => n > 0).map(([RequestId]) => ({ RequestId, Status: 'IN_PROGRESS' }));
+        return { AccountAssignmentsCreationStatus: running };
+      }
+      const id = command.input['AccountAssignmentCreationRequestId'] as string;
+      if ((left.get(id) ?? 0) > 0 && sent.get('ListAccountAssignmentCreationStatus') === undefined)
+        left.set(id, left.get(id)! - 1);
+      const done = (left.get(id) ?? 0) <= 0;
+      const Status = done ? (fail.has(id) ? 'FAILED' : 'SUCCEEDED') : 'IN_PROGRESS';
+      return {
+        AccountAssignmentCreationStatus: {
+          RequestId: id,
+          Status,
+          ...(Status === 'FAILED' ? { FailureReason: 'no' } : {}),
+        },
+      };
+    },
+  };
+  return { client: client as unknown as SSOAdminClient, sent };
+}
+
+const ctx = {
+  sleep: () => Promise.resolve(),
+  pollDelayMs: () => 0,
+  pollSlot: () => Promise.resolve(),
+} as unknown as ApplyContext;
+
+describe('assignment poller', () => {
+  it('waits on ten outstanding operations with one listing per round and one describe per operation that ended', async () => {
+    const ids = Array.from({ length: 10 }, (_, i) => `r-${i}`);
+    const { client, sent } = fakeSso(new Map(ids.map((id, i) => [id, 1 + (i % 3)])), new Set(['r-4']));
+    const poller = new AssignmentPoller(client, 'arn:aws:sso:::instance/ssoins-x');
+    const statuses = await Promise.all(ids.map((id) => poller.wait(id, 'create', ctx)));
+    expect(statuses.map((s) => s.Status)).toEqual(ids.map((id) => (id === 'r-4' ? 'FAILED' : 'SUCCEEDED')));
+    // Three rounds (the longest takes three polls); each operation described once, when it ended.
+    expect(sent.get('ListAccountAssignmentCreationStatus')).toBe(3);
+    expect(sent.get('DescribeAccountAssignmentCreationStatus')).toBe(10);
+  });
+
+  it('asks one outstanding operation directly', async () => {
+    const { client, sent } = fakeSso(new Map([['r-1', 2]]));
+    const poller = new AssignmentPoller(client, 'arn:aws:sso:::instance/ssoins-x');
+    expect((await poller.wait('r-1', 'create', ctx)).Status).toBe('SUCCEEDED');
+    expect(sent.get('ListAccountAssignmentCreationStatus')).toBeUndefined();
+    expect(sent.get('DescribeAccountAssignmentCreationStatus')).toBe(2);
+  });
+});
+
+describe('reading assignments', () => {
+  it('picks the cheaper of per (account × provisioned permission set) and per principal', () => {
+    const sets = [{ provisionedAccountIds: ['a', 'b', 'c'] }, { provisionedAccountIds: ['a'] }];
+    expect(assignmentReadPlan(sets, 10)).toEqual({
+      perAccountAndPermissionSet: 4,
+      perPrincipal: 10,
+      chosen: 'per-account-and-permission-set',
+    });
+    expect(assignmentReadPlan(sets, 3).chosen).toBe('per-principal');
+    // The benchmark's shape: 1,000 accounts × 10 permission sets vs 40 groups (+ users).
+    const bench = Array.from({ length: 10 }, () => ({ provisionedAccountIds: Array.from({ length: 1000 }, String) }));
+    expect(assignmentReadPlan(bench, 40 + 100)).toMatchObject({
+      perAccountAndPermissionSet: 10_000,
+      chosen: 'per-principal',
+    });
+  });
+});
