@@ -38,6 +38,8 @@ import { loadAccessOrg, type AccessSourceOptions } from './access-source.js';
 
 export interface AccessAnswerMeta {
   source: 'spec' | 'live';
+  /** Where users, groups, permission sets and assignments came from: the spec, or the live IAM Identity Center. */
+  identity: 'spec' | 'identity-center';
   description: string;
   notes: string[];
 }
@@ -123,7 +125,12 @@ function run<T>(f: () => T): T {
 }
 
 function meta(loaded: { org: AccessOrg; description: string }, extra: string[] = []): AccessAnswerMeta {
-  return { source: loaded.org.source, description: loaded.description, notes: [...loaded.org.notes, ...extra] };
+  return {
+    source: loaded.org.source,
+    identity: loaded.org.identitySource,
+    description: loaded.description,
+    notes: [...loaded.org.notes, ...extra],
+  };
 }
 
 export interface CanOptions extends AccessSourceOptions {
