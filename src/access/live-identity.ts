@@ -6,13 +6,7 @@
  */
 import type { ObservedIdentity, ObservedPermissionSet } from '../model/observed-identity.js';
 import type { IdentityUser, PermissionSet } from '../model/organization.js';
-import {
-  accountsOf,
-  type AccessAccount,
-  type AccessGrantRow,
-  type AccessIdentity,
-  type AccessOrg,
-} from './org-view.js';
+import type { AccessGrantRow, AccessIdentity, AccessOrg } from './org-view.js';
 
 export interface LiveIdentity {
   identity: AccessIdentity;
