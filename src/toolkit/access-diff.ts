@@ -10,6 +10,7 @@ import { awsManagedPolicies } from './managed-policies.js';
 import type { OrgModel } from '../model/organization.js';
 import { checkManagedPolicies } from './access-source.js';
 import { matrixActions } from './access.js';
+import type { AccessGrantChange } from './access-grants.js';
 
 export interface AccessChange {
   group: string;
@@ -28,6 +29,13 @@ export interface AccessDiff {
   actionsCompared: number;
   /** False when the access grid (identity) was the spec's on both sides, so grid changes do not show. */
   gridCompared?: boolean;
+  /**
+   * Who gains or loses which permission set where: the plan's account-assignment changes (diffs against the live
+   * assignments), production first. Printed before the per-action lines, in the same section.
+   */
+  grants?: AccessGrantChange[];
+  /** One human line per entry of `grants`. */
+  grantLines?: string[];
 }
 
 export interface AccessDiffOptions {
@@ -107,17 +115,24 @@ const GRID_NOT_COMPARED =
 
 export function renderAccessDiff(diff: AccessDiff): string {
   const note = diff.gridCompared === false ? `\n${GRID_NOT_COMPARED}` : '';
-  if (diff.changes.length === 0 && diff.actionsCompared === 0) {
+  const grants = diff.grants ?? [];
+  const grantLines = grants.map(
+    (g, i) =>
+      `  ${g.change === 'gain' ? (g.production ? '!' : '+') : g.production ? '!' : '-'} ${diff.grantLines?.[i] ?? ''}`,
+  );
+  if (diff.changes.length === 0 && grants.length === 0 && diff.actionsCompared === 0) {
     return `Access: the plan changes no guardrail and no account.${note}`;
   }
-  if (diff.changes.length === 0) {
+  if (diff.changes.length === 0 && grants.length === 0) {
     const what = diff.gridCompared === false ? 'no change from the live guardrails and accounts' : 'no change';
     return `Access: ${what} (${diff.actionsCompared} actions compared per group and environment).${note}`;
   }
   const lines = diff.changes.map(
     (c, i) => `  ${c.change === 'gain' ? (c.production ? '!' : '+') : '-'} ${diff.lines[i]}`,
   );
-  return (
-    [`Access changes (${diff.actionsCompared} actions compared per group and environment):`, ...lines].join('\n') + note
-  );
+  const head =
+    diff.actionsCompared > 0
+      ? `Access changes (${diff.actionsCompared} actions compared per group and environment):`
+      : 'Access changes:';
+  return [head, ...grantLines, ...lines].join('\n') + note;
 }
