@@ -1,8 +1,12 @@
 /**
  * Where `bulkhead access` reads the organization from: the spec alone (`--from spec`, no AWS calls), or the live
- * organization's OU tree and SCPs with the spec's identity (`--from live`).
+ * organization: its OU tree, SCPs and IAM Identity Center (users, groups, permission sets, assignments) with
+ * `--from live`.
  */
+import { withLiveIdentity } from '../access/live-identity.js';
 import { accessOrgFromLive, accessOrgFromSpec, type AccessOrg } from '../access/org-view.js';
+import type { ObservedOrg } from '../model/observed.js';
+import type { ObservedIdentity } from '../model/observed-identity.js';
 import { PermissionSetResolver } from '../access/permission-set-policies.js';
 import { awsManagedPolicies } from './managed-policies.js';
 import { BulkheadError, UsageError } from '../core/errors.js';
@@ -58,6 +62,31 @@ export function checkManagedPolicies(model: OrgModel, resolver: PermissionSetRes
       didYouMean(problem.suggestions) ??
       'managed policy names are case-sensitive, as in IAM (e.g. PowerUserAccess, ReadOnlyAccess, ViewOnlyAccess, SecurityAudit)',
   });
+}
+
+/**
+ * The live organization as the access questions see it, identity from IAM Identity Center. No instance in the home
+ * region is an error: there is no live identity to answer from.
+ */
+export function liveAccessOrg(
+  observed: ObservedOrg,
+  identity: ObservedIdentity,
+  model: OrgModel,
+  where: string,
+): { org: AccessOrg; resolver: PermissionSetResolver } {
+  if (identity.center === undefined)
+    throw new BulkheadError(
+      'no-identity-center',
+      `the ${where} has no IAM Identity Center instance in ${model.homeRegion}, so there is no live identity to answer from`,
+      {
+        hint:
+          model.identity.permissionSets.size > 0
+            ? 'apply the spec (`bulkhead apply`) to enable it and create the identity, or ask with --from spec'
+            : 'enable IAM Identity Center in the home region and assign permission sets, or ask with --from spec',
+      },
+    );
+  const org = withLiveIdentity(accessOrgFromLive(observed, model), identity);
+  return { org, resolver: new PermissionSetResolver(org.identity, awsManagedPolicies()) };
 }
 
 export async function loadAccessOrg(options: AccessSourceOptions): Promise<LoadedAccessOrg> {

@@ -8,6 +8,12 @@ import type {
 } from '../model/organization.js';
 import type { Plan } from '../plan/types.js';
 import { accessDiff, type AccessDiff } from './access-diff.js';
+import {
+  describeGrantChange,
+  grantChanges,
+  type AccessGrantChange,
+  type AssignmentChangeNames,
+} from './access-grants.js';
 
 /**
  * The organization as it is now, in the spec's terms: OUs, account placement and SCPs from the live
@@ -58,7 +64,40 @@ export function modelFromObserved(observed: ObservedOrg, spec: OrgModel): OrgMod
   return { ...spec, organizationalUnits, accounts, serviceControlPolicies };
 }
 
-const ACCESS_KINDS = new Set(['policy', 'policy-attachment', 'account', 'organizational-unit', 'organization']);
+const ACCESS_KINDS = new Set([
+  'policy',
+  'policy-attachment',
+  'account',
+  'organizational-unit',
+  'organization',
+  'permission-set',
+  'account-assignment',
+  'sso-group-membership',
+]);
+
+/** The plan's account-assignment changes, by the names their payloads carry. */
+export function assignmentChanges(plan: Plan): AssignmentChangeNames[] {
+  const out: AssignmentChangeNames[] = [];
+  for (const c of plan.changes) {
+    if ((c.kind as string) !== 'account-assignment') continue;
+    const p = c.payload as unknown as AssignmentChangeNames & { action: string };
+    if (p.action !== 'create' && p.action !== 'delete') continue;
+    out.push({
+      action: p.action,
+      accountName: p.accountName,
+      ...(p.environment ? { environment: p.environment } : {}),
+      principalType: p.principalType,
+      principalName: p.principalName,
+      permissionSetName: p.permissionSetName,
+    });
+  }
+  return out;
+}
+
+function withGrants(diff: AccessDiff, grants: AccessGrantChange[], model: OrgModel): AccessDiff {
+  if (grants.length === 0) return diff;
+  return { ...diff, grants, grantLines: grants.map((g) => describeGrantChange(g, model)) };
+}
 
 /**
  * What the plan changes in who can do what. Before is the live organization with the identity
@@ -73,7 +112,9 @@ export async function planAccessDiff(
   baseline?: OrgModel,
   gridBefore?: OrgModel,
 ): Promise<AccessDiff | undefined> {
-  if (baseline) return { ...(await accessDiff(baseline, model)), gridCompared: true };
+  // Who gains or loses which permission set: the assignment changes, which are diffs against the live assignments.
+  const grants = grantChanges(assignmentChanges(plan), model);
+  if (baseline) return withGrants({ ...(await accessDiff(baseline, model)), gridCompared: true }, grants, model);
   if (!gridBefore && !plan.changes.some((c) => ACCESS_KINDS.has(c.kind))) {
     // Nothing in AWS changes; whether the grid did cannot be told without an earlier spec.
     return model.identity.assignments.length > 0
@@ -81,5 +122,5 @@ export async function planAccessDiff(
       : undefined;
   }
   const before = modelFromObserved(observed, gridBefore ?? model);
-  return { ...(await accessDiff(before, model)), gridCompared: gridBefore !== undefined };
+  return withGrants({ ...(await accessDiff(before, model)), gridCompared: gridBefore !== undefined }, grants, model);
 }

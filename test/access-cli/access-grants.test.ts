@@ -4,6 +4,8 @@ import type { OrgModel } from '../../src/model/organization.js';
 import { renderAccessDiff } from '../../src/toolkit/access-diff.js';
 import { describeGrantChange, grantChanges, type AssignmentChangeNames } from '../../src/toolkit/access-grants.js';
 import { loadModel } from '../../src/toolkit/access-source.js';
+import { assignmentChanges, planAccessDiff } from '../../src/toolkit/plan-access.js';
+import type { Plan } from '../../src/plan/types.js';
 
 const GROWTH = join(import.meta.dirname, '..', 'cases', 'access-spec', 'growth', 'org.yaml');
 
@@ -87,5 +89,50 @@ describe("the plan's words about access", () => {
         '  + Developers gain s3:PutObject in dev',
       ].join('\n'),
     );
+  });
+});
+
+describe('the plan carries them', () => {
+  const assignment = (action: 'create' | 'delete', accountName: string, environment: string) => ({
+    id: `assignment:${accountName}`,
+    kind: 'account-assignment',
+    key: `${accountName}@example.com/GROUP:Ops/Admin`,
+    action,
+    label: `Ops → Admin in ${accountName}`,
+    properties: [],
+    payload: {
+      action,
+      accountName,
+      accountEmail: `${accountName}@example.com`,
+      environment,
+      principalType: 'GROUP',
+      principalName: 'Ops',
+      permissionSetName: 'Admin',
+    },
+    dependsOn: [],
+    destructive: action === 'delete',
+  });
+
+  it("from the account-assignment changes' payloads, with the per-action lines after them", async () => {
+    const plan = {
+      formatVersion: 2,
+      changes: [assignment('create', 'acme-dev', 'dev'), assignment('delete', 'acme-prod', 'prod')],
+      problems: [],
+      notes: [],
+    } as unknown as Plan;
+    expect(assignmentChanges(plan).map((c) => `${c.action} ${c.accountName} ${c.environment}`)).toEqual([
+      'create acme-dev dev',
+      'delete acme-prod prod',
+    ]);
+    const tree = { organizationalUnits: [], accounts: [], policies: [], pendingCreates: [] };
+    const diff = (await planAccessDiff(plan, model, tree, undefined, model))!;
+    expect(diff.grantLines).toEqual([
+      'Ops (group) lose permission set Admin in prod: acme-prod only (1 of 2 accounts) [production]',
+      'Ops (group) gain permission set Admin in dev: its one account (acme-dev)',
+    ]);
+    expect(renderAccessDiff(diff).split('\n').slice(1, 3)).toEqual([
+      '  ! Ops (group) lose permission set Admin in prod: acme-prod only (1 of 2 accounts) [production]',
+      '  + Ops (group) gain permission set Admin in dev: its one account (acme-dev)',
+    ]);
   });
 });
