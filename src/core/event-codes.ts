@@ -4,6 +4,7 @@ export const EVENT_CODES = {
   'target.local-cloud-started': 'info',
   'target.identity': 'info',
   'refresh.progress': 'info',
+  'refresh.assignments': 'info',
   'plan.ready': 'info',
   'apply.lock': 'info',
   'apply.lock-release-failed': 'error',

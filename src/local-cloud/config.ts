@@ -22,6 +22,12 @@ export interface Quotas {
   maxManagedPoliciesPerAccount: number;
   /** AWS IAM: managed policies attached to a role, 10 by default. */
   maxAttachedPoliciesPerRole: number;
+  /** AWS IAM Identity Center: AWS managed and customer managed policies of one permission set together, 10. */
+  maxManagedPoliciesPerPermissionSet: number;
+  /** AWS IAM Identity Center: permission sets per instance, 2,000. */
+  maxPermissionSets: number;
+  /** AWS IAM Identity Center: CreateAccountAssignment/DeleteAccountAssignment operations in progress per instance, 10. */
+  maxOutstandingAssignmentOperations: number;
 }
 
 export const QUOTA_PROFILES: Record<'local' | 'aws-default', Quotas> = {
@@ -35,6 +41,9 @@ export const QUOTA_PROFILES: Record<'local' | 'aws-default', Quotas> = {
     maxRolesPerAccount: 1000,
     maxManagedPoliciesPerAccount: 1500,
     maxAttachedPoliciesPerRole: 10,
+    maxManagedPoliciesPerPermissionSet: 10,
+    maxPermissionSets: 2000,
+    maxOutstandingAssignmentOperations: 10,
   },
   local: {
     maxAccounts: 10_000,
@@ -46,6 +55,9 @@ export const QUOTA_PROFILES: Record<'local' | 'aws-default', Quotas> = {
     maxRolesPerAccount: 5000,
     maxManagedPoliciesPerAccount: 5000,
     maxAttachedPoliciesPerRole: 20,
+    maxManagedPoliciesPerPermissionSet: 10,
+    maxPermissionSets: 2000,
+    maxOutstandingAssignmentOperations: 10,
   },
 };
 
@@ -54,13 +66,23 @@ export interface Latency {
   createAccountMs: number;
   /** How long a closed account stays PENDING_CLOSURE before SUSPENDED. */
   closeAccountMs: number;
+  /** How long an IAM Identity Center account assignment (creation or deletion) stays IN_PROGRESS. */
+  accountAssignmentMs: number;
+  /** How long ProvisionPermissionSet stays IN_PROGRESS. */
+  provisionPermissionSetMs: number;
 }
 
 const LATENCY_PROFILES: Record<'fast' | 'default' | 'realistic', Latency> = {
-  fast: { createAccountMs: 25, closeAccountMs: 25 },
-  default: { createAccountMs: 3000, closeAccountMs: 5000 },
-  // AWS: account creation typically takes a few minutes; closure shows PENDING_CLOSURE for minutes.
-  realistic: { createAccountMs: 120_000, closeAccountMs: 300_000 },
+  fast: { createAccountMs: 25, closeAccountMs: 25, accountAssignmentMs: 25, provisionPermissionSetMs: 25 },
+  default: { createAccountMs: 3000, closeAccountMs: 5000, accountAssignmentMs: 1500, provisionPermissionSetMs: 1500 },
+  // AWS: account creation typically takes a few minutes; closure shows PENDING_CLOSURE for minutes; an
+  // Identity Center assignment or provisioning settles in seconds.
+  realistic: {
+    createAccountMs: 120_000,
+    closeAccountMs: 300_000,
+    accountAssignmentMs: 10_000,
+    provisionPermissionSetMs: 10_000,
+  },
 };
 
 export interface ThrottleSettings {
@@ -127,7 +149,12 @@ export function resolveConfig(options: LocalCloudOptions): ResolvedConfig {
     dataDir: options.dataDir,
     region: options.region ?? 'us-east-1',
     quotas: { ...QUOTA_PROFILES[options.quotas ?? 'local'], ...(options.quotaOverrides ?? {}) },
-    latency: { createAccountMs: base.createAccountMs * scale, closeAccountMs: base.closeAccountMs * scale },
+    latency: {
+      createAccountMs: base.createAccountMs * scale,
+      closeAccountMs: base.closeAccountMs * scale,
+      accountAssignmentMs: base.accountAssignmentMs * scale,
+      provisionPermissionSetMs: base.provisionPermissionSetMs * scale,
+    },
     throttle,
     faults: options.faults === undefined || options.faults === '' ? undefined : parseFaultSpec(options.faults),
   };

@@ -145,7 +145,9 @@ export class Dispatcher {
             `Could not find operation ${operation} for version ${service.apiVersion ?? ''}`,
           );
     }
-    if (!this.deps.throttler.take(`${principal.accountId}|${service.name}|${operation}`, now)) {
+    const collective = service.collectiveThrottle;
+    const bucket = `${principal.accountId}|${service.name}|${collective === undefined ? operation : '*'}`;
+    if (!this.deps.throttler.take(bucket, now, collective)) {
       throw new AwsApiError(service.throttleError.code, service.throttleError.message, service.throttleError.status);
     }
     const fault = this.deps.faults?.next();
@@ -153,6 +155,8 @@ export class Dispatcher {
       throw new AwsApiError(service.throttleError.code, service.throttleError.message, service.throttleError.status);
     if (fault === 'error5xx')
       throw new AwsApiError(service.internalError.code, service.internalError.message, service.internalError.status);
+    // AWS serves a global service from us-east-1, whatever region the client signed with.
+    const region = service.global ? GLOBAL_SERVICE_REGION : r.region;
     // AWS authorizes a call before acting on it: SCPs, identity policies and boundaries (src/access/).
     authorize({
       service,
@@ -160,14 +164,14 @@ export class Dispatcher {
       input: r.input ?? {},
       principal,
       store: this.deps.store,
-      // AWS serves a global service from us-east-1, whatever region the client signed with.
-      region: service.global ? GLOBAL_SERVICE_REGION : r.region,
+      region,
     });
     const ctx: HandlerContext = {
       store: this.deps.store,
       principal,
       now,
       requestId,
+      region,
       config: this.deps.config,
       schedule: this.deps.schedule,
     };

@@ -60,6 +60,7 @@ export class JobScheduler {
       principal: SERVICE_PRINCIPAL,
       now: Date.now(),
       requestId: `job-${job.kind}-${job.key}`,
+      region: this.config.region,
       config: this.config,
       schedule: (next) => this.schedule(next),
     };

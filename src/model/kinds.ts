@@ -1,4 +1,21 @@
-import type { Account, OrganizationalUnit, ServiceControlPolicy } from './organization.js';
+import type { DesiredAssignment, DesiredIdentityCenter, DesiredMembership } from './identity-desired.js';
+import type {
+  AssignmentPayload,
+  IdentityCenterPayload,
+  MembershipPayload,
+  PermissionSetPayload,
+  SsoGroupPayload,
+  SsoUserPayload,
+} from './identity-payloads.js';
+import type {
+  ObservedAssignment,
+  ObservedIdentityCenter,
+  ObservedMembership,
+  ObservedPermissionSet,
+  ObservedSsoGroup,
+  ObservedSsoUser,
+} from './observed-identity.js';
+import type { Account, IdentityUser, OrganizationalUnit, PermissionSet, ServiceControlPolicy } from './organization.js';
 import type {
   ObservedAccount,
   ObservedAttachment,
@@ -31,6 +48,20 @@ export interface KindMap {
     observed: ObservedAttachment;
     payload: AttachmentPayload;
   };
+  'identity-center': {
+    desired: DesiredIdentityCenter;
+    observed: ObservedIdentityCenter;
+    payload: IdentityCenterPayload;
+  };
+  'sso-user': { desired: IdentityUser; observed: ObservedSsoUser; payload: SsoUserPayload };
+  'sso-group': {
+    desired: { name: string; description?: string; members: string[] };
+    observed: ObservedSsoGroup;
+    payload: SsoGroupPayload;
+  };
+  'sso-group-membership': { desired: DesiredMembership; observed: ObservedMembership; payload: MembershipPayload };
+  'permission-set': { desired: PermissionSet; observed: ObservedPermissionSet; payload: PermissionSetPayload };
+  'account-assignment': { desired: DesiredAssignment; observed: ObservedAssignment; payload: AssignmentPayload };
 }
 
 export type Kind = keyof KindMap;
@@ -43,6 +74,12 @@ export const KINDS = [
   'account',
   'policy',
   'policy-attachment',
+  'identity-center',
+  'sso-user',
+  'sso-group',
+  'sso-group-membership',
+  'permission-set',
+  'account-assignment',
 ] as const satisfies readonly Kind[];
 
 /** Where a resource lives in Bulkhead's eyes: its kind and natural key (OU path, account email…). */

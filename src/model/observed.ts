@@ -1,4 +1,5 @@
 import type { Kind, KindMap } from './kinds.js';
+import type { ObservedIdentity, PendingAssignmentOp } from './observed-identity.js';
 
 /** The management account's organization and its root, as refreshed. */
 export interface ObservedOrganization {
@@ -66,7 +67,7 @@ export interface PendingCreate {
 /** Everything refresh saw, keyed by kind; each reader fills in the kinds it serves. */
 export type ObservedState = { [K in Kind]: KindMap[K]['observed'][] } & {
   /** Asynchronous requests still running, which a plan resumes instead of repeating. */
-  pending: { createAccount: PendingCreate[] };
+  pending: { createAccount: PendingCreate[]; assignments: PendingAssignmentOp[] };
 };
 
 export const emptyObservedState = (): ObservedState => ({
@@ -76,8 +77,28 @@ export const emptyObservedState = (): ObservedState => ({
   account: [],
   policy: [],
   'policy-attachment': [],
-  pending: { createAccount: [] },
+  'identity-center': [],
+  'sso-user': [],
+  'sso-group': [],
+  'sso-group-membership': [],
+  'permission-set': [],
+  'account-assignment': [],
+  pending: { createAccount: [], assignments: [] },
 });
+
+/** Identity Center as one value (for access, import and the plan's words about access). */
+export function identityOf(state: ObservedState): ObservedIdentity {
+  const center = state['identity-center'][0];
+  return {
+    ...(center ? { center } : {}),
+    users: state['sso-user'],
+    groups: state['sso-group'],
+    memberships: state['sso-group-membership'],
+    permissionSets: state['permission-set'],
+    assignments: state['account-assignment'],
+    pending: state.pending.assignments,
+  };
+}
 
 /**
  * The organization as one tree (root, OUs, accounts, policies with their targets): the view that

@@ -15,6 +15,7 @@ export function stateFingerprint(observed: ObservedState): string {
   const stable: Record<string, string[]> = {};
   for (const kind of KINDS) stable[kind] = sorted(observed[kind]);
   stable['pending.createAccount'] = sorted(observed.pending.createAccount);
+  if (observed.pending.assignments.length > 0) stable['pending.assignments'] = sorted(observed.pending.assignments);
   return `sha256:${createHash('sha256').update(canonicalJson(stable)).digest('hex')}`;
 }
 

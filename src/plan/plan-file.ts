@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BulkheadError } from '../core/errors.js';
 import { KINDS } from '../model/kinds.js';
 import { specHash } from './fingerprint.js';
+import { IDENTITY_PAYLOADS } from './identity/payload-schemas.js';
 import type { Plan } from './types.js';
 
 const ACTIONS = ['create', 'update', 'move', 'attach', 'detach', 'delete', 'close'] as const;
@@ -43,6 +44,7 @@ const PAYLOADS: Record<(typeof KINDS)[number], z.ZodType> = {
     z.object({ action: z.literal('attach'), policy: ref, target: ref, policyName: str, targetKey: str }),
     z.object({ action: z.literal('detach'), policyId: str, targetId: str, policyName: str, targetKey: str }),
   ]),
+  ...IDENTITY_PAYLOADS,
 };
 
 const changeSchema = z

@@ -1,5 +1,11 @@
 import type { Kind } from '../model/kinds.js';
+import { accountAssignmentPlanner } from './kinds/account-assignment.js';
 import { accountPlanner } from './kinds/account.js';
+import { identityCenterPlanner } from './kinds/identity-center.js';
+import { permissionSetPlanner } from './kinds/permission-set.js';
+import { ssoGroupMembershipPlanner } from './kinds/sso-group-membership.js';
+import { ssoGroupPlanner } from './kinds/sso-group.js';
+import { ssoUserPlanner } from './kinds/sso-user.js';
 import { organizationPlanner } from './kinds/organization.js';
 import { organizationalUnitPlanner } from './kinds/organizational-unit.js';
 import { policyAttachmentPlanner } from './kinds/policy-attachment.js';
@@ -15,6 +21,12 @@ export const PLANNERS: { readonly [K in Kind]: KindPlanner<K> } = {
   account: accountPlanner,
   policy: policyPlanner,
   'policy-attachment': policyAttachmentPlanner,
+  'identity-center': identityCenterPlanner,
+  'sso-user': ssoUserPlanner,
+  'sso-group': ssoGroupPlanner,
+  'sso-group-membership': ssoGroupMembershipPlanner,
+  'permission-set': permissionSetPlanner,
+  'account-assignment': accountAssignmentPlanner,
 };
 
 /** The planners in dependency order: the order of diff; deletions run in reverse. */

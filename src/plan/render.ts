@@ -22,8 +22,12 @@ export function renderChanges(changes: readonly Change[], style: PlanStyle = pla
     const head = `${ACTION_SYMBOLS[c.action]} ${c.action.padEnd(6)} ${c.kind} ${c.label}`;
     lines.push(`  ${style.action(c.action, head)}${c.destructive ? `  ${style.destructive('!! destructive')}` : ''}`);
     for (const p of c.properties) {
-      if (p.name === 'content' && typeof p.before === 'string' && typeof p.after === 'string') {
-        lines.push(style.dim('        content:'));
+      if (
+        (p.name === 'content' || p.name === 'inlinePolicy') &&
+        typeof p.before === 'string' &&
+        typeof p.after === 'string'
+      ) {
+        lines.push(style.dim(`        ${p.name}:`));
         const pretty = (t: string) => JSON.stringify(JSON.parse(t), null, 2);
         for (const l of changedLines(pretty(p.before), pretty(p.after))) lines.push(`          ${l}`);
         continue;

@@ -9,6 +9,7 @@ import { ChangeFailedError } from '../providers/aws/organizations/index.js';
 import type { ApplyContext, KindProvider } from '../providers/aws/provider.js';
 import { PROVIDERS } from '../providers/aws/registry.js';
 import { RateLimiter } from '../providers/aws/rate-limiter.js';
+import { ASSIGNMENT_LANE, ASSIGNMENT_OPERATIONS_OUTSTANDING } from '../providers/aws/identity-center/index.js';
 import type { Connection } from './connect.js';
 
 export interface WalkSettings {
@@ -126,7 +127,11 @@ export async function walkChanges(
   });
   // Requests an interrupted run left running go first: they hold AWS's five CreateAccount slots.
   const resumes = (c: Change) =>
-    c.kind === 'account' && c.payload.action === 'create' && c.payload.pendingRequestId ? 0 : 1;
+    (c.kind === 'account' || c.kind === 'account-assignment') &&
+    'pendingRequestId' in c.payload &&
+    c.payload.pendingRequestId
+      ? 0
+      : 1;
   // The SDK's own retries (throttling, 5xx) are shown against the change whose request they repeat.
   const unsubscribe = connection.clients.onRetry((notice) => {
     const change = byId.get(currentChange.getStore() ?? '');
@@ -138,7 +143,12 @@ export async function walkChanges(
     .sort((a, b) => resumes(a) - resumes(b))
     .map((c) => ({ id: c.id, dependsOn: c.dependsOn, lane: providerOf(c).lane(c), item: c }));
   const result = await walk(nodes, {
-    concurrency: { 'create-account': settings.createAccountConcurrency ?? 5, organizations: settings.concurrency ?? 4 },
+    concurrency: {
+      'create-account': settings.createAccountConcurrency ?? 5,
+      organizations: settings.concurrency ?? 4,
+      // Each assignment change holds its slot until its operation ends: never more outstanding than AWS allows.
+      [ASSIGNMENT_LANE]: ASSIGNMENT_OPERATIONS_OUTSTANDING,
+    },
     maxAttempts: settings.maxAttempts ?? 5,
     isRetryable: (error, node) => providerOf(node.item).isRetryable(error),
     signal,

@@ -9,7 +9,7 @@ import { walkChanges, type WalkOutcome, type WalkSettings } from './apply-walk.j
 import { withConnection, type Connection, type TargetOptions } from './connect.js';
 import { takeApplyLock, type ApplyLock } from './apply-lock.js';
 import { loadValidModel, makePlan } from './plan.js';
-import { refresh } from './refresh.js';
+import { refresh, refreshOptionsFor } from './refresh.js';
 import { checkedTarget } from './target-check.js';
 
 export { defaultPollDelayMs } from './apply-walk.js';
@@ -118,7 +118,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const model = options.model ?? (await loadValidModel(saved?.specFile ?? options.file, saved ? silentIoHost : io));
   return withConnection(options, async (connection) => {
     const target = await checkedTarget(connection, model, io);
-    const observed = await refresh(connection, io);
+    const observed = await refresh(connection, io, refreshOptionsFor(model));
     const planned = planToApply(options, saved, model, connection, observed);
     checkPlannable(planned, options.allowDestroy === true);
     const empty = { done: [], failed: [], skipped: [], notStarted: [] };

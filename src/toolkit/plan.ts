@@ -8,7 +8,7 @@ import { specHash, stateFingerprint } from '../plan/fingerprint.js';
 import type { Plan } from '../plan/types.js';
 import type { AccessDiff } from './access-diff.js';
 import { withConnection, type Connection, type TargetOptions } from './connect.js';
-import { refresh } from './refresh.js';
+import { refresh, refreshOptionsFor } from './refresh.js';
 import { checkedTarget } from './target-check.js';
 import { validate } from './validate.js';
 
@@ -75,7 +75,7 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
   const model = options.model ?? (await loadValidModel(options.file, options.io));
   return withConnection(options, async (connection) => {
     const target = await checkedTarget(connection, model, options.io);
-    const observed = await refresh(connection, options.io);
+    const observed = await refresh(connection, options.io, refreshOptionsFor(model));
     const planned = makePlan(options.file, model, observed, target);
     let access: AccessDiff | undefined;
     if (options.accessDiff !== false) {

@@ -1,15 +1,52 @@
 import { formatDelay } from '../core/delay.js';
 import { emit, type IoHost } from '../core/events.js';
 import { emptyObservedState, organizationTree, type ObservedOrg, type ObservedState } from '../model/observed.js';
+import type { ServiceReader } from '../providers/aws/provider.js';
 import { READERS } from '../providers/aws/registry.js';
+import type { OrgModel } from '../model/organization.js';
 import type { Connection } from './connect.js';
+
+/** Each reader's own kinds, and everyone's pending requests. */
+export function mergeReads(readers: readonly ServiceReader[], parts: readonly Partial<ObservedState>[]): ObservedState {
+  const observed = emptyObservedState();
+  readers.forEach((reader, i) => {
+    const part = parts[i] ?? {};
+    for (const kind of reader.kinds) (observed as Record<string, unknown>)[kind] = part[kind] ?? [];
+    observed.pending.createAccount.push(...(part.pending?.createAccount ?? []));
+    observed.pending.assignments.push(...(part.pending?.assignments ?? []));
+  });
+  return observed;
+}
 
 function totalCalls(connection: Connection): number {
   return [...connection.clients.calls.values()].reduce((a, b) => a + b, 0);
 }
 
+export interface RefreshOptions {
+  /** Read IAM Identity Center too (default false: a spec without `identity:` leaves it unread and untouched). */
+  identity?: boolean;
+  /** The organization's home region, where Identity Center lives (default: the target's region). */
+  homeRegion?: string;
+}
+
+/** What a spec asks refresh to read: Identity Center only when it has `identity:`. */
+export function refreshOptionsFor(model: OrgModel): RefreshOptions {
+  const { users, groups, permissionSets, assignments } = model.identity;
+  return {
+    identity: users.size + groups.size + permissionSets.size + assignments.length > 0,
+    homeRegion: model.homeRegion,
+  };
+}
+
+// A connection refreshes the same way every time (the apply lock's re-check must see what the plan saw).
+const sticky = new WeakMap<Connection, RefreshOptions>();
+
 /** Reads every kind: each service's reader once, all of them at the same time. */
-export async function refresh(connection: Connection, io: IoHost): Promise<ObservedState> {
+export async function refresh(connection: Connection, io: IoHost, options?: RefreshOptions): Promise<ObservedState> {
+  if (options) sticky.set(connection, options);
+  const { identity = false, homeRegion } = options ?? sticky.get(connection) ?? {};
+  if (homeRegion) connection.clients.useHomeRegion(homeRegion);
+  const readers = READERS.filter((r) => identity || r.service !== 'sso-admin');
   const started = Date.now();
   const callsBefore = totalCalls(connection);
   const code = 'refresh.progress';
@@ -24,10 +61,13 @@ export async function refresh(connection: Connection, io: IoHost): Promise<Obser
     const message = `${n.command}: ${n.code}, retrying in ${formatDelay(n.delayMs)}`;
     emit(io, { type: 'progress', code, id: 'refresh', message, state: 'running' });
   });
-  const parts = await Promise.all(READERS.map((r) => r.read(connection.clients))).finally(unsubscribe);
-  const observed = Object.assign(emptyObservedState(), ...parts) as ObservedState;
+  const parts = await Promise.all(readers.map((r) => r.read(connection.clients, io))).finally(unsubscribe);
+  const observed = mergeReads(readers, parts);
   const calls = totalCalls(connection) - callsBefore;
-  const counts = `${observed.account.length} accounts, ${observed['organizational-unit'].length} OUs, ${observed.policy.length} policies`;
+  const ssoCounts = identity
+    ? `, ${observed['permission-set'].length} permission sets, ${observed['account-assignment'].length} assignments`
+    : '';
+  const counts = `${observed.account.length} accounts, ${observed['organizational-unit'].length} OUs, ${observed.policy.length} policies${ssoCounts}`;
   const message = `read ${counts} (${calls} calls)`;
   emit(io, { type: 'progress', code, id: 'refresh', message, state: 'done', elapsedMs: Date.now() - started });
   return observed;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliberateDifference, Outcome, Step } from '../support/fidelity/differential.js';
+import { describeOutcome, outcomeDifferences } from '../support/fidelity/differential.js';
 import { KNOWN_DIVERGENCES } from '../support/fidelity/known-divergences.js';
 import { runDifferentialScenario } from '../support/fidelity/differential-scenario.js';
 import type { FidelityCloud } from '../support/fidelity/local-cloud.js';
@@ -141,30 +142,9 @@ const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
 /** Where the local cloud departs from AWS (our bugs, asserted with it.fails in known-divergences.test.ts). */
 const SKIPPED_KNOWN_DIVERGENCES: readonly DeliberateDifference[] = KNOWN_DIVERGENCES.flatMap((k) => k.differential);
 
-const describeOutcome = (o: Outcome): string =>
-  o.ok ? 'ok' : o.reason === undefined ? o.code : `${o.code}/${o.reason}`;
-
 /** Differences between moto's and our outcome for one step, minus the deliberate ones. */
-function differences(label: string, moto: Outcome, ours: Outcome): string[] {
-  const skip = [...DELIBERATE_DIFFERENCES, ...SKIPPED_KNOWN_DIVERGENCES].filter((d) => d.label === label);
-  if (skip.some((d) => d.aspect === 'outcome')) return [];
-  if (!moto.ok || !ours.ok) {
-    const [m, o] = [describeOutcome(moto), describeOutcome(ours)];
-    return m === o ? [] : [`${label}: moto ${m}, local cloud ${o}`];
-  }
-  const shapes = skip.filter((d) => d.aspect.startsWith('shape ')).map((d) => d.aspect.slice(6));
-  const values = skip.filter((d) => d.aspect.startsWith('value ')).map((d) => d.aspect.slice(6));
-  const isIgnored = (entry: string) => {
-    const path = entry.replace(/(:[a-z]+|=.*)$/, '');
-    if (entry.includes('=') && values.includes(path)) return true;
-    return shapes.some((i) => path === i || path.startsWith(`${i}.`) || path.startsWith(`${i}[]`));
-  };
-  const only = (a: string[], b: string[]) => a.filter((p) => !b.includes(p) && !isIgnored(p));
-  return [
-    ...only(moto.shape, ours.shape).map((p) => `${label}: ${p} only from moto`),
-    ...only(ours.shape, moto.shape).map((p) => `${label}: ${p} only from the local cloud`),
-  ];
-}
+const differences = (label: string, moto: Outcome, ours: Outcome): string[] =>
+  outcomeDifferences(label, moto, ours, [...DELIBERATE_DIFFERENCES, ...SKIPPED_KNOWN_DIVERGENCES]);
 
 let moto: MotoServer | undefined;
 let fc: FidelityCloud | undefined;

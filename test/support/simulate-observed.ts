@@ -1,5 +1,7 @@
 import { formatTarget, type OrgModel } from '../../src/model/organization.js';
-import { MANAGED_BY_TAG, type ObservedOrg } from '../../src/model/observed.js';
+import { MANAGED_BY_TAG, type ObservedOrg, type ObservedState } from '../../src/model/observed.js';
+import { expandGrid } from '../../src/plan/identity/expand-grid.js';
+import { permissionSetFields } from '../../src/plan/kinds/permission-set.js';
 import { minifyPolicy } from '../../src/plan/policy-content.js';
 
 /** The AWS managed SCP every organization has, attached to the root. */
@@ -95,3 +97,66 @@ export function observedAfterApplying(model: OrgModel): ObservedOrg {
 }
 
 export const EMPTY_OBSERVED: ObservedOrg = { organizationalUnits: [], accounts: [], policies: [], pendingCreates: [] };
+
+/**
+ * Identity Center as it would be observed right after applying `model` on top of `tree` (the
+ * organization observedAfterApplying gave): deterministic ids, every grid cell assigned. Empty
+ * when the spec has no identity.
+ */
+export function identityAfterApplying(model: OrgModel, tree: ObservedOrg): Partial<ObservedState> {
+  const { users, groups, permissionSets, assignments, source } = model.identity;
+  if (users.size + groups.size + permissionSets.size + assignments.length === 0) return {};
+  const ssoUsers = [...users.values()].map((u, i) => ({ userId: `u-${i}`, ...u }));
+  const ssoGroups = [...groups.values()].map((g, i) => ({
+    groupId: `g-${i}`,
+    name: g.name,
+    ...(g.description !== undefined ? { description: g.description } : {}),
+  }));
+  const userId = new Map(ssoUsers.map((u) => [u.userName, u.userId]));
+  const groupId = new Map(ssoGroups.map((g) => [g.name, g.groupId]));
+  const memberships =
+    source === 'external'
+      ? []
+      : [...groups.values()].flatMap((g) =>
+          g.members.map((m) => ({
+            membershipId: `m-${g.name}-${m}`,
+            groupId: groupId.get(g.name)!,
+            groupName: g.name,
+            userId: userId.get(m)!,
+            userName: m,
+          })),
+        );
+  const accountId = new Map(tree.accounts.map((a) => [a.email.toLowerCase(), a.id]));
+  const grid = expandGrid(model, tree.organization?.managementAccountId);
+  const sets = [...permissionSets.values()].map((ps, i) => {
+    const { name, tags, ...fields } = permissionSetFields(ps);
+    const arn = `arn:aws:sso:::permissionSet/ssoins-test/ps-${i}`;
+    const provisioned = [
+      ...new Set(grid.filter((a) => a.permissionSet === name).map((a) => accountId.get(a.accountEmail.toLowerCase())!)),
+    ];
+    return { arn, name, tags, ...fields, provisionedAccountIds: provisioned };
+  });
+  const arnOf = new Map(sets.map((s) => [s.name, s.arn]));
+  return {
+    'identity-center': [
+      {
+        instanceArn: 'arn:aws:sso:::instance/ssoins-test',
+        identityStoreId: 'd-test',
+        ownerAccountId: '111111111111',
+        region: model.homeRegion,
+      },
+    ],
+    'sso-user': ssoUsers,
+    'sso-group': ssoGroups,
+    'sso-group-membership': memberships,
+    'permission-set': sets,
+    'account-assignment': grid.map((a) => ({
+      accountId: accountId.get(a.accountEmail.toLowerCase())!,
+      permissionSetArn: arnOf.get(a.permissionSet)!,
+      permissionSetName: a.permissionSet,
+      principalType: a.principalType,
+      principalId: (a.principalType === 'GROUP' ? groupId : userId).get(a.principalName)!,
+      principalName: a.principalName,
+    })),
+  };
+}

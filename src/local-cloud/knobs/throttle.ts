@@ -11,14 +11,14 @@ export class Throttler {
   constructor(private readonly settings: ThrottleSettings) {}
 
   /** Takes a token; false when the bucket is empty (the caller is throttled). */
-  take(key: string, now: number): boolean {
+  take(key: string, now: number, rate: { ratePerSecond: number; burst: number } = this.settings): boolean {
     if (!this.settings.enabled) return true;
     let b = this.buckets.get(key);
     if (b === undefined) {
-      b = { tokens: this.settings.burst, updatedAt: now };
+      b = { tokens: rate.burst, updatedAt: now };
       this.buckets.set(key, b);
     }
-    b.tokens = Math.min(this.settings.burst, b.tokens + ((now - b.updatedAt) / 1000) * this.settings.ratePerSecond);
+    b.tokens = Math.min(rate.burst, b.tokens + ((now - b.updatedAt) / 1000) * rate.ratePerSecond);
     b.updatedAt = now;
     if (b.tokens < 1) return false;
     b.tokens -= 1;

@@ -1,11 +1,13 @@
 import { CORE_TABLES } from '../store/state.js';
 import type { TableName } from '../store/state.js';
 import { iamService } from './iam/index.js';
+import { identityStoreService } from './identitystore/index.js';
 import { organizationsService } from './organizations/index.js';
+import { ssoAdminService } from './sso-admin/index.js';
 import { stsService } from './sts/index.js';
 
 /** Every emulated service; the dispatcher routes among these. Adding a service is one entry here. */
-export const SERVICES = [organizationsService, iamService, stsService] as const;
+export const SERVICES = [organizationsService, iamService, stsService, ssoAdminService, identityStoreService] as const;
 
 /** The services' short names, derived from the list. */
 export type ServiceName = (typeof SERVICES)[number]['name'];

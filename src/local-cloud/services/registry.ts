@@ -16,6 +16,8 @@ export interface HandlerContext {
   principal: Principal;
   now: number;
   requestId: string;
+  /** The region the call addresses: the SigV4 scope's (us-east-1 for a global service); the server's for jobs. */
+  region: string;
   config: ResolvedConfig;
   /** Runs the job named `kind` for `key` at time `at` (epoch ms). */
   schedule(job: Job): void;
@@ -87,6 +89,11 @@ export interface ServiceDefinition<Name extends string = string> {
   tables: readonly TableName[];
   /** Background jobs by kind; kinds are unique across services. */
   jobs?: Readonly<Record<string, JobDefinition>>;
+  /**
+   * A throttle shared by every operation of the service (per account), where AWS documents one collective rate
+   * (IAM Identity Center: 20 TPS); without it each operation has its own bucket.
+   */
+  collectiveThrottle?: { ratePerSecond: number; burst: number };
   /** The error code for throttling and for an internal failure in this service. */
   throttleError: ErrorShape;
   internalError: ErrorShape;

@@ -1,4 +1,6 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Target } from './target.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -15,6 +17,13 @@ import { reportRetries, type RetryNotice } from './retry-events.js';
 export interface AwsClients {
   organizations: OrganizationsClient;
   sts: STSClient;
+  /** IAM Identity Center's admin API in the organization's home region (see useHomeRegion). */
+  readonly ssoAdmin: SSOAdminClient;
+  /** The Identity Center identity store (users, groups, memberships) in the home region. */
+  readonly identityStore: IdentitystoreClient;
+  /** The region ssoAdmin and identityStore talk to: the spec's home region once known, else the target's. */
+  readonly homeRegion: string;
+  useHomeRegion(region: string): void;
   /** Clients acting inside a member account through an assumed role (default OrganizationAccountAccessRole), cached. */
   forAccount(accountId: string, options?: ForAccountOptions): Promise<AccountClients>;
   /** Counts every request sent, for tests and the refresh benchmark. */
@@ -29,9 +38,19 @@ export interface ClientOptions {
   ratePerSecond?: number;
   /** SDK attempts per call; throttling and 5xx are retried with backoff and jitter. */
   maxAttempts?: number;
+  /** Client-side calls per second to sso-admin and identitystore together (default: SSO_ADMIN_TPS on AWS). */
+  ssoRatePerSecond?: number;
   /** The clock the per-account sessions are renewed by (tests). */
   now?: () => number;
 }
+
+/**
+ * IAM Identity Center's admin and identity-store APIs share one collective throttle of 20
+ * transactions per second (the "Throttle limits" of the IAM Identity Center quotas page,
+ * docs.aws.amazon.com/singlesignon/latest/userguide/limits.html): against AWS, Bulkhead stays under
+ * it on its own side instead of being throttled and backing off.
+ */
+export const SSO_ADMIN_TPS = 20;
 
 type Middlewared = {
   middlewareStack: { add: (mw: unknown, opts: { step: 'initialize' | 'build'; name: string }) => void };
@@ -63,10 +82,14 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
   const base = baseConfig(target, options.maxAttempts ?? 8);
   const calls = new Map<string, number>();
   const limiter = new RateLimiter(options.ratePerSecond ?? Number.POSITIVE_INFINITY);
+  const ssoLimiter = new RateLimiter(
+    options.ssoRatePerSecond ?? (target.kind === 'aws' ? SSO_ADMIN_TPS : Number.POSITIVE_INFINITY),
+  );
   const profile = profileOf(target);
   const command = new AsyncLocalStorage<string>();
   const listeners = new Set<(notice: RetryNotice) => void>();
-  const instrument = (client: unknown, limited: boolean): void => {
+  const instrument = (client: unknown, limited: boolean | RateLimiter): void => {
+    const bucket = limited === true ? limiter : limited === false ? undefined : limited;
     const stack = (client as Middlewared).middlewareStack;
     reportRetries(
       client,
@@ -77,7 +100,7 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
       (next: Next, context: { commandName?: string }) => async (args: unknown) => {
         const name = context.commandName?.replace(/Command$/, '') ?? 'unknown';
         calls.set(name, (calls.get(name) ?? 0) + 1);
-        if (limited) await limiter.take();
+        if (bucket) await bucket.take();
         // The SDK's retries run inside next(): they can tell which command they retry.
         return command.run(name, () => next(args));
       },
@@ -105,9 +128,39 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     instrument: (client) => instrument(client, false),
     ...(options.now ? { now: options.now } : {}),
   });
+  let homeRegion = base.region;
+  let sso: { ssoAdmin: SSOAdminClient; identityStore: IdentitystoreClient } | undefined;
+  const ssoClients = () => {
+    if (!sso) {
+      const config = { ...base, region: homeRegion };
+      sso = { ssoAdmin: new SSOAdminClient(config), identityStore: new IdentitystoreClient(config) };
+      instrument(sso.ssoAdmin, ssoLimiter);
+      instrument(sso.identityStore, ssoLimiter);
+    }
+    return sso;
+  };
+  const dropSso = () => {
+    sso?.ssoAdmin.destroy();
+    sso?.identityStore.destroy();
+    sso = undefined;
+  };
   return {
     organizations,
     sts,
+    get ssoAdmin() {
+      return ssoClients().ssoAdmin;
+    },
+    get identityStore() {
+      return ssoClients().identityStore;
+    },
+    get homeRegion() {
+      return homeRegion;
+    },
+    useHomeRegion(region) {
+      if (region === homeRegion) return;
+      dropSso();
+      homeRegion = region;
+    },
     forAccount: (accountId, forOptions) => accounts.forAccount(accountId, forOptions),
     calls,
     onRetry(listener) {
@@ -116,6 +169,7 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     },
     destroy() {
       accounts.destroy();
+      dropSso();
       organizations.destroy();
       sts.destroy();
     },

@@ -1,3 +1,4 @@
+import type { IoHost } from '../../core/events.js';
 import type { Kind } from '../../model/kinds.js';
 import type { ObservedState } from '../../model/observed.js';
 import type { Ref } from '../../model/payloads.js';
@@ -40,5 +41,6 @@ export interface KindProvider<K extends Kind = Kind> {
 export interface ServiceReader {
   service: string;
   kinds: readonly Kind[];
-  read(clients: AwsClients): Promise<Partial<ObservedState>>;
+  /** `io` hears what a reader has to say about how it read (counts, the cheaper of two ways). */
+  read(clients: AwsClients, io?: IoHost): Promise<Partial<ObservedState>>;
 }

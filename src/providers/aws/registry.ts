@@ -8,6 +8,15 @@ import {
   policyProvider,
   policyTypeProvider,
 } from './organizations/index.js';
+import {
+  accountAssignmentProvider,
+  identityCenterProvider,
+  identityCenterReader,
+  permissionSetProvider,
+  ssoGroupMembershipProvider,
+  ssoGroupProvider,
+  ssoUserProvider,
+} from './identity-center/index.js';
 import type { KindProvider, ServiceReader } from './provider.js';
 
 /** One AWS provider per kind. */
@@ -18,7 +27,13 @@ export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
   account: accountProvider,
   policy: policyProvider,
   'policy-attachment': policyAttachmentProvider,
+  'identity-center': identityCenterProvider,
+  'sso-user': ssoUserProvider,
+  'sso-group': ssoGroupProvider,
+  'sso-group-membership': ssoGroupMembershipProvider,
+  'permission-set': permissionSetProvider,
+  'account-assignment': accountAssignmentProvider,
 };
 
 /** Every service's reader; together they observe every kind. */
-export const READERS: readonly ServiceReader[] = [organizationsReader];
+export const READERS: readonly ServiceReader[] = [organizationsReader, identityCenterReader];

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { requireTool } from './tools.js';
+import { AWS_CLI_V2, requireTool } from './tools.js';
 
 export interface CliCredentials {
   accessKeyId: string;
@@ -17,7 +17,16 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * `v1`: `aws` on PATH (the image's pyenv AWS CLI 1.x with the newest botocore; honours AWS_ENDPOINT_URL).
+ * `v2`: /usr/bin/aws, Debian's AWS CLI 2.9 with its own older bundled botocore; it predates
+ * AWS_ENDPOINT_URL (2.13), so only `--endpoint-url` points it at a server.
+ */
+export type AwsCliVersion = 'v1' | 'v2';
+export const AWS_CLI_VERSIONS: readonly AwsCliVersion[] = ['v1', 'v2'];
+
 export interface AwsCli {
+  version: AwsCliVersion;
   /** Runs `aws <args> --endpoint-url … --output json`; never throws on a non-zero exit. */
   run(args: string[], credentials?: CliCredentials): Promise<CliResult>;
   /** Runs and parses stdout as JSON; throws with the CLI's stderr when the exit code is not 0. */
@@ -29,8 +38,14 @@ export interface AwsCli {
  * The real AWS CLI pointed at `endpoint`, with empty config and credentials files so nothing
  * configured on the machine (profiles, ~/.aws, AWS_* variables) leaks into the run.
  */
-export function awsCli(endpoint: string, region: string, defaults: CliCredentials): AwsCli {
-  requireTool('aws');
+export function awsCli(
+  endpoint: string,
+  region: string,
+  defaults: CliCredentials,
+  version: AwsCliVersion = 'v1',
+): AwsCli {
+  requireTool(version === 'v1' ? 'aws' : 'aws-v2');
+  const binary = version === 'v1' ? 'aws' : AWS_CLI_V2;
   const home = mkdtempSync(join(tmpdir(), 'bulkhead-fidelity-cli-'));
   const configFile = join(home, 'config');
   const credentialsFile = join(home, 'credentials');
@@ -56,7 +71,7 @@ export function awsCli(endpoint: string, region: string, defaults: CliCredential
     const fullArgs = [...args, '--endpoint-url', endpoint, '--output', 'json'];
     return new Promise((resolve, reject) => {
       // A hung CLI is killed rather than left behind; the exit code then fails the assertion.
-      const child = spawn('aws', fullArgs, {
+      const child = spawn(binary, fullArgs, {
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
         timeout: 30_000,
@@ -72,6 +87,7 @@ export function awsCli(endpoint: string, region: string, defaults: CliCredential
   };
 
   return {
+    version,
     run,
     json: async <T>(args: string[], credentials?: CliCredentials): Promise<T> => {
       const r = await run(args, credentials);

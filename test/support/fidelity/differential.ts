@@ -59,15 +59,25 @@ export async function record(
 
 /** Replaces the identifiers two servers choose differently with their kind (`<ou>`, `<account>`…), keeping their format. */
 export function normalizeIds(text: string): string {
-  return text
-    .replace(/\bo-[a-z0-9]{10,32}\b/g, '<org>')
-    .replace(/\bou-[a-z0-9]{4,32}-[a-z0-9]{8,32}\b/g, '<ou>')
-    .replace(/\br-[a-z0-9]{4,32}\b/g, '<root>')
-    .replace(/\bp-[0-9a-zA-Z_]{8,128}\b/g, (id) => (id === 'p-FullAWSAccess' ? id : '<policy>'))
-    .replace(/\bcar-[a-z0-9]{8,32}\b/g, '<car>')
-    .replace(/\bh-[0-9a-z]{8,32}\b/g, '<handshake>')
-    .replace(/\b(AROA|AIDA|ANPA|ASIA|AKIA)[A-Z0-9]{12,}\b/g, '<$1>')
-    .replace(/\b\d{12}\b/g, '<account>');
+  return (
+    text
+      // Identity Center first: a UUID's last group may be 12 digits, which would read as an account id.
+      .replace(/\bssoins-[a-f0-9]{16}\b/g, '<ssoins>')
+      .replace(/\bps-[a-f0-9]{16}\b/g, '<ps>')
+      .replace(/\bd-[0-9a-f]{10}\b/g, '<identity-store>')
+      .replace(
+        /\b([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}\b/g,
+        '<uuid>',
+      )
+      .replace(/\bo-[a-z0-9]{10,32}\b/g, '<org>')
+      .replace(/\bou-[a-z0-9]{4,32}-[a-z0-9]{8,32}\b/g, '<ou>')
+      .replace(/\br-[a-z0-9]{4,32}\b/g, '<root>')
+      .replace(/\bp-[0-9a-zA-Z_]{8,128}\b/g, (id) => (id === 'p-FullAWSAccess' ? id : '<policy>'))
+      .replace(/\bcar-[a-z0-9]{8,32}\b/g, '<car>')
+      .replace(/\bh-[0-9a-z]{8,32}\b/g, '<handshake>')
+      .replace(/\b(AROA|AIDA|ANPA|ASIA|AKIA)[A-Z0-9]{12,}\b/g, '<$1>')
+      .replace(/\b\d{12}\b/g, '<account>')
+  );
 }
 
 /** One aspect of one differential step where two servers may legitimately differ. */
@@ -80,4 +90,34 @@ export interface DeliberateDifference {
   /** What AWS does; for `outcome`, the outcome the local cloud must produce (`ok`, `Code` or `Code/Reason`). */
   aws: string;
   doc: string;
+}
+
+export const describeOutcome = (o: Outcome): string =>
+  o.ok ? 'ok' : o.reason === undefined ? o.code : `${o.code}/${o.reason}`;
+
+/** Differences between moto's and our outcome for one step, minus the `skip`ped aspects of that step. */
+export function outcomeDifferences(
+  label: string,
+  moto: Outcome,
+  ours: Outcome,
+  skipped: readonly DeliberateDifference[],
+): string[] {
+  const skip = skipped.filter((d) => d.label === label);
+  if (skip.some((d) => d.aspect === 'outcome')) return [];
+  if (!moto.ok || !ours.ok) {
+    const [m, o] = [describeOutcome(moto), describeOutcome(ours)];
+    return m === o ? [] : [`${label}: moto ${m}, local cloud ${o}`];
+  }
+  const shapes = skip.filter((d) => d.aspect.startsWith('shape ')).map((d) => d.aspect.slice(6));
+  const values = skip.filter((d) => d.aspect.startsWith('value ')).map((d) => d.aspect.slice(6));
+  const isIgnored = (entry: string) => {
+    const path = entry.replace(/(:[a-z]+|=.*)$/, '');
+    if (entry.includes('=') && values.includes(path)) return true;
+    return shapes.some((i) => path === i || path.startsWith(`${i}.`) || path.startsWith(`${i}[]`));
+  };
+  const only = (a: string[], b: string[]) => a.filter((p) => !b.includes(p) && !isIgnored(p));
+  return [
+    ...only(moto.shape, ours.shape).map((p) => `${label}: ${p} only from moto`),
+    ...only(ours.shape, moto.shape).map((p) => `${label}: ${p} only from the local cloud`),
+  ];
 }

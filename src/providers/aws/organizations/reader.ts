@@ -165,6 +165,7 @@ export async function readOrganizations(
     r.tags = await tagsOf(org, r.id);
   });
   return {
+    ...emptyObservedState(),
     organization: [
       {
         id: described!.Id!,
@@ -181,6 +182,7 @@ export async function readOrganizations(
     'policy-attachment': attachments,
     pending: {
       createAccount: inProgress.map((s) => ({ requestId: s.Id!, accountName: s.AccountName ?? '' })),
+      assignments: [],
     },
   };
 }

@@ -1,0 +1,65 @@
+import {
+  CreateAccountAssignmentCommand,
+  DeleteAccountAssignmentCommand,
+  type AccountAssignmentOperationStatus,
+} from '@aws-sdk/client-sso-admin';
+import type { AssignmentNames } from '../../../model/identity-payloads.js';
+import type { ApplyOutcome, KindProvider } from '../provider.js';
+import { ChangeFailedError } from '../organizations/common.js';
+import { instanceOf, isSsoRetryable } from './common.js';
+import { pollerFor } from './assignment-poller.js';
+
+/**
+ * AWS allows 10 outstanding CreateAccountAssignment / DeleteAccountAssignment operations per
+ * instance and answers ConflictException beyond (the IAM Identity Center quotas page, "Throttle
+ * limits"; the local cloud enforces the same number). The apply's assignment lane runs at most this
+ * many changes at once, and each change holds its slot until its operation ends.
+ */
+export const ASSIGNMENT_OPERATIONS_OUTSTANDING = 10;
+
+export const ASSIGNMENT_LANE = 'sso-assignments';
+
+const describeNames = (n: AssignmentNames, accountId: string) =>
+  `permission set ${n.permissionSetName} for ${n.principalType === 'GROUP' ? 'group' : 'user'} ${n.principalName} ` +
+  `in account ${n.accountName} (${accountId})`;
+
+export const accountAssignmentProvider: KindProvider<'account-assignment'> = {
+  kind: 'account-assignment',
+  lane: () => ASSIGNMENT_LANE,
+  isRetryable: isSsoRetryable,
+  async apply(change, ctx): Promise<ApplyOutcome> {
+    const { instanceArn: InstanceArn } = await instanceOf(ctx.clients);
+    const sso = ctx.clients.ssoAdmin;
+    const p = change.payload;
+    const target =
+      p.action === 'create'
+        ? {
+            TargetId: ctx.resolve(p.account),
+            PermissionSetArn: ctx.resolve(p.permissionSet),
+            PrincipalId: ctx.resolve(p.principal),
+          }
+        : { TargetId: p.accountId, PermissionSetArn: p.permissionSetArn, PrincipalId: p.principalId };
+    let status: AccountAssignmentOperationStatus;
+    if (p.pendingRequestId) {
+      status = { RequestId: p.pendingRequestId, Status: 'IN_PROGRESS' };
+      ctx.progress(`following request ${p.pendingRequestId}, left running by an earlier apply`);
+    } else {
+      const input = { InstanceArn, TargetType: 'AWS_ACCOUNT' as const, PrincipalType: p.principalType, ...target };
+      status =
+        p.action === 'create'
+          ? (await sso.send(new CreateAccountAssignmentCommand(input))).AccountAssignmentCreationStatus!
+          : (await sso.send(new DeleteAccountAssignmentCommand(input))).AccountAssignmentDeletionStatus!;
+    }
+    if (status.Status === 'IN_PROGRESS')
+      status = await pollerFor(ctx.clients, InstanceArn).wait(status.RequestId!, p.action, ctx);
+    if (status.Status === 'FAILED') {
+      const reason = status.FailureReason ?? 'no reason given';
+      throw new ChangeFailedError(
+        change.id,
+        'AssignmentFailed',
+        `${p.action === 'create' ? 'assigning' : 'removing'} ${describeNames(p, target.TargetId)} failed: ${reason}`,
+      );
+    }
+    return {};
+  },
+};

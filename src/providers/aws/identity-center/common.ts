@@ -1,0 +1,57 @@
+import { ListInstancesCommand } from '@aws-sdk/client-sso-admin';
+import { BulkheadError } from '../../../core/errors.js';
+import type { AwsClients } from '../clients.js';
+import { errorName } from '../organizations/common.js';
+
+export interface Instance {
+  instanceArn: string;
+  identityStoreId: string;
+  ownerAccountId: string;
+}
+
+const found = new WeakMap<AwsClients, Map<string, Instance>>();
+
+/** The organization instance in the home region, or undefined (asked each time until there is one). */
+export async function findInstance(clients: AwsClients): Promise<Instance | undefined> {
+  const cached = found.get(clients)?.get(clients.homeRegion);
+  if (cached) return cached;
+  const r = await clients.ssoAdmin.send(new ListInstancesCommand({}));
+  const i = r.Instances?.find((x) => x.InstanceArn && x.IdentityStoreId);
+  if (!i) return undefined;
+  const instance = {
+    instanceArn: i.InstanceArn!,
+    identityStoreId: i.IdentityStoreId!,
+    ownerAccountId: i.OwnerAccountId ?? '',
+  };
+  if (!found.has(clients)) found.set(clients, new Map());
+  found.get(clients)!.set(clients.homeRegion, instance);
+  return instance;
+}
+
+/** The instance, which a change of another identity kind needs (the enable change ran before it). */
+export async function instanceOf(clients: AwsClients): Promise<Instance> {
+  const instance = await findInstance(clients);
+  if (!instance) throw noInstanceError(clients.homeRegion);
+  return instance;
+}
+
+export function noInstanceError(region: string): BulkheadError {
+  return new BulkheadError(
+    'identity-center-not-enabled',
+    `IAM Identity Center has no organization instance in ${region}`,
+    {
+      hint:
+        `AWS has no API that enables it: sign in to the management account, open the IAM Identity Center console in ${region}, ` +
+        'choose Enable, then run apply again',
+    },
+  );
+}
+
+/**
+ * ConflictException: another operation on the same permission set (or the same assignment) is in
+ * progress, or too many are outstanding; AWS asks to try again later. Throttling and 5xx are the SDK's.
+ */
+const RETRYABLE = new Set(['ConflictException']);
+export const isSsoRetryable = (err: unknown): boolean => RETRYABLE.has(errorName(err));
+
+export { errorName };
