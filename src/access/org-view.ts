@@ -164,7 +164,8 @@ export function accessOrgFromLive(observed: ObservedOrg, model: OrgModel): Acces
     try {
       document = JSON.parse(p.content) as PolicyDocument;
     } catch {
-      document = { Statement: [] };
+      // Refresh does not read the content of AWS's own FullAWSAccess (it never changes): it is the known document.
+      document = p.awsManaged && p.name === FULL_AWS_ACCESS.name ? FULL_AWS_ACCESS.document : { Statement: [] };
     }
     const named: NamedPolicy = { name: p.name, document, ...(p.arn ? { arn: p.arn } : {}) };
     for (const t of p.targetIds) byTarget.set(t, [...(byTarget.get(t) ?? []), named]);

@@ -102,21 +102,23 @@ export async function loadAccessOrg(options: AccessSourceOptions): Promise<Loade
   if (from === 'spec')
     return { org: accessOrgFromSpec(model), model, resolver, description: `the spec ${options.file}` };
   const { connect } = await import('./connect.js');
-  const { refreshTree: refresh } = await import('./plan.js');
+  const { refresh } = await import('./refresh.js');
+  const { identityOf, organizationTree } = await import('../model/observed.js');
   const io = options.io ?? { notify() {} };
   const connection = await connect(options.target ?? {}, io);
   try {
-    const observed = await refresh(connection, io);
+    const state = await refresh(connection, io, { identity: true, homeRegion: model.homeRegion });
+    const observed = organizationTree(state);
     if (observed.organization === undefined) {
       throw new BulkheadError('no-organization', `the ${connection.description} has no organization yet`, {
         hint: 'apply the spec first (`bulkhead apply`), or ask with --from spec',
       });
     }
+    const live = liveAccessOrg(observed, identityOf(state), model, connection.description);
     return {
-      org: accessOrgFromLive(observed, model),
+      ...live,
       model,
-      resolver,
-      description: `the live organization (${connection.description})`,
+      description: `the live organization (${connection.description}), identity from IAM Identity Center`,
     };
   } finally {
     await connection.close();
