@@ -101,9 +101,13 @@ export async function demo(options: DemoOptions): Promise<DemoResult> {
     const state = await refresh(connection, io);
     const tree = liveTree(organizationView(organizationTree(state)));
     let access: AccessExcerptRow[] = [];
-    if (first.model.identity.permissionSets.size > 0) {
+    if (first.model.identity.assignments.length > 0) {
       const live = liveAccessOrg(organizationTree(state), identityOf(state), first.model, connection.description);
-      access = await accessExcerpt(live.org, live.resolver, DEMO_ACTIONS);
+      // An excerpt: development and production, where the difference shows.
+      const shown = new Set(['development', 'production']);
+      access = (await accessExcerpt(live.org, live.resolver, DEMO_ACTIONS)).filter((r) =>
+        shown.has(first.model.environments.get(r.environment)?.kind ?? ''),
+      );
       say(
         io,
         'demo.step',
