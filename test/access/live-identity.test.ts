@@ -9,7 +9,7 @@ import { PermissionSetResolver } from '../../src/access/permission-set-policies.
 import type { ObservedAccount, ObservedOrg } from '../../src/model/observed.js';
 import type { ObservedIdentity, ObservedPermissionSet } from '../../src/model/observed-identity.js';
 import type { OrgModel } from '../../src/model/organization.js';
-import { loadModel } from '../../src/toolkit/access-source.js';
+import { liveAccessOrg, loadModel } from '../../src/toolkit/access-source.js';
 import { awsManagedPolicies } from '../../src/toolkit/managed-policies.js';
 
 const GROWTH = join(import.meta.dirname, '..', 'cases', 'access-spec', 'growth', 'org.yaml');
@@ -222,5 +222,16 @@ describe('identity from IAM Identity Center', () => {
     const { identity: out, notes } = liveIdentity(broken, org);
     expect(out.permissionSets.get('LiveTables')?.inlinePolicy).toBeUndefined();
     expect(notes).toContain('the inline policy of permission set LiveTables is not JSON; it is not evaluated');
+  });
+
+  it('no Identity Center instance: a clear error, not an empty answer', () => {
+    const { center: _none, ...without } = identity;
+    expect(() => liveAccessOrg(tree, without, model, 'local cloud at http://x')).toThrow(
+      expect.objectContaining({
+        code: 'no-identity-center',
+        message:
+          'the local cloud at http://x has no IAM Identity Center instance in eu-west-1, so there is no live identity to answer from',
+      }),
+    );
   });
 });
