@@ -148,7 +148,7 @@ describe.each(AWS_CLI_VERSIONS)('AWS CLI %s and IAM Identity Center in the local
         'get-user-id',
         ...ids,
         '--alternate-identifier',
-        unique('userName', 'alice'),
+        unique('emails.value', 'alice@example.com'),
       ]),
       cli.json<{ Users: Record<string, unknown>[] }>([
         'identitystore',

@@ -28,8 +28,10 @@ export function matchEnvironments(selector: string, environments: Record<string,
 export function resolveAccessGrid(ctx: RuleContext): AccessAssignment[] {
   const identity = ctx.spec.identity ?? {};
   const envs = ctx.spec.environments ?? {};
-  const groups = new Map((identity.groups ?? []).map((g) => [g.name, g]));
+  // The first definition counts; a duplicate is reported as E-DUPLICATE-GROUP.
+  const groups = new Map([...(identity.groups ?? [])].reverse().map((g) => [g.name, g]));
   const sets = new Set((identity.permissionSets ?? []).map((p) => p.name));
+  const userNames = new Set((identity.users ?? []).map((u) => u.userName));
   const out: AccessAssignment[] = [];
   for (const [groupName, row] of Object.entries(identity.access ?? {})) {
     const group = groups.get(groupName);
@@ -89,22 +91,41 @@ export function resolveAccessGrid(ctx: RuleContext): AccessAssignment[] {
         }
         continue;
       }
+      const external = identity.source === 'external';
       for (const environment of matched) {
         if (!ownerOnly) {
           out.push({ group: groupName, environment, permissionSet, ...extra });
           continue;
         }
         const owner = envs[environment]?.owner;
-        if (owner !== undefined && (group.members ?? []).includes(owner))
-          out.push({ group: groupName, environment, permissionSet, user: owner, ...extra });
-      }
-      if (ownerOnly && !matched.some((e) => envs[e]?.owner !== undefined)) {
-        ctx.warn(
-          'W-OWNER-ONLY-NO-OWNER',
-          path,
-          `ownerOnly grants nothing: none of ${matched.join(', ')} has an owner`,
-          { hint: 'set `owner:` on those environments', atKey: true },
-        );
+        if (owner === undefined) {
+          ctx.error(
+            'E-OWNER-ONLY-NO-OWNER',
+            path,
+            `ownerOnly grants ${permissionSet} to the owner of environment "${environment}", which has no owner`,
+            {
+              hint: `set \`owner:\` on environment "${environment}", or drop ownerOnly to grant the whole group`,
+              atKey: true,
+            },
+          );
+          continue;
+        }
+        // With an external identity source the IdP holds the memberships; plan checks them live.
+        if (!external && !(group.members ?? []).includes(owner)) {
+          // An owner who is no user at all is reported (E-UNKNOWN-USER) at the environment.
+          if (ctx.isDropped('users', owner) || !userNames.has(owner)) continue;
+          ctx.error(
+            'E-OWNER-NOT-MEMBER',
+            path,
+            `ownerOnly grants ${permissionSet} in "${environment}" to its owner "${owner}", who is not a member of group "${groupName}"`,
+            {
+              hint: `add ${owner} to the members of ${groupName}, or grant the owner through a group they belong to`,
+              atKey: true,
+            },
+          );
+          continue;
+        }
+        out.push({ group: groupName, environment, permissionSet, user: owner, ...extra });
       }
     }
   }

@@ -28,13 +28,14 @@ function listCharacters(chars: string[]): string {
     .join(', ');
 }
 
-function checkTags(
+export function checkTags(
   ctx: RuleContext,
   tags: Record<string, string> | undefined,
   path: Path,
   what: string,
   bookkeeping: number,
   inherited: Record<string, string> = {},
+  max = MAX_TAGS,
 ): void {
   if (!tags) return;
   for (const [key, value] of Object.entries(tags)) {
@@ -78,11 +79,11 @@ function checkTags(
     }
   }
   const count = new Set([...Object.keys(inherited), ...Object.keys(tags)]).size + bookkeeping;
-  if (count > MAX_TAGS) {
+  if (count > max) {
     ctx.error(
       'E-TAG-COUNT',
       path,
-      `${what} would carry ${count} tags${bookkeeping > 0 ? ` (with Bulkhead's own ${bookkeeping})` : ''}; AWS allows ${MAX_TAGS}`,
+      `${what} would carry ${count} tags${bookkeeping > 0 ? ` (with Bulkhead's own ${bookkeeping})` : ''}; AWS allows ${max}`,
       { hint: 'remove tags, or move shared ones into fewer keys' },
     );
   }

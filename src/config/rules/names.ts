@@ -5,10 +5,6 @@ import { findDuplicates, type RuleContext } from './context.js';
 // AWS CreateAccount: Email 6-64 characters; AccountName 1-50 characters.
 const EMAIL = /^[A-Za-z0-9._%+=-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 const ACCOUNT_ID = /^\d{12}$/;
-// AWS IAM Identity Center: permission set names are 1-32 characters of [\w+=,.@-].
-const PERMISSION_SET_NAME = /^[\w+=,.@-]{1,32}$/;
-// ISO-8601 duration, hours and minutes; Identity Center allows 1 to 12 hours.
-const SESSION_DURATION = /^PT(?:(\d+)H)?(?:(\d+)M)?$/;
 
 function checkEmail(ctx: RuleContext, email: string, path: (string | number)[]): void {
   if (!EMAIL.test(email)) {
@@ -94,39 +90,7 @@ export function checkNames(ctx: RuleContext): void {
     );
   }
 
-  const identity = spec.identity ?? {};
-  (identity.users ?? []).forEach((u, i) => checkEmail(ctx, u.email, ['identity', 'users', i, 'email']));
-  for (const d of findDuplicates(identity.users ?? [], (u) => u.userName)) {
-    ctx.error('E-DUPLICATE-USER', ['identity', 'users', d.index, 'userName'], `user "${d.key}" is defined twice`, {
-      hint: 'user names must be unique; merge the two entries',
-    });
-  }
-  for (const d of findDuplicates(identity.groups ?? [], (g) => g.name)) {
-    ctx.error('E-DUPLICATE-GROUP', ['identity', 'groups', d.index, 'name'], `group "${d.key}" is defined twice`, {
-      hint: 'group names must be unique; merge the two entries',
-    });
-  }
-  const sets = identity.permissionSets ?? [];
-  for (const d of findDuplicates(sets, (p) => p.name)) {
-    ctx.error(
-      'E-DUPLICATE-PERMISSION-SET',
-      ['identity', 'permissionSets', d.index, 'name'],
-      `permission set "${d.key}" is defined twice`,
-      { hint: 'permission set names must be unique; rename or merge one' },
-    );
-  }
-  sets.forEach((set, i) => {
-    if (!PERMISSION_SET_NAME.test(set.name)) {
-      ctx.error(
-        'E-PERMISSION-SET-NAME',
-        ['identity', 'permissionSets', i, 'name'],
-        `permission set name "${set.name}" must be 1-32 characters of letters, digits and +=,.@_-`,
-        { hint: `e.g. "${set.name.replace(/[^\w+=,.@-]/g, '').slice(0, 32) || 'PowerUser'}"` },
-      );
-    }
-    if (set.sessionDuration !== undefined)
-      checkSessionDuration(ctx, set.sessionDuration, ['identity', 'permissionSets', i, 'sessionDuration']);
-  });
+  (spec.identity?.users ?? []).forEach((u, i) => checkEmail(ctx, u.email, ['identity', 'users', i, 'email']));
 
   const scps = spec.policies?.serviceControlPolicies ?? [];
   for (const d of findDuplicates(scps, (p) => p.name)) {
@@ -135,23 +99,6 @@ export function checkNames(ctx: RuleContext): void {
       ['policies', 'serviceControlPolicies', d.index, 'name'],
       `policy "${d.key}" is defined twice`,
       { hint: 'policy names are unique in AWS Organizations; rename one' },
-    );
-  }
-}
-
-function checkSessionDuration(ctx: RuleContext, value: string, path: (string | number)[]): void {
-  const m = SESSION_DURATION.exec(value);
-  const minutes = m && (m[1] || m[2]) ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : NaN;
-  if (Number.isNaN(minutes)) {
-    ctx.error('E-SESSION-DURATION', path, `session duration "${value}" is not an ISO-8601 duration`, {
-      hint: 'write hours and minutes, e.g. PT8H or PT1H30M',
-    });
-  } else if (minutes < 60 || minutes > 720) {
-    ctx.error(
-      'E-SESSION-DURATION',
-      path,
-      `session duration ${value} is outside what IAM Identity Center allows (PT1H to PT12H)`,
-      { hint: 'choose a duration from PT1H to PT12H' },
     );
   }
 }

@@ -1,7 +1,9 @@
 import type { PolicyTarget } from '../../model/organization.js';
 import type { ManagedPolicyCatalogue } from '../../iam/managed-policies.js';
 import { validatePolicyDocument, type PolicyKind } from '../policy/index.js';
+import { INLINE_POLICY_MAX_BYTES, INLINE_POLICY_MAX_CHARACTERS, inlinePolicySize } from '../policy/inline-size.js';
 import { checkManagedPolicyNames, managedPolicyNameRefs } from '../policy/managed-policy-names.js';
+import { showNonAscii } from '../../core/suggest.js';
 import type { Path, RuleContext } from './context.js';
 import { resolveTarget } from './references.js';
 import type { WalkedOu } from './organizational-units.js';
@@ -116,18 +118,27 @@ export async function checkPolicies(
   const sets = ctx.spec.identity?.permissionSets ?? [];
   await Promise.all(
     sets.map(async (set, i) => {
-      if (set.inlinePolicy !== undefined)
-        inlinePolicies.set(
-          set.name,
-          (await checkDocument(ctx, set.inlinePolicy, 'identity', ['identity', 'permissionSets', i, 'inlinePolicy']))
-            .parsed,
-        );
+      if (set.inlinePolicy !== undefined) {
+        const at: Path = ['identity', 'permissionSets', i, 'inlinePolicy'];
+        const checked = await checkDocument(ctx, set.inlinePolicy, 'identity', at);
+        inlinePolicies.set(set.name, checked.parsed);
+        if (checked.parsed !== undefined) checkInlinePolicySize(ctx, set.name, checked.parsed, at);
+      }
       const boundary = set.permissionBoundary;
       if (boundary && (boundary.managedPolicy === undefined) === (boundary.customerManagedPolicy === undefined)) {
+        const both = boundary.managedPolicy !== undefined;
         ctx.error(
           'E-PERMISSION-BOUNDARY',
           ['identity', 'permissionSets', i, 'permissionBoundary'],
-          'a permission boundary names exactly one of managedPolicy or customerManagedPolicy',
+          both
+            ? `the permission boundary of "${set.name}" names both managedPolicy and customerManagedPolicy; a role has one boundary`
+            : `the permission boundary of "${set.name}" names no policy`,
+          {
+            hint: both
+              ? 'keep one of managedPolicy or customerManagedPolicy'
+              : 'name an AWS managed policy under managedPolicy or a customer managed one under customerManagedPolicy',
+            atKey: true,
+          },
         );
       }
     }),
@@ -137,4 +148,34 @@ export async function checkPolicies(
   if (catalogue !== undefined)
     for (const p of checkManagedPolicyNames(names, catalogue)) ctx.error(p.code, p.path, p.message, { hint: p.hint });
   return { documents, invalid, targets, inlinePolicies };
+}
+
+/** The limits IAM Identity Center puts on a permission set's inline policy (size, characters). */
+function checkInlinePolicySize(ctx: RuleContext, name: string, parsed: unknown, path: Path): void {
+  const size = inlinePolicySize(parsed);
+  if (size.bytes > INLINE_POLICY_MAX_BYTES || size.characters > INLINE_POLICY_MAX_CHARACTERS) {
+    ctx.error(
+      'E-INLINE-POLICY-TOO-LARGE',
+      path,
+      `the inline policy of permission set "${name}" is ${size.characters} characters without whitespace (${size.bytes} bytes); IAM Identity Center allows ${INLINE_POLICY_MAX_CHARACTERS} characters and ${INLINE_POLICY_MAX_BYTES} bytes`,
+      {
+        hint: 'move statements into customer managed policies (customerManagedPolicies), or shorten it with wildcards such as "ec2:Describe*" and by dropping Sids',
+        atKey: true,
+      },
+    );
+  }
+  if (size.refused.length > 0) {
+    ctx.error(
+      'E-INLINE-POLICY-CHARACTERS',
+      path,
+      `the inline policy of permission set "${name}" has characters IAM Identity Center refuses: ${size.refused
+        .slice(0, 5)
+        .map((c) => `\`${showNonAscii(c)}\``)
+        .join(', ')}`,
+      {
+        hint: 'inline policies take Latin-1 characters only (up to U+00FF); write others as wildcards (?)',
+        atKey: true,
+      },
+    );
+  }
 }

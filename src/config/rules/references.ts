@@ -42,6 +42,8 @@ export function checkEnvironmentReferences(ctx: RuleContext): void {
       });
     }
   }
+  // With an external identity source members are the IdP's (and ignored, W-EXTERNAL-MEMBERS-IGNORED).
+  if (ctx.spec.identity?.source === 'external') return;
   (ctx.spec.identity?.groups ?? []).forEach((group, i) => {
     (group.members ?? []).forEach((member, j) => {
       if (!users.has(member) && !ctx.isDropped('users', member))

@@ -45,13 +45,13 @@ export async function record(
     steps.push({ label, operation, outcome: { ok: true, shape: shapeOf(output) } });
     return output;
   } catch (err) {
-    const e = err as { name?: string; Code?: string; Reason?: string; $metadata?: { httpStatusCode?: number } };
+    const e = err as { name?: string; Code?: string; Reason?: string | null; $metadata?: { httpStatusCode?: number } };
     if (e.$metadata === undefined) throw err;
     const code = e.Code ?? e.name ?? 'Unknown';
     steps.push({
       label,
       operation,
-      outcome: { ok: false, code, ...(e.Reason === undefined ? {} : { reason: e.Reason }) },
+      outcome: { ok: false, code, ...(e.Reason === undefined || e.Reason === null ? {} : { reason: e.Reason }) },
     });
     return undefined;
   }

@@ -14,4 +14,3 @@ export const REQUEST_ID = /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f
 /** The role an assignment provisions in the account (IAM User Guide, "Roles created by IAM Identity Center"). */
 export const RESERVED_ROLE = (permissionSet: string) => new RegExp(`^AWSReservedSSO_${permissionSet}_[0-9a-f]{16}$`);
 export const RESERVED_ROLE_PATH_PREFIX = '/aws-reserved/sso.amazonaws.com/';
-

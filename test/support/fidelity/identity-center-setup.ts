@@ -1,4 +1,7 @@
 import * as O from '@aws-sdk/client-organizations';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import type { Clients } from './sdk-clients.js';
 import { poll, sdkClients } from './sdk-clients.js';
 
 export interface Target {
@@ -23,4 +26,22 @@ export async function organizationWithMember(target: Target, email = 'dev@exampl
     if (s?.State === 'FAILED') throw new Error(`CreateAccount failed: ${s.FailureReason ?? ''}`);
     return s?.State === 'SUCCEEDED' ? s.AccountId : undefined;
   });
+}
+
+/**
+ * The management account's Identity Center after enabling trusted access (needs an organization):
+ * the instance the local cloud creates on the first sso-admin call, and an identitystore client.
+ */
+export async function identityCenter(
+  c: Clients,
+  target: Target,
+): Promise<{ identityStoreId: string; ids: IdentitystoreClient }> {
+  await c.org.send(new O.EnableAWSServiceAccessCommand({ ServicePrincipal: 'sso.amazonaws.com' }));
+  const config = { endpoint: target.endpoint, region: target.region, credentials: target.credentials, maxAttempts: 1 };
+  const sso = new SSOAdminClient(config);
+  const instance = (await sso.send(new ListInstancesCommand({}))).Instances?.[0];
+  return {
+    identityStoreId: instance?.IdentityStoreId ?? '',
+    ids: new IdentitystoreClient(config),
+  };
 }

@@ -4,7 +4,7 @@ import type { WireResponse } from './response-validation.js';
 
 /** One exchange as it crossed the wire: the operation the SDK called and the raw response. */
 export interface Exchange extends WireResponse {
-  /** `organizations`, `iam` or `sts`, from the X-Amz-Target prefix or the signing scope. */
+  /** `organizations`, `sso-admin`, `identitystore`, `iam` or `sts`, from the X-Amz-Target prefix or the signing scope. */
   service: string;
   operation: string;
 }
@@ -12,9 +12,20 @@ export interface Exchange extends WireResponse {
 type HttpRequest = Parameters<NodeHttpHandler['handle']>[0];
 type HandleResult = Awaited<ReturnType<NodeHttpHandler['handle']>>;
 
+/** awsJson1_1 X-Amz-Target prefixes (botocore `metadata.targetPrefix`) to service names. */
+const JSON_TARGET_PREFIXES: Readonly<Record<string, string>> = {
+  AWSOrganizationsV20161128: 'organizations',
+  SWBExternalService: 'sso-admin',
+  AWSIdentityStore: 'identitystore',
+};
+
 function operationOf(request: HttpRequest): { service: string; operation: string } {
   const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'];
-  if (target !== undefined) return { service: 'organizations', operation: target.slice(target.lastIndexOf('.') + 1) };
+  if (target !== undefined) {
+    const prefix = target.slice(0, target.lastIndexOf('.'));
+    const service = JSON_TARGET_PREFIXES[prefix] ?? prefix;
+    return { service, operation: target.slice(target.lastIndexOf('.') + 1) };
+  }
   const body = typeof request.body === 'string' ? request.body : '';
   const action = new URLSearchParams(body).get('Action') ?? '';
   const auth = request.headers.authorization ?? request.headers.Authorization ?? '';
