@@ -19,7 +19,7 @@ describe('plan compares the access grid with the spec at git HEAD', () => {
     await env.stop();
   });
 
-  // Give every permission set of the spec AdministratorAccess: only the grid changes, not AWS.
+  // Give every permission set of the spec AdministratorAccess (a permission-set update, now that identity is applied).
   const widen = (text: string) => text.replace(/ReadOnlyAccess/g, 'AdministratorAccess');
 
   it('outside a git repository it says grid changes need --baseline instead of "no change"', async () => {
@@ -39,7 +39,8 @@ describe('plan compares the access grid with the spec at git HEAD', () => {
     expect(same.access?.changes ?? []).toEqual([]);
     writeFileSync(env.file, widen(readFileSync(env.file, 'utf8')));
     const r = await plan({ file: env.file, connection: env.connection, io: new RecordingIoHost() });
-    expect(r.plan.changes).toEqual([]);
+    // Identity is applied: the widened permission set is an update in AWS too.
+    expect(r.plan.changes.map((c) => `${c.action} ${c.kind} ${c.key}`)).toEqual(['update permission-set ReadOnly']);
     expect(r.access?.gridCompared).toBe(true);
     expect(r.access!.changes.some((c) => c.change === 'gain')).toBe(true);
   });
