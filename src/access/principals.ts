@@ -59,7 +59,7 @@ export function resolvePrincipal(org: AccessOrg, text: string): Principal | Prin
   const isRole = /^arn:[^:]+:(iam|sts)::\d{12}:(assumed-)?role\//.test(text);
   const what = isRole
     ? `role "${text}" is not defined in the spec: the spec defines groups, users and permission sets (whose roles are AWSReservedSSO_<PermissionSet>_<hash>), not other IAM roles`
-    : `principal "${text}" is neither a group nor a user of the spec (groups: ${[...groups.keys()].join(', ') || 'none'}; users: ${[...users.keys()].join(', ') || 'none'})`;
+    : `principal "${text}" is neither a group nor a user ${org.identitySource === 'spec' ? 'of the spec' : 'in IAM Identity Center'} (groups: ${[...groups.keys()].join(', ') || 'none'}; users: ${[...users.keys()].join(', ') || 'none'})`;
   return { message: what, suggestions: isRole ? [] : suggest(text, names) };
 }
 
