@@ -4,7 +4,7 @@
  * Pure apart from reading the IAM service reference and the managed-policy cache; `bulkhead plan` prints it.
  */
 import { computeMatrix, ALLOWED, type AccessMatrixData } from '../access/matrix.js';
-import { accessOrgFromSpec } from '../access/org-view.js';
+import { accessOrgFromSpec, type AccessOrg } from '../access/org-view.js';
 import { PermissionSetResolver } from '../access/permission-set-policies.js';
 import { awsManagedPolicies } from './managed-policies.js';
 import type { OrgModel } from '../model/organization.js';
@@ -45,14 +45,18 @@ export interface AccessDiffOptions {
   listLimit?: number;
 }
 
+/** A side of the comparison: a spec, or an organization already in the access questions' terms (live identity). */
+export type AccessSide = OrgModel | { org: AccessOrg; resolver: PermissionSetResolver };
+
 function matrixOf(
-  model: OrgModel,
+  side: AccessSide,
   actions: Awaited<ReturnType<typeof matrixActions>>,
   region: string,
 ): AccessMatrixData {
-  const resolver = new PermissionSetResolver(model.identity, awsManagedPolicies());
-  checkManagedPolicies(model, resolver);
-  return computeMatrix(accessOrgFromSpec(model), resolver, actions, { region });
+  if ('org' in side) return computeMatrix(side.org, side.resolver, actions, { region });
+  const resolver = new PermissionSetResolver(side.identity, awsManagedPolicies());
+  checkManagedPolicies(side, resolver);
+  return computeMatrix(accessOrgFromSpec(side), resolver, actions, { region });
 }
 
 function allowedSets(data: AccessMatrixData): Map<string, Set<string>> {
@@ -76,7 +80,7 @@ function describe(c: AccessChange, limit: number): string {
 
 /** Compares what every group may do in every environment before and after. */
 export async function accessDiff(
-  before: OrgModel,
+  before: AccessSide,
   after: OrgModel,
   options: AccessDiffOptions = {},
 ): Promise<AccessDiff> {
@@ -90,8 +94,7 @@ export async function accessDiff(
     const [group = '', environment = ''] = key.split('\u0000');
     const was = a.get(key) ?? new Set<string>();
     const now = b.get(key) ?? new Set<string>();
-    const production =
-      (after.environments.get(environment) ?? before.environments.get(environment))?.kind === 'production';
+    const production = after.environments.get(environment)?.kind === 'production';
     const gained = [...now].filter((x) => !was.has(x)).sort();
     const lost = [...was].filter((x) => !now.has(x)).sort();
     if (gained.length > 0) changes.push({ group, environment, production, change: 'gain', actions: gained });
