@@ -12,10 +12,10 @@
  */
 import { sampleResource, type ActionInfo } from './action-info.js';
 import { isAllowed } from './evaluate.js';
-import { accountsOf, type AccessAccount, type AccessOrg } from './org-view.js';
+import { accountsOf, holdsIn, type AccessAccount, type AccessOrg } from './org-view.js';
 import { guardrailSetFor, requestFor, ssoRoleName, type QueryInput } from './org-queries.js';
 import type { PermissionSetResolver } from './permission-set-policies.js';
-import type { Grant } from './principals.js';
+import { grantOf, type Grant } from './principals.js';
 import type { NamedPolicy, PolicySet } from './types.js';
 
 /** Per action: 0 no access at all (no permission set here), 1 allowed, 2 denied by a guardrail, 3 not granted. */
@@ -146,13 +146,10 @@ export function computeMatrix(
   const byEnvironment = new Map(environments.map((e) => [e, accountsOf(org, e)]));
   const grantIndex = new Map<string, Grant[]>();
   for (const a of org.identity.assignments) {
+    // Rows are groups: a permission set assigned to a user directly has no group row.
+    if (a.group === undefined) continue;
     const key = `${a.group}\u0000${a.environment}`;
-    grantIndex.set(key, [
-      ...(grantIndex.get(key) ?? []),
-      a.user === undefined
-        ? { group: a.group, permissionSet: a.permissionSet }
-        : { group: a.group, permissionSet: a.permissionSet, user: a.user },
-    ]);
+    grantIndex.set(key, [...(grantIndex.get(key) ?? []), grantOf(a)]);
   }
   const rows: MatrixRow[] = [];
   for (const group of groups) {
@@ -163,6 +160,7 @@ export function computeMatrix(
         for (const account of byEnvironment.get(environment) ?? []) {
           const granted = new Uint8Array(n);
           for (const g of grants) {
+            if (!holdsIn(g, account)) continue;
             const id = identityFor(account, g.permissionSet);
             if (id === undefined) continue;
             const scp = scpFor(account, g.permissionSet);

@@ -5,7 +5,7 @@
 import type { ActionInfo } from './action-info.js';
 import { sampleResource } from './action-info.js';
 import { evaluate } from './evaluate.js';
-import { accountsOf, type AccessAccount, type AccessOrg } from './org-view.js';
+import { accountsOf, holdsIn, type AccessAccount, type AccessOrg } from './org-view.js';
 import type { PermissionSetResolver } from './permission-set-policies.js';
 import { allPrincipals, grantsIn, ownerOnlyGrants, type Grant, type Principal } from './principals.js';
 import type {
@@ -192,6 +192,7 @@ export function canQuery(
     );
     const answers: GrantAnswer[] = [];
     for (const grant of grants) {
+      if (!holdsIn(grant, account)) continue;
       const set = policySetFor(account, grant.permissionSet, resolver);
       if (set === undefined) continue;
       const request = requestFor(
@@ -235,7 +236,8 @@ export interface WhoCanEntry {
   principal: Principal;
   environment: string;
   account: string;
-  group: string;
+  /** The group the way in goes through; absent for a permission set assigned to the user directly. */
+  group?: string;
   permissionSet: string;
   ownerOnly?: string;
   decision: EvaluationOk['decision'];
@@ -269,6 +271,7 @@ export function whoCanQuery(
       for (const account of accountsOf(org, environment)) {
         const resource = resourceFor(input, account, org);
         for (const grant of grants) {
+          if (!holdsIn(grant, account)) continue;
           const set = policySetFor(account, grant.permissionSet, resolver);
           if (set === undefined) continue;
           const request = requestFor(
@@ -284,11 +287,11 @@ export function whoCanQuery(
             principal,
             environment,
             account: account.name,
-            group: grant.group,
             permissionSet: grant.permissionSet,
             decision: result.decision,
           };
-          if (grant.user !== undefined) entry.ownerOnly = grant.user;
+          if (grant.group !== undefined) entry.group = grant.group;
+          if (grant.user !== undefined && grant.group !== undefined) entry.ownerOnly = grant.user;
           if (result.decision === 'allowed') {
             allowed.push(entry);
             continue;

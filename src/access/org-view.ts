@@ -1,11 +1,11 @@
 /**
  * The organization as the access questions see it: accounts with their environments and SCP chains
  * (root → each OU → the account), plus the identity part (groups, users, permission sets, the access grid).
- * Built from the spec alone, or from the live organization's OU tree and SCPs with the spec's identity.
+ * Built from the spec alone, or from the live organization's OU tree, SCPs and IAM Identity Center.
  */
 import type { Environment } from '../model/environment.js';
 import type { ObservedOrg } from '../model/observed.js';
-import type { Identity, OrgModel, PolicyTarget } from '../model/organization.js';
+import type { Identity, IdentityUser, OrgModel, PermissionSet, PolicyTarget } from '../model/organization.js';
 import type { NamedPolicy, PolicyDocument, ScpLevel } from './types.js';
 
 export interface AccessAccount {
@@ -22,13 +22,35 @@ export interface AccessAccount {
   orgPath: string;
 }
 
+/** One row of the access grid as the access questions read it: the spec's rows, or rows rebuilt from live assignments. */
+export interface AccessGrantRow {
+  environment: string;
+  permissionSet: string;
+  /** The group granted; undefined for a permission set assigned to a user directly (live assignments only). */
+  group?: string;
+  /** Set for ownerOnly grants (spec) and USER assignments (live). */
+  user?: string;
+  /** The accounts (by name) of the environment where the grant holds; undefined: every account of the environment. */
+  accounts?: string[];
+}
+
+/** The identity part the access questions read: the spec's identity, or Identity Center's rebuilt in its terms. */
+export interface AccessIdentity {
+  users: Map<string, IdentityUser>;
+  groups: Identity['groups'];
+  permissionSets: Map<string, PermissionSet>;
+  assignments: AccessGrantRow[];
+}
+
 export interface AccessOrg {
   source: 'spec' | 'live';
   orgId: string;
   homeRegion: string;
   environments: Map<string, Environment>;
   accounts: AccessAccount[];
-  identity: Identity;
+  identity: AccessIdentity;
+  /** Where the identity came from: the spec, or the live IAM Identity Center instance. */
+  identitySource: 'spec' | 'identity-center';
   /** What the answer rests on that the user should know (placeholder ids, identity taken from the spec…). */
   notes: string[];
 }
@@ -122,13 +144,15 @@ export function accessOrgFromSpec(model: OrgModel): AccessOrg {
     environments: model.environments,
     accounts,
     identity: model.identity,
+    identitySource: 'spec',
     notes,
   };
 }
 
 /**
  * From the live organization: OU tree, accounts (environment from the `environment` tag) and SCPs as attached
- * there (FullAWSAccess included, as AWS reports it); identity from the spec, since Bulkhead does not apply it yet.
+ * there (FullAWSAccess included, as AWS reports it), with the spec's identity; `withLiveIdentity` (live-identity.ts)
+ * then puts Identity Center's in its place.
  */
 export function accessOrgFromLive(observed: ObservedOrg, model: OrgModel): AccessOrg {
   const orgId = observed.organization?.id ?? 'o-unknown0000';
@@ -140,7 +164,8 @@ export function accessOrgFromLive(observed: ObservedOrg, model: OrgModel): Acces
     try {
       document = JSON.parse(p.content) as PolicyDocument;
     } catch {
-      document = { Statement: [] };
+      // Refresh does not read the content of AWS's own FullAWSAccess (it never changes): it is the known document.
+      document = p.awsManaged && p.name === FULL_AWS_ACCESS.name ? FULL_AWS_ACCESS.document : { Statement: [] };
     }
     const named: NamedPolicy = { name: p.name, document, ...(p.arn ? { arn: p.arn } : {}) };
     for (const t of p.targetIds) byTarget.set(t, [...(byTarget.get(t) ?? []), named]);
@@ -152,9 +177,7 @@ export function accessOrgFromLive(observed: ObservedOrg, model: OrgModel): Acces
     if (l === undefined) levelCache.set(id, (l = { target: label, policies: byTarget.get(id) ?? [] }));
     return l;
   };
-  const notes = [
-    'identity (permission sets and the access grid) comes from the spec: Bulkhead does not apply identity yet',
-  ];
+  const notes: string[] = [];
   const untagged: string[] = [];
   const accounts: AccessAccount[] = [];
   for (const a of observed.accounts) {
@@ -189,8 +212,14 @@ export function accessOrgFromLive(observed: ObservedOrg, model: OrgModel): Acces
     environments: model.environments,
     accounts,
     identity: model.identity,
+    identitySource: 'spec',
     notes,
   };
+}
+
+/** Whether a grant row holds in an account (rows rebuilt from live assignments name their accounts). */
+export function holdsIn(row: { accounts?: readonly string[] }, account: AccessAccount): boolean {
+  return row.accounts === undefined || row.accounts.includes(account.name);
 }
 
 /** The accounts that host an environment. */

@@ -27,7 +27,7 @@ export class PermissionSetResolver {
 
   /** `managed`: the AWS managed policies, from the IAM reference (the caller opens the catalogue). */
   constructor(
-    private readonly identity: Identity,
+    private readonly identity: Pick<Identity, 'permissionSets'>,
     private readonly catalogue: ManagedPolicyCatalogue,
   ) {}
 

@@ -3,18 +3,22 @@
  * permission set creates in each account (`AWSReservedSSO_<PermissionSet>_<hash>`), and what the access grid
  * gives them in an environment.
  */
-import type { AccessAssignment } from '../model/organization.js';
-import type { AccessOrg } from './org-view.js';
+import type { AccessGrantRow, AccessOrg } from './org-view.js';
 import { suggest } from '../core/suggest.js';
 
 export type Principal =
   { kind: 'group'; name: string } | { kind: 'user'; name: string } | { kind: 'permission-set'; name: string };
 
-/** One way in: a group's permission set in an environment; `user` is set for ownerOnly grants. */
+/**
+ * One way in: a group's permission set in an environment; `user` is set for ownerOnly grants, and alone (no
+ * `group`) for a permission set assigned to a user directly in Identity Center. `accounts`: only in those accounts
+ * of the environment (live assignments), else in all of them.
+ */
 export interface Grant {
-  group: string;
+  group?: string;
   permissionSet: string;
   user?: string;
+  accounts?: string[];
 }
 
 export interface PrincipalProblem {
@@ -55,7 +59,7 @@ export function resolvePrincipal(org: AccessOrg, text: string): Principal | Prin
   const isRole = /^arn:[^:]+:(iam|sts)::\d{12}:(assumed-)?role\//.test(text);
   const what = isRole
     ? `role "${text}" is not defined in the spec: the spec defines groups, users and permission sets (whose roles are AWSReservedSSO_<PermissionSet>_<hash>), not other IAM roles`
-    : `principal "${text}" is neither a group nor a user of the spec (groups: ${[...groups.keys()].join(', ') || 'none'}; users: ${[...users.keys()].join(', ') || 'none'})`;
+    : `principal "${text}" is neither a group nor a user ${org.identitySource === 'spec' ? 'of the spec' : 'in IAM Identity Center'} (groups: ${[...groups.keys()].join(', ') || 'none'}; users: ${[...users.keys()].join(', ') || 'none'})`;
   return { message: what, suggestions: isRole ? [] : suggest(text, names) };
 }
 
@@ -63,10 +67,12 @@ export function isPrincipalProblem(value: Principal | PrincipalProblem): value i
   return 'message' in value;
 }
 
-function grantOf(a: AccessAssignment): Grant {
-  return a.user === undefined
-    ? { group: a.group, permissionSet: a.permissionSet }
-    : { group: a.group, permissionSet: a.permissionSet, user: a.user };
+export function grantOf(a: AccessGrantRow): Grant {
+  const grant: Grant = { permissionSet: a.permissionSet };
+  if (a.group !== undefined) grant.group = a.group;
+  if (a.user !== undefined) grant.user = a.user;
+  if (a.accounts !== undefined) grant.accounts = a.accounts;
+  return grant;
 }
 
 /**
@@ -83,13 +89,19 @@ export function grantsIn(org: AccessOrg, principal: Principal, environment: stri
       const mine = new Set(
         [...org.identity.groups.values()].filter((g) => g.members.includes(principal.name)).map((g) => g.name),
       );
-      return rows.filter((a) => mine.has(a.group) && (a.user === undefined || a.user === principal.name)).map(grantOf);
+      return rows
+        .filter((a) =>
+          a.group === undefined
+            ? a.user === principal.name
+            : mine.has(a.group) && (a.user === undefined || a.user === principal.name),
+        )
+        .map(grantOf);
     }
     case 'permission-set': {
       const rowsFor = rows.filter((a) => a.permissionSet === principal.name);
       return rowsFor.length === 0
         ? []
-        : [{ group: rowsFor.map((r) => r.group).join(', '), permissionSet: principal.name }];
+        : [{ group: rowsFor.map((r) => r.group ?? `user ${r.user}`).join(', '), permissionSet: principal.name }];
     }
   }
 }

@@ -4,12 +4,13 @@
  * Pure apart from reading the IAM service reference and the managed-policy cache; `bulkhead plan` prints it.
  */
 import { computeMatrix, ALLOWED, type AccessMatrixData } from '../access/matrix.js';
-import { accessOrgFromSpec } from '../access/org-view.js';
+import { accessOrgFromSpec, type AccessOrg } from '../access/org-view.js';
 import { PermissionSetResolver } from '../access/permission-set-policies.js';
 import { awsManagedPolicies } from './managed-policies.js';
 import type { OrgModel } from '../model/organization.js';
 import { checkManagedPolicies } from './access-source.js';
 import { matrixActions } from './access.js';
+import type { AccessGrantChange } from './access-grants.js';
 
 export interface AccessChange {
   group: string;
@@ -28,6 +29,13 @@ export interface AccessDiff {
   actionsCompared: number;
   /** False when the access grid (identity) was the spec's on both sides, so grid changes do not show. */
   gridCompared?: boolean;
+  /**
+   * Who gains or loses which permission set where: the plan's account-assignment changes (diffs against the live
+   * assignments), production first. Printed before the per-action lines, in the same section.
+   */
+  grants?: AccessGrantChange[];
+  /** One human line per entry of `grants`. */
+  grantLines?: string[];
 }
 
 export interface AccessDiffOptions {
@@ -37,14 +45,18 @@ export interface AccessDiffOptions {
   listLimit?: number;
 }
 
+/** A side of the comparison: a spec, or an organization already in the access questions' terms (live identity). */
+export type AccessSide = OrgModel | { org: AccessOrg; resolver: PermissionSetResolver };
+
 function matrixOf(
-  model: OrgModel,
+  side: AccessSide,
   actions: Awaited<ReturnType<typeof matrixActions>>,
   region: string,
 ): AccessMatrixData {
-  const resolver = new PermissionSetResolver(model.identity, awsManagedPolicies());
-  checkManagedPolicies(model, resolver);
-  return computeMatrix(accessOrgFromSpec(model), resolver, actions, { region });
+  if ('org' in side) return computeMatrix(side.org, side.resolver, actions, { region });
+  const resolver = new PermissionSetResolver(side.identity, awsManagedPolicies());
+  checkManagedPolicies(side, resolver);
+  return computeMatrix(accessOrgFromSpec(side), resolver, actions, { region });
 }
 
 function allowedSets(data: AccessMatrixData): Map<string, Set<string>> {
@@ -68,7 +80,7 @@ function describe(c: AccessChange, limit: number): string {
 
 /** Compares what every group may do in every environment before and after. */
 export async function accessDiff(
-  before: OrgModel,
+  before: AccessSide,
   after: OrgModel,
   options: AccessDiffOptions = {},
 ): Promise<AccessDiff> {
@@ -82,8 +94,7 @@ export async function accessDiff(
     const [group = '', environment = ''] = key.split('\u0000');
     const was = a.get(key) ?? new Set<string>();
     const now = b.get(key) ?? new Set<string>();
-    const production =
-      (after.environments.get(environment) ?? before.environments.get(environment))?.kind === 'production';
+    const production = after.environments.get(environment)?.kind === 'production';
     const gained = [...now].filter((x) => !was.has(x)).sort();
     const lost = [...was].filter((x) => !now.has(x)).sort();
     if (gained.length > 0) changes.push({ group, environment, production, change: 'gain', actions: gained });
@@ -107,17 +118,24 @@ const GRID_NOT_COMPARED =
 
 export function renderAccessDiff(diff: AccessDiff): string {
   const note = diff.gridCompared === false ? `\n${GRID_NOT_COMPARED}` : '';
-  if (diff.changes.length === 0 && diff.actionsCompared === 0) {
+  const grants = diff.grants ?? [];
+  const grantLines = grants.map(
+    (g, i) =>
+      `  ${g.change === 'gain' ? (g.production ? '!' : '+') : g.production ? '!' : '-'} ${diff.grantLines?.[i] ?? ''}`,
+  );
+  if (diff.changes.length === 0 && grants.length === 0 && diff.actionsCompared === 0) {
     return `Access: the plan changes no guardrail and no account.${note}`;
   }
-  if (diff.changes.length === 0) {
+  if (diff.changes.length === 0 && grants.length === 0) {
     const what = diff.gridCompared === false ? 'no change from the live guardrails and accounts' : 'no change';
     return `Access: ${what} (${diff.actionsCompared} actions compared per group and environment).${note}`;
   }
   const lines = diff.changes.map(
     (c, i) => `  ${c.change === 'gain' ? (c.production ? '!' : '+') : '-'} ${diff.lines[i]}`,
   );
-  return (
-    [`Access changes (${diff.actionsCompared} actions compared per group and environment):`, ...lines].join('\n') + note
-  );
+  const head =
+    diff.actionsCompared > 0
+      ? `Access changes (${diff.actionsCompared} actions compared per group and environment):`
+      : 'Access changes:';
+  return [head, ...grantLines, ...lines].join('\n') + note;
 }

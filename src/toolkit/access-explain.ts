@@ -19,7 +19,7 @@ import {
   scpByArn,
   ssoRoleName,
 } from '../access/org-queries.js';
-import { accountsOf, type AccessAccount, type AccessOrg } from '../access/org-view.js';
+import { accountsOf, holdsIn, type AccessAccount, type AccessOrg } from '../access/org-view.js';
 import { permissionSetOfRole } from '../access/principals.js';
 import type { EvaluationOk, Layer } from '../access/types.js';
 import { BulkheadError } from '../core/errors.js';
@@ -223,11 +223,11 @@ export async function accessExplain(options: ExplainOptions): Promise<ExplainAns
   if (ps !== undefined && psName !== undefined) {
     evaluated = 'permission-set';
     const assigned = org.identity.assignments.some(
-      (a) => a.permissionSet === psName && account.environments.includes(a.environment),
+      (a) => a.permissionSet === psName && account.environments.includes(a.environment) && holdsIn(a, account),
     );
     if (!assigned)
       notes.push(
-        `the spec does not assign permission set ${psName} in ${account.environments.join(', ') || account.name}: the role should not exist in that account`,
+        `${org.identitySource === 'spec' ? 'the spec does' : 'IAM Identity Center does'} not assign permission set ${psName} in ${account.environments.join(', ') || account.name}: the role should not exist in that account`,
       );
     result = evaluate(
       requestFor(org, account, roleName ?? ssoRoleName(psName), session, input, resource),
@@ -268,7 +268,12 @@ export async function accessExplain(options: ExplainOptions): Promise<ExplainAns
       "the message also carries an encoded authorization failure: `aws sts decode-authorization-message` shows AWS's full request context",
     );
   const answer: ExplainAnswer = {
-    ...{ source: org.source, description: loaded.description, notes: [...org.notes, ...notes, ...(ps?.notes ?? [])] },
+    ...{
+      source: org.source,
+      identity: org.identitySource,
+      description: loaded.description,
+      notes: [...org.notes, ...notes, ...(ps?.notes ?? [])],
+    },
     parsed,
     account: account.name,
     accountId: account.id,

@@ -1,8 +1,12 @@
 /**
  * Where `bulkhead access` reads the organization from: the spec alone (`--from spec`, no AWS calls), or the live
- * organization's OU tree and SCPs with the spec's identity (`--from live`).
+ * organization: its OU tree, SCPs and IAM Identity Center (users, groups, permission sets, assignments) with
+ * `--from live`.
  */
+import { withLiveIdentity } from '../access/live-identity.js';
 import { accessOrgFromLive, accessOrgFromSpec, type AccessOrg } from '../access/org-view.js';
+import type { ObservedOrg } from '../model/observed.js';
+import type { ObservedIdentity } from '../model/observed-identity.js';
 import { PermissionSetResolver } from '../access/permission-set-policies.js';
 import { awsManagedPolicies } from './managed-policies.js';
 import { BulkheadError, UsageError } from '../core/errors.js';
@@ -60,6 +64,31 @@ export function checkManagedPolicies(model: OrgModel, resolver: PermissionSetRes
   });
 }
 
+/**
+ * The live organization as the access questions see it, identity from IAM Identity Center. No instance in the home
+ * region is an error: there is no live identity to answer from.
+ */
+export function liveAccessOrg(
+  observed: ObservedOrg,
+  identity: ObservedIdentity,
+  model: OrgModel,
+  where: string,
+): { org: AccessOrg; resolver: PermissionSetResolver } {
+  if (identity.center === undefined)
+    throw new BulkheadError(
+      'no-identity-center',
+      `the ${where} has no IAM Identity Center instance in ${model.homeRegion}, so there is no live identity to answer from`,
+      {
+        hint:
+          model.identity.permissionSets.size > 0
+            ? 'apply the spec (`bulkhead apply`) to enable it and create the identity, or ask with --from spec'
+            : 'enable IAM Identity Center in the home region and assign permission sets, or ask with --from spec',
+      },
+    );
+  const org = withLiveIdentity(accessOrgFromLive(observed, model), identity);
+  return { org, resolver: new PermissionSetResolver(org.identity, awsManagedPolicies()) };
+}
+
 export async function loadAccessOrg(options: AccessSourceOptions): Promise<LoadedAccessOrg> {
   const from = options.from ?? 'spec';
   if (from !== 'spec' && from !== 'live')
@@ -73,21 +102,23 @@ export async function loadAccessOrg(options: AccessSourceOptions): Promise<Loade
   if (from === 'spec')
     return { org: accessOrgFromSpec(model), model, resolver, description: `the spec ${options.file}` };
   const { connect } = await import('./connect.js');
-  const { refreshTree: refresh } = await import('./plan.js');
+  const { refresh } = await import('./refresh.js');
+  const { identityOf, organizationTree } = await import('../model/observed.js');
   const io = options.io ?? { notify() {} };
   const connection = await connect(options.target ?? {}, io);
   try {
-    const observed = await refresh(connection, io);
+    const state = await refresh(connection, io, { identity: true, homeRegion: model.homeRegion });
+    const observed = organizationTree(state);
     if (observed.organization === undefined) {
       throw new BulkheadError('no-organization', `the ${connection.description} has no organization yet`, {
         hint: 'apply the spec first (`bulkhead apply`), or ask with --from spec',
       });
     }
+    const live = liveAccessOrg(observed, identityOf(state), model, connection.description);
     return {
-      org: accessOrgFromLive(observed, model),
+      ...live,
       model,
-      resolver,
-      description: `the live organization (${connection.description})`,
+      description: `the live organization (${connection.description}), identity from IAM Identity Center`,
     };
   } finally {
     await connection.close();

@@ -13,6 +13,7 @@ import {
 } from '../access/action-info.js';
 import { parseContext } from '../access/context-input.js';
 import {
+  ALLOWED,
   computeMatrix,
   matrixCell,
   matrixColumns,
@@ -34,10 +35,13 @@ import { isWellFormedArn } from '../access/arn.js';
 import type { InputError } from '../access/types.js';
 import { BulkheadError } from '../core/errors.js';
 import { didYouMean, suggest } from '../core/suggest.js';
+import type { PermissionSetResolver } from '../access/permission-set-policies.js';
 import { loadAccessOrg, type AccessSourceOptions } from './access-source.js';
 
 export interface AccessAnswerMeta {
   source: 'spec' | 'live';
+  /** Where users, groups, permission sets and assignments came from: the spec, or the live IAM Identity Center. */
+  identity: 'spec' | 'identity-center';
   description: string;
   notes: string[];
 }
@@ -123,7 +127,12 @@ function run<T>(f: () => T): T {
 }
 
 function meta(loaded: { org: AccessOrg; description: string }, extra: string[] = []): AccessAnswerMeta {
-  return { source: loaded.org.source, description: loaded.description, notes: [...loaded.org.notes, ...extra] };
+  return {
+    source: loaded.org.source,
+    identity: loaded.org.identitySource,
+    description: loaded.description,
+    notes: [...loaded.org.notes, ...extra],
+  };
 }
 
 export interface CanOptions extends AccessSourceOptions {
@@ -235,4 +244,32 @@ export async function accessMatrix(options: MatrixOptions): Promise<AccessMatrix
   const cells = data.rows.map((row) => columns.map((c) => matrixCell(row, c)));
   const production = [...org.environments.values()].filter((e) => e.kind === 'production').map((e) => e.name);
   return { ...meta(loaded), data, columns, cells, production };
+}
+
+export interface AccessExcerptRow {
+  group: string;
+  environment: string;
+  production: boolean;
+  /** The actions allowed in at least one account of the environment. */
+  allowed: string[];
+  denied: string[];
+}
+
+/** A few actions for every group and environment where the group holds a permission set (the demo's "who can do what where"). */
+export async function accessExcerpt(
+  org: AccessOrg,
+  resolver: PermissionSetResolver,
+  items: readonly string[],
+): Promise<AccessExcerptRow[]> {
+  const actions = await matrixActions(items);
+  const data = computeMatrix(org, resolver, actions, { region: org.homeRegion });
+  return data.rows
+    .filter((row) => row.grants.length > 0)
+    .map((row) => ({
+      group: row.group,
+      environment: row.environment,
+      production: org.environments.get(row.environment)?.kind === 'production',
+      allowed: actions.filter((_, i) => row.statuses[i] === ALLOWED).map((a) => a.action),
+      denied: actions.filter((_, i) => row.statuses[i] !== ALLOWED).map((a) => a.action),
+    }));
 }

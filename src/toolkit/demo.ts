@@ -9,8 +9,12 @@ import { createClients } from '../providers/aws/clients.js';
 import { apply } from './apply.js';
 import type { Connection } from './connect.js';
 import { init } from './init.js';
-import { plan, refreshTree } from './plan.js';
+import { plan } from './plan.js';
 import { liveTree, organizationView } from './show.js';
+import { identityOf, organizationTree } from '../model/observed.js';
+import { accessExcerpt, type AccessExcerptRow } from './access.js';
+import { liveAccessOrg } from './access-source.js';
+import { refresh } from './refresh.js';
 import type { TreeNode } from './tree.js';
 
 export interface DemoOptions {
@@ -27,12 +31,29 @@ export interface DemoResult {
   tree: TreeNode;
   applied: number;
   secondPlanChanges: number;
+  /** Who can do what where, read back from the live organization and IAM Identity Center. */
+  access: AccessExcerptRow[];
   elapsedMs: number;
+}
+
+/** The actions the demo asks about: reading and writing data, deleting a table, creating an IAM role. */
+export const DEMO_ACTIONS = ['s3:GetObject', 's3:PutObject', 'dynamodb:DeleteTable', 'iam:CreateRole'];
+
+function excerptLines(rows: readonly AccessExcerptRow[]): string {
+  const width = Math.max(...rows.map((r) => `${r.group} in ${r.environment}`.length));
+  return rows
+    .map((r) => {
+      const where = `${r.group} in ${r.environment}`.padEnd(width);
+      const cells = DEMO_ACTIONS.map((a) => `${a} ${r.allowed.includes(a) ? 'yes' : 'no'}`).join(' · ');
+      return `   ${where}  ${cells}${r.production ? '  [production]' : ''}`;
+    })
+    .join('\n');
 }
 
 /**
  * The guided tour, on a fresh local cloud in a temporary folder: write a template, plan, apply
- * with live progress, show the organization as it now is, and plan again to see nothing left.
+ * with live progress (identity in IAM Identity Center included), show the organization as it now is and who can do
+ * what where, and plan again to see nothing left.
  */
 export async function demo(options: DemoOptions): Promise<DemoResult> {
   const started = Date.now();
@@ -77,8 +98,23 @@ export async function demo(options: DemoOptions): Promise<DemoResult> {
         { source: 'internal' },
       );
     say(io, 'demo.step', `applied ${applied.done.length} changes in ${(applied.elapsedMs / 1000).toFixed(1)}s`);
-    const tree = liveTree(organizationView(await refreshTree(connection, io)));
-    say(io, 'demo.step', '4. bulkhead plan, again:');
+    const state = await refresh(connection, io);
+    const tree = liveTree(organizationView(organizationTree(state)));
+    let access: AccessExcerptRow[] = [];
+    if (first.model.identity.assignments.length > 0) {
+      const live = liveAccessOrg(organizationTree(state), identityOf(state), first.model, connection.description);
+      // An excerpt: development and production, where the difference shows.
+      const shown = new Set(['development', 'production']);
+      access = (await accessExcerpt(live.org, live.resolver, DEMO_ACTIONS)).filter((r) =>
+        shown.has(first.model.environments.get(r.environment)?.kind ?? ''),
+      );
+      say(
+        io,
+        'demo.step',
+        `4. bulkhead access matrix --from live: who can do what where, with identity from IAM Identity Center\n${excerptLines(access)}`,
+      );
+    }
+    say(io, 'demo.step', `${access.length > 0 ? 5 : 4}. bulkhead plan, again:`);
     const second = await plan({ file, connection, io });
     say(io, 'demo.step', renderPlan(second.plan.changes, second.plan.problems, undefined, second.plan.notes));
     const result = {
@@ -87,6 +123,7 @@ export async function demo(options: DemoOptions): Promise<DemoResult> {
       tree,
       applied: applied.done.length,
       secondPlanChanges: second.plan.changes.length,
+      access,
       elapsedMs: Date.now() - started,
     };
     emit(io, { type: 'result', code: 'demo.result', data: { ...result, tree: undefined } });

@@ -1,6 +1,8 @@
 import { UsageError } from '../core/errors.js';
 import { didYouMeanAmong, showInvisible } from '../core/suggest.js';
 import type { ObservedOrg } from '../model/observed.js';
+import type { ObservedIdentity } from '../model/observed-identity.js';
+import { importIdentity } from './import-identity.js';
 import { AWS_REGIONS, isKnownRegion } from '../model/regions.js';
 import type { EnvironmentKind } from '../model/environment.js';
 import { renderTemplate, type YamlPath } from '../templates/render.js';
@@ -50,12 +52,18 @@ const userTags = (tags: Record<string, string>) =>
 /**
  * Writes a spec describing an existing organization, so that `plan` right after shows no changes:
  * accounts are adopted by id, OUs and SCPs kept as they are, each account given an environment
- * guessed from its name (marked in a comment for the user to confirm).
+ * guessed from its name (marked in a comment for the user to confirm). With `identity` (IAM Identity Center as
+ * refreshed), also users, groups, permission sets and the access grid; `warnings` name what did not fit.
  */
 export function importSpec(
   observed: ObservedOrg,
   options: ImportOptions = {},
-): { text: string; guesses: { account: string; environment: string; kind: string; sure: boolean }[] } {
+  identity?: ObservedIdentity,
+): {
+  text: string;
+  guesses: { account: string; environment: string; kind: string; sure: boolean }[];
+  warnings: string[];
+} {
   if (!observed.organization || !observed.root) throw new Error('importSpec needs an organization');
   const mgmtId = observed.organization.managementAccountId;
   const mgmt = observed.accounts.find((a) => a.id === mgmtId);
@@ -120,6 +128,17 @@ export function importSpec(
         ...(Object.keys(tags).length ? { tags } : {}),
       };
     });
+  const imported =
+    identity === undefined
+      ? undefined
+      : importIdentity(
+          identity,
+          accounts.map((a) => ({ id: a.id, name: a.name, environment: a.environment })),
+          { id: mgmtId, name: mgmt?.name ?? 'management' },
+        );
+  for (const [environment, owner] of Object.entries(imported?.owners ?? {}))
+    if (environments[environment]) environments[environment].owner = owner;
+  comments.push(...(imported?.comments ?? []));
   const value: Record<string, unknown> = {
     version: 1,
     organization: {
@@ -131,6 +150,7 @@ export function importSpec(
     organizationalUnits: ouTree(observed.root.id),
     accounts,
     ...(scps.length ? { policies: { serviceControlPolicies: scps } } : {}),
+    ...(imported?.identity !== undefined ? { identity: imported.identity } : {}),
   };
   comments.push([
     ['environments'],
@@ -142,5 +162,5 @@ export function importSpec(
     comments,
     flow: [],
   });
-  return { text, guesses };
+  return { text, guesses, warnings: imported?.warnings ?? [] };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { BulkheadError } from '../core/errors.js';
 import { emit, type IoHost } from '../core/events.js';
-import { organizationTree, type ObservedState } from '../model/observed.js';
+import { identityOf, organizationTree, type ObservedState } from '../model/observed.js';
 import type { OrgModel } from '../model/organization.js';
 import { diff } from '../plan/diff.js';
 import { specHash, stateFingerprint } from '../plan/fingerprint.js';
@@ -84,7 +84,14 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
       const atHead = options.baseline ? undefined : await specAtGitHead(options.file);
       // Unchanged since HEAD: the grid is the committed one, so comparing the spec with itself is right.
       const gridBefore = atHead === 'unchanged' ? model : atHead;
-      access = await planAccessDiff(planned, model, organizationTree(observed), options.baseline, gridBefore);
+      access = await planAccessDiff(
+        planned,
+        model,
+        organizationTree(observed),
+        options.baseline,
+        gridBefore,
+        identityOf(observed),
+      );
     }
     emit(options.io, { type: 'result', code: 'plan.ready', data: { changes: planned.changes.length } });
     return { plan: planned, model, observed, target, ...(access ? { access } : {}) };

@@ -1,4 +1,12 @@
 import { DetachPolicyCommand } from '@aws-sdk/client-organizations';
+import {
+  CreateAccountAssignmentCommand,
+  DescribeAccountAssignmentCreationStatusCommand,
+  ListInstancesCommand,
+  ListPermissionSetsCommand,
+  DescribePermissionSetCommand,
+} from '@aws-sdk/client-sso-admin';
+import { GetGroupIdCommand } from '@aws-sdk/client-identitystore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshOrganization } from '../../src/providers/aws/organizations/reader.js';
 import { runCli } from '../cli/run-cli.js';
@@ -25,7 +33,7 @@ describe('bulkhead access --from live', () => {
     await env.stop();
   });
 
-  const can = async (from: 'spec' | 'live') => {
+  const can = async (from: 'spec' | 'live', principal = 'Ops', action = 'iam:CreateUser') => {
     const r = await runCli([
       'access',
       'can',
@@ -36,15 +44,15 @@ describe('bulkhead access --from live', () => {
       '--endpoint',
       env.cloud.endpoint,
       '--principal',
-      'Ops',
+      principal,
       '--environment',
       'prod',
       '--action',
-      'iam:CreateUser',
+      action,
       '--json',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    return JSON.parse(r.stdout) as CanAnswer;
+    return JSON.parse(r.stdout) as CanAnswer & { identity: string; notes: string[] };
   };
 
   it('answers on the real account ids and the SCPs as they are attached now', async () => {
@@ -69,5 +77,56 @@ describe('bulkhead access --from live', () => {
       decision: 'explicit-deny',
       decidedBy: { policy: 'deny-iam-users' },
     });
+  });
+
+  it('takes identity from IAM Identity Center: an assignment made by hand counts, in its account', async () => {
+    const { clients } = env.connection;
+    clients.useHomeRegion('eu-west-1');
+    const spec = await can('spec', 'Developers', 's3:PutObject');
+    expect(spec.allowed).toBe(false); // the spec gives Developers ReadOnly in prod
+    const instance = (await clients.ssoAdmin.send(new ListInstancesCommand({}))).Instances![0]!;
+    const InstanceArn = instance.InstanceArn!;
+    const arns = (await clients.ssoAdmin.send(new ListPermissionSetsCommand({ InstanceArn }))).PermissionSets!;
+    const names = await Promise.all(
+      arns.map(async (arn) => {
+        const d = await clients.ssoAdmin.send(new DescribePermissionSetCommand({ InstanceArn, PermissionSetArn: arn }));
+        return [d.PermissionSet!.Name!, arn] as const;
+      }),
+    );
+    const powerUser = names.find(([n]) => n === 'PowerUser')![1];
+    const { GroupId } = await clients.identityStore.send(
+      new GetGroupIdCommand({
+        IdentityStoreId: instance.IdentityStoreId!,
+        AlternateIdentifier: { UniqueAttribute: { AttributePath: 'DisplayName', AttributeValue: 'Developers' } },
+      }),
+    );
+    const observed = await refreshOrganization(clients.organizations);
+    const prodId = observed.accounts.find((a) => a.name === 'acme-prod')!.id;
+    const r = await clients.ssoAdmin.send(
+      new CreateAccountAssignmentCommand({
+        InstanceArn,
+        TargetId: prodId,
+        TargetType: 'AWS_ACCOUNT',
+        PermissionSetArn: powerUser,
+        PrincipalType: 'GROUP',
+        PrincipalId: GroupId!,
+      }),
+    );
+    for (let i = 0; i < 200; i++) {
+      const s = await clients.ssoAdmin.send(
+        new DescribeAccountAssignmentCreationStatusCommand({
+          InstanceArn,
+          AccountAssignmentCreationRequestId: r.AccountAssignmentCreationStatus!.RequestId!,
+        }),
+      );
+      if (s.AccountAssignmentCreationStatus?.Status !== 'IN_PROGRESS') break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const live = await can('live', 'Developers', 's3:PutObject');
+    expect(live.identity).toBe('identity-center');
+    expect(live.notes[0]).toMatch(/^identity \(.*account assignments\) comes from IAM Identity Center \(ssoins-/);
+    expect(live.allowed).toBe(true);
+    expect(live.accounts.map((a) => a.account)).toEqual(['acme-prod']);
+    expect((await can('spec', 'Developers', 's3:PutObject')).allowed).toBe(false);
   });
 });

@@ -62,8 +62,32 @@ describe('what a plan changes in access', () => {
     ).toBe(true);
     env.useCredentials();
     const r = await runCli(['plan', '-f', edited, '--baseline', file, '--endpoint', env.cloud.endpoint]);
+    // One access section: who gains or loses which permission set (from the assignment changes) first, then actions.
     expect(r.stdout).toMatch(
-      /Access changes \(\d+ actions compared per group and environment\):\n {2}! Developers gain .* in prod \[production\]/,
+      /Access changes \(\d+ actions compared per group and environment\):\n {2}! Developers \(group\) gain permission set PowerUser in prod: its one account \(acme-prod\) \[production\]\n {2}! Developers \(group\) lose permission set ReadOnly in prod: its one account \(acme-prod\) \[production\]\n {2}! Developers gain .* in prod \[production\]/,
     );
+    const json = await runCli(['plan', '-f', edited, '--baseline', file, '--endpoint', env.cloud.endpoint, '--json']);
+    expect((JSON.parse(json.stdout) as { accessGrants: unknown[] }).accessGrants).toEqual([
+      {
+        change: 'gain',
+        principalType: 'GROUP',
+        principal: 'Developers',
+        permissionSet: 'PowerUser',
+        environment: 'prod',
+        production: true,
+        accounts: ['acme-prod'],
+        allAccounts: true,
+      },
+      {
+        change: 'lose',
+        principalType: 'GROUP',
+        principal: 'Developers',
+        permissionSet: 'ReadOnly',
+        environment: 'prod',
+        production: true,
+        accounts: ['acme-prod'],
+        allAccounts: true,
+      },
+    ]);
   });
 });

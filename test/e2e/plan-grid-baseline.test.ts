@@ -10,7 +10,7 @@ import { cloudWithTemplate } from './local-connection.js';
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, stdio: 'ignore' });
 
-describe('plan compares the access grid with the spec at git HEAD', () => {
+describe('plan compares the access grid with the live Identity Center', () => {
   let env: Awaited<ReturnType<typeof cloudWithTemplate>>;
   beforeAll(async () => {
     env = await cloudWithTemplate('startup');
@@ -19,27 +19,28 @@ describe('plan compares the access grid with the spec at git HEAD', () => {
     await env.stop();
   });
 
-  // Give every permission set of the spec AdministratorAccess: who can do what widens everywhere the grid grants it.
+  // Give every permission set of the spec AdministratorAccess (a permission-set update, now that identity is applied).
   const widen = (text: string) => text.replace(/ReadOnlyAccess/g, 'AdministratorAccess');
 
-  it('outside a git repository it says grid changes need --baseline instead of "no change"', async () => {
+  it('outside a git repository the live Identity Center is the before side, so a widened grid shows', async () => {
     writeFileSync(env.file, widen(readFileSync(env.file, 'utf8')));
     const r = await plan({ file: env.file, connection: env.connection, io: new RecordingIoHost() });
-    expect(r.access?.gridCompared).toBe(false);
-    expect(renderAccessDiff(r.access!)).toMatch(/not compared.*--baseline/s);
+    expect(r.access?.gridCompared).toBe(true);
+    expect(r.access!.changes.some((c) => c.change === 'gain' && c.production)).toBe(true);
+    expect(renderAccessDiff(r.access!)).not.toMatch(/not compared/);
   });
 
-  it('in a git repository the committed spec is the before side, so a widened grid shows', async () => {
+  it('in a git repository too: an unchanged spec shows no change, a widened one gains', async () => {
     const dir = dirname(env.file);
     writeFileSync(env.file, readFileSync(env.file, 'utf8').replace(/AdministratorAccess/g, 'ReadOnlyAccess'));
     git(dir, 'init', '-q');
     git(dir, 'add', 'org.yaml');
     git(dir, 'commit', '-qm', 'spec');
     const same = await plan({ file: env.file, connection: env.connection, io: new RecordingIoHost() });
-    expect(same.access?.changes ?? []).toEqual([]);
+    expect(same.access?.lines ?? []).toEqual([]);
     writeFileSync(env.file, widen(readFileSync(env.file, 'utf8')));
     const r = await plan({ file: env.file, connection: env.connection, io: new RecordingIoHost() });
-    // AWS changes only in the permission set's policies; the grid itself is what the access diff compares.
+    // Identity is applied: the widened permission set is an update in AWS too.
     expect(r.plan.changes.map((c) => `${c.action} ${c.kind} ${c.key}`)).toEqual(['update permission-set ReadOnly']);
     expect(r.access?.gridCompared).toBe(true);
     expect(r.access!.changes.some((c) => c.change === 'gain')).toBe(true);

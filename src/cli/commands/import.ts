@@ -32,21 +32,30 @@ export function registerImport(program: Command, term: Terminal): void {
     const { checkImportOptions, importSpec } = await import('../../toolkit/import.js');
     checkImportOptions({ ...(flags.homeRegion !== undefined ? { homeRegion: flags.homeRegion } : {}) });
     const { connect } = await import('../../toolkit/connect.js');
-    const { refreshTree: refresh } = await import('../../toolkit/plan.js');
+    const { refresh } = await import('../../toolkit/refresh.js');
+    const { identityOf, organizationTree } = await import('../../model/observed.js');
     const { schemaText } = await import('../../toolkit/schema.js');
     const io = new ProgressIoHost(term, progressMode(term, false));
     const connection = await connect(targetOptions(flags), io);
     try {
-      const observed = await refresh(connection, io);
+      // Identity Center lives in the home region: --home-region, else the target's region.
+      const state = await refresh(connection, io, {
+        identity: true,
+        ...(flags.homeRegion ? { homeRegion: flags.homeRegion } : {}),
+      });
+      const observed = organizationTree(state);
+      const identity = identityOf(state);
       io.finish();
       if (!observed.organization)
         throw new BulkheadError('import-no-organization', `there is no organization at the ${connection.description}`, {
           hint: 'start from a template instead: `bulkhead init`',
         });
-      const { text, guesses } = importSpec(observed, {
-        ...(flags.name ? { name: flags.name } : {}),
-        ...(flags.homeRegion ? { homeRegion: flags.homeRegion } : {}),
-      });
+      const homeRegion = flags.homeRegion ?? identity.center?.region;
+      const { text, guesses, warnings } = importSpec(
+        observed,
+        { ...(flags.name ? { name: flags.name } : {}), ...(homeRegion ? { homeRegion } : {}) },
+        identity,
+      );
       // The JSON Schema beside the spec, as `init` writes it, so editors check and complete it.
       const schemaFile = join(dirname(flags.out), 'org.schema.json');
       writeFileSync(flags.out, text);
@@ -58,6 +67,12 @@ export function registerImport(program: Command, term: Terminal): void {
       term.out('\nEnvironments guessed from account names — confirm each in the spec:');
       for (const g of guesses)
         term.out(`  ${g.account.padEnd(32)} → ${g.environment} (${g.kind}${g.sure ? '' : ', no clue in the name'})`);
+      if (identity.center)
+        term.out(
+          `\nIAM Identity Center (${identity.center.region}): ${identity.users.length} users, ${identity.groups.length} groups, ` +
+            `${identity.permissionSets.length} permission sets, ${identity.assignments.length} assignments`,
+        );
+      for (const w of warnings) term.err(`${term.style.yellow('warning')}: ${w}`);
       term.out(
         `\nnext: \`bulkhead validate -f ${flags.out}\`, then \`bulkhead plan -f ${flags.out}\` should show no changes.`,
       );

@@ -48,7 +48,13 @@ export function registerPlan(program: Command, term: Terminal, setExit: (code: E
     const { access } = result;
     if (flags.out) writePlanFile(flags.out, result.plan);
     if (flags.json)
-      term.out(JSON.stringify({ ...result.plan, ...(access ? { accessChanges: access.changes } : {}) }, null, 2));
+      term.out(
+        JSON.stringify(
+          { ...result.plan, ...(access ? { accessChanges: access.changes, accessGrants: access.grants ?? [] } : {}) },
+          null,
+          2,
+        ),
+      );
     else {
       term.out(`Target: ${result.target}\n`);
       term.out(renderPlan(result.plan.changes, result.plan.problems, planStyle(term.style), result.plan.notes));

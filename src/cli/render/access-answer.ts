@@ -67,11 +67,12 @@ export function renderCan(answer: CanAnswer & AccessAnswerMeta, style: Style, tr
     for (const g of a.grants) {
       const via =
         answer.principal.kind === 'user'
-          ? `via group ${g.group} → permission set ${g.permissionSet}`
+          ? g.group === undefined
+            ? `via a direct assignment → permission set ${g.permissionSet}`
+            : `via group ${g.group} → permission set ${g.permissionSet}`
           : `via permission set ${g.permissionSet}`;
-      lines.push(
-        `  ${g.allowed ? style.green('✓') : style.red('✗')} ${via}${g.user ? ` (owner ${g.user} only)` : ''}: ${g.result.decision}`,
-      );
+      const owner = g.user !== undefined && g.group !== undefined ? ` (owner ${g.user} only)` : '';
+      lines.push(`  ${g.allowed ? style.green('✓') : style.red('✗')} ${via}${owner}: ${g.result.decision}`);
       lines.push(...explainLines(g.result, '      ', style));
       if (trace)
         lines.push(

@@ -40,8 +40,13 @@ function colour(cell: MatrixCell, style: Style): (s: string) => string {
 export function renderMatrixTable(m: AccessMatrixResult, style: Style): string {
   const head = ['group', 'environment', ...m.columns.map((c) => c.label)];
   const owners = (r: number): string => {
-    const users = m.data.rows[r]!.grants.filter((g) => g.user !== undefined).map((g) => g.user);
-    return users.length > 0 ? ` (owner ${users.join(', ')})` : '';
+    const grants = m.data.rows[r]!.grants;
+    const users = grants.filter((g) => g.user !== undefined).map((g) => g.user);
+    const limited = [...new Set(grants.flatMap((g) => g.accounts ?? []))];
+    return (
+      (users.length > 0 ? ` (owner ${users.join(', ')})` : '') +
+      (limited.length > 0 ? ` (only ${limited.join(', ')})` : '')
+    );
   };
   const body = m.data.rows.map((row, r) => [
     row.group,
@@ -96,6 +101,7 @@ export function renderMatrixCsv(m: AccessMatrixResult): string {
 export function matrixJson(m: AccessMatrixResult): unknown {
   return {
     source: m.source,
+    identity: m.identity,
     description: m.description,
     notes: m.notes,
     region: m.data.region,
@@ -105,6 +111,15 @@ export function matrixJson(m: AccessMatrixResult): unknown {
       environment: row.environment,
       production: m.production.includes(row.environment),
       permissionSets: row.grants.map((g) => (g.user ? `${g.permissionSet} (owner ${g.user})` : g.permissionSet)),
+      ...(row.grants.some((g) => g.accounts !== undefined)
+        ? {
+            grants: row.grants.map((g) => ({
+              permissionSet: g.permissionSet,
+              ...(g.user ? { owner: g.user } : {}),
+              ...(g.accounts ? { accounts: g.accounts } : {}),
+            })),
+          }
+        : {}),
       cells: Object.fromEntries(m.columns.map((c, i) => [c.label, m.cells[r]![i]!])),
       actions: Object.fromEntries(m.data.actions.map((a, i) => [a.action, STATUS_NAMES[row.statuses[i]!]!])),
     })),

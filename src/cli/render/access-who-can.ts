@@ -6,7 +6,9 @@ import type { Style } from './style.js';
 
 function who(e: WhoCanEntry): string {
   const p =
-    e.principal.kind === 'user' ? `user ${e.principal.name} (via group ${e.group})` : `group ${e.principal.name}`;
+    e.principal.kind !== 'user'
+      ? `group ${e.principal.name}`
+      : `user ${e.principal.name} (${e.group === undefined ? 'assigned directly' : `via group ${e.group}`})`;
   return `${p} with ${e.permissionSet}${e.ownerOnly ? ` (owner ${e.ownerOnly} only)` : ''}`;
 }
 
