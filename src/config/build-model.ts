@@ -87,7 +87,7 @@ export function buildModel(
       p.name,
       {
         name: p.name,
-        managedPolicies: p.managedPolicies ?? [],
+        managedPolicies: (p.managedPolicies ?? []).map((m) => policies.managedPolicyArns.get(m) ?? m),
         customerManagedPolicies: (p.customerManagedPolicies ?? []).map((c) =>
           typeof c === 'string' ? { name: c, path: '/' } : { name: c.name, path: c.path ?? '/' },
         ),
@@ -96,7 +96,17 @@ export function buildModel(
         ...optional('description', p.description),
         ...optional('inlinePolicy', policies.inlinePolicies.get(p.name)),
         ...optional('relayState', p.relayState),
-        ...optional('permissionBoundary', p.permissionBoundary),
+        ...optional(
+          'permissionBoundary',
+          p.permissionBoundary?.managedPolicy === undefined
+            ? p.permissionBoundary
+            : {
+                ...p.permissionBoundary,
+                managedPolicy:
+                  policies.managedPolicyArns.get(p.permissionBoundary.managedPolicy) ??
+                  p.permissionBoundary.managedPolicy,
+              },
+        ),
       },
     ]),
   );

@@ -21,8 +21,9 @@ describe('apply after a crash that left CreateAccount requests running', () => {
   const refused: string[] = [];
 
   beforeAll(async () => {
-    // CreateAccount takes 1 s (the default 3 s at time scale 1/3).
-    env = await freshLocalCloud({ fast: false, timeScale: 1 / 3 });
+    // CreateAccount takes 3 s (the default profile): long enough that the requests sent below are still running
+    // when the next plan reads them, even on a loaded machine.
+    env = await freshLocalCloud({ fast: false });
     file = join(env.dir, 'org.yaml');
     init({ template: 'growth', file });
     // Organizations only: the CreateAccount requests end while this test plans, so the refresh must stay short.
@@ -81,5 +82,5 @@ describe('apply after a crash that left CreateAccount requests running', () => {
     expect(applied.failed).toEqual([]);
     expect(refused).toEqual([]);
     expect((await plan({ file, connection: env.connection, io })).plan.changes).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 });

@@ -12,7 +12,12 @@ function fakeSso(rounds: Map<string, number>, fail = new Set<string>()) {
     send: async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
       const name = command.constructor.name.replace(/Command$/, '');
       sent.set(name, (sent.get(name) ?? 0) + 1);
-      if (name === 'ListAccountAssignmentCreationStatus') {
+      if (name === 'ListAccountAssignmentCreationStatus' && command.input['Filter'] !== undefined) {
+        const wanted = (command.input['Filter'] as { Status: string }).Status;
+        if (wanted === 'FAILED') {
+          const failed = [...left].filter(([id, n]) => n <= 0 && fail.has(id)).map(([RequestId]) => RequestId);
+          return { AccountAssignmentsCreationStatus: failed.map((RequestId) => ({ RequestId, Status: 'FAILED' })) };
+        }
         for (const [id, n] of left) left.set(id, n - 1);
         const running = [...left].filter(([, n]) => n > 0).map(([RequestId]) => ({ RequestId, Status: 'IN_PROGRESS' }));
         return { AccountAssignmentsCreationStatus: running };
@@ -41,15 +46,17 @@ const ctx = {
 } as unknown as ApplyContext;
 
 describe('assignment poller', () => {
-  it('waits on ten outstanding operations with one listing per round and one describe per operation that ended', async () => {
+  it('waits on ten outstanding operations with listings per round and one describe per operation that failed', async () => {
     const ids = Array.from({ length: 10 }, (_, i) => `r-${i}`);
     const { client, sent } = fakeSso(new Map(ids.map((id, i) => [id, 1 + (i % 3)])), new Set(['r-4']));
     const poller = new AssignmentPoller(client, 'arn:aws:sso:::instance/ssoins-x');
     const statuses = await Promise.all(ids.map((id) => poller.wait(id, 'create', ctx)));
     expect(statuses.map((s) => s.Status)).toEqual(ids.map((id) => (id === 'r-4' ? 'FAILED' : 'SUCCEEDED')));
-    // Three rounds (the longest takes three polls); each operation described once, when it ended.
-    expect(sent.get('ListAccountAssignmentCreationStatus')).toBe(3);
-    expect(sent.get('DescribeAccountAssignmentCreationStatus')).toBe(10);
+    // Three rounds (the longest takes three polls), each listing those IN_PROGRESS and then, as some ended, those
+    // FAILED; only the failed operation is described, for AWS's reason.
+    expect(sent.get('ListAccountAssignmentCreationStatus')).toBe(6);
+    expect(sent.get('DescribeAccountAssignmentCreationStatus')).toBe(1);
+    expect(statuses.find((s) => s.Status === 'FAILED')?.FailureReason).toBe('no');
   });
 
   it('asks one outstanding operation directly', async () => {

@@ -51,6 +51,11 @@ export interface CheckedPolicies {
   invalid: Set<string>;
   targets: Map<string, PolicyTarget[]>;
   inlinePolicies: Map<string, unknown>;
+  /**
+   * AWS managed policies that live under a path (`ViewOnlyAccess` is `job-function/ViewOnlyAccess`): the spec's
+   * name → the policy's ARN, so that apply attaches the policy AWS has rather than a path-less one it has not.
+   */
+  managedPolicyArns: Map<string, string>;
 }
 
 export async function checkPolicies(
@@ -147,7 +152,13 @@ export async function checkPolicies(
   const catalogue = names.length === 0 ? undefined : managedPolicies();
   if (catalogue !== undefined)
     for (const p of checkManagedPolicyNames(names, catalogue)) ctx.error(p.code, p.path, p.message, { hint: p.hint });
-  return { documents, invalid, targets, inlinePolicies };
+  const managedPolicyArns = new Map<string, string>();
+  for (const { name } of names) {
+    const arn = catalogue?.get(name)?.arn;
+    if (arn !== undefined && !name.startsWith('arn:') && !arn.endsWith(`:policy/${name}`))
+      managedPolicyArns.set(name, arn);
+  }
+  return { documents, invalid, targets, inlinePolicies, managedPolicyArns };
 }
 
 /** The limits IAM Identity Center puts on a permission set's inline policy (size, characters). */

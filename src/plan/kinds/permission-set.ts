@@ -19,10 +19,13 @@ export function permissionSetFields(ps: PermissionSet): PermissionSetFields {
     managedPolicies: ps.managedPolicies.map(policyPathName).sort(),
     customerManagedPolicies: ps.customerManagedPolicies.map((c) => ({ name: c.name, path: c.path || '/' })),
     ...(ps.inlinePolicy !== undefined ? { inlinePolicy: minifyPolicy(ps.inlinePolicy) } : {}),
-    ...(ps.permissionBoundary !== undefined ? { permissionBoundary: ps.permissionBoundary } : {}),
+    ...(ps.permissionBoundary !== undefined ? { permissionBoundary: boundaryFields(ps.permissionBoundary) } : {}),
     tags: { ...ps.tags, [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value },
   };
 }
+
+const boundaryFields = (b: NonNullable<PermissionSet['permissionBoundary']>) =>
+  b.managedPolicy === undefined ? b : { ...b, managedPolicy: policyPathName(b.managedPolicy) };
 
 /** An AWS managed policy as the spec gives it (a name or an ARN) in the form refresh reads: `job-function/ViewOnlyAccess`. */
 export const policyPathName = (m: string): string => (m.startsWith('arn:') ? m.slice(m.indexOf(':policy/') + 8) : m);

@@ -40,9 +40,14 @@ async function describe(sso: SSOAdminClient, InstanceArn: string, w: Waiter) {
       ).AccountAssignmentDeletionStatus!;
 }
 
-/** The request ids of one operation that are still IN_PROGRESS: one listing for all of them. */
-async function inProgress(sso: SSOAdminClient, InstanceArn: string, operation: Operation): Promise<Set<string>> {
-  const Filter = { Status: 'IN_PROGRESS' as const };
+/** The request ids of one operation in one status (IN_PROGRESS or FAILED): one listing for all of them. */
+async function withStatus(
+  sso: SSOAdminClient,
+  InstanceArn: string,
+  operation: Operation,
+  status: 'IN_PROGRESS' | 'FAILED',
+): Promise<Set<string>> {
+  const Filter = { Status: status };
   const items = await allPages((NextToken) =>
     operation === 'create'
       ? sso
@@ -58,8 +63,10 @@ async function inProgress(sso: SSOAdminClient, InstanceArn: string, operation: O
 /**
  * Waits on every outstanding assignment operation of one instance with one poll loop. With one
  * operation of a kind outstanding it asks for its status (Describe…); with more, one listing of
- * those IN_PROGRESS (List…Status) tells which ended, and only those are described: a poll round
- * costs one request plus one per finished operation, not one per outstanding operation.
+ * those IN_PROGRESS (List…Status) tells which ended, and when some did, one listing of those FAILED
+ * tells which of them failed: only those are described (for AWS's reason), the others SUCCEEDED. A
+ * poll round costs two requests plus one per failure, not one per outstanding operation, so the
+ * request rate goes to the assignments themselves.
  */
 export class AssignmentPoller {
   private readonly waiting = new Map<string, Waiter>();
@@ -92,8 +99,16 @@ export class AssignmentPoller {
           let ended = waiters;
           if (waiters.length > 1) {
             this.requests.list++;
-            const running = await inProgress(this.sso, this.instanceArn, operation);
+            const running = await withStatus(this.sso, this.instanceArn, operation, 'IN_PROGRESS');
             ended = waiters.filter((w) => !running.has(w.requestId));
+            if (ended.length === 0) continue;
+            this.requests.list++;
+            const failed = await withStatus(this.sso, this.instanceArn, operation, 'FAILED');
+            for (const w of ended.filter((e) => !failed.has(e.requestId))) {
+              this.waiting.delete(w.requestId);
+              w.resolve({ RequestId: w.requestId, Status: 'SUCCEEDED' });
+            }
+            ended = ended.filter((e) => failed.has(e.requestId));
           }
           for (const w of ended) {
             this.requests.describe++;
