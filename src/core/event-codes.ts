@@ -5,6 +5,7 @@ export const EVENT_CODES = {
   'target.identity': 'info',
   'refresh.progress': 'info',
   'refresh.assignments': 'info',
+  'refresh.identity-region': 'info',
   'plan.ready': 'info',
   'apply.lock': 'info',
   'apply.lock-release-failed': 'error',

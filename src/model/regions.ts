@@ -1,5 +1,5 @@
 // AWS Regions by partition, as listed in the AWS General Reference (Regions and endpoints).
-const COMMERCIAL = [
+export const COMMERCIAL_REGIONS: readonly string[] = [
   'us-east-1',
   'us-east-2',
   'us-west-1',
@@ -38,7 +38,7 @@ const COMMERCIAL = [
 const CHINA = ['cn-north-1', 'cn-northwest-1'];
 const GOVCLOUD = ['us-gov-east-1', 'us-gov-west-1'];
 
-export const AWS_REGIONS: readonly string[] = [...COMMERCIAL, ...CHINA, ...GOVCLOUD];
+export const AWS_REGIONS: readonly string[] = [...COMMERCIAL_REGIONS, ...CHINA, ...GOVCLOUD];
 
 const regionSet = new Set(AWS_REGIONS);
 

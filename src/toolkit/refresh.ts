@@ -3,6 +3,8 @@ import { emit, type IoHost } from '../core/events.js';
 import { emptyObservedState, organizationTree, type ObservedOrg, type ObservedState } from '../model/observed.js';
 import type { ServiceReader } from '../providers/aws/provider.js';
 import { READERS } from '../providers/aws/registry.js';
+import { locateInstanceRegion } from '../providers/aws/identity-center/index.js';
+import { COMMERCIAL_REGIONS } from '../model/regions.js';
 import type { OrgModel } from '../model/organization.js';
 import type { Connection } from './connect.js';
 
@@ -76,4 +78,17 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
 /** The live organization as one tree, for access and show. */
 export async function refreshTree(connection: Connection, io: IoHost): Promise<ObservedOrg> {
   return organizationTree(await refresh(connection, io));
+}
+
+/**
+ * Refresh for `import`, which knows no home region: Identity Center is read in `homeRegion` when given, else in
+ * the target's region, else in the first commercial Region that has the organization's instance.
+ */
+export async function refreshAll(connection: Connection, io: IoHost, homeRegion?: string): Promise<ObservedState> {
+  const state = await refresh(connection, io, { identity: true, ...(homeRegion ? { homeRegion } : {}) });
+  if (homeRegion || state['identity-center'].length > 0 || state.organization.length === 0) return state;
+  const found = await locateInstanceRegion(connection.clients, COMMERCIAL_REGIONS);
+  if (found === undefined) return state;
+  emit(io, { type: 'info', code: 'refresh.identity-region', message: `IAM Identity Center found in ${found}` });
+  return refresh(connection, io, { identity: true, homeRegion: found });
 }

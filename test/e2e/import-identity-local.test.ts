@@ -18,7 +18,7 @@ import { apply } from '../../src/toolkit/apply.js';
 import { importSpec } from '../../src/toolkit/import.js';
 import { init } from '../../src/toolkit/init.js';
 import { plan } from '../../src/toolkit/plan.js';
-import { refresh } from '../../src/toolkit/refresh.js';
+import { refresh, refreshAll } from '../../src/toolkit/refresh.js';
 import { freshLocalCloud } from './local-connection.js';
 
 describe('import of an Identity Center set up by hand', () => {
@@ -141,4 +141,17 @@ describe('import of an Identity Center set up by hand', () => {
     ]);
     expect(imported.text).toMatch(/sandbox-alice:\n\s+kind: sandbox\n\s+owner: carol/);
   }, 60_000);
+
+  // Runs after the test above, which enabled Identity Center in eu-west-1 while the target's region is another.
+  it('without a home region, finds the Region that has the instance and reads it there', async () => {
+    const { clients } = env.connection;
+    clients.useHomeRegion('us-east-1');
+    const io = new RecordingIoHost();
+    const state = await refreshAll(env.connection, io);
+    expect(state['identity-center'].map((c) => c.region)).toEqual(['eu-west-1']);
+    expect(state['sso-user'].map((u) => u.userName)).toContain('carol');
+    expect(io.events.filter((e) => e.code === 'refresh.identity-region').map((e) => e.message)).toEqual([
+      'IAM Identity Center found in eu-west-1',
+    ]);
+  });
 });

@@ -32,17 +32,14 @@ export function registerImport(program: Command, term: Terminal): void {
     const { checkImportOptions, importSpec } = await import('../../toolkit/import.js');
     checkImportOptions({ ...(flags.homeRegion !== undefined ? { homeRegion: flags.homeRegion } : {}) });
     const { connect } = await import('../../toolkit/connect.js');
-    const { refresh } = await import('../../toolkit/refresh.js');
+    const { refreshAll } = await import('../../toolkit/refresh.js');
     const { identityOf, organizationTree } = await import('../../model/observed.js');
     const { schemaText } = await import('../../toolkit/schema.js');
     const io = new ProgressIoHost(term, progressMode(term, false));
     const connection = await connect(targetOptions(flags), io);
     try {
-      // Identity Center lives in the home region: --home-region, else the target's region.
-      const state = await refresh(connection, io, {
-        identity: true,
-        ...(flags.homeRegion ? { homeRegion: flags.homeRegion } : {}),
-      });
+      // Identity Center lives in the home region: --home-region, else the target's region, else where it is found.
+      const state = await refreshAll(connection, io, flags.homeRegion);
       const observed = organizationTree(state);
       const identity = identityOf(state);
       io.finish();

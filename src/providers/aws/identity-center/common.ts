@@ -55,3 +55,22 @@ const RETRYABLE = new Set(['ConflictException']);
 export const isSsoRetryable = (err: unknown): boolean => RETRYABLE.has(errorName(err));
 
 export { errorName };
+
+/**
+ * The region of the organization's Identity Center instance, for callers that know no home region (import):
+ * `first` (the target's region), then every other region in turn. A region that refuses the call (an opt-in
+ * Region not enabled, no access) counts as having none. Leaves the clients on the region found.
+ */
+export async function locateInstanceRegion(
+  clients: AwsClients,
+  regions: readonly string[],
+): Promise<string | undefined> {
+  const start = clients.homeRegion;
+  for (const region of [start, ...regions.filter((r) => r !== start)]) {
+    clients.useHomeRegion(region);
+    const instance = await findInstance(clients).catch(() => undefined);
+    if (instance) return region;
+  }
+  clients.useHomeRegion(start);
+  return undefined;
+}
