@@ -6,61 +6,33 @@
 //  2. a no-change plan of the whole organization (no throttling), with the assignment read it chose.
 // Time runs SCALE times faster (default 10; `--scale 1` is AWS's own pace, about an hour): the local cloud's
 // durations and Bulkhead's poll delays divided by SCALE, the request rate multiplied by it. The ratio is unchanged.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
 import { SERVICES } from '../dist/local-cloud/services/all.js';
-import { createClients, SSO_ADMIN_TPS } from '../dist/providers/aws/clients.js';
+import { SSO_ADMIN_TPS } from '../dist/providers/aws/clients.js';
 import { defaultPollDelayMs } from '../dist/toolkit/apply-walk.js';
 import { ASSIGNMENT_OPERATIONS_OUTSTANDING } from '../dist/providers/aws/identity-center/index.js';
 import { apply } from '../dist/toolkit/apply.js';
 import { plan } from '../dist/toolkit/plan.js';
 import { generateOrg } from './generate-org.js';
 import { addIdentity } from './generate-identity.js';
+import { startCloud } from './start-cloud.js';
 
 const args = process.argv.slice(2);
-const ACCOUNTS = Number(args.find((a) => /^\d+$/.test(a)) ?? 1000);
 const scaleAt = args.indexOf('--scale');
+const ACCOUNTS = Number(args.find((a, i) => /^\d+$/.test(a) && (scaleAt < 0 || i !== scaleAt + 1)) ?? 1000);
 const SCALE = scaleAt >= 0 ? Number(args[scaleAt + 1]) : 10;
 const RATE = SSO_ADMIN_TPS * SCALE;
 /** The default profile's assignment latency (src/local-cloud/config.ts), scaled. */
 const ASSIGNMENT_LATENCY_MS = 1500 / SCALE;
 const pollDelayMs = (attempt, elapsedMs) => defaultPollDelayMs(attempt, elapsedMs * SCALE) / SCALE;
 const work = mkdtempSync(join(tmpdir(), 'bulkhead-bench-identity-'));
-const bin = join(import.meta.dirname, '..', 'bin', 'bulkhead.js');
 const ms = (t) => `${Math.round(t)} ms`;
 const s = (t) => `${(t / 1000).toFixed(1)} s`;
 const quiet = { notify() {} };
-
-function startCloud(name, flags) {
-  const data = join(work, name);
-  const started = spawnSync(
-    process.execPath,
-    [bin, 'local', 'start', '--detach', '--port', '0', '--data', data, ...flags],
-    { encoding: 'utf8' },
-  );
-  if (started.status !== 0) throw new Error(`local start failed: ${started.stderr}`);
-  const status = JSON.parse(
-    spawnSync(process.execPath, [bin, 'local', 'status', '--json', '--data', data], { encoding: 'utf8' }).stdout,
-  );
-  const target = {
-    kind: 'local',
-    endpoint: status.endpoint,
-    region: status.region,
-    credentials: { accessKeyId: status.env.AWS_ACCESS_KEY_ID, secretAccessKey: status.env.AWS_SECRET_ACCESS_KEY },
-  };
-  const connect = (options) => {
-    const clients = createClients(target, options);
-    return { target, description: `local cloud at ${status.endpoint}`, clients, close: async () => clients.destroy() };
-  };
-  return {
-    connect,
-    stop: () => spawnSync(process.execPath, [bin, 'local', 'stop', '--data', data], { encoding: 'utf8' }),
-  };
-}
 
 /** The operations of sso-admin and identitystore (both share AWS's collective rate). */
 const identityOps = new Set(
@@ -79,7 +51,7 @@ const orgOnly = { ...spec };
 delete orgOnly.identity;
 const file = join(work, 'org.yaml');
 const results = {};
-const cloud = startCloud('cloud', ['--time-scale', String(1 / SCALE)]);
+const cloud = startCloud(work, 'cloud', ['--time-scale', String(1 / SCALE)]);
 try {
   // Setup: the organization without identity.
   writeFileSync(file, stringify(orgOnly, { lineWidth: 0 }));

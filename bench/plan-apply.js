@@ -1,6 +1,5 @@
 // Plan and apply at scale (issue #4). Run after `npm run build`: node bench/plan-apply.js
 // Prints the numbers recorded in docs/performance.md under "Plan and apply (issue #4)".
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,12 +8,12 @@ import { clearInterval, setInterval } from 'node:timers';
 import { stringify } from 'yaml';
 import { validateSpecFile } from '../dist/config/validate.js';
 import { diff } from '../dist/plan/diff.js';
-import { createClients } from '../dist/providers/aws/clients.js';
 import { refreshOrganization } from '../dist/providers/aws/organizations/reader.js';
 import { stateOfTree } from '../dist/model/observed.js';
 import { apply } from '../dist/toolkit/apply.js';
 import { plan } from '../dist/toolkit/plan.js';
 import { generateOrg } from './generate-org.js';
+import { startCloud as startLocalCloud } from './start-cloud.js';
 import { EMPTY_OBSERVED, observedAfterApplying } from './generate-observed.js';
 
 const PAGE = 20;
@@ -61,36 +60,14 @@ async function step(name, fn) {
 }
 const mb = (b) => `${Math.round(b / 1024 / 1024)} MB`;
 
-/** A local cloud in its own process, so that this process's memory is Bulkhead's alone. */
 function startCloud(name, flags) {
-  const data = join(work, name);
-  const bin = join(import.meta.dirname, '..', 'bin', 'bulkhead.js');
-  const started = spawnSync(
-    process.execPath,
-    [bin, 'local', 'start', '--detach', '--port', '0', '--data', data, ...flags],
-    { encoding: 'utf8' },
-  );
-  if (started.status !== 0) throw new Error(`local start failed: ${started.stderr}`);
-  const status = JSON.parse(
-    spawnSync(process.execPath, [bin, 'local', 'status', '--json', '--data', data], { encoding: 'utf8' }).stdout,
-  );
-  const target = {
-    kind: 'local',
-    endpoint: status.endpoint,
-    region: status.region,
-    credentials: { accessKeyId: status.env.AWS_ACCESS_KEY_ID, secretAccessKey: status.env.AWS_SECRET_ACCESS_KEY },
-  };
-  const clients = createClients(target);
+  const cloud = startLocalCloud(work, name, flags);
+  const connection = cloud.connect();
   return {
-    connection: {
-      target,
-      description: `local cloud at ${status.endpoint}`,
-      clients,
-      close: async () => clients.destroy(),
-    },
+    connection,
     stop() {
-      clients.destroy();
-      spawnSync(process.execPath, [bin, 'local', 'stop', '--data', data], { encoding: 'utf8' });
+      connection.clients.destroy();
+      cloud.stop();
     },
   };
 }

@@ -9,6 +9,7 @@ const BENCHES = [
   'plan-apply.js',
   'access-evaluator.js',
   'access-matrix.js',
+  'identity.js',
 ];
 
 const root = join(import.meta.dirname, '..');
