@@ -61,7 +61,7 @@ describe('sso-admin and the Identity Store refuse any bad member in AWS error sh
       new I.CreateGroupMembershipCommand({
         IdentityStoreId,
         GroupId: group.GroupId,
-        MemberId: { UserId: user.UserId },
+        MemberId: { UserId: user.UserId ?? '' },
       }),
     );
     const created = await h.sso.send(
