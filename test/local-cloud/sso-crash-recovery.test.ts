@@ -1,4 +1,4 @@
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as I from '@aws-sdk/client-iam';
 import * as ID from '@aws-sdk/client-identitystore';
@@ -199,4 +199,47 @@ describe('Identity Center after a kill -9 with operations in progress', () => {
       ),
     ).toEqual(roles.map((r) => r.RoleId));
   }, 30_000);
+});
+
+describe('status polls', () => {
+  it('write nothing to the journal', async () => {
+    const h: SsoHarness = await startSso();
+    cleanup.push(() => h.stop());
+    const InstanceArn = h.instanceArn;
+    const PermissionSetArn =
+      (await h.sso.send(new S.CreatePermissionSetCommand({ InstanceArn, Name: 'Polled' }))).PermissionSet
+        ?.PermissionSetArn ?? '';
+    const group =
+      (await h.ids.send(new ID.CreateGroupCommand({ IdentityStoreId: h.identityStoreId, DisplayName: 'polled' })))
+        .GroupId ?? '';
+    const r = await h.sso.send(
+      new S.CreateAccountAssignmentCommand({
+        InstanceArn,
+        PermissionSetArn,
+        PrincipalId: group,
+        PrincipalType: 'GROUP',
+        TargetId: h.member,
+        TargetType: 'AWS_ACCOUNT',
+      }),
+    );
+    const RequestId = r.AccountAssignmentCreationStatus?.RequestId ?? '';
+    const describe = () =>
+      h.sso.send(
+        new S.DescribeAccountAssignmentCreationStatusCommand({
+          InstanceArn,
+          AccountAssignmentCreationRequestId: RequestId,
+        }),
+      );
+    await eventually(async () =>
+      (await describe()).AccountAssignmentCreationStatus?.Status === 'SUCCEEDED' ? 1 : undefined,
+    );
+    const journal = join(h.dataDir, 'journal.jsonl');
+    const size = statSync(journal).size;
+    for (let i = 0; i < 20; i++) {
+      await describe();
+      await h.sso.send(new S.ListAccountAssignmentCreationStatusCommand({ InstanceArn }));
+      await h.sso.send(new S.ListAccountAssignmentsCommand({ InstanceArn, AccountId: h.member, PermissionSetArn }));
+    }
+    expect(statSync(journal).size).toBe(size);
+  });
 });
