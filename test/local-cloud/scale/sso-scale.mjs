@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as O from '@aws-sdk/client-organizations';
 import * as S from '@aws-sdk/client-sso-admin';
 import { CreateGroupCommand, IdentitystoreClient } from '@aws-sdk/client-identitystore';
@@ -45,7 +46,7 @@ async function retrying(fn) {
         ].includes(err.name)
       )
         throw err;
-      await new Promise((r) => setTimeout(r, 5));
+      await sleep(5);
     }
   }
 }
