@@ -106,7 +106,7 @@ export class Dispatcher {
       });
       response = this.invoke(r, principal, requestId, started);
     } catch (err) {
-      response = this.errorResponse(r, toApiError(err), requestId);
+      response = this.errorResponse(r, toApiError(err, r.service), requestId);
     }
     this.deps.apiLog.write({
       time: new Date(started).toISOString(),
@@ -212,9 +212,14 @@ export class Dispatcher {
   }
 }
 
-/** Anything that is not an AwsApiError is a bug of ours; the caller sees AWS's internal error, the server keeps serving. */
-export function toApiError(err: unknown): AwsApiError {
+/**
+ * Anything that is not an AwsApiError is a bug of ours; the caller sees the service's own internal error (sso-admin
+ * and the Identity Store: InternalServerException; Organizations: ServiceException…), the server keeps serving.
+ */
+export function toApiError(err: unknown, service?: ServiceDefinition): AwsApiError {
   if (err instanceof AwsApiError) return err;
+  if (service !== undefined)
+    return new AwsApiError(service.internalError.code, service.internalError.message, service.internalError.status);
   return new AwsApiError(
     'InternalFailure',
     'The request processing has failed because of an unknown error, exception or failure.',

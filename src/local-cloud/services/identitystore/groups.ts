@@ -19,7 +19,7 @@ import {
   validation,
 } from './common.js';
 import type { IdentityStoreGroupRecord } from './tables.js';
-import { groupKey, membershipKey } from './tables.js';
+import { groupKey, membershipKey, membershipsByGroup } from './tables.js';
 
 const DISPLAY_NAME_RULE = { min: 1, max: 1024, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r \u00A0]+$/u };
 
@@ -110,9 +110,8 @@ export function updateGroup(input: Record<string, unknown>, ctx: HandlerContext)
 export function deleteGroup(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const instance = requireStore(input, ctx);
   const group = findGroup(ctx.store, instance.identityStoreId, readResourceId(input, 'GroupId'));
-  for (const m of [...ctx.store.values('groupMemberships')])
-    if (m.identityStoreId === group.identityStoreId && m.groupId === group.groupId)
-      ctx.store.delete('groupMemberships', membershipKey(m.identityStoreId, m.membershipId));
+  for (const m of [...ctx.store.lookup(membershipsByGroup, `${group.identityStoreId}|${group.groupId}`).values()])
+    ctx.store.delete('groupMemberships', membershipKey(m.identityStoreId, m.membershipId));
   ctx.store.delete('identityStoreGroups', groupKey(group.identityStoreId, group.groupId));
   return {};
 }

@@ -14,7 +14,7 @@ import {
 } from './common.js';
 import { findGroup } from './groups.js';
 import type { GroupMembershipRecord } from './tables.js';
-import { membershipKey } from './tables.js';
+import { membershipKey, membershipsByGroup, membershipsByMember, membershipsByPair } from './tables.js';
 import { findUser } from './users.js';
 
 const shape = (m: GroupMembershipRecord): Record<string, unknown> => ({
@@ -32,8 +32,7 @@ function membershipOf(
   groupId: string,
   userId: string,
 ): GroupMembershipRecord | undefined {
-  for (const m of store.values('groupMemberships'))
-    if (m.identityStoreId === identityStoreId && m.groupId === groupId && m.userId === userId) return m;
+  for (const m of store.lookup(membershipsByPair, `${identityStoreId}|${groupId}|${userId}`).values()) return m;
   return undefined;
 }
 
@@ -81,11 +80,7 @@ const sorted = (list: GroupMembershipRecord[]): GroupMembershipRecord[] =>
 export function listGroupMemberships(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const instance = requireStore(input, ctx);
   const group = findGroup(ctx.store, instance.identityStoreId, readResourceId(input, 'GroupId'));
-  const list = sorted(
-    [...ctx.store.values('groupMemberships')].filter(
-      (m) => m.identityStoreId === group.identityStoreId && m.groupId === group.groupId,
-    ),
-  );
+  const list = sorted([...ctx.store.lookup(membershipsByGroup, `${group.identityStoreId}|${group.groupId}`).values()]);
   const { page, NextToken } = paginate(list, `ListGroupMemberships/${group.groupId}`, input);
   return { GroupMemberships: page.map(shape), NextToken };
 }
@@ -93,11 +88,7 @@ export function listGroupMemberships(input: Record<string, unknown>, ctx: Handle
 export function listGroupMembershipsForMember(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const instance = requireStore(input, ctx);
   const user = findUser(ctx.store, instance.identityStoreId, readMemberId(input));
-  const list = sorted(
-    [...ctx.store.values('groupMemberships')].filter(
-      (m) => m.identityStoreId === user.identityStoreId && m.userId === user.userId,
-    ),
-  );
+  const list = sorted([...ctx.store.lookup(membershipsByMember, `${user.identityStoreId}|${user.userId}`).values()]);
   const { page, NextToken } = paginate(list, `ListGroupMembershipsForMember/${user.userId}`, input);
   return { GroupMemberships: page.map(shape), NextToken };
 }

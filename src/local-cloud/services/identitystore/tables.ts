@@ -1,4 +1,5 @@
 import type { TableName } from '../../store/state.js';
+import { defineIndex } from '../../store/store.js';
 
 /** The records the Identity Store keeps, declared into the store's `Tables`. */
 
@@ -57,3 +58,11 @@ export const userKey = (identityStoreId: string, userId: string): string => `${i
 export const groupKey = (identityStoreId: string, groupId: string): string => `${identityStoreId}|${groupId}`;
 export const membershipKey = (identityStoreId: string, membershipId: string): string =>
   `${identityStoreId}|${membershipId}`;
+
+/** Memberships by group, by member and by the pair, kept by the store: lookups cost the answer, not every membership. */
+export const membershipsByGroup = defineIndex('groupMemberships', (m) => `${m.identityStoreId}|${m.groupId}`);
+export const membershipsByMember = defineIndex('groupMemberships', (m) => `${m.identityStoreId}|${m.userId}`);
+export const membershipsByPair = defineIndex(
+  'groupMemberships',
+  (m) => `${m.identityStoreId}|${m.groupId}|${m.userId}`,
+);

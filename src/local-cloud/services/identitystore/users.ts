@@ -21,7 +21,7 @@ import {
   validation,
 } from './common.js';
 import type { IdentityStoreUserRecord } from './tables.js';
-import { membershipKey, userKey } from './tables.js';
+import { membershipKey, membershipsByMember, userKey } from './tables.js';
 
 /** Single-valued string attributes besides UserName and DisplayName, kept as given. */
 const STRING_ATTRIBUTES = [
@@ -218,9 +218,8 @@ function applyUserOperation(user: IdentityStoreUserRecord, path: string, value: 
 export function deleteUser(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const instance = requireStore(input, ctx);
   const user = findUser(ctx.store, instance.identityStoreId, readResourceId(input, 'UserId'));
-  for (const m of [...ctx.store.values('groupMemberships')])
-    if (m.identityStoreId === user.identityStoreId && m.userId === user.userId)
-      ctx.store.delete('groupMemberships', membershipKey(m.identityStoreId, m.membershipId));
+  for (const m of [...ctx.store.lookup(membershipsByMember, `${user.identityStoreId}|${user.userId}`).values()])
+    ctx.store.delete('groupMemberships', membershipKey(m.identityStoreId, m.membershipId));
   ctx.store.delete('identityStoreUsers', userKey(user.identityStoreId, user.userId));
   return {};
 }

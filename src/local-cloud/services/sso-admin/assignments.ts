@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../store/store.js';
+import type { IndexDef, Store } from '../../store/store.js';
 import { groupKey, userKey } from '../identitystore/tables.js';
 import type { HandlerContext } from '../registry.js';
 import {
@@ -18,6 +18,13 @@ import {
   requirePermissionSet,
   UUID_RE,
 } from './common.js';
+import {
+  assignmentsByAccountAndSet,
+  assignmentsByPrincipal,
+  operationsByKind,
+  operationsByKindAndStatus,
+  outstandingAssignmentOperations,
+} from './indexes.js';
 import { provisioningProblem, provisionReservedRole, removeReservedRole } from './reserved-role.js';
 import type { AccountAssignmentRecord, PrincipalType, SsoInstanceRecord, SsoOperationRecord } from './tables.js';
 import { assignmentKey } from './tables.js';
@@ -68,9 +75,7 @@ function readAssignment(input: Record<string, unknown>): AssignmentInput {
  * adjusts it.
  */
 function requireAssignmentCapacity(ctx: HandlerContext, instance: SsoInstanceRecord): void {
-  let outstanding = 0;
-  for (const op of ctx.store.values('ssoOperations'))
-    if (op.instanceArn === instance.arn && op.kind !== 'provision' && op.status === 'IN_PROGRESS') outstanding++;
+  const outstanding = ctx.store.lookup(outstandingAssignmentOperations, instance.arn).size;
   if (outstanding >= ctx.config.quotas.maxOutstandingAssignmentOperations)
     throw conflict(
       `Too many account assignment operations are in progress (${outstanding}); wait for them to complete and try again.`,
@@ -171,9 +176,7 @@ export function completeAssignmentOperation(requestId: string, ctx: HandlerConte
 }
 
 export function hasAssignments(store: Store, permissionSetArn: string, accountId: string): boolean {
-  for (const a of store.values('accountAssignments'))
-    if (a.permissionSetArn === permissionSetArn && a.accountId === accountId) return true;
-  return false;
+  return store.lookup(assignmentsByAccountAndSet, `${permissionSetArn}|${accountId}`).size > 0;
 }
 
 export function pendingAssignmentOperations(store: Store): { key: string; at: number }[] {
@@ -216,11 +219,34 @@ export function listOperations(
   const instance = requireInstance(input, ctx);
   const filter = optObject(input, 'Filter');
   const status = filter === undefined ? undefined : optString(filter, 'Status', { values: STATUSES });
-  const all = [...ctx.store.values('ssoOperations')]
-    .filter((o) => o.instanceArn === instance.arn && o.kind === kind && (status === undefined || o.status === status))
-    .sort((a, b) => a.createdAt - b.createdAt || a.requestId.localeCompare(b.requestId))
-    .map(metadataShape);
-  return paginate(all, `${op}/${instance.arn}/${status ?? ''}`, input);
+  const bucket = status === undefined ? `${instance.arn}|${kind}` : `${instance.arn}|${kind}|${status}`;
+  const all = sortedOperations(ctx.store, status === undefined ? operationsByKind : operationsByKindAndStatus, bucket);
+  const { page, NextToken } = paginate(all, `${op}/${instance.arn}/${status ?? ''}`, input);
+  return { page: page.map(metadataShape), NextToken };
+}
+
+const sortCache = new WeakMap<Store, { version: number; lists: Map<string, SsoOperationRecord[]> }>();
+
+/**
+ * The requests of an index bucket oldest first. A caller pages through thousands of them (one per assignment
+ * made), so the sorted list is kept until the next write to the table instead of being sorted again per page.
+ */
+function sortedOperations(store: Store, index: IndexDef<'ssoOperations'>, bucket: string): SsoOperationRecord[] {
+  const version = store.version('ssoOperations');
+  let cache = sortCache.get(store);
+  if (cache?.version !== version) {
+    cache = { version, lists: new Map() };
+    sortCache.set(store, cache);
+  }
+  const key = `${index === operationsByKind ? 'kind' : 'status'}|${bucket}`;
+  let list = cache.lists.get(key);
+  if (list === undefined) {
+    list = [...store.lookup(index, bucket).values()].sort(
+      (a, b) => a.createdAt - b.createdAt || a.requestId.localeCompare(b.requestId),
+    );
+    cache.lists.set(key, list);
+  }
+  return list;
 }
 
 export function listCreationStatus(input: Record<string, unknown>, ctx: HandlerContext): unknown {
@@ -239,8 +265,7 @@ export function listAccountAssignments(input: Record<string, unknown>, ctx: Hand
   const psArn = readPermissionSetArn(input);
   const ps = ctx.store.get('permissionSets', psArn);
   if (ps?.instanceArn !== instance.arn) throw permissionSetNotFound(psArn);
-  const list = [...ctx.store.values('accountAssignments')]
-    .filter((a) => a.instanceArn === instance.arn && a.accountId === accountId && a.permissionSetArn === psArn)
+  const list = [...ctx.store.lookup(assignmentsByAccountAndSet, `${psArn}|${accountId}`).values()]
     .sort((a, b) => a.createdAt - b.createdAt)
     .map((a) => ({
       AccountId: a.accountId,
@@ -259,14 +284,8 @@ export function listAccountAssignmentsForPrincipal(input: Record<string, unknown
   const filter = optObject(input, 'Filter');
   const accountId =
     filter === undefined ? undefined : optString(filter, 'AccountId', { min: 12, max: 12, pattern: ACCOUNT_ID_RE });
-  const list = [...ctx.store.values('accountAssignments')]
-    .filter(
-      (a) =>
-        a.instanceArn === instance.arn &&
-        a.principalId === principalId &&
-        a.principalType === principalType &&
-        (accountId === undefined || a.accountId === accountId),
-    )
+  const list = [...ctx.store.lookup(assignmentsByPrincipal, `${instance.arn}|${principalType}|${principalId}`).values()]
+    .filter((a) => accountId === undefined || a.accountId === accountId)
     .sort((a, b) => a.createdAt - b.createdAt)
     .map((a) => ({
       AccountId: a.accountId,

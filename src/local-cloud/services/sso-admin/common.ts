@@ -5,6 +5,7 @@ import { jsonInput, smithyValidationMessage, typeError } from '../json-input.js'
 import { paginateJson } from '../pagination.js';
 import type { HandlerContext } from '../registry.js';
 import type { OrganizationRecord } from '../organizations/tables.js';
+import { provisioningInProgress } from './indexes.js';
 import type { PermissionSetRecord, SsoInstanceRecord } from './tables.js';
 
 /** The service principal Organizations trusted access and delegated administration name IAM Identity Center by. */
@@ -132,11 +133,10 @@ export const permissionSetNotFound = (arn: string): AwsApiError =>
 
 /** AWS: ConflictException while a ProvisionPermissionSet of this permission set is IN_PROGRESS. */
 export function requireNoProvisioning(store: Store, permissionSetArn: string): void {
-  for (const op of store.values('ssoOperations'))
-    if (op.kind === 'provision' && op.status === 'IN_PROGRESS' && op.permissionSetArn === permissionSetArn)
-      throw conflict(
-        `The request is rejected because a provisioning of permission set ${permissionSetArn} is in progress. Try again later.`,
-      );
+  if (store.lookup(provisioningInProgress, permissionSetArn).size > 0)
+    throw conflict(
+      `The request is rejected because a provisioning of permission set ${permissionSetArn} is in progress. Try again later.`,
+    );
 }
 
 /** Records the change and bumps the permission set's version (re-provisioning then updates the accounts). */

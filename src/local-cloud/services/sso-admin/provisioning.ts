@@ -14,6 +14,7 @@ import {
   UUID_RE,
   validation,
 } from './common.js';
+import { provisionedByAccount, provisionedBySet } from './indexes.js';
 import { provisioningProblem, provisionReservedRole } from './reserved-role.js';
 import type { SsoOperationRecord } from './tables.js';
 
@@ -94,10 +95,7 @@ export function pendingProvisioning(store: Store): { key: string; at: number }[]
 
 /** The accounts the permission set is provisioned to (its role exists there), in a stable order. */
 function provisionedAccounts(store: Store, permissionSetArn: string): string[] {
-  const ids: string[] = [];
-  for (const p of store.values('provisionedPermissionSets'))
-    if (p.permissionSetArn === permissionSetArn) ids.push(p.accountId);
-  return ids.sort();
+  return [...store.lookup(provisionedBySet, permissionSetArn).values()].map((p) => p.accountId).sort();
 }
 
 export function describeProvisioningStatus(input: Record<string, unknown>, ctx: HandlerContext): unknown {
@@ -125,8 +123,7 @@ export function listPermissionSetsProvisionedToAccount(input: Record<string, unk
   const accountId = reqString(input, 'AccountId', { min: 12, max: 12, pattern: ACCOUNT_ID_RE });
   const wanted = readProvisioningStatus(input);
   const arns: string[] = [];
-  for (const p of ctx.store.values('provisionedPermissionSets')) {
-    if (p.instanceArn !== instance.arn || p.accountId !== accountId) continue;
+  for (const p of ctx.store.lookup(provisionedByAccount, `${instance.arn}|${accountId}`).values()) {
     const ps = ctx.store.get('permissionSets', p.permissionSetArn);
     if (ps !== undefined && matches(wanted, p.version >= ps.version)) arns.push(p.permissionSetArn);
   }
@@ -143,8 +140,8 @@ export function listAccountsForProvisionedPermissionSet(input: Record<string, un
   const { ps } = requirePermissionSet(input, ctx);
   const wanted = readProvisioningStatus(input);
   const ids: string[] = [];
-  for (const p of ctx.store.values('provisionedPermissionSets'))
-    if (p.permissionSetArn === ps.arn && matches(wanted, p.version >= ps.version)) ids.push(p.accountId);
+  for (const p of ctx.store.lookup(provisionedBySet, ps.arn).values())
+    if (matches(wanted, p.version >= ps.version)) ids.push(p.accountId);
   ids.sort();
   const { page, NextToken } = paginate(ids, `ListAccountsForProvisionedPermissionSet/${ps.arn}/${wanted ?? ''}`, input);
   return { AccountIds: page, NextToken };

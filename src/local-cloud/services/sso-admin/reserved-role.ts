@@ -4,6 +4,7 @@ import { newIamUniqueId } from '../../ids.js';
 import type { Store } from '../../store/store.js';
 import { roleKey } from '../iam/provision.js';
 import type { RoleRecord } from '../iam/tables.js';
+import { rolesByAccount } from './indexes.js';
 import type { CustomerManagedPolicyRef, PermissionSetRecord, SsoInstanceRecord } from './tables.js';
 import { provisionedKey } from './tables.js';
 import { durationSeconds } from './common.js';
@@ -59,9 +60,7 @@ export function provisioningProblem(
     return `Cannot attach ${attached} managed policies to a role in account ${accountId}: quota of ${quotas.maxAttachedPoliciesPerRole} managed policies per role exceeded.`;
   const existing = store.get('roles', roleKey(accountId, reservedRoleName(ps, accountId)));
   if (existing === undefined) {
-    let roles = 0;
-    for (const r of store.values('roles')) if (r.accountId === accountId) roles++;
-    if (roles >= quotas.maxRolesPerAccount)
+    if (store.lookup(rolesByAccount, accountId).size >= quotas.maxRolesPerAccount)
       return `Cannot create role in account ${accountId}: quota of ${quotas.maxRolesPerAccount} roles per account exceeded.`;
   }
   return undefined;
