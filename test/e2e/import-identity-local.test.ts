@@ -150,8 +150,8 @@ describe('import of an Identity Center set up by hand', () => {
     const state = await refreshAll(env.connection, io);
     expect(state['identity-center'].map((c) => c.region)).toEqual(['eu-west-1']);
     expect(state['sso-user'].map((u) => u.userName)).toContain('carol');
-    expect(io.events.filter((e) => e.code === 'refresh.identity-region').map((e) => e.message)).toEqual([
-      'IAM Identity Center found in eu-west-1',
-    ]);
+    expect(
+      io.events.filter((e) => e.code === 'refresh.identity-region').map((e) => ('message' in e ? e.message : '')),
+    ).toEqual(['IAM Identity Center found in eu-west-1']);
   });
 });
