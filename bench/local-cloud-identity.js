@@ -1,5 +1,5 @@
 // Identity Center at scale, a measuring script (not a test): `npm run build`, then
-// `node test/local-cloud/scale/sso-scale.mjs`. Builds 1,000 accounts × 10 permission sets × 40 groups (two groups
+// `node bench/local-cloud-identity.js`. Builds 1,000 accounts × 10 permission sets × 40 groups (two groups
 // per permission set in every account: 20,000 GROUP assignments) through the AWS SDK against a local cloud in its
 // own process, then times a full listing both ways and the status lists. Sizes: SCALE_ACCOUNTS, SCALE_CONCURRENCY.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as O from '@aws-sdk/client-organizations';
 import * as S from '@aws-sdk/client-sso-admin';
 import { CreateGroupCommand, IdentitystoreClient } from '@aws-sdk/client-identitystore';
-import { startDetachedLocalCloud, stopLocalCloud } from '../../../dist/local-cloud/index.js';
+import { startDetachedLocalCloud, stopLocalCloud } from '../dist/local-cloud/index.js';
 
 const ACCOUNTS = Number(process.env.SCALE_ACCOUNTS ?? 1000);
 const SETS = 10;
