@@ -1,3 +1,5 @@
+import { ReadyQueue } from './ready-queue.js';
+
 /** One node of the change graph, with the lane (service) that bounds its concurrency. */
 export interface WalkNode<T> {
   id: string;
@@ -52,6 +54,21 @@ export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOption
   const state = new Map<string, 'waiting' | 'running' | 'done' | 'failed' | 'skipped'>(
     nodes.map((n) => [n.id, 'waiting']),
   );
+  // Each node's unfinished dependencies and its dependents: a finished node readies its dependents in
+  // time proportional to their number, not to the size of the graph.
+  const unfinished = nodes.map((n) => new Set(n.dependsOn).size);
+  const dependents = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    for (const d of new Set(n.dependsOn)) {
+      const list = dependents.get(d);
+      if (list) list.push(i);
+      else dependents.set(d, [i]);
+    }
+  });
+  const ready = new ReadyQueue();
+  nodes.forEach((n, i) => {
+    if (unfinished[i] === 0) ready.push(n.lane, i);
+  });
   const inFlight = new Map<string, number>();
   const result: WalkResult = { done: [], failed: [], skipped: [], notStarted: [] };
   const limit = (lane: string) => options.concurrency?.[lane] ?? options.defaultConcurrency ?? 4;
@@ -63,8 +80,9 @@ export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOption
   return new Promise<WalkResult>((resolve) => {
     let running = 0;
     const skipDependents = (id: string) => {
-      for (const n of nodes) {
-        if (state.get(n.id) === 'waiting' && n.dependsOn.includes(id)) {
+      for (const i of dependents.get(id) ?? []) {
+        const n = nodes[i]!;
+        if (state.get(n.id) === 'waiting') {
           state.set(n.id, 'skipped');
           const because = `${id} did not complete`;
           result.skipped.push({ id: n.id, because });
@@ -80,6 +98,7 @@ export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOption
         try {
           await options.execute(node);
           state.set(node.id, 'done');
+          for (const i of dependents.get(node.id) ?? []) if (--unfinished[i]! === 0) ready.push(nodes[i]!.lane, i);
           result.done.push(node.id);
           emit({ type: 'done', id: node.id, elapsedMs: Date.now() - started });
           return;
@@ -106,12 +125,14 @@ export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOption
         }
       }
     };
+    const hasRoom = (lane: string) => (inFlight.get(lane) ?? 0) < limit(lane);
     const pump = () => {
-      for (const node of nodes) {
+      for (;;) {
         if (options.signal?.aborted) break;
+        const i = ready.popLowest(hasRoom);
+        if (i === undefined) break;
+        const node = nodes[i]!;
         if (state.get(node.id) !== 'waiting') continue;
-        if (!node.dependsOn.every((d) => state.get(d) === 'done')) continue;
-        if ((inFlight.get(node.lane) ?? 0) >= limit(node.lane)) continue;
         state.set(node.id, 'running');
         inFlight.set(node.lane, (inFlight.get(node.lane) ?? 0) + 1);
         running++;

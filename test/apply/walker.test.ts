@@ -73,6 +73,35 @@ describe('walk', () => {
     expect(events.filter((e) => e.type === 'skipped').length).toBe(2);
   });
 
+  it('starts nodes in plan order as their dependencies finish, whichever finishes first', async () => {
+    const started: string[] = [];
+    // One slot: d0 (slow) and d1 (fast) both free a dependent; the dependents start in plan order.
+    const nodes = [node('d0'), node('d1'), node('x0', ['d0'], 'x'), node('x1', ['d1'], 'x'), node('x2', [], 'x')];
+    await walk(nodes, {
+      concurrency: { org: 2, x: 1 },
+      execute: async (n) => {
+        started.push(n.id);
+        await new Promise((r) => setTimeout(r, n.id === 'd0' ? 20 : 1));
+      },
+    });
+    // x2 is ready at once and takes the only x slot; then d1 ends first, so x1 goes before x0.
+    expect(started).toEqual(['d0', 'd1', 'x2', 'x1', 'x0']);
+  });
+
+  it('walks a graph of 20,000 changes with one common dependency', async () => {
+    const nodes = [node('root'), ...Array.from({ length: 20_000 }, (_, i) => node(`a${i}`, ['root'], 'lane'))];
+    const order: string[] = [];
+    const r = await walk(nodes, {
+      concurrency: { lane: 10 },
+      execute: async (n) => {
+        order.push(n.id);
+      },
+    });
+    expect(r.done).toHaveLength(20_001);
+    expect(order.slice(0, 3)).toEqual(['root', 'a0', 'a1']);
+    expect(order.at(-1)).toBe('a19999');
+  });
+
   it('rejects a dependency on an unknown change', async () => {
     await expect(walk([node('a', ['ghost'])], { execute: async () => {} })).rejects.toThrow(/unknown change ghost/);
   });
