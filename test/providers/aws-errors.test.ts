@@ -27,6 +27,12 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
+      if (answer.type === 'html') {
+        // What moto's server sends for an operation it does not implement.
+        res.writeHead(answer.status, { 'content-type': 'text/html' });
+        res.end(`<!doctype html><title>${answer.message}</title>`);
+        return;
+      }
       res.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'r-1' });
       res.end(JSON.stringify({ __type: answer.type, message: answer.message }));
     });
@@ -84,6 +90,17 @@ describe('AWS service errors get a hint that fits the cause', () => {
     expect(BulkheadError.is(err) && err.code).toBe(code);
     expect(err.message).toContain(given.message);
     expect(err.hint).toMatch(hint);
+  });
+});
+
+describe('an endpoint that does not answer as AWS', () => {
+  it('an HTML page instead of an AWS answer says the endpoint may not implement the call, not that AWS is failing', async () => {
+    answer = { status: 500, type: 'html', message: '500 Internal Server Error' };
+    const err = (await failure(withKeys())) as BulkheadError;
+    expect(BulkheadError.is(err) && err.code).toBe('endpoint-not-aws');
+    expect(err.message).toMatch(/not an AWS response \(HTTP 500/);
+    expect(err.hint).toMatch(/may not implement every call/);
+    expect(err.hint).not.toMatch(/AWS is failing/);
   });
 });
 

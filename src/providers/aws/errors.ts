@@ -104,6 +104,18 @@ export function explainAwsError(err: unknown): unknown {
     });
   }
   if (e.$metadata === undefined || !e.name) return err;
+  if (e.name === 'SyntaxError' && /Deserialization error/.test(e.message ?? '')) {
+    const status = e.$metadata.httpStatusCode;
+    return new BulkheadError(
+      'endpoint-not-aws',
+      `the endpoint answered with something that is not an AWS response (HTTP ${status ?? '?'}: ${(e.message ?? '').split('\n')[0]})`,
+      {
+        source: 'user',
+        cause: err,
+        hint: 'an AWS-compatible endpoint (moto, LocalStack) may not implement every call Bulkhead makes (moto lacks the Identity Center status listings, for one); use the local cloud (the default target) or AWS',
+      },
+    );
+  }
   const said = `${e.name}: ${e.message ?? ''}`;
   const status = e.$metadata.httpStatusCode;
   if (THROTTLING.has(e.name) || e.$retryable?.throttling === true || status === 429) {
