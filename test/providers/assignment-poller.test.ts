@@ -1,7 +1,7 @@
 import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { describe, expect, it } from 'vitest';
 import { AssignmentPoller } from '../../src/providers/aws/identity-center/assignment-poller.js';
-import { assignmentReadPlan } from '../../src/providers/aws/identity-center/reader.js';
+import { assignmentReadMessage, assignmentReadPlan } from '../../src/providers/aws/identity-center/reader.js';
 import type { ApplyContext } from '../../src/providers/aws/provider.js';
 
 /** An sso-admin stand-in: each request id ends after `rounds` status polls; `sent` counts requests by command. */
@@ -69,6 +69,16 @@ describe('assignment poller', () => {
 });
 
 describe('reading assignments', () => {
+  it('says both counts in ASCII, so an ASCII locale shows the message as it is', () => {
+    const message = assignmentReadMessage({
+      perAccountAndPermissionSet: 5000,
+      perPrincipal: 240,
+      chosen: 'per-principal',
+    });
+    expect(message).toMatch(/^assignments read per principal: 240 ListAccountAssignmentsForPrincipal .* vs 5000 /);
+    expect(/^[\x20-\x7e]*$/.test(message)).toBe(true);
+  });
+
   it('picks the cheaper of per (account × provisioned permission set) and per principal', () => {
     const sets = [{ provisionedAccountIds: ['a', 'b', 'c'] }, { provisionedAccountIds: ['a'] }];
     expect(assignmentReadPlan(sets, 10)).toEqual({

@@ -64,6 +64,15 @@ export function assignmentReadPlan(
   };
 }
 
+/** The `refresh.assignments` message: both counts and how each is counted, in plain ASCII (any locale shows it). */
+export function assignmentReadMessage(plan: AssignmentReadPlan): string {
+  return (
+    `assignments read ${plan.chosen === 'per-principal' ? 'per principal' : 'per account and permission set'}: ` +
+    `${plan.perPrincipal} ListAccountAssignmentsForPrincipal calls (groups + users) vs ` +
+    `${plan.perAccountAndPermissionSet} ListAccountAssignments calls (one per permission set and account it is provisioned to)`
+  );
+}
+
 const asPolicyName = (arn: string) => arn.slice(arn.indexOf(':policy/') + ':policy/'.length);
 
 async function readStore(store: IdentitystoreClient, IdentityStoreId: string) {
@@ -341,13 +350,7 @@ export async function readIdentityCenter(clients: AwsClients, io?: IoHost): Prom
     ...store.users.map((u) => ({ type: 'USER' as const, id: u.userId, name: u.userName })),
   ];
   const plan = assignmentReadPlan(permissionSets, principals.length);
-  if (io) {
-    const message =
-      `assignments read ${plan.chosen === 'per-principal' ? 'per principal' : 'per account and permission set'}: ` +
-      `${plan.perPrincipal} ListAccountAssignmentsForPrincipal calls (groups + users) vs ` +
-      `${plan.perAccountAndPermissionSet} ListAccountAssignments calls (Σ accounts each permission set is provisioned to)`;
-    emit(io, { type: 'info', code: 'refresh.assignments', message, data: plan });
-  }
+  if (io) emit(io, { type: 'info', code: 'refresh.assignments', message: assignmentReadMessage(plan), data: plan });
   const assignments = await readAssignments(sso, InstanceArn, plan, permissionSets, principals);
   return {
     ...empty,
