@@ -5,11 +5,27 @@ import { acquireLock, LockHeldError } from '../providers/aws/lock.js';
 import type { Connection } from './connect.js';
 import { refresh } from './refresh.js';
 import { silentIoHost } from '../core/events.js';
+import type { ObservedState } from '../model/observed.js';
+import type { Change } from '../plan/types.js';
+
+/** What the apply lock checks the organization against, once it holds the lock. */
+export interface PlannedState {
+  /** The fingerprint of the state the plan was made from. */
+  fingerprint: string;
+  /**
+   * The changes the state now still needs, when they are all in the confirmed plan (operations that
+   * were in flight, such as assignments an interrupted apply left running, may have finished since the
+   * refresh); undefined when the state now asks for anything the plan did not.
+   */
+  narrowed(now: ObservedState): readonly Change[] | undefined;
+}
 
 export interface ApplyLock {
   release(): Promise<void>;
   /** False once a release has failed for good. */
   released: boolean;
+  /** Set when the state moved on within the plan: the changes to carry out instead of the plan's. */
+  changes?: readonly Change[];
 }
 
 /**
@@ -21,7 +37,7 @@ export async function takeApplyLock(
   connection: Connection,
   io: IoHost,
   options: { lockTimeoutMs?: number; holder?: string },
-  plannedFingerprint: string | undefined,
+  planned: PlannedState | undefined,
 ): Promise<ApplyLock> {
   const org = connection.clients.organizations;
   let held;
@@ -56,9 +72,17 @@ export async function takeApplyLock(
       }
     },
   };
-  if (plannedFingerprint !== undefined) {
-    const now = stateFingerprint(await refresh(connection, silentIoHost));
-    if (now !== plannedFingerprint) {
+  if (planned !== undefined) {
+    const state = await refresh(connection, silentIoHost);
+    const narrowed = stateFingerprint(state) === planned.fingerprint ? undefined : planned.narrowed(state);
+    if (narrowed !== undefined) {
+      lock.changes = narrowed;
+      say(
+        io,
+        'apply.lock',
+        `the organization moved on since the refresh, within the plan (operations in flight finished): ${narrowed.length} of its changes are still needed`,
+      );
+    } else if (stateFingerprint(state) !== planned.fingerprint) {
       await lock.release();
       throw new BulkheadError('plan-stale', 'the organization changed between the refresh and taking the apply lock', {
         hint: 'another change landed meanwhile: run apply again to plan from what is there now',

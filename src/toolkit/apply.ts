@@ -1,7 +1,9 @@
 import { BulkheadError } from '../core/errors.js';
+import { canonicalJson } from '../core/canonical-json.js';
 import { emit, silentIoHost, type IoHost } from '../core/events.js';
 import type { ObservedState } from '../model/observed.js';
 import type { OrgModel } from '../model/organization.js';
+import { diff } from '../plan/diff.js';
 import { stateFingerprint } from '../plan/fingerprint.js';
 import type { Change, Plan } from '../plan/types.js';
 import { readPlanFile, verifyPlanSpec } from '../plan/plan-file.js';
@@ -101,6 +103,33 @@ function planToApply(
   return saved;
 }
 
+/** A payload without the asynchronous request it follows (a request that has since finished is not followed). */
+function withoutPending(payload: unknown): string {
+  const { pendingRequestId: _pending, ...rest } = payload as Record<string, unknown>;
+  return canonicalJson(rest);
+}
+
+/**
+ * The changes the state `now` needs, when each is one the confirmed plan has (same id, action and
+ * payload, the request it resumes aside) and nothing is destructive that was not: the plan narrowed by
+ * what finished meanwhile. Undefined when `now` needs anything else.
+ */
+function withinPlan(model: OrgModel, now: ObservedState, confirmed: readonly Change[]): Change[] | undefined {
+  const fresh = diff(model, now);
+  if (fresh.problems.some((p) => p.severity === 'error')) return undefined;
+  const byId = new Map(confirmed.map((c) => [c.id, c]));
+  const inPlan = (c: Change) => {
+    const old = byId.get(c.id);
+    return (
+      old !== undefined &&
+      old.action === c.action &&
+      (old.destructive || !c.destructive) &&
+      withoutPending(old.payload) === withoutPending(c.payload)
+    );
+  };
+  return fresh.changes.every(inPlan) ? fresh.changes : undefined;
+}
+
 /**
  * Carries out a plan: refresh and diff first (a no-change apply writes nothing), confirmation, the
  * apply lock (taken right after CreateOrganization on a first apply), a check that nothing moved
@@ -148,11 +177,13 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       connection,
       io,
       options,
-      createOrg ? undefined : planned.stateFingerprint,
+      createOrg
+        ? undefined
+        : { fingerprint: planned.stateFingerprint, narrowed: (now) => withinPlan(model, now, changes) },
     );
     let outcome: WalkOutcome;
     try {
-      outcome = await walkChanges(changes, connection, io, signal, options, outputs);
+      outcome = await walkChanges(lock.changes ?? changes, connection, io, signal, options, outputs);
     } finally {
       await lock.release();
     }
