@@ -103,10 +103,39 @@ function planToApply(
   return saved;
 }
 
+const SETTLE_LIMIT_MS = 120_000;
+
+/**
+ * Assignment operations an interrupted apply left IN_PROGRESS end within seconds: apply waits for them
+ * (refreshing every second, two minutes at most) before it plans, so that they do not finish between
+ * its refresh and its lock and make the plan stale.
+ */
+async function settled(connection: Connection, io: IoHost, observed: ObservedState): Promise<ObservedState> {
+  const running = (s: ObservedState) => s.pending.assignments.filter((p) => p.status === 'IN_PROGRESS').length;
+  const deadline = Date.now() + SETTLE_LIMIT_MS;
+  let state = observed;
+  while (running(state) > 0 && Date.now() < deadline) {
+    const message = `waiting for ${running(state)} assignment operations an earlier apply left running`;
+    emit(io, { type: 'progress', code: 'refresh.progress', id: 'settle', message, state: 'running' });
+    await new Promise((r) => setTimeout(r, 1000));
+    state = await refresh(connection, silentIoHost);
+  }
+  return state;
+}
+
+/** Refs name what they point at by address; the id is known once it exists (it may have been created meanwhile). */
+function withoutRefIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutRefIds);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  const isRef = entries.some(([k]) => k === 'address');
+  return Object.fromEntries(entries.filter(([k]) => !(isRef && k === 'id')).map(([k, v]) => [k, withoutRefIds(v)]));
+}
+
 /** A payload without the asynchronous request it follows (a request that has since finished is not followed). */
 function withoutPending(payload: unknown): string {
   const { pendingRequestId: _pending, ...rest } = payload as Record<string, unknown>;
-  return canonicalJson(rest);
+  return canonicalJson(withoutRefIds(rest));
 }
 
 /**
@@ -147,7 +176,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const model = options.model ?? (await loadValidModel(saved?.specFile ?? options.file, saved ? silentIoHost : io));
   return withConnection(options, async (connection) => {
     const target = await checkedTarget(connection, model, io);
-    const observed = await refresh(connection, io, refreshOptionsFor(model));
+    const observed = await settled(connection, io, await refresh(connection, io, refreshOptionsFor(model)));
     const planned = planToApply(options, saved, model, connection, observed);
     checkPlannable(planned, options.allowDestroy === true);
     const empty = { done: [], failed: [], skipped: [], notStarted: [] };
