@@ -14,6 +14,9 @@ import { registerUnlock } from './commands/unlock.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import { registerAccess } from './commands/access.js';
+import { registerExec } from './commands/exec.js';
+import { registerCredentials } from './commands/credentials.js';
+import { registerWhoami } from './commands/whoami.js';
 import type { ExitCode } from './exit-codes.js';
 import { processTerminal, type Terminal } from './io.js';
 
@@ -54,6 +57,9 @@ export function buildProgram(term: Terminal, json: boolean, setExit: (code: Exit
   registerDemo(program, term);
   registerAccess(program, term, setExit);
   registerLocalCommand(program, term, setExit);
+  registerExec(program, term, setExit);
+  registerCredentials(program, term);
+  registerWhoami(program, term);
   const override = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(override);

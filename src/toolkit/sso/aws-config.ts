@@ -28,9 +28,13 @@ export function checkIni(text: string, file: string): void {
     const line = raw.trim();
     if (line === '' || line.startsWith('#') || line.startsWith(';')) return;
     const fail = (what: string): never => {
-      throw new BulkheadError('aws-config-invalid', `${file}:${i + 1}:${raw.length - raw.trimStart().length + 1}: ${what}`, {
-        hint: 'fix the line (the AWS CLI refuses this file too); nothing was read or written',
-      });
+      throw new BulkheadError(
+        'aws-config-invalid',
+        `${file}:${i + 1}:${raw.length - raw.trimStart().length + 1}: ${what}`,
+        {
+          hint: 'fix the line (the AWS CLI refuses this file too); nothing was read or written',
+        },
+      );
     };
     if (line.startsWith('[')) {
       if (!/^\[[^\]]+\]\s*([#;].*)?$/.test(line)) fail(`"${line}" is not a section header like [profile NAME]`);
@@ -43,7 +47,9 @@ export function checkIni(text: string, file: string): void {
 }
 
 /** Reads the AWS config file (AWS_CONFIG_FILE honoured); a missing file is an empty one. */
-export async function readAwsConfig(env: Readonly<Record<string, string | undefined>> = process.env): Promise<AwsConfig> {
+export async function readAwsConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<AwsConfig> {
   const file = profileFiles(env).config;
   let text = '';
   try {
@@ -87,14 +93,20 @@ export function chooseSession(config: AwsConfig, asked?: string): { name: string
   const session = config.sessions[name];
   if (session === undefined)
     throw new BulkheadError('sso-session-unknown', `${config.file} has no [sso-session ${name}]`, {
-      hint: didYouMeanAmong(name, names) ?? (names.length ? `its sso-sessions are ${names.join(', ')}` : 'run `bulkhead profiles --write`'),
+      hint:
+        didYouMeanAmong(name, names) ??
+        (names.length ? `its sso-sessions are ${names.join(', ')}` : 'run `bulkhead profiles --write`'),
     });
   const startUrl = session['sso_start_url'];
   const region = session['sso_region'];
   if (!startUrl || !region)
-    throw new BulkheadError('sso-session-incomplete', `[sso-session ${name}] in ${config.file} lacks sso_start_url or sso_region`, {
-      hint: 'regenerate it with `bulkhead profiles --write`',
-    });
+    throw new BulkheadError(
+      'sso-session-incomplete',
+      `[sso-session ${name}] in ${config.file} lacks sso_start_url or sso_region`,
+      {
+        hint: 'regenerate it with `bulkhead profiles --write`',
+      },
+    );
   return { name, startUrl, region };
 }
 

@@ -54,9 +54,13 @@ function chooseAccount(environment: string, accounts: Account[], asked: string |
     );
   }
   if (accounts.length > 1)
-    throw new BulkheadError('stage-several-accounts', `environment ${environment} has ${accounts.length} accounts: ${names.join(', ')}`, {
-      hint: `say which with --account NAME (e.g. --account ${names[0]})`,
-    });
+    throw new BulkheadError(
+      'stage-several-accounts',
+      `environment ${environment} has ${accounts.length} accounts: ${names.join(', ')}`,
+      {
+        hint: `say which with --account NAME (e.g. --account ${names[0]})`,
+      },
+    );
   return accounts[0]!;
 }
 

@@ -58,7 +58,11 @@ export class SsoPortal {
         .send(new ListAccountsCommand({ accessToken, ...(nextToken ? { nextToken } : {}) }))
         .catch((err: unknown) => Promise.reject(portalError(err, 'ListAccounts')));
       for (const a of res.accountList ?? [])
-        out.push({ accountId: a.accountId ?? '', accountName: a.accountName ?? '', emailAddress: a.emailAddress ?? '' });
+        out.push({
+          accountId: a.accountId ?? '',
+          accountName: a.accountName ?? '',
+          emailAddress: a.emailAddress ?? '',
+        });
       nextToken = res.nextToken;
     } while (nextToken);
     return out;

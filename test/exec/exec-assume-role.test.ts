@@ -1,0 +1,148 @@
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../support/e2e/built-cli.js';
+import { cloudWithTemplate } from '../e2e/local-connection.js';
+import { cliEnv, freshHome, PRINT_ACCOUNT, runBuilt } from './exec-cli.js';
+
+// exec through the assume-role path: the local cloud's management credentials assume
+// OrganizationAccountAccessRole into the environment's account, checked by STS before the command runs.
+describe('bulkhead exec --stage (assume-role from the management account)', () => {
+  let env: Awaited<ReturnType<typeof cloudWithTemplate>>;
+  let base: string[];
+  let home: ReturnType<typeof freshHome>;
+  let vars: NodeJS.ProcessEnv;
+  let accountOf: (name: string) => string;
+  beforeAll(async () => {
+    ensureBuilt();
+    env = await cloudWithTemplate('growth');
+    base = ['-f', env.file, '--endpoint', env.cloud.endpoint];
+    home = freshHome();
+    vars = cliEnv(home.home, {
+      AWS_ACCESS_KEY_ID: env.cloud.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: env.cloud.credentials.secretAccessKey,
+    });
+    const { refresh } = await import('../../src/toolkit/refresh.js');
+    const observed = await refresh(env.connection, { notify() {} });
+    accountOf = (name) => observed.account.find((a) => a.name === name)!.id;
+  }, 120_000);
+  afterAll(async () => {
+    await env.stop();
+  });
+
+  it('lands in the asked account: a child calling STS through the SDK sees it', async () => {
+    const r = await runBuilt(['exec', ...base, '--stage', 'dev', '--', 'node', '-e', PRINT_ACCOUNT], vars);
+    expect(r.code, r.stderr).toBe(0);
+    const seen = JSON.parse(r.stdout) as Record<string, string | null>;
+    expect(seen).toMatchObject({
+      account: accountOf('acme-dev'),
+      id: accountOf('acme-dev'),
+      stage: 'dev',
+      region: 'eu-west-1',
+      profile: null,
+    });
+    expect(seen['arn']).toMatch(/:assumed-role\/OrganizationAccountAccessRole\/bulkhead-/);
+    expect(r.stderr).toMatch(new RegExp(`dev: account acme-dev ${accountOf('acme-dev')} as arn:aws:sts::`));
+  });
+
+  it('passes the exit code through; a missing command is 127 and a file that is not executable 126', async () => {
+    const exit = await runBuilt(['exec', ...base, '--stage', 'dev', '--', 'node', '-e', 'process.exit(7)'], vars);
+    expect(exit.code, exit.stderr).toBe(7);
+    const missing = await runBuilt(['exec', ...base, '--stage', 'dev', '--', 'no-such-command-here'], vars);
+    expect(missing.code).toBe(127);
+    expect(missing.stderr).toContain('bulkhead: no-such-command-here: command not found');
+    writeFileSync(`${home.home}/not-executable.sh`, 'echo hi\n', { mode: 0o644 });
+    const denied = await runBuilt(['exec', ...base, '--stage', 'dev', '--', `${home.home}/not-executable.sh`], vars);
+    expect(denied.code).toBe(126);
+    expect(denied.stderr).toContain('not-executable.sh: permission denied');
+  });
+
+  it('forwards SIGTERM to the command and exits as it did (128+15 when the signal killed it)', async () => {
+    const script = 'console.log("ready"); setInterval(() => {}, 1000);';
+    const r = await runBuilt(['exec', ...base, '--stage', 'dev', '--', 'node', '-e', script], vars, (child, output) => {
+      const wait = setInterval(() => {
+        if (output().includes('ready')) {
+          clearInterval(wait);
+          child.kill('SIGTERM');
+        }
+      }, 20);
+    });
+    expect(r.code).toBe(143);
+    const handled =
+      'process.on("SIGINT", () => { console.log("got SIGINT"); process.exit(5); }); console.log("ready"); setInterval(() => {}, 1000);';
+    const caught = await runBuilt(
+      ['exec', ...base, '--stage', 'dev', '--', 'node', '-e', handled],
+      vars,
+      (child, output) => {
+        const wait = setInterval(() => {
+          if (output().includes('ready')) {
+            clearInterval(wait);
+            child.kill('SIGINT');
+          }
+        }, 20);
+      },
+    );
+    expect(caught.stdout).toContain('got SIGINT');
+    expect(caught.code).toBe(5);
+  });
+
+  it('guards production: refused without a terminal, run with --confirm-prod', async () => {
+    const refused = await runBuilt(['exec', ...base, '--stage', 'prod', '--', 'node', '-e', PRINT_ACCOUNT], vars);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'error: prod is a production environment (account acme-prod), and there is no terminal to confirm on',
+    );
+    expect(refused.stdout).toBe('');
+    const ok = await runBuilt(
+      ['exec', ...base, '--stage', 'prod', '--confirm-prod', '--', 'node', '-e', PRINT_ACCOUNT],
+      vars,
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ account: accountOf('acme-prod'), stage: 'prod' });
+  });
+
+  it('refuses AWS_PROFILE naming a generated profile of another environment, naming both', async () => {
+    writeFileSync(
+      home.configFile,
+      [
+        '# >>> bulkhead profiles: acme (generated by bulkhead profiles --write; edits inside are replaced)',
+        '[sso-session acme]',
+        `sso_start_url = ${env.cloud.endpoint}/start`,
+        'sso_region = eu-west-1',
+        'sso_registration_scopes = sso:account:access',
+        '[profile prod-admin]',
+        'sso_session = acme',
+        `sso_account_id = ${accountOf('acme-prod')}`,
+        'sso_role_name = Admin',
+        'bulkhead_environment = prod',
+        '[profile dev-developer]',
+        'sso_session = acme',
+        `sso_account_id = ${accountOf('acme-dev')}`,
+        'sso_role_name = Developer',
+        'bulkhead_environment = dev',
+        '# <<< bulkhead profiles: acme',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const r = await runBuilt(['exec', ...base, '--stage', 'dev', '--', 'node', '-e', 'console.log("ran")'], {
+        ...vars,
+        AWS_PROFILE: 'prod-admin',
+      });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(
+        'error: AWS_PROFILE prod-admin is a profile of environment prod, but you asked for --stage dev',
+      );
+      expect(r.stderr).toContain('hint: unset AWS_PROFILE, or use a profile of dev: dev-developer');
+    } finally {
+      writeFileSync(home.configFile, '');
+    }
+  });
+
+  it('an unknown environment is refused with a did-you-mean, before any call', async () => {
+    const r = await runBuilt(['exec', ...base, '--stage', 'prdo', '--', 'true'], vars);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: the spec has no environment "prdo"');
+    expect(r.stderr).toContain('did you mean `prod`?');
+  });
+});
