@@ -17,6 +17,7 @@ import { registerAccess } from './commands/access.js';
 import { registerExec } from './commands/exec.js';
 import { registerCredentials } from './commands/credentials.js';
 import { registerWhoami } from './commands/whoami.js';
+import { registerLogin } from './commands/login.js';
 import type { ExitCode } from './exit-codes.js';
 import { processTerminal, type Terminal } from './io.js';
 
@@ -60,6 +61,7 @@ export function buildProgram(term: Terminal, json: boolean, setExit: (code: Exit
   registerExec(program, term, setExit);
   registerCredentials(program, term);
   registerWhoami(program, term);
+  registerLogin(program, term);
   const override = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(override);

@@ -139,6 +139,21 @@ describe('bulkhead exec --stage (assume-role from the management account)', () =
     }
   });
 
+  it('credentials prints credential_process JSON (Version 1) for the account', async () => {
+    const r = await runBuilt(['credentials', ...base, '--stage', 'dev'], vars);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(['Version', 'AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration']);
+    expect(out['Version']).toBe(1);
+    const { callerIdentityOf } = await import('../../src/providers/aws/session-identity.js');
+    const who = await callerIdentityOf(env.connection.target, {
+      accessKeyId: out['AccessKeyId'] as string,
+      secretAccessKey: out['SecretAccessKey'] as string,
+      sessionToken: out['SessionToken'] as string,
+    });
+    expect(who.account).toBe(accountOf('acme-dev'));
+  });
+
   it('an unknown environment is refused with a did-you-mean, before any call', async () => {
     const r = await runBuilt(['exec', ...base, '--stage', 'prdo', '--', 'true'], vars);
     expect(r.code).toBe(2);
