@@ -33,7 +33,7 @@ function page<T>(items: readonly T[], op: string, input: Record<string, unknown>
 export function listAccounts(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const session = requireSession(input, ctx);
   const ids = [...new Set(grantsOf(ctx.store, session.user).map((g) => g.accountId))];
-  const { items, nextToken } = page(ids, `ListAccounts:${session.user.userId}`, input);
+  const { items, nextToken } = page(ids, `ListAccounts|${session.user.userId}`, input);
   return {
     accountList: items.map((id) => {
       const account = ctx.store.get('accounts', id);
@@ -50,7 +50,7 @@ export function listAccountRoles(input: Record<string, unknown>, ctx: HandlerCon
   const names = grantsOf(ctx.store, session.user)
     .filter((g) => g.accountId === accountId)
     .map((g) => g.permissionSet.name);
-  const { items, nextToken } = page(names, `ListAccountRoles:${session.user.userId}:${accountId}`, input);
+  const { items, nextToken } = page(names, `ListAccountRoles|${session.user.userId}|${accountId}`, input);
   return {
     roleList: items.map((roleName) => ({ roleName, accountId })),
     ...(nextToken === undefined ? {} : { nextToken }),
