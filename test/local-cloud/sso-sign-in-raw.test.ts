@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from './raw.js';
 import type { RawResponse } from './raw.js';
@@ -202,7 +203,12 @@ describe('the approval route and page', () => {
     const good = await get('/_bulkhead/device?user_code=abcd-efgh');
     expect(good.status).toBe(200);
     expect(good.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(good.headers['content-security-policy']).toContain("default-src 'none'");
+    const csp = String(good.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'none'");
+    // Only the page's own script runs: the one inline script, named by its hash.
+    const script = /<script>([\s\S]*)<\/script>/.exec(good.body)?.[1] ?? '';
+    expect(csp).toContain(`script-src 'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    expect(csp).not.toContain('unsafe-inline');
     expect(good.body).toContain('value="ABCD-EFGH"');
     const hostile = await get(`/_bulkhead/device?user_code=${encodeURIComponent('"><img src=x onerror=alert(1)>')}`);
     expect(hostile.status).toBe(200);
