@@ -12,6 +12,7 @@ import { closeServer, createHttpServer, listen } from './server.js';
 import { SERVICES, TABLE_NAMES } from './services/all.js';
 import { seedState, pruneExpiredSessions, createStandaloneAccount } from './seed.js';
 import { acquireLock, releaseLock, removeServerRecord, writeServerRecord } from './store/lock.js';
+import { pruneSignIns } from './services/sso-oidc/prune.js';
 import { Persistence } from './store/persistence.js';
 import { ensurePrivateDir } from './store/private-files.js';
 import { Store } from './store/store.js';
@@ -51,10 +52,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     persistence.load(store);
     const meta = seedState(store);
     pruneExpiredSessions(store, Date.now());
+    pruneSignIns(store, Date.now());
     persistence.commit(store.takePending(), store);
     const p = persistence;
     const scheduler = new JobScheduler(store, p, config, SERVICES);
     const apiLog = new ApiLog(config.dataDir);
+    let endpoint = '';
     const dispatcher = new Dispatcher({
       config,
       store,
@@ -64,6 +67,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       faults: config.faults === undefined ? undefined : new FaultInjector(config.faults),
       apiLog,
       schedule: (job) => scheduler.schedule(job),
+      endpoint: () => endpoint,
     });
     let ownHosts: readonly string[] = [];
     const server = createHttpServer(dispatcher, {
@@ -74,7 +78,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // Its loopback address, and `localhost` (which no other site's DNS can claim).
     ownHosts = [`${config.host}:${port}`, `localhost:${port}`];
     scheduler.restore();
-    const endpoint = `http://${config.host}:${port}`;
+    endpoint = `http://${config.host}:${port}`;
     const admin = store.get('accessKeys', meta.adminAccessKeyId);
     if (admin === undefined)
       throw new BulkheadError('local-cloud-state', 'the admin access key is missing from the local cloud state', {
