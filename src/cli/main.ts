@@ -14,6 +14,7 @@ import { registerUnlock } from './commands/unlock.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import { registerAccess } from './commands/access.js';
+import { registerProfiles } from './commands/profiles.js';
 import type { ExitCode } from './exit-codes.js';
 import { processTerminal, type Terminal } from './io.js';
 
@@ -53,6 +54,7 @@ export function buildProgram(term: Terminal, json: boolean, setExit: (code: Exit
   registerUnlock(program, term);
   registerDemo(program, term);
   registerAccess(program, term, setExit);
+  registerProfiles(program, term);
   registerLocalCommand(program, term, setExit);
   const override = (command: Command): void => {
     command.exitOverride();

@@ -121,13 +121,10 @@ export async function profiles(options: ProfilesOptions): Promise<ProfilesResult
     warnings.push(
       `${user.name} has no account assignment ${choice.source === 'live' ? 'in IAM Identity Center' : 'in the spec'}, directly or through a group, so there are no profiles`,
     );
-  const unknownIds = named.filter((p) => p.accountId === undefined);
+  const unknownIds = [...new Set(named.filter((p) => p.accountId === undefined).map((p) => p.accountName))];
   if (unknownIds.length > 0)
     warnings.push(
-      `${unknownIds.length} account${unknownIds.length === 1 ? ' has' : 's have'} no id yet (${unknownIds
-        .map((p) => p.accountName)
-        .filter((n, i, a) => a.indexOf(n) === i)
-        .join(', ')}): their profiles lack sso_account_id until you apply and write them again`,
+      `${unknownIds.length} account${unknownIds.length === 1 ? ' has' : 's have'} no id yet (${unknownIds.join(', ')}): their profiles lack sso_account_id until you apply and write them again`,
     );
   const block =
     named.length === 0
