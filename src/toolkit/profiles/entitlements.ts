@@ -138,7 +138,8 @@ export function entitlementsFromLive(
       {
         name: spec?.name ?? live?.name ?? a.accountId,
         id: a.accountId,
-        environment: spec?.environment ?? live?.name ?? a.accountId,
+        // Bulkhead tags the accounts it creates with their environment.
+        environment: spec?.environment ?? live?.tags['environment'] ?? live?.name ?? a.accountId,
         alsoHosts: spec?.alsoHosts ?? [],
       },
       a.permissionSetName,
