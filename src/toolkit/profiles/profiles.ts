@@ -3,15 +3,15 @@
  * marked block (one sso-session, one profile each), printed or written into the AWS config file.
  */
 import { userInfo } from 'node:os';
-import { BulkheadError, UsageError } from '../../core/errors.js';
+import { BulkheadError } from '../../core/errors.js';
 import { silentIoHost, type IoHost } from '../../core/events.js';
-import type { OrgModel } from '../../model/organization.js';
 import { loadModel } from '../access-source.js';
 import type { TargetOptions } from '../connect.js';
 import { entitlementsFromLive, entitlementsFromSpec } from './entitlements.js';
-import { DEFAULT_NAME_PATTERN, nameProfiles, safeName, type NamedEntitlement } from './names.js';
+import { DEFAULT_NAME_PATTERN, nameProfiles, type NamedEntitlement } from './names.js';
 import { renderBlock, type SsoSettings } from './render.js';
-import { checkFrom, chooseSource, type ProfileSource, type SourceChoice } from './source.js';
+import { ssoSettings } from './sso-settings.js';
+import { checkFrom, chooseSource, type ProfileSource } from './source.js';
 import { writeProfilesBlock, type WriteResult } from './write.js';
 
 export interface ProfilesOptions {
@@ -52,37 +52,6 @@ function whoAsks(options: ProfilesOptions): { name: string; said: boolean } {
   const fromEnv = env['BULKHEAD_USER'];
   if (fromEnv !== undefined && fromEnv !== '') return { name: fromEnv, said: true };
   return { name: userInfo().username, said: false };
-}
-
-function ssoSettings(model: OrgModel, choice: SourceChoice, options: ProfilesOptions): SsoSettings {
-  const session = options.ssoSession ?? safeName(model.name);
-  if (!/^[A-Za-z0-9\-_.]+$/.test(session))
-    throw new UsageError(
-      `--sso-session "${session}" has characters an AWS config section name cannot hold`,
-      'use letters, digits, -, _ and .',
-    );
-  const center = choice.live?.identity.center;
-  const derived =
-    choice.endpoint !== undefined
-      ? `${choice.endpoint.replace(/\/+$/, '')}/start`
-      : center !== undefined
-        ? `https://${center.identityStoreId}.awsapps.com/start`
-        : undefined;
-  const startUrl = options.ssoStartUrl ?? derived;
-  if (startUrl === undefined)
-    throw new BulkheadError(
-      'no-start-url',
-      'the start URL of the AWS access portal is unknown before IAM Identity Center exists',
-      {
-        hint: 'pass it with --sso-start-url (IAM Identity Center console → Settings → AWS access portal URL), or apply first',
-      },
-    );
-  if (!/^https?:\/\/\S+$/.test(startUrl))
-    throw new UsageError(
-      `--sso-start-url "${startUrl}" is not an http(s) URL`,
-      'e.g. https://d-1234567890.awsapps.com/start',
-    );
-  return { session, startUrl, region: options.ssoRegion ?? choice.region ?? model.homeRegion };
 }
 
 /** Computes the profiles and the block; writes nothing. */
