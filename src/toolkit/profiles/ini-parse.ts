@@ -45,6 +45,14 @@ export function splitLines(text: string): IniLine[] {
   return lines;
 }
 
+// Python's whitespace (str.strip, \s): unlike JavaScript's trim, not U+FEFF, so a file starting with a
+// byte order mark has no section header for configparser, and is refused here too.
+const PY_SPACE =
+  '\\t\\n\\v\\f\\r \\u001c-\\u001f\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const EDGES = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
+const NON_SPACE = new RegExp(`[^${PY_SPACE}]`);
+export const pyStrip = (s: string): string => s.replace(EDGES, '');
+
 const isComment = (stripped: string) => stripped.startsWith('#') || stripped.startsWith(';');
 
 interface Option {
@@ -57,6 +65,12 @@ interface Option {
 }
 
 export function parseAwsIni(text: string): IniParse {
+  if (text.startsWith('\ufeff'))
+    return {
+      ok: false,
+      line: 1,
+      problem: 'the file starts with a byte order mark (BOM), text before any [section] header for the AWS CLI',
+    };
   const lines = splitLines(text);
   const sections: IniSection[] = [];
   const seenSections = new Set<string>();
@@ -66,9 +80,9 @@ export function parseAwsIni(text: string): IniParse {
   let option: Option | undefined;
   let indentLevel = 0;
   for (const line of lines) {
-    const stripped = line.text.trim();
+    const stripped = pyStrip(line.text);
     if (stripped === '' || isComment(stripped)) continue;
-    const indent = line.text.search(/\S/);
+    const indent = line.text.search(NON_SPACE);
     if (section !== undefined && option !== undefined && indent > indentLevel) {
       option.value.push(stripped);
       option.continuationLines.push(line.number);
@@ -92,12 +106,12 @@ export function parseAwsIni(text: string): IniParse {
     const kv = /^(.*?)\s*([=:])\s*(.*)$/.exec(stripped);
     if (!kv || (kv[1] ?? '') === '')
       return { ok: false, line: line.number, problem: `"${stripped}" is neither a [section] header nor key = value` };
-    const key = (kv[1] ?? '').trimEnd().toLowerCase();
+    const key = pyStrip(kv[1] ?? '').toLowerCase();
     const id = `${section}\u0000${key}`;
     if (seenKeys.has(id))
       return { ok: false, line: line.number, problem: `key "${key}" appears a second time in [${section}]` };
     seenKeys.add(id);
-    option = { section, key, line: line.number, value: [(kv[3] ?? '').trim()], continuationLines: [] };
+    option = { section, key, line: line.number, value: [pyStrip(kv[3] ?? '')], continuationLines: [] };
     options.push(option);
   }
   for (const o of options) {

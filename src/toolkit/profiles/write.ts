@@ -43,7 +43,7 @@ function readExisting(file: string): string | undefined {
   if (!existsSync(file)) return undefined;
   const bytes = readFileSync(file);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new BulkheadError('config-invalid', `${file} is not UTF-8 text; the AWS CLI would not read it`, {
       hint: 'fix or move the file away and write again; nothing was changed',
