@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
@@ -72,5 +72,24 @@ describe('bulkhead profiles (CLI)', () => {
     const line = r.stdout.split('\n').find((l) => l.startsWith('credential_process = '))!;
     expect(line).toContain(`${process.execPath} `);
     expect(line).toMatch(/\/bin\/bulkhead\.js credentials --stage prod --permission-set ReadOnly$/);
+  });
+
+  it('without --user takes BULKHEAD_USER, else the login name, and says so when that is unknown', async () => {
+    const saved = process.env['BULKHEAD_USER'];
+    try {
+      process.env['BULKHEAD_USER'] = 'bob';
+      const r = await runCli(['profiles', '-f', spec, '--data', noCloud()]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('bob: 3 profiles');
+      delete process.env['BULKHEAD_USER'];
+      const login = await runCli(['profiles', '-f', spec, '--data', noCloud()]);
+      expect(login.code).toBe(1);
+      expect(login.stderr).toContain(
+        `the spec has no user "${userInfo().username}" (your login name; say who you are with --user NAME)`,
+      );
+    } finally {
+      if (saved === undefined) delete process.env['BULKHEAD_USER'];
+      else process.env['BULKHEAD_USER'] = saved;
+    }
   });
 });
