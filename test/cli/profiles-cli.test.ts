@@ -66,12 +66,15 @@ describe('bulkhead profiles (CLI)', () => {
     }
   });
 
-  it('credential_process profiles call this installation of bulkhead by absolute path', async () => {
+  it('credential_process profiles call this installation of bulkhead and the spec by absolute path', async () => {
     const r = await runCli(['profiles', '-f', spec, '--user', 'bob', '--data', noCloud(), '--credential-process']);
     expect(r.code, r.stderr).toBe(0);
     const line = r.stdout.split('\n').find((l) => l.startsWith('credential_process = '))!;
     expect(line).toContain(`${process.execPath} `);
-    expect(line).toMatch(/\/bin\/bulkhead\.js credentials --stage prod --permission-set ReadOnly$/);
+    // The spec by absolute path and the endpoint outright: the AWS CLI may run it from any folder.
+    expect(line).toContain(
+      `/bin/bulkhead.js credentials -f ${join(process.cwd(), spec)} --endpoint http://127.0.0.1:4577 --stage prod --permission-set ReadOnly`,
+    );
   });
 
   it('without --user takes BULKHEAD_USER, else the login name, and says so when that is unknown', async () => {

@@ -69,6 +69,10 @@ describe('botocore reads what profiles --write writes', () => {
         expect(argv.slice(0, 2)).toEqual(['/usr/bin/node', "/opt/my tools/it's/bin/bulkhead.js"]);
         expect(argv.slice(2)).toEqual([
           'credentials',
+          '-f',
+          '<cases>/org.yaml',
+          '--endpoint',
+          'http://127.0.0.1:4577',
           '--stage',
           p['bulkhead_environment'],
           '--permission-set',

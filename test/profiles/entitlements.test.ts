@@ -7,6 +7,7 @@ import { loadModel } from '../../src/toolkit/access-source.js';
 import { init } from '../../src/toolkit/init.js';
 import { entitlementsFromSpec, type Entitlement } from '../../src/toolkit/profiles/entitlements.js';
 import { nameProfiles } from '../../src/toolkit/profiles/names.js';
+import { credentialProcess } from '../../src/toolkit/profiles/render.js';
 
 const short = (list: Entitlement[]) => list.map((e) => `${e.environment}/${e.permissionSet} via ${e.via.join('+')}`);
 
@@ -77,6 +78,18 @@ describe('profile names', () => {
       accountsPerEnvironment: new Map([['prod', 2]]),
     });
     expect(spec[0]!.profile).toBe('prod-retail-prod-readonly');
+  });
+
+  it('credential_process names the account where the environment has several', () => {
+    const [shared, alone] = nameProfiles([e('retail-prod', 'prod', 'ReadOnly'), e('acme-dev', 'dev', 'ReadOnly')], {
+      ...options,
+      accountsPerEnvironment: new Map([['prod', 2]]),
+    });
+    const call = { command: ['bulkhead'], options: [] };
+    expect(credentialProcess(call, shared!)).toBe(
+      'bulkhead credentials --stage prod --account retail-prod --permission-set ReadOnly',
+    );
+    expect(credentialProcess(call, alone!)).toBe('bulkhead credentials --stage dev --permission-set ReadOnly');
   });
 
   it('lower-cases and turns unsafe characters into -', () => {

@@ -30,6 +30,8 @@ export function checkPattern(pattern: string): void {
 
 export interface NamedEntitlement extends Entitlement {
   profile: string;
+  /** The environment has other accounts too: choosing it needs the account as well. */
+  sharedEnvironment: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export function nameProfiles(
       org: options.org,
     };
     const profile = safeName(pattern.replace(/\{(\w+)\}/g, (_, t: string) => values[t as (typeof TOKENS)[number]]));
-    return { ...e, profile };
+    return { ...e, profile, sharedEnvironment: several(e.environment) };
   });
   const byName = new Map<string, NamedEntitlement[]>();
   for (const n of named) byName.set(n.profile, [...(byName.get(n.profile) ?? []), n]);

@@ -3,6 +3,7 @@
  * marked block (one sso-session, one profile each), printed or written into the AWS config file.
  */
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { BulkheadError } from '../../core/errors.js';
 import { silentIoHost, type IoHost } from '../../core/events.js';
 import { loadModel } from '../access-source.js';
@@ -103,7 +104,19 @@ export async function profiles(options: ProfilesOptions): Promise<ProfilesResult
           region: model.homeRegion,
           ...(organizationId !== undefined ? { organizationId } : {}),
           ...(endpointUrl !== undefined ? { endpointUrl } : {}),
-          ...(options.credentialCommand !== undefined ? { credentialCommand: options.credentialCommand } : {}),
+          ...(options.credentialCommand !== undefined
+            ? {
+                credentialProcess: {
+                  command: options.credentialCommand,
+                  // It runs wherever the AWS CLI runs: the spec by absolute path, the endpoint said outright.
+                  options: [
+                    '-f',
+                    resolve(options.file),
+                    ...(endpointUrl !== undefined ? ['--endpoint', endpointUrl] : []),
+                  ],
+                },
+              }
+            : {}),
         });
   return {
     userName: user.name,

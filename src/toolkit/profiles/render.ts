@@ -21,8 +21,8 @@ export interface RenderOptions {
   organizationId?: string;
   /** For the local cloud and other endpoints: where the CLI and SDKs send every call. */
   endpointUrl?: string;
-  /** The argv prefix of `bulkhead` for credential_process profiles (instead of SSO keys). */
-  credentialCommand?: readonly string[];
+  /** credential_process profiles (instead of SSO keys) run `<command> credentials <options> --stage …`. */
+  credentialProcess?: { command: readonly string[]; options: readonly string[] };
 }
 
 /** Quoted for both a POSIX shell (the JS SDK runs credential_process through one) and shlex (botocore). */
@@ -30,8 +30,21 @@ export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_/.:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-export function credentialProcess(command: readonly string[], e: NamedEntitlement): string {
-  return [...command, 'credentials', '--stage', e.environment, '--permission-set', e.permissionSet]
+/** `bulkhead credentials` (helper of `bulkhead exec`) for one profile: its environment, permission set and, in a shared environment, account. */
+export function credentialProcess(
+  call: { command: readonly string[]; options: readonly string[] },
+  e: NamedEntitlement,
+): string {
+  return [
+    ...call.command,
+    'credentials',
+    ...call.options,
+    '--stage',
+    e.environment,
+    ...(e.sharedEnvironment ? ['--account', e.accountName] : []),
+    '--permission-set',
+    e.permissionSet,
+  ]
     .map(shellQuote)
     .join(' ');
 }
@@ -48,8 +61,8 @@ export function renderBlock(profiles: readonly NamedEntitlement[], options: Rend
   ];
   for (const p of profiles) {
     lines.push('', `[profile ${p.profile}]`);
-    if (options.credentialCommand) {
-      lines.push(`credential_process = ${credentialProcess(options.credentialCommand, p)}`);
+    if (options.credentialProcess) {
+      lines.push(`credential_process = ${credentialProcess(options.credentialProcess, p)}`);
       if (p.accountId !== undefined) lines.push(`bulkhead_account_id = ${p.accountId}`);
     } else {
       lines.push(`sso_session = ${sso.session}`);
