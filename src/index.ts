@@ -63,6 +63,7 @@ export { planAccessDiff } from './toolkit/plan-access.js';
 export { accessDiff, renderAccessDiff, type AccessDiff } from './toolkit/access-diff.js';
 export { accessCan, accessWhoCan, accessMatrix } from './toolkit/access.js';
 export { accessExplain } from './toolkit/access-explain.js';
+export { profiles, writeProfiles, type ProfilesOptions, type ProfilesResult } from './toolkit/profiles/profiles.js';
 export {
   evaluate,
   isAllowed,

@@ -18,6 +18,7 @@ import { registerExec } from './commands/exec.js';
 import { registerCredentials } from './commands/credentials.js';
 import { registerWhoami } from './commands/whoami.js';
 import { registerLogin } from './commands/login.js';
+import { registerProfiles } from './commands/profiles.js';
 import type { ExitCode } from './exit-codes.js';
 import { processTerminal, type Terminal } from './io.js';
 
@@ -57,6 +58,7 @@ export function buildProgram(term: Terminal, json: boolean, setExit: (code: Exit
   registerUnlock(program, term);
   registerDemo(program, term);
   registerAccess(program, term, setExit);
+  registerProfiles(program, term);
   registerLocalCommand(program, term, setExit);
   registerExec(program, term, setExit);
   registerCredentials(program, term);

@@ -1,0 +1,79 @@
+/**
+ * The text of the bulkhead profiles block: one [sso-session] and one [profile] per entitlement, in the keys
+ * the AWS CLI v2 and the SDKs read (sso_session, sso_account_id, sso_role_name) plus bulkhead's own
+ * (bulkhead_environment, bulkhead_organization) that `bulkhead exec` checks. No inline comments: the AWS
+ * CLI would read them as part of the value.
+ */
+import { beginMarker, endMarker } from './ini-block.js';
+import type { NamedEntitlement } from './names.js';
+
+export interface SsoSettings {
+  session: string;
+  startUrl: string;
+  region: string;
+}
+
+export interface RenderOptions {
+  sso: SsoSettings;
+  /** The spec's home region, the profiles' default region. */
+  region: string;
+  /** The organization id, when known (live). */
+  organizationId?: string;
+  /** For the local cloud and other endpoints: where the CLI and SDKs send every call. */
+  endpointUrl?: string;
+  /** credential_process profiles (instead of SSO keys) run `<command> credentials <options> --stage …`. */
+  credentialProcess?: { command: readonly string[]; options: readonly string[] };
+}
+
+/** Quoted for both a POSIX shell (the JS SDK runs credential_process through one) and shlex (botocore). */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_/.:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `bulkhead credentials` (helper of `bulkhead exec`) for one profile: its environment, permission set and, in a shared environment, account. */
+export function credentialProcess(
+  call: { command: readonly string[]; options: readonly string[] },
+  e: NamedEntitlement,
+): string {
+  return [
+    ...call.command,
+    'credentials',
+    ...call.options,
+    '--stage',
+    e.environment,
+    ...(e.sharedEnvironment ? ['--account', e.accountName] : []),
+    '--permission-set',
+    e.permissionSet,
+  ]
+    .map(shellQuote)
+    .join(' ');
+}
+
+/** The block's lines, markers included, without line breaks. */
+export function renderBlock(profiles: readonly NamedEntitlement[], options: RenderOptions): string[] {
+  const { sso } = options;
+  const lines = [
+    beginMarker(sso.session),
+    `[sso-session ${sso.session}]`,
+    `sso_start_url = ${sso.startUrl}`,
+    `sso_region = ${sso.region}`,
+    'sso_registration_scopes = sso:account:access',
+  ];
+  for (const p of profiles) {
+    lines.push('', `[profile ${p.profile}]`);
+    if (options.credentialProcess) {
+      lines.push(`credential_process = ${credentialProcess(options.credentialProcess, p)}`);
+      if (p.accountId !== undefined) lines.push(`bulkhead_account_id = ${p.accountId}`);
+    } else {
+      lines.push(`sso_session = ${sso.session}`);
+      // Before apply the account has no id yet; the profile works once it has one and is written again.
+      if (p.accountId !== undefined) lines.push(`sso_account_id = ${p.accountId}`);
+      lines.push(`sso_role_name = ${p.permissionSet}`);
+    }
+    lines.push(`region = ${options.region}`, `bulkhead_environment = ${p.environment}`);
+    if (options.organizationId !== undefined) lines.push(`bulkhead_organization = ${options.organizationId}`);
+    if (options.endpointUrl !== undefined) lines.push(`endpoint_url = ${options.endpointUrl}`);
+  }
+  lines.push(endMarker(sso.session));
+  return lines;
+}
