@@ -92,6 +92,15 @@ describe('profile names', () => {
     expect(credentialProcess(call, alone!)).toBe('bulkhead credentials --stage dev --permission-set ReadOnly');
   });
 
+  it('credential_process confirms production itself: the AWS CLI gives it no terminal to ask on', () => {
+    const [prod, dev] = nameProfiles([e('acme-prod', 'prod', 'ReadOnly'), e('acme-dev', 'dev', 'ReadOnly')], options);
+    const call = { command: ['bulkhead'], options: [], production: new Set(['prod']) };
+    expect(credentialProcess(call, prod!)).toBe(
+      'bulkhead credentials --stage prod --permission-set ReadOnly --confirm-prod',
+    );
+    expect(credentialProcess(call, dev!)).toBe('bulkhead credentials --stage dev --permission-set ReadOnly');
+  });
+
   it('lower-cases and turns unsafe characters into -', () => {
     const [n] = nameProfiles([e('a', 'dev', 'Power User+Billing')], {
       ...options,

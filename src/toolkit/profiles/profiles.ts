@@ -10,6 +10,7 @@ import { loadModel } from '../access-source.js';
 import type { TargetOptions } from '../connect.js';
 import { entitlementsFromLive, entitlementsFromSpec } from './entitlements.js';
 import { DEFAULT_NAME_PATTERN, nameProfiles, type NamedEntitlement } from './names.js';
+import { isProduction } from '../../model/environment.js';
 import { renderBlock, type SsoSettings } from './render.js';
 import { ssoSettings } from './sso-settings.js';
 import { checkFrom, chooseSource, type ProfileSource } from './source.js';
@@ -114,6 +115,7 @@ export async function profiles(options: ProfilesOptions): Promise<ProfilesResult
                     resolve(options.file),
                     ...(endpointUrl !== undefined ? ['--endpoint', endpointUrl] : []),
                   ],
+                  production: new Set([...model.environments.values()].filter(isProduction).map((env) => env.name)),
                 },
               }
             : {}),

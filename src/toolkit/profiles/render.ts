@@ -22,7 +22,17 @@ export interface RenderOptions {
   /** For the local cloud and other endpoints: where the CLI and SDKs send every call. */
   endpointUrl?: string;
   /** credential_process profiles (instead of SSO keys) run `<command> credentials <options> --stage …`. */
-  credentialProcess?: { command: readonly string[]; options: readonly string[] };
+  credentialProcess?: CredentialProcessCall;
+}
+
+/**
+ * How profiles call `bulkhead credentials`. Production environments get `--confirm-prod`: the AWS CLI runs
+ * credential_process without a terminal to confirm on, and choosing a production profile by name is the confirmation.
+ */
+export interface CredentialProcessCall {
+  command: readonly string[];
+  options: readonly string[];
+  production?: ReadonlySet<string>;
 }
 
 /** Quoted for both a POSIX shell (the JS SDK runs credential_process through one) and shlex (botocore). */
@@ -31,10 +41,7 @@ export function shellQuote(word: string): string {
 }
 
 /** `bulkhead credentials` (helper of `bulkhead exec`) for one profile: its environment, permission set and, in a shared environment, account. */
-export function credentialProcess(
-  call: { command: readonly string[]; options: readonly string[] },
-  e: NamedEntitlement,
-): string {
+export function credentialProcess(call: CredentialProcessCall, e: NamedEntitlement): string {
   return [
     ...call.command,
     'credentials',
@@ -44,6 +51,7 @@ export function credentialProcess(
     ...(e.sharedEnvironment ? ['--account', e.accountName] : []),
     '--permission-set',
     e.permissionSet,
+    ...(call.production?.has(e.environment) ? ['--confirm-prod'] : []),
   ]
     .map(shellQuote)
     .join(' ');
