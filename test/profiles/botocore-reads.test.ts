@@ -77,6 +77,8 @@ describe('botocore reads what profiles --write writes', () => {
           p['bulkhead_environment'],
           '--permission-set',
           expect.any(String),
+          // Production profiles confirm themselves (no terminal under the AWS CLI).
+          ...(p['bulkhead_environment'] === 'prod' ? ['--confirm-prod'] : []),
         ]);
       } else {
         expect(p).toMatchObject({ sso_session: session, sso_role_name: expect.any(String), region: 'eu-west-1' });
