@@ -87,7 +87,21 @@ export function createTerminal(options: TerminalOptions): Terminal {
   };
 }
 
+/**
+ * A reader that went away (`bulkhead schema | head`) is not an error: stop as a shell tool does, quietly,
+ * instead of dying on an unhandled EPIPE with a stack trace.
+ */
+function quietOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 export function processTerminal(options: { noColor?: boolean } = {}): Terminal {
+  quietOnBrokenPipe(process.stdout);
+  quietOnBrokenPipe(process.stderr);
   return createTerminal({ stdout: process.stdout, stderr: process.stderr, env: process.env, ...options });
 }
 
