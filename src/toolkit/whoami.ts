@@ -1,7 +1,13 @@
 import type { IoHost } from '../core/events.js';
 import { identifyTarget } from '../providers/aws/identity.js';
 import { currentCredentials } from '../providers/aws/session-identity.js';
+import { resolve } from 'node:path';
+import { DEFAULT_DATA_DIR } from '../local-cloud/defaults.js';
+import { findRunningLocalCloud } from '../local-cloud/discovery.js';
+import { resolveTargetRequest } from '../providers/aws/target-request.js';
 import { withConnection, type Connection, type TargetOptions } from './connect.js';
+import { profileNamed, readAwsConfig } from './sso/aws-config.js';
+import { ENVIRONMENT_KEY } from './exec/stage-credentials.js';
 import { refresh } from './refresh.js';
 
 /** Who the current credentials are: the stable JSON shape of `whoami --json` (docs/machine-interface.md). */
@@ -43,6 +49,7 @@ async function accountInfo(
   connection: Connection,
   accountId: string,
   env: Readonly<Record<string, string | undefined>>,
+  fromProfile?: Readonly<Record<string, string>>,
 ): Promise<{ name: string | null; environment: string | null }> {
   try {
     const observed = await refresh(connection, { notify() {} }, { identity: false });
@@ -51,7 +58,8 @@ async function accountInfo(
   } catch {
     // Member accounts may not list the organization's accounts; the variables exec sets still tell.
   }
-  const fromExec = env['BULKHEAD_ACCOUNT_ID'] === accountId ? (env['BULKHEAD_STAGE'] ?? null) : null;
+  const fromExec =
+    env['BULKHEAD_ACCOUNT_ID'] === accountId ? (env['BULKHEAD_STAGE'] ?? null) : (fromProfile?.[accountId] ?? null);
   return { name: null, environment: fromExec };
 }
 
@@ -62,12 +70,15 @@ export async function whoami(options: {
   env?: Readonly<Record<string, string | undefined>>;
   now?: () => number;
 }): Promise<WhoAmI> {
-  return withConnection(options, async (connection) => {
+  const env = options.env ?? process.env;
+  const asked = options.connection === undefined ? await profileTarget(options.target ?? {}, env) : undefined;
+  const connectWith = asked ? { ...options, target: asked.target } : options;
+  return withConnection(connectWith, async (connection) => {
     const [identity, credentials] = await Promise.all([
       identifyTarget(connection.clients),
       currentCredentials(connection.clients),
     ]);
-    const info = await accountInfo(connection, identity.accountId, options.env ?? process.env);
+    const info = await accountInfo(connection, identity.accountId, env, asked?.environmentOf);
     const now = (options.now ?? Date.now)();
     const expiration = credentials.expiration;
     return {
@@ -87,4 +98,27 @@ export async function whoami(options: {
       expiresInSeconds: expiration ? Math.max(0, Math.round((expiration.getTime() - now) / 1000)) : null,
     };
   });
+}
+
+/**
+ * The credentials a developer's tools would use: on the local target a profile (`--profile` or AWS_PROFILE, e.g.
+ * a generated SSO profile) is read through the local cloud's endpoint rather than replaced by its management keys,
+ * and a generated profile says its environment (`bulkhead_environment`) for its account.
+ */
+async function profileTarget(
+  target: TargetOptions,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ target: TargetOptions; environmentOf: Record<string, string> } | undefined> {
+  const profile = target.profile ?? (env['AWS_PROFILE'] || undefined);
+  if (profile === undefined) return undefined;
+  const config = await readAwsConfig(env).catch(() => undefined);
+  const keys = config && Object.hasOwn(config.profiles, profile) ? profileNamed(config, profile) : {};
+  const environment = keys[ENVIRONMENT_KEY];
+  const account = keys['sso_account_id'];
+  const environmentOf: Record<string, string> = environment && account ? { [account]: environment } : {};
+  if (resolveTargetRequest(target, env).kind !== 'local') return { target, environmentOf };
+  const running = findRunningLocalCloud(resolve(target.dataDir ?? DEFAULT_DATA_DIR));
+  const endpoint = keys['endpoint_url'] ?? running?.endpoint;
+  if (endpoint === undefined) return { target, environmentOf };
+  return { target: { ...target, endpoint, profile }, environmentOf };
 }

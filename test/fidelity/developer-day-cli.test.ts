@@ -120,6 +120,18 @@ describe('a developer signs in and uses the generated profiles with the AWS CLI 
     expect(me.Arn).toMatch(/:assumed-role\/AWSReservedSSO_PowerUser_[0-9a-f]{16}\/alice$/);
   }, 120_000);
 
+  it('whoami reads AWS_PROFILE through the local cloud: the environment, permission set and user', () => {
+    const who = bulkhead(['whoami', '--json', '--data', data], { AWS_PROFILE: 'staging-poweruser' });
+    expect(who.status, who.stderr).toBe(0);
+    expect(JSON.parse(who.stdout)).toMatchObject({
+      environment: 'staging',
+      account: { id: accounts['acme-staging'], management: false },
+      permissionSet: 'PowerUser',
+      user: 'alice',
+    });
+    expect((JSON.parse(who.stdout) as { expiresInSeconds: number }).expiresInSeconds).toBeGreaterThan(3600);
+  });
+
   it('boto3 gets the production read-only role with its own profile', async () => {
     const r = await run(python, ['-c', BOTO3, 'prod-readonly']);
     expect(r.status, r.stderr).toBe(0);

@@ -15,7 +15,7 @@ export function renderWhoAmI(who: WhoAmI): string[] {
   const account = `${who.account.name ?? '(name unknown)'} ${who.account.id}${who.account.management ? ' (management account)' : ''}`;
   return [
     `organization    ${who.organization ? `${who.organization.id} (management account ${who.organization.managementAccountId})` : '(none)'}`,
-    `environment     ${who.environment ?? '(unknown)'}`,
+    `environment     ${who.environment ?? (who.account.management ? '(none: the management account)' : '(unknown)')}`,
     `account         ${account}`,
     who.permissionSet ? `permission set  ${who.permissionSet}` : `role            ${who.role ?? '(none: not a role)'}`,
     `user            ${who.user ?? '(unknown)'}`,

@@ -1,3 +1,4 @@
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
@@ -74,6 +75,15 @@ function baseConfig(target: Target, maxAttempts: number): SdkClientBase & { prof
     ...(target.kind !== 'aws' && target.credentials ? { credentials: target.credentials } : {}),
     // Without static credentials the SDK's default chain runs: env (with AWS_SESSION_TOKEN), SSO, profiles, …
     ...(target.kind !== 'local' && target.profile ? { profile: target.profile } : {}),
+    // … and its own SSO, SSO OIDC and STS clients must reach the same endpoint (an SSO profile on the local cloud).
+    ...(target.kind === 'endpoint' && !target.credentials
+      ? {
+          credentials: defaultProvider({
+            ...(target.profile ? { profile: target.profile } : {}),
+            clientConfig: { endpoint: target.endpoint },
+          }),
+        }
+      : {}),
   };
 }
 
