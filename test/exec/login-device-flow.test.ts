@@ -128,7 +128,7 @@ describe('bulkhead login: the device flow', () => {
     writeFileSync(join(home, 'bad'), 'region = eu-west-1\n[profile x]\n');
     await expect(login({ env: { AWS_CONFIG_FILE: join(home, 'bad') }, onCode: () => {} })).rejects.toMatchObject({
       code: 'aws-config-invalid',
-      message: `${join(home, 'bad')}:1:1: "region = eu-west-1" comes before any [section]`,
+      message: `${join(home, 'bad')}:1:1: "region = eu-west-1" comes before any [section] header`,
     });
   });
 });

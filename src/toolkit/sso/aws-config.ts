@@ -1,3 +1,4 @@
+import { parseAwsIni } from '../profiles/ini-parse.js';
 import { readFileSync } from 'node:fs';
 import { loadSharedConfigFiles, loadSsoSessionData } from '@smithy/shared-ini-file-loader';
 import { BulkheadError } from '../../core/errors.js';
@@ -18,31 +19,16 @@ export interface AwsConfig {
 const GENERATED = /^# >>> bulkhead profiles: (\S+) \(/gm;
 
 /**
- * Refuses what an INI reader would not take: a setting before any section, or a line that is neither a
- * section, a `key = value`, an indented continuation nor a comment. The SDK skips such lines silently;
- * botocore refuses the file, so the two would read different profiles.
+ * Refuses what botocore would refuse (the same check `bulkhead profiles --write` makes). The SDK skips such lines
+ * silently, botocore refuses the file: the two would read different profiles.
  */
 export function checkIni(text: string, file: string): void {
-  let inSection = false;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith(';')) return;
-    const fail = (what: string): never => {
-      throw new BulkheadError(
-        'aws-config-invalid',
-        `${file}:${i + 1}:${raw.length - raw.trimStart().length + 1}: ${what}`,
-        {
-          hint: 'fix the line (the AWS CLI refuses this file too); nothing was read or written',
-        },
-      );
-    };
-    if (line.startsWith('[')) {
-      if (!/^\[[^\]]+\]\s*([#;].*)?$/.test(line)) fail(`"${line}" is not a section header like [profile NAME]`);
-      inSection = true;
-      return;
-    }
-    if (!inSection) fail(`"${line}" comes before any [section]`);
-    if (!line.includes('=') && raw === raw.trimStart()) fail(`"${line}" is not a setting (key = value)`);
+  const parsed = parseAwsIni(text);
+  if (parsed.ok) return;
+  const raw = text.split(/\r\n|\n|\r/)[parsed.line - 1] ?? '';
+  const column = raw.length - raw.trimStart().length + 1;
+  throw new BulkheadError('aws-config-invalid', `${file}:${parsed.line}:${column}: ${parsed.problem}`, {
+    hint: 'fix the line (the AWS CLI refuses this file too); nothing was read or written',
   });
 }
 
