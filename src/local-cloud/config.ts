@@ -114,6 +114,29 @@ export interface LocalCloudOptions {
   /** Force throttling on or off (default: on with `realistic`). */
   throttle?: boolean | Partial<ThrottleSettings>;
   region?: string;
+  /** Lifetime of an SSO OIDC access token (AWS: one hour for an sso-session's token, refreshed after). */
+  ssoTokenLifetimeSeconds?: number;
+  /** How long a device code of StartDeviceAuthorization waits for approval (AWS: 600 s). */
+  ssoDeviceCodeLifetimeSeconds?: number;
+}
+
+/** IAM Identity Center sign-in (SSO OIDC and the portal) lifetimes, in seconds. */
+export interface SsoSignInSettings {
+  tokenLifetimeSeconds: number;
+  deviceCodeLifetimeSeconds: number;
+}
+
+/** AWS's figures: an access token lives an hour (then the refresh token gets another), a device code ten minutes. */
+export const SSO_SIGN_IN_DEFAULTS: SsoSignInSettings = { tokenLifetimeSeconds: 3600, deviceCodeLifetimeSeconds: 600 };
+
+function positiveSeconds(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1 || value > 31_536_000)
+    throw new BulkheadError(
+      'local-cloud-options',
+      `${name} must be a whole number of seconds from 1 to 31536000, not ${value}`,
+    );
+  return value;
 }
 
 export interface ResolvedConfig {
@@ -125,6 +148,7 @@ export interface ResolvedConfig {
   latency: Latency;
   throttle: ThrottleSettings;
   faults: FaultSpec | undefined;
+  sso: SsoSignInSettings;
 }
 
 export function resolveConfig(options: LocalCloudOptions): ResolvedConfig {
@@ -160,5 +184,17 @@ export function resolveConfig(options: LocalCloudOptions): ResolvedConfig {
     },
     throttle,
     faults: options.faults === undefined || options.faults === '' ? undefined : parseFaultSpec(options.faults),
+    sso: {
+      tokenLifetimeSeconds: positiveSeconds(
+        'ssoTokenLifetimeSeconds',
+        options.ssoTokenLifetimeSeconds,
+        SSO_SIGN_IN_DEFAULTS.tokenLifetimeSeconds,
+      ),
+      deviceCodeLifetimeSeconds: positiveSeconds(
+        'ssoDeviceCodeLifetimeSeconds',
+        options.ssoDeviceCodeLifetimeSeconds,
+        SSO_SIGN_IN_DEFAULTS.deviceCodeLifetimeSeconds,
+      ),
+    },
   };
 }

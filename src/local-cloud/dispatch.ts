@@ -10,8 +10,10 @@ import { newRequestId } from './ids.js';
 import type { FaultInjector } from './knobs/faults.js';
 import type { Throttler } from './knobs/throttle.js';
 import { JSON_CONTENT_TYPE, parseJsonBody, serializeJson, serializeJsonError } from './protocols/json.js';
+import { pathOf, REST_JSON_CONTENT_TYPE, restInput, serializeRestJson } from './protocols/rest-json.js';
 import { parseQueryBody, serializeQueryError, serializeQueryResponse, XML_CONTENT_TYPE } from './protocols/query.js';
 import type { HandlerContext, Job, ServiceDefinition } from './services/registry.js';
+import { signInRoute } from './sign-in-routes.js';
 import type { Persistence } from './store/persistence.js';
 import type { Store } from './store/store.js';
 
@@ -37,6 +39,8 @@ export interface DispatcherDeps {
   faults: FaultInjector | undefined;
   apiLog: ApiLog;
   schedule: (job: Job) => void;
+  /** The server's own endpoint, known once it listens (the OIDC verification URI names it). */
+  endpoint?: () => string;
 }
 
 const GENERIC_QUERY_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
@@ -45,7 +49,7 @@ export const GLOBAL_SERVICE_REGION = 'us-east-1';
 
 interface Route {
   service: ServiceDefinition | undefined;
-  protocol: WireProtocol;
+  protocol: WireProtocol | 'rest-json';
   operation: string | undefined;
   input: Record<string, unknown> | undefined;
   /** The region of the SigV4 credential scope (unverified until authentication). */
@@ -58,7 +62,36 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** Routes by X-Amz-Target prefix (awsJson1_1) or by the SigV4 scope's service name (awsQuery), never by action name alone. */
+/** The caller of an unsigned (noAuth) service: nobody yet; the handler finds out from the token it is given. */
+const ANONYMOUS: Principal = { accountId: '', arn: '', userId: '', accessKeyId: '', kind: 'root' };
+
+/**
+ * restJson1: the service one of whose routes has this path. The operation is the route of this method; a known path
+ * asked with another method names no operation (UnknownOperationException).
+ */
+function restRoute(req: RawRequest, services: readonly ServiceDefinition[]): Route | undefined {
+  const path = pathOf(req.url);
+  for (const service of services) {
+    if (service.protocol !== 'rest-json') continue;
+    const routes = (service.routes ?? []).filter((r) => r.path === path);
+    if (routes.length === 0) continue;
+    const match = routes.find((r) => r.method === req.method);
+    const r: Route = { service, protocol: 'rest-json', operation: match?.operation, input: undefined, region: '' };
+    if (match === undefined) return r;
+    try {
+      r.input = restInput(req.method, req.url, req.headers, req.body, match);
+    } catch (err) {
+      r.parseError = err as AwsApiError;
+    }
+    return r;
+  }
+  return undefined;
+}
+
+/**
+ * Routes by X-Amz-Target prefix (awsJson1_1), by METHOD + PATH (restJson1, whose paths are never `/`) or by the SigV4
+ * scope's service name (awsQuery), never by action name alone.
+ */
 function route(req: RawRequest, services: readonly ServiceDefinition[]): Route {
   const auth = parseAuthorization(header(req.headers, 'authorization'));
   const scope = typeof auth === 'object' ? auth : undefined;
@@ -82,6 +115,8 @@ function route(req: RawRequest, services: readonly ServiceDefinition[]): Route {
     }
     return route;
   }
+  const rest = restRoute(req, services);
+  if (rest !== undefined) return rest;
   const service = services.find((s) => s.protocol === 'query' && s.signingName === scope?.service);
   const q = req.url.indexOf('?');
   const text = req.method === 'GET' ? (q < 0 ? '' : req.url.slice(q + 1)) : req.body.toString('utf8');
@@ -94,16 +129,21 @@ export class Dispatcher {
 
   handle(req: RawRequest): RawResponse {
     const started = Date.now();
+    const own = signInRoute(req, this.deps.store, this.deps.persistence, started);
+    if (own !== undefined) return own;
     const requestId = newRequestId();
     const r = route(req, this.deps.services);
     let principal: Principal | undefined;
     let response: RawResponse;
     try {
-      principal = authenticate(req, this.deps.store, r.protocol, started, {
-        signingName: r.service?.signingName,
-        unsignedPayload: r.service?.unsignedPayload ?? false,
-        ownRegion: this.deps.config.region,
-      });
+      principal =
+        r.protocol === 'rest-json' && r.service?.noAuth === true
+          ? ANONYMOUS
+          : authenticate(req, this.deps.store, r.protocol === 'query' ? 'query' : 'json', started, {
+              signingName: r.service?.signingName,
+              unsignedPayload: r.service?.unsignedPayload ?? false,
+              ownRegion: this.deps.config.region,
+            });
       response = this.invoke(r, principal, requestId, started);
     } catch (err) {
       response = this.errorResponse(r, toApiError(err, r.service), requestId);
@@ -113,8 +153,8 @@ export class Dispatcher {
       requestId,
       service: r.service?.name ?? 'unknown',
       operation: r.operation ?? 'unknown',
-      account: principal?.accountId ?? null,
-      principal: principal?.arn ?? null,
+      account: principal === undefined || principal.accountId === '' ? null : principal.accountId,
+      principal: principal === undefined || principal.arn === '' ? null : principal.arn,
       status: response.status,
       result: response.status < 300 ? 'OK' : (response.headers['x-amzn-ErrorType'] ?? 'Error'),
       durationMs: Date.now() - started,
@@ -126,6 +166,8 @@ export class Dispatcher {
     const { service, operation } = r;
     if (r.parseError !== undefined) throw r.parseError;
     if (service === undefined || operation === undefined || operation === '') {
+      if (r.protocol === 'rest-json')
+        throw new AwsApiError('UnknownOperationException', 'The requested method is not supported for this path.', 404);
       throw r.protocol === 'json'
         ? new AwsApiError(
             'UnknownOperationException',
@@ -138,7 +180,7 @@ export class Dispatcher {
     }
     const op = Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
     if (op === undefined) {
-      throw r.protocol === 'json'
+      throw r.protocol !== 'query'
         ? new AwsApiError('UnknownOperationException', `The action ${operation} is not valid for this web service.`)
         : new AwsApiError(
             'InvalidAction',
@@ -157,15 +199,17 @@ export class Dispatcher {
       throw new AwsApiError(service.internalError.code, service.internalError.message, service.internalError.status);
     // AWS serves a global service from us-east-1, whatever region the client signed with.
     const region = service.global ? GLOBAL_SERVICE_REGION : r.region;
-    // AWS authorizes a call before acting on it: SCPs, identity policies and boundaries (src/access/).
-    authorize({
-      service,
-      operation,
-      input: r.input ?? {},
-      principal,
-      store: this.deps.store,
-      region,
-    });
+    // AWS authorizes a call before acting on it: SCPs, identity policies and boundaries (src/access/); an unsigned
+    // service has no IAM principal to authorize.
+    if (service.noAuth !== true)
+      authorize({
+        service,
+        operation,
+        input: r.input ?? {},
+        principal,
+        store: this.deps.store,
+        region,
+      });
     const ctx: HandlerContext = {
       store: this.deps.store,
       principal,
@@ -175,12 +219,21 @@ export class Dispatcher {
       config: this.deps.config,
       schedule: this.deps.schedule,
     };
+    const endpoint = this.deps.endpoint?.();
+    if (endpoint !== undefined) ctx.endpoint = endpoint;
     let output: unknown;
     try {
       output = op.handler(r.input ?? {}, ctx);
     } finally {
       // Persist before answering, success or not: a handler that changed state and then failed must not lose the change.
       this.deps.persistence.commit(this.deps.store.takePending(), this.deps.store);
+    }
+    if (r.protocol === 'rest-json') {
+      return {
+        status: 200,
+        headers: { 'content-type': REST_JSON_CONTENT_TYPE, 'x-amzn-RequestId': requestId },
+        body: serializeRestJson(output),
+      };
     }
     if (r.protocol === 'json') {
       return {
@@ -197,6 +250,18 @@ export class Dispatcher {
   }
 
   private errorResponse(r: Route, err: AwsApiError, requestId: string): RawResponse {
+    if (r.protocol === 'rest-json') {
+      const body = r.service?.restErrorBody?.(err) ?? { message: err.message };
+      return {
+        status: err.httpStatus,
+        headers: {
+          'content-type': REST_JSON_CONTENT_TYPE,
+          'x-amzn-RequestId': requestId,
+          'x-amzn-ErrorType': err.code,
+        },
+        body: JSON.stringify(body),
+      };
+    }
     if (r.protocol === 'json') {
       return {
         status: err.httpStatus,

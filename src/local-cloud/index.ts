@@ -55,6 +55,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const p = persistence;
     const scheduler = new JobScheduler(store, p, config, SERVICES);
     const apiLog = new ApiLog(config.dataDir);
+    let endpoint = '';
     const dispatcher = new Dispatcher({
       config,
       store,
@@ -64,6 +65,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       faults: config.faults === undefined ? undefined : new FaultInjector(config.faults),
       apiLog,
       schedule: (job) => scheduler.schedule(job),
+      endpoint: () => endpoint,
     });
     let ownHosts: readonly string[] = [];
     const server = createHttpServer(dispatcher, {
@@ -74,7 +76,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // Its loopback address, and `localhost` (which no other site's DNS can claim).
     ownHosts = [`${config.host}:${port}`, `localhost:${port}`];
     scheduler.restore();
-    const endpoint = `http://${config.host}:${port}`;
+    endpoint = `http://${config.host}:${port}`;
     const admin = store.get('accessKeys', meta.adminAccessKeyId);
     if (admin === undefined)
       throw new BulkheadError('local-cloud-state', 'the admin access key is missing from the local cloud state', {

@@ -15,8 +15,11 @@ import { validateResponse } from '../support/fidelity/response-validation.js';
  * the shapes the AWS CLI and boto3 parse with, written by AWS, not by us.
  */
 
-/** Identity Center (sso-admin, identitystore) has its own scenario: identity-center-conformance.test.ts. */
-const IDENTITY_CENTER = new Set<string>(['sso-admin', 'identitystore']);
+/**
+ * Identity Center (sso-admin, identitystore) has its own scenario: identity-center-conformance.test.ts; the sign-in
+ * services (sso-oidc, the sso portal) theirs: sso-sign-in-conformance.test.ts.
+ */
+const IDENTITY_CENTER = new Set<string>(['sso-admin', 'identitystore', 'sso-oidc', 'sso']);
 const IMPLEMENTED = SERVICES.filter((s) => !IDENTITY_CENTER.has(s.name)).flatMap((s) =>
   Object.keys(s.operations).map((operation) => ({ service: s.name, operation })),
 );

@@ -17,13 +17,27 @@ describe('the service definitions', () => {
         .map(([name]) => `${s.name}:${name}`),
     );
     expect(bad).toEqual([]);
-    const exempt = SERVICES.flatMap((s) =>
+    const exempt = SERVICES.filter((s) => s.noAuth !== true).flatMap((s) =>
       Object.entries(s.operations)
         .filter(([, op]) => op.resource === NO_PERMISSION_REQUIRED)
         .map(([name]) => `${s.signingName}:${name}`),
     );
     // AWS documents "No permissions are required" for GetCallerIdentity only.
     expect(exempt).toEqual(['sts:GetCallerIdentity']);
+    // The unsigned (noAuth) services have no IAM principal: none of their operations is authorized by IAM.
+    const unsigned = SERVICES.filter((s) => s.noAuth === true);
+    expect(unsigned.map((s) => s.name)).toEqual(['sso-oidc', 'sso']);
+    for (const s of unsigned)
+      for (const op of Object.values(s.operations)) expect(op.resource).toBe(NO_PERMISSION_REQUIRED);
+  });
+
+  it('give restJson1 services distinct METHOD + PATH routes, none at / (where awsQuery is served)', () => {
+    const routes = SERVICES.flatMap((s) => (s.routes ?? []).map((r) => `${r.method} ${r.path}`));
+    expect(routes.length).toBe(7);
+    expect(new Set(routes).size).toBe(routes.length);
+    expect(routes.filter((r) => r.endsWith(' /'))).toEqual([]);
+    for (const s of SERVICES.filter((x) => x.protocol === 'rest-json'))
+      expect(Object.keys(s.operations).sort()).toEqual((s.routes ?? []).map((r) => r.operation).sort());
   });
 
   it('own distinct tables, and the store holds every one of them', () => {

@@ -19,6 +19,7 @@ interface StartFlags {
   quotas: string;
   faults?: string;
   timeScale?: string;
+  ssoTokenLifetime?: string;
 }
 
 function parsePort(raw: string): number {
@@ -44,6 +45,14 @@ function startOptions(flags: StartFlags): LocalCloudOptions {
     if (!Number.isFinite(scale) || scale < 0)
       throw new UsageError(`--time-scale must be a number >= 0, not "${flags.timeScale}"`);
     options.timeScale = scale;
+  }
+  if (flags.ssoTokenLifetime !== undefined) {
+    const seconds = Number(flags.ssoTokenLifetime);
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > 31_536_000)
+      throw new UsageError(
+        `--sso-token-lifetime must be a whole number of seconds from 1 to 31536000, not "${flags.ssoTokenLifetime}"`,
+      );
+    options.ssoTokenLifetimeSeconds = seconds;
   }
   return options;
 }
@@ -94,6 +103,7 @@ export function registerLocalCommand(program: Command, term: Terminal, setExit: 
     .addOption(new Option('--quotas <profile>', 'quota profile: local or aws-default').default('local'))
     .option('--faults <spec>', 'fault injection, e.g. throttle=0.1,error5xx=0.02,seed=42')
     .option('--time-scale <factor>', 'multiply asynchronous durations')
+    .option('--sso-token-lifetime <seconds>', 'lifetime of IAM Identity Center access tokens (default 3600)')
     .action(async (flags: StartFlags) => {
       const options = startOptions(flags);
       if (flags.detach === true) {
@@ -153,6 +163,21 @@ export function registerLocalCommand(program: Command, term: Terminal, setExit: 
       term.out(
         stopped ? `Stopped the local cloud (data ${dataDir}).` : `The local cloud was not running (data ${dataDir}).`,
       );
+    });
+
+  local
+    .command('sign-in')
+    .description('approve a pending IAM Identity Center sign-in (aws sso login) as a user of the local cloud')
+    .argument('<user>', 'the Identity Center user name')
+    .argument('<code>', 'the code the sign-in printed, e.g. ABCD-EFGH')
+    .addOption(dataOption())
+    .option('--json', 'machine-readable output')
+    .action(async (user: string, code: string, flags: { data: string; json?: boolean }) => {
+      const dataDir = resolve(flags.data);
+      const { localSignIn } = await import('../../toolkit/local-sign-in.js');
+      const result = await localSignIn({ dataDir, userName: user, userCode: code });
+      if (flags.json === true) term.out(JSON.stringify({ approved: true, ...result }, null, 2));
+      else term.out(`Signed in as ${result.userName} (${result.userId}) for ${result.clientName || 'the client'}.`);
     });
 
   local

@@ -4,10 +4,20 @@ import { iamService } from './iam/index.js';
 import { identityStoreService } from './identitystore/index.js';
 import { organizationsService } from './organizations/index.js';
 import { ssoAdminService } from './sso-admin/index.js';
+import { ssoOidcService } from './sso-oidc/index.js';
+import { ssoPortalService } from './sso/index.js';
 import { stsService } from './sts/index.js';
 
 /** Every emulated service; the dispatcher routes among these. Adding a service is one entry here. */
-export const SERVICES = [organizationsService, iamService, stsService, ssoAdminService, identityStoreService] as const;
+export const SERVICES = [
+  organizationsService,
+  iamService,
+  stsService,
+  ssoAdminService,
+  identityStoreService,
+  ssoOidcService,
+  ssoPortalService,
+] as const;
 
 /** The services' short names, derived from the list. */
 export type ServiceName = (typeof SERVICES)[number]['name'];

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/credentials.js';
 import type { ResolvedConfig } from '../config.js';
 import type { AwsApiError } from '../errors.js';
+import type { RestBindings } from '../protocols/rest-json.js';
 import type { TableName } from '../store/state.js';
 import type { Store } from '../store/store.js';
 
@@ -19,6 +20,8 @@ export interface HandlerContext {
   /** The region the call addresses: the SigV4 scope's (us-east-1 for a global service); the server's for jobs. */
   region: string;
   config: ResolvedConfig;
+  /** The local cloud's own endpoint (`http://127.0.0.1:<port>`), once it listens. */
+  endpoint?: string;
   /** Runs the job named `kind` for `key` at time `at` (epoch ms). */
   schedule(job: Job): void;
 }
@@ -66,10 +69,17 @@ export interface ErrorShape {
   status: number;
 }
 
+/** A restJson1 operation's address: METHOD + PATH, and where its members travel outside the body. */
+export interface RestRoute extends RestBindings {
+  method: 'GET' | 'POST';
+  path: string;
+  operation: string;
+}
+
 export interface ServiceDefinition<Name extends string = string> {
   /** Short name used in logs, throttling keys and the action prefix (`iam:CreateRole`). */
   name: Name;
-  protocol: 'json' | 'query';
+  protocol: 'json' | 'query' | 'rest-json';
   /** SigV4 signing name, the service in the credential scope. */
   signingName: string;
   /**
@@ -84,6 +94,15 @@ export interface ServiceDefinition<Name extends string = string> {
   /** awsQuery: the XML namespace and API version. */
   xmlNamespace?: string;
   apiVersion?: string;
+  /** restJson1: the operations' routes. */
+  routes?: readonly RestRoute[];
+  /**
+   * Unsigned (`smithy.api#noAuth` in the model: SSO OIDC, the SSO portal): no SigV4 is checked, an Authorization
+   * header is ignored, and no IAM policy is evaluated; the handlers authenticate the caller themselves.
+   */
+  noAuth?: boolean;
+  /** restJson1: the error body the model's error shapes declare (`{"error",…}` or `{"message"}`). */
+  restErrorBody?: (err: AwsApiError) => Record<string, unknown>;
   operations: Readonly<Record<string, Operation>>;
   /** The store tables this service owns (declared in its `tables.ts`). */
   tables: readonly TableName[];

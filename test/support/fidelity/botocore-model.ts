@@ -58,7 +58,7 @@ export interface ServiceModel {
   shapes: Record<string, Shape>;
 }
 
-export type BotocoreService = 'organizations' | 'iam' | 'sts' | 'sso-admin' | 'identitystore';
+export type BotocoreService = 'organizations' | 'iam' | 'sts' | 'sso-admin' | 'identitystore' | 'sso-oidc' | 'sso';
 
 let dataDir: string | undefined;
 

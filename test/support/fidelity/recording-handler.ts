@@ -19,7 +19,20 @@ const JSON_TARGET_PREFIXES: Readonly<Record<string, string>> = {
   AWSIdentityStore: 'identitystore',
 };
 
+/** restJson1 routes (botocore `http.requestUri`) of SSO OIDC and the SSO portal. */
+const REST_ROUTES: Readonly<Record<string, { service: string; operation: string }>> = {
+  'POST /client/register': { service: 'sso-oidc', operation: 'RegisterClient' },
+  'POST /device_authorization': { service: 'sso-oidc', operation: 'StartDeviceAuthorization' },
+  'POST /token': { service: 'sso-oidc', operation: 'CreateToken' },
+  'GET /federation/credentials': { service: 'sso', operation: 'GetRoleCredentials' },
+  'GET /assignment/roles': { service: 'sso', operation: 'ListAccountRoles' },
+  'GET /assignment/accounts': { service: 'sso', operation: 'ListAccounts' },
+  'POST /logout': { service: 'sso', operation: 'Logout' },
+};
+
 function operationOf(request: HttpRequest): { service: string; operation: string } {
+  const rest = REST_ROUTES[`${request.method} ${request.path}`];
+  if (rest !== undefined) return rest;
   const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'];
   if (target !== undefined) {
     const prefix = target.slice(0, target.lastIndexOf('.'));

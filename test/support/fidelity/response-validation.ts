@@ -20,6 +20,7 @@ export function validateResponse(model: ServiceModel, operation: string, res: Wi
   if (model.operations[operation] === undefined)
     return [{ path: '', problem: `the model has no operation ${operation}` }];
   const query = model.metadata.protocol === 'query';
+  if (res.status >= 300 && model.metadata.protocol === 'rest-json') return validateRestJsonError(model, operation, res);
   if (res.status >= 300)
     return query ? validateQueryError(model, operation, res) : validateJsonError(model, operation, res);
   return query ? validateQueryOutput(model, operation, res.body) : validateJsonOutput(model, operation, res.body);
@@ -201,6 +202,38 @@ function validateJsonError(model: ServiceModel, operation: string, res: WireResp
   else
     for (const k of Object.keys(members))
       if (k !== 'message' && k !== 'Message') out.push({ path: k, problem: 'unexpected member of a common error' });
+  return out;
+}
+
+// ---------- restJson1 ----------
+
+/**
+ * Errors a real service answers that its botocore model does not declare, accepted with the reason (listed in
+ * docs/fidelity.md). Their body is the service's plain `{"message"}`.
+ */
+export const UNMODELED_ERRORS: Readonly<Record<string, string>> = {
+  ForbiddenException:
+    'the AWS access portal answers GetRoleCredentials for a role the user has no access to with 403 ForbiddenException "No access"; the sso model has no such shape',
+};
+
+/** restJson1 errors: the code in `x-amzn-ErrorType`, the body the error shape's members (no `__type`). */
+function validateRestJsonError(model: ServiceModel, operation: string, res: WireResponse): Violation[] {
+  const out: Violation[] = [];
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(res.body) as Record<string, unknown>;
+  } catch {
+    return [{ path: '', problem: 'the error body is not JSON' }];
+  }
+  const header = res.headers['x-amzn-errortype'];
+  if (header === undefined) return [{ path: 'x-amzn-ErrorType', problem: 'missing error code header' }];
+  const code = header.split(':')[0] ?? '';
+  const shapeName =
+    UNMODELED_ERRORS[code] === undefined ? checkErrorCode(model, operation, 'json', code, res.status, out) : undefined;
+  if (shapeName !== undefined) checkJson(model, shapeName, body, '', out);
+  else
+    for (const k of Object.keys(body))
+      if (k !== 'message') out.push({ path: k, problem: 'unexpected member of an error without a modeled shape' });
   return out;
 }
 

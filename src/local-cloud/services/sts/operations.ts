@@ -1,11 +1,10 @@
 import { AwsApiError, validationError } from '../../errors.js';
-import { newAccessKeyId, newSecretAccessKey, newSessionToken } from '../../ids.js';
-import type { AccessKeyRecord } from '../../store/state.js';
 import { roleKey } from '../iam/provision.js';
 import { qInt, qOpt, qReq } from '../query-input.js';
 import type { HandlerContext } from '../registry.js';
 import { trustAdmits } from '../../authz/trust-policy.js';
 import { organizationOf } from '../../authz/scp-chain.js';
+import { mintRoleSession } from './sessions.js';
 
 export function getCallerIdentity(_input: Record<string, unknown>, ctx: HandlerContext): unknown {
   return { UserId: ctx.principal.userId, Account: ctx.principal.accountId, Arn: ctx.principal.arn };
@@ -54,18 +53,7 @@ export function assumeRole(input: Record<string, unknown>, ctx: HandlerContext):
   }
   if (duration > role.maxSessionDuration)
     throw validationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
-  const key: AccessKeyRecord = {
-    accessKeyId: newAccessKeyId(true),
-    secretAccessKey: newSecretAccessKey(),
-    sessionToken: newSessionToken(),
-    expiresAt: ctx.now + duration * 1000,
-    accountId,
-    kind: 'assumed-role',
-    arn: `arn:aws:sts::${accountId}:assumed-role/${role.name}/${sessionName}`,
-    userId: `${role.roleId}:${sessionName}`,
-    roleArn: canonicalRoleArn,
-  };
-  ctx.store.put('accessKeys', key.accessKeyId, key);
+  const key = mintRoleSession(ctx.store, role, sessionName, duration, ctx.now);
   return {
     Credentials: {
       AccessKeyId: key.accessKeyId,

@@ -1,0 +1,64 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { AwsApiError } from '../errors.js';
+
+/** restJson1 (SSO OIDC, the SSO portal): plain JSON bodies, the operation named by METHOD + PATH. */
+export const REST_JSON_CONTENT_TYPE = 'application/json';
+
+/** How a rest route's members travel besides the JSON body: query-string and header names → input members. */
+export interface RestBindings {
+  query?: Readonly<Record<string, string>>;
+  headers?: Readonly<Record<string, string>>;
+}
+
+const malformed = (): AwsApiError =>
+  new AwsApiError('InvalidRequestException', 'The request body is not a JSON object.');
+
+/** The JSON body of a rest request: empty means `{}`, anything but a JSON object is an InvalidRequestException. */
+export function parseRestJsonBody(body: Buffer): Record<string, unknown> {
+  const text = body.toString('utf8').trim();
+  if (text === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw malformed();
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw malformed();
+  return parsed as Record<string, unknown>;
+}
+
+/** The path of a request target, without its query string. */
+export function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
+}
+
+/**
+ * The operation's input: the body's members, then those bound to the query string and headers (which win, as they
+ * are where the model puts them). A query parameter given twice counts once, its first value.
+ */
+export function restInput(
+  method: string,
+  url: string,
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+  bindings: RestBindings,
+): Record<string, unknown> {
+  const input: Record<string, unknown> = method === 'GET' ? {} : parseRestJsonBody(body);
+  const q = url.indexOf('?');
+  const params = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
+  for (const [name, member] of Object.entries(bindings.query ?? {})) {
+    const value = params.get(name);
+    if (value !== null) input[member] = value;
+  }
+  for (const [name, member] of Object.entries(bindings.headers ?? {})) {
+    const raw = headers[name];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value !== undefined) input[member] = value;
+  }
+  return input;
+}
+
+export function serializeRestJson(output: unknown): string {
+  return output === undefined || output === null ? '' : JSON.stringify(output);
+}
