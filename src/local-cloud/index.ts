@@ -12,6 +12,7 @@ import { closeServer, createHttpServer, listen } from './server.js';
 import { SERVICES, TABLE_NAMES } from './services/all.js';
 import { seedState, pruneExpiredSessions, createStandaloneAccount } from './seed.js';
 import { acquireLock, releaseLock, removeServerRecord, writeServerRecord } from './store/lock.js';
+import { pruneSignIns } from './services/sso-oidc/prune.js';
 import { Persistence } from './store/persistence.js';
 import { ensurePrivateDir } from './store/private-files.js';
 import { Store } from './store/store.js';
@@ -51,6 +52,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     persistence.load(store);
     const meta = seedState(store);
     pruneExpiredSessions(store, Date.now());
+    pruneSignIns(store, Date.now());
     persistence.commit(store.takePending(), store);
     const p = persistence;
     const scheduler = new JobScheduler(store, p, config, SERVICES);

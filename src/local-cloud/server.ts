@@ -20,6 +20,14 @@ function send(res: ServerResponse, r: RawResponse): void {
 function earlyError(req: IncomingMessage, json: AwsApiError, query: AwsApiError): RawResponse {
   const requestId = newRequestId();
   const base = { 'x-amzn-RequestId': requestId, connection: 'close' };
+  // restJson1 (SSO OIDC, the portal) sends plain JSON: its errors are `{"message"}` with the code in the header.
+  if (req.headers['x-amz-target'] === undefined && (req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return {
+      status: json.httpStatus,
+      headers: { ...base, 'content-type': 'application/json', 'x-amzn-ErrorType': json.code },
+      body: JSON.stringify({ message: json.message }),
+    };
+  }
   if (req.headers['x-amz-target'] !== undefined) {
     return {
       status: json.httpStatus,

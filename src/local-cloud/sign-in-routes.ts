@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RawRequest, RawResponse } from './dispatch.js';
 import { newRequestId } from './ids.js';
 import { pathOf } from './protocols/rest-json.js';
@@ -60,6 +61,9 @@ const PAGE_SCRIPT = `document.querySelector('form').addEventListener('submit', a
   out.textContent = r.ok ? 'Signed in as ' + b.userName + '. You can close this page.' : b.message;
 });`;
 
+/** The page runs only its own script: the CSP names it by hash. */
+const PAGE_SCRIPT_HASH = `'sha256-${createHash('sha256').update(PAGE_SCRIPT).digest('base64')}'`;
+
 /** GET /_bulkhead/device[?user_code=]: the verification page, a form posting to the approval route. */
 function devicePage(req: RawRequest): RawResponse {
   const q = req.url.indexOf('?');
@@ -79,8 +83,7 @@ function devicePage(req: RawRequest): RawResponse {
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      'content-security-policy':
-        "default-src 'none'; script-src 'unsafe-inline'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'",
+      'content-security-policy': `default-src 'none'; script-src ${PAGE_SCRIPT_HASH}; connect-src 'self'; form-action 'none'; frame-ancestors 'none'`,
       'x-amzn-RequestId': newRequestId(),
     },
     body,

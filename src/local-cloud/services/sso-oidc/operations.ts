@@ -60,8 +60,8 @@ export function registerClient(input: Record<string, unknown>, ctx: HandlerConte
 
 /** StartDeviceAuthorization: a device code for the client and a user code the user approves (`bulkhead local sign-in`). */
 export function startDeviceAuthorization(input: Record<string, unknown>, ctx: HandlerContext): unknown {
-  const client = requireClient(input, ctx);
   const startUrl = oidcString(input, 'startUrl', true);
+  const client = requireClient(input, ctx);
   const instance = instanceForStartUrl(ctx.store, startUrl, ctx.endpoint);
   if (instance === undefined)
     throw oidcError(
@@ -155,12 +155,15 @@ function refreshTokenGrant(client: SsoOidcClientRecord, input: Record<string, un
 
 /** CreateToken: the device-code grant (polled until approved) and the refresh-token grant. */
 export function createToken(input: Record<string, unknown>, ctx: HandlerContext): unknown {
-  const client = requireClient(input, ctx);
+  // Malformed input is refused before the client is looked at.
   const grantType = oidcString(input, 'grantType', true, 256);
   oidcStringList(input, 'scope');
   oidcString(input, 'redirectUri', false);
   oidcString(input, 'code', false, 16_384);
   oidcString(input, 'codeVerifier', false, 16_384);
+  oidcString(input, 'deviceCode', false, 16_384);
+  oidcString(input, 'refreshToken', false, 16_384);
+  const client = requireClient(input, ctx);
   if (grantType === DEVICE_CODE_GRANT) return deviceCodeGrant(client, input, ctx);
   if (grantType === REFRESH_TOKEN_GRANT) return refreshTokenGrant(client, input, ctx);
   throw oidcError('UnsupportedGrantTypeException', `Unsupported grant type: ${grantType}.`);
