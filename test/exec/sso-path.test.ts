@@ -216,6 +216,21 @@ describe('exec through an SSO sign-in on the local cloud', () => {
       expect(r.screen).not.toContain('"account"');
     }, 60_000);
 
+    it('a profile labelled with alice’s sandbox but pointing at dev is refused, though bob may use dev', async () => {
+      appendFileSync(
+        bob['AWS_CONFIG_FILE']!,
+        `[profile sandbox-alice-developer]\nsso_session = acme\nsso_account_id = ${devId}\nsso_role_name = Developer\nbulkhead_environment = sandbox-alice\nendpoint_url = ${env.cloud.endpoint}\n`,
+      );
+      const r = await runBuilt(
+        ['exec', '-f', file, '--stage', 'sandbox-alice', '--profile', 'sandbox-alice-developer', '--', 'true'],
+        bob,
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        `error: profile sandbox-alice-developer points at ${devId} (acme-dev-1), which is not environment sandbox-alice's account acme-sandbox-alice`,
+      );
+    });
+
     it('no permission set in the account: the refusal names the user, the sso-session and the start URL', async () => {
       const r = await runBuilt([...execIn('sandbox-alice'), 'true'], bob);
       expect(r.code).toBe(1);

@@ -111,7 +111,7 @@ export async function ssoRoleCredentials(
         'profile-wrong-account',
         found
           ? `profile ${request.profile.name} points at ${pointsAt} but ${where.account} is ${found.accountId}: nothing was run`
-          : `profile ${request.profile.name} points at ${pointsAt}, which is not ${place}'s account, and the signed-in user has no access to ${where.account}: nothing was run`,
+          : `profile ${request.profile.name} points at ${pointsAt}, which is not environment ${where.environment}'s account ${where.account} (the signed-in user has no access to that): nothing was run`,
         { hint: 're-run `bulkhead profiles --write` to regenerate the profiles from the organization' },
       );
     }
