@@ -15,6 +15,7 @@ import { identityOf, organizationTree } from '../model/observed.js';
 import { accessExcerpt, type AccessExcerptRow } from './access.js';
 import { liveAccessOrg } from './access-source.js';
 import { refresh } from './refresh.js';
+import { developerDay, type DeveloperDay } from './demo-day.js';
 import type { TreeNode } from './tree.js';
 
 export interface DemoOptions {
@@ -33,6 +34,8 @@ export interface DemoResult {
   secondPlanChanges: number;
   /** Who can do what where, read back from the live organization and IAM Identity Center. */
   access: AccessExcerptRow[];
+  /** alice signed in and exec'd into dev (templates with identity and a dev environment). */
+  day?: DeveloperDay;
   elapsedMs: number;
 }
 
@@ -50,6 +53,14 @@ function excerptLines(rows: readonly AccessExcerptRow[]): string {
     .join('\n');
 }
 
+function dayLines(day: DeveloperDay): string {
+  return [
+    `   ${day.user} signed in through the device flow (code ${day.userCode}, approved on the local cloud; token in the demo folder)`,
+    `   exec --stage ${day.stage} --profile ${day.profile}: account ${day.account.name} ${day.account.id} as ${day.arn}`,
+    `   exec --stage ${day.refused.stage} with AWS_PROFILE=${day.profile}: refused, ${day.refused.message}`,
+  ].join('\n');
+}
+
 /**
  * The guided tour, on a fresh local cloud in a temporary folder: write a template, plan, apply
  * with live progress (identity in IAM Identity Center included), show the organization as it now is and who can do
@@ -63,8 +74,9 @@ export async function demo(options: DemoOptions): Promise<DemoResult> {
   const template = options.template ?? 'growth';
   say(io, 'demo.step', `1. bulkhead init --template ${template}: writes ${file}`);
   init({ template, file, force: true });
+  const dataDir = join(dir, 'local-cloud');
   const cloud = await startLocalCloud({
-    dataDir: join(dir, 'local-cloud'),
+    dataDir,
     port: 0,
     ...(options.fast ? { fast: true } : {}),
   });
@@ -114,7 +126,26 @@ export async function demo(options: DemoOptions): Promise<DemoResult> {
         `4. bulkhead access matrix --from live: who can do what where, with identity from IAM Identity Center\n${excerptLines(access)}`,
       );
     }
-    say(io, 'demo.step', `${access.length > 0 ? 5 : 4}. bulkhead plan, again:`);
+    let day: DeveloperDay | undefined;
+    const model = first.model;
+    if (access.length > 0 && model.environments.has('dev') && model.identity.users.has('alice')) {
+      day = await developerDay({
+        dir,
+        file,
+        model,
+        accounts: state.account,
+        endpoint: cloud.endpoint,
+        region: cloud.region,
+        dataDir,
+        io,
+      });
+      say(
+        io,
+        'demo.step',
+        `5. a developer's day: bulkhead login, then bulkhead exec --stage ${day.stage}\n${dayLines(day)}`,
+      );
+    }
+    say(io, 'demo.step', `${access.length > 0 ? (day ? 6 : 5) : 4}. bulkhead plan, again:`);
     const second = await plan({ file, connection, io });
     say(io, 'demo.step', renderPlan(second.plan.changes, second.plan.problems, undefined, second.plan.notes));
     const result = {
@@ -124,6 +155,7 @@ export async function demo(options: DemoOptions): Promise<DemoResult> {
       applied: applied.done.length,
       secondPlanChanges: second.plan.changes.length,
       access,
+      ...(day ? { day } : {}),
       elapsedMs: Date.now() - started,
     };
     emit(io, { type: 'result', code: 'demo.result', data: { ...result, tree: undefined } });

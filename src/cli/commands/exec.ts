@@ -2,9 +2,21 @@ import type { Command } from 'commander';
 import { passedThrough, type ExitCode } from '../exit-codes.js';
 import type { Terminal } from '../io.js';
 import { ProgressIoHost } from '../render/progress.js';
-import { addStageOptions, productionGuard, stageRequest, type StageFlags } from './stage-options.js';
+import {
+  addStageOptions,
+  permissionSetChooser,
+  productionGuard,
+  stageRequest,
+  type StageFlags,
+} from './stage-options.js';
+import { terminalPrompt, type Prompt } from './unlock.js';
 
-export function registerExec(program: Command, term: Terminal, setExit: (code: ExitCode) => void): void {
+export function registerExec(
+  program: Command,
+  term: Terminal,
+  setExit: (code: ExitCode) => void,
+  prompt: Prompt = terminalPrompt,
+): void {
   addStageOptions(
     program
       .command('exec')
@@ -15,7 +27,13 @@ export function registerExec(program: Command, term: Terminal, setExit: (code: E
     const { childEnvironment } = await import('../../toolkit/exec/child-env.js');
     const { runChild } = await import('../../toolkit/exec/run-child.js');
     const io = new ProgressIoHost(term, 'plain');
-    const got = await stageCredentials({ ...stageRequest(flags), io, confirmProduction: productionGuard(flags, term) });
+    const choose = permissionSetChooser(term, prompt);
+    const got = await stageCredentials({
+      ...stageRequest(flags),
+      io,
+      confirmProduction: productionGuard(flags, term, prompt),
+      ...(choose ? { choosePermissionSet: choose } : {}),
+    });
     io.finish();
     term.err(
       `${term.style.dim('…')} ${got.environment.name}: account ${got.account.name} ${got.account.id} as ${got.caller.arn}`,

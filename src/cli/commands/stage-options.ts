@@ -54,6 +54,29 @@ export function productionGuard(flags: StageFlags, term: Terminal, prompt: Promp
   };
 }
 
+/**
+ * Which permission set, when the user has several in the account and named none: a numbered choice on a
+ * terminal (a number or a name), undefined without one (the toolkit then refuses, listing them).
+ */
+export function permissionSetChooser(term: Terminal, prompt: Prompt = terminalPrompt) {
+  if (!prompt.available()) return undefined;
+  return async (roles: string[], place: string): Promise<string> => {
+    term.err(`You have ${roles.length} permission sets in ${place}:`);
+    roles.forEach((role, i) => term.err(`  ${i + 1}) ${role}`));
+    const answer = (await prompt.ask(`Which one (1-${roles.length})? `))?.trim() ?? '';
+    const chosen = /^\d+$/.test(answer) ? roles[Number(answer) - 1] : roles.find((r) => r === answer);
+    if (chosen === undefined)
+      throw new BulkheadError(
+        'permission-set-not-chosen',
+        answer === ''
+          ? 'no permission set chosen: nothing was run'
+          : `"${answer}" is none of the choices: nothing was run`,
+        { hint: `type a number from 1 to ${roles.length}, or pass --permission-set NAME` },
+      );
+    return chosen;
+  };
+}
+
 export function stageRequest(flags: StageFlags) {
   return {
     file: flags.file,

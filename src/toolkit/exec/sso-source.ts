@@ -3,6 +3,8 @@ import { didYouMeanAmong } from '../../core/suggest.js';
 import type { SessionCredentials } from '../../providers/aws/account-clients.js';
 import { SsoPortal, type PortalAccount } from '../../providers/aws/sso/portal.js';
 import type { Account } from '../../model/organization.js';
+import type { Target } from '../../providers/aws/target.js';
+import { signedInUserName } from './sso-user.js';
 import { readCachedToken, tokenIsFresh, type CachedToken } from '../sso/token-cache.js';
 
 /** How to sign in again, for the messages that need it. */
@@ -12,9 +14,9 @@ export function signInHint(session: string, profile?: string): string {
     : `sign in: \`bulkhead login --sso-session ${session}\` (or \`aws sso login --sso-session ${session}\`)`;
 }
 
-/** The session's cached token, refused with the sign-in commands when it is missing or expired. */
-export function freshToken(session: string, profile?: string): CachedToken {
-  const token = readCachedToken(session);
+/** The session's cached token (in `cacheDir`, default ~/.aws/sso/cache), refused with the sign-in commands when it is missing or expired. */
+export function freshToken(session: string, profile?: string, cacheDir?: string): CachedToken {
+  const token = readCachedToken(session, cacheDir);
   if (token === undefined)
     throw new BulkheadError('sso-token-missing', `no SSO sign-in is cached for sso-session ${session}`, {
       hint: signInHint(session, profile),
@@ -37,17 +39,13 @@ export function portalAccountFor(accounts: PortalAccount[], account: Account): P
   );
 }
 
-/** The one permission set to use: the asked one, or the only one the user has there. */
+/** The one permission set to use among those the user has there (at least one): the asked one, or the only one. */
 export function chooseRole(
   roles: string[],
   asked: string | undefined,
   where: { account: string; environment: string },
 ): string {
   const place = `${where.account} (${where.environment})`;
-  if (roles.length === 0)
-    throw new BulkheadError('no-permission-set', `the signed-in user has no permission set in ${place}`, {
-      hint: 'ask for an assignment in the spec’s access grid (`bulkhead access who-can …` shows who has one)',
-    });
   if (asked !== undefined) {
     if (roles.includes(asked)) return asked;
     throw new BulkheadError(
@@ -67,40 +65,74 @@ export function chooseRole(
   return roles[0]!;
 }
 
-export interface SsoRoleRequest {
-  session: string;
-  region: string;
-  endpoint?: string;
-  token: CachedToken;
-  permissionSet?: string;
-  /** When known (a generated profile says it); else found through ListAccounts. */
-  accountId?: string;
-  account: Account;
-  environment: string;
+/** Who is signed in, for refusals: the user when known, and always the sso-session and its start URL. */
+function whoIs(user: string | undefined, session: string, startUrl: string): string {
+  return `${user ?? 'the signed-in user'} (sso-session ${session}, ${startUrl})`;
 }
 
-/** Role credentials from the SSO portal for the account, with the permission set chosen. */
+export interface SsoRoleRequest {
+  session: string;
+  startUrl: string;
+  /** The SSO region (the session's). */
+  region: string;
+  endpoint?: string;
+  /** Where STS is, to name the user in a refusal (see signedInUserName). */
+  sts: Target;
+  token: CachedToken;
+  permissionSet?: string;
+  /** The generated profile used: its sso_account_id must be the environment's account, found independently. */
+  profile?: { name: string; accountId?: string };
+  account: Account;
+  environment: string;
+  /** Asks which permission set when the user has several there and none was named; refused without it. */
+  choosePermissionSet?: (roles: string[], place: string) => Promise<string>;
+}
+
+/**
+ * Role credentials from the SSO portal for the environment's account. The account is found through
+ * ListAccounts (by email, then name), never taken from the profile: a profile whose sso_account_id
+ * points elsewhere (a hand edit, a stale file) is refused before any credentials are fetched.
+ */
 export async function ssoRoleCredentials(
   request: SsoRoleRequest,
 ): Promise<{ accountId: string; roleName: string; credentials: SessionCredentials }> {
   const portal = new SsoPortal({ region: request.region, ...(request.endpoint ? { endpoint: request.endpoint } : {}) });
   const where = { account: request.account.name, environment: request.environment };
+  const place = `${where.account} (${where.environment})`;
+  const token = request.token.accessToken;
   try {
-    let accountId = request.accountId;
-    if (accountId === undefined) {
-      const found = portalAccountFor(await portal.listAccounts(request.token.accessToken), request.account);
-      if (found === undefined)
-        throw new BulkheadError(
-          'no-permission-set',
-          `the signed-in user has no permission set in ${where.account} (${where.environment})`,
-          { hint: 'ask for an assignment in the spec’s access grid, or check that the spec was applied' },
-        );
-      accountId = found.accountId;
+    const accounts = await portal.listAccounts(token);
+    const found = portalAccountFor(accounts, request.account);
+    const claimed = request.profile?.accountId;
+    if (request.profile && claimed !== undefined && claimed !== found?.accountId) {
+      const named = accounts.find((a) => a.accountId === claimed)?.accountName;
+      const pointsAt = `${claimed}${named ? ` (${named})` : ''}`;
+      throw new BulkheadError(
+        'profile-wrong-account',
+        found
+          ? `profile ${request.profile.name} points at ${pointsAt} but ${where.account} is ${found.accountId}: nothing was run`
+          : `profile ${request.profile.name} points at ${pointsAt}, which is not environment ${where.environment}'s account ${where.account} (the signed-in user has no access to that): nothing was run`,
+        { hint: 're-run `bulkhead profiles --write` to regenerate the profiles from the organization' },
+      );
     }
-    const roles = (await portal.listAccountRoles(request.token.accessToken, accountId)).map((r) => r.roleName);
-    const roleName = chooseRole(roles, request.permissionSet, where);
-    const credentials = await portal.getRoleCredentials(request.token.accessToken, accountId, roleName);
-    return { accountId, roleName, credentials };
+    const roles =
+      found === undefined ? [] : (await portal.listAccountRoles(token, found.accountId)).map((r) => r.roleName);
+    if (found === undefined || roles.length === 0) {
+      const user = await signedInUserName(portal, token, accounts, request.sts);
+      throw new BulkheadError(
+        'no-permission-set',
+        `${whoIs(user, request.session, request.startUrl)} has no permission set in ${place}`,
+        {
+          hint: 'ask for an assignment in the spec’s access grid (`bulkhead access who-can …` shows who has one), or check that the spec was applied',
+        },
+      );
+    }
+    const roleName =
+      request.permissionSet === undefined && roles.length > 1 && request.choosePermissionSet
+        ? await request.choosePermissionSet(roles, place)
+        : chooseRole(roles, request.permissionSet, where);
+    const credentials = await portal.getRoleCredentials(token, found.accountId, roleName);
+    return { accountId: found.accountId, roleName, credentials };
   } finally {
     portal.destroy();
   }

@@ -32,6 +32,10 @@ export interface StageCredentialsOptions {
   target: Omit<TargetOptions, 'profile'>;
   env?: Readonly<Record<string, string | undefined>>;
   io: IoHost;
+  /** Where the SSO token cache is (default ~/.aws/sso/cache, the AWS CLI's). */
+  ssoCacheDir?: string;
+  /** Asks which permission set when the user has several in the account and none was named (a terminal). */
+  choosePermissionSet?: (roles: string[], place: string) => Promise<string>;
   /** Called before any credentials are fetched, for production environments: throw to refuse. */
   confirmProduction(environment: Environment, account: Account): Promise<void>;
 }
@@ -140,14 +144,12 @@ export async function stageCredentials(options: StageCredentialsOptions): Promis
     const region = options.region ?? profile['region'] ?? model.homeRegion;
     const endpoint = endpointFor(options, env, profile['endpoint_url']);
     const got = await ssoRoleCredentials({
-      session: session.name,
-      region: session.region,
-      ...(endpoint ? { endpoint } : {}),
-      token: freshToken(session.name, profileName),
+      ...ssoCommon(options, session, endpoint, region),
+      token: freshToken(session.name, profileName, options.ssoCacheDir),
       ...((options.permissionSet ?? profile['sso_role_name'])
         ? { permissionSet: options.permissionSet ?? profile['sso_role_name'] }
         : {}),
-      ...(profile['sso_account_id'] ? { accountId: profile['sso_account_id'] } : {}),
+      profile: { name: profileName, ...(profile['sso_account_id'] ? { accountId: profile['sso_account_id'] } : {}) },
       account,
       environment: environment.name,
     });
@@ -166,14 +168,15 @@ export async function stageCredentials(options: StageCredentialsOptions): Promis
   }
 
   const session = ssoSessionOf(config);
-  if (session !== undefined && (options.permissionSet !== undefined || hasCachedToken(session.name))) {
+  if (
+    session !== undefined &&
+    (options.permissionSet !== undefined || hasCachedToken(session.name, options.ssoCacheDir))
+  ) {
     const endpoint = endpointFor(options, env, sessionEndpoint(config, session.name));
     const region = options.region ?? model.homeRegion;
     const got = await ssoRoleCredentials({
-      session: session.name,
-      region: session.region,
-      ...(endpoint ? { endpoint } : {}),
-      token: freshToken(session.name),
+      ...ssoCommon(options, session, endpoint, region),
+      token: freshToken(session.name, undefined, options.ssoCacheDir),
       ...(options.permissionSet ? { permissionSet: options.permissionSet } : {}),
       account,
       environment: environment.name,
@@ -202,7 +205,24 @@ export async function stageCredentials(options: StageCredentialsOptions): Promis
   return assumeRoleCredentials(options, model, profileName && !profile ? profileName : undefined);
 }
 
-function ssoSessionOf(config: AwsConfig): { name: string; region: string } | undefined {
+/** What both SSO paths pass to the portal: the session, where SSO and STS are, the prompt. */
+function ssoCommon(
+  options: StageCredentialsOptions,
+  session: { name: string; startUrl: string; region: string },
+  endpoint: string | undefined,
+  region: string,
+) {
+  return {
+    session: session.name,
+    startUrl: session.startUrl,
+    region: session.region,
+    ...(endpoint ? { endpoint } : {}),
+    sts: targetAt(endpoint, region),
+    ...(options.choosePermissionSet ? { choosePermissionSet: options.choosePermissionSet } : {}),
+  };
+}
+
+function ssoSessionOf(config: AwsConfig): { name: string; startUrl: string; region: string } | undefined {
   try {
     return chooseSession(config);
   } catch (err) {
@@ -211,9 +231,9 @@ function ssoSessionOf(config: AwsConfig): { name: string; region: string } | und
   }
 }
 
-function hasCachedToken(session: string): boolean {
+function hasCachedToken(session: string, cacheDir: string | undefined): boolean {
   try {
-    freshToken(session);
+    freshToken(session, undefined, cacheDir);
     return true;
   } catch (err) {
     // An expired sign-in is worth saying; no sign-in at all means the user does not use SSO here.

@@ -9,6 +9,8 @@ export interface LoginOptions {
   /** The local cloud's (or any) endpoint for SSO OIDC; a profile's endpoint_url wins. */
   endpoint?: string;
   env?: Readonly<Record<string, string | undefined>>;
+  /** Where the token is cached (default ~/.aws/sso/cache, where the AWS CLI v2 and the SDKs look). */
+  cacheDir?: string;
   /** Shown the verification URL and code once the device authorization starts. */
   onCode(code: DeviceAuthorization, session: string): void;
   sleep?: (ms: number) => Promise<void>;
@@ -60,16 +62,20 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
         });
       if (outcome.status === 'denied')
         throw new BulkheadError('sso-login-denied', `the sign-in was refused: ${outcome.message}`);
-      const cacheFile = writeCachedToken(session.name, {
-        startUrl: session.startUrl,
-        region: session.region,
-        accessToken: outcome.token.accessToken,
-        expiresAt: outcome.token.expiresAt,
-        clientId: client.clientId,
-        clientSecret: client.clientSecret,
-        registrationExpiresAt: client.expiresAt,
-        ...(outcome.token.refreshToken ? { refreshToken: outcome.token.refreshToken } : {}),
-      });
+      const cacheFile = writeCachedToken(
+        session.name,
+        {
+          startUrl: session.startUrl,
+          region: session.region,
+          accessToken: outcome.token.accessToken,
+          expiresAt: outcome.token.expiresAt,
+          clientId: client.clientId,
+          clientSecret: client.clientSecret,
+          registrationExpiresAt: client.expiresAt,
+          ...(outcome.token.refreshToken ? { refreshToken: outcome.token.refreshToken } : {}),
+        },
+        options.cacheDir,
+      );
       return {
         session: session.name,
         startUrl: session.startUrl,

@@ -21,9 +21,9 @@ export function tokenCacheDir(): string {
   return join(homedir(), '.aws', 'sso', 'cache');
 }
 
-/** The cache file of an sso-session: the SHA-1 of its name, in hex, as the AWS CLI v2 names it. */
-export function tokenCachePath(sessionName: string): string {
-  return join(tokenCacheDir(), `${createHash('sha1').update(sessionName, 'utf8').digest('hex')}.json`);
+/** The cache file of an sso-session: the SHA-1 of its name, in hex, as the AWS CLI v2 names it (in `dir`, default ~/.aws/sso/cache). */
+export function tokenCachePath(sessionName: string, dir = tokenCacheDir()): string {
+  return join(dir, `${createHash('sha1').update(sessionName, 'utf8').digest('hex')}.json`);
 }
 
 /** `2026-12-01T20:00:00Z`: UTC without milliseconds, as the AWS CLI writes it. */
@@ -32,11 +32,10 @@ export function cacheTime(date: Date): string {
 }
 
 /** Writes the token for a session: directory 0700, file 0600, through a temporary file and a rename. */
-export function writeCachedToken(sessionName: string, token: CachedToken): string {
-  const dir = tokenCacheDir();
+export function writeCachedToken(sessionName: string, token: CachedToken, dir = tokenCacheDir()): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
-  const path = tokenCachePath(sessionName);
+  const path = tokenCachePath(sessionName, dir);
   const body = {
     startUrl: token.startUrl,
     region: token.region,
@@ -65,8 +64,8 @@ function date(value: unknown): Date | undefined {
 }
 
 /** The session's cached token, or undefined when there is none; a file that is not a token is an error. */
-export function readCachedToken(sessionName: string): CachedToken | undefined {
-  const path = tokenCachePath(sessionName);
+export function readCachedToken(sessionName: string, dir = tokenCacheDir()): CachedToken | undefined {
+  const path = tokenCachePath(sessionName, dir);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
