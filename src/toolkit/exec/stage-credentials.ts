@@ -300,7 +300,9 @@ async function assumeRoleCredentials(
 }
 
 /** `bulkhead-<who>`: CloudTrail shows who ran the command, within the 64 characters AWS allows. */
-function sessionNameOf(callerArn: string): string {
-  const who = (callerArn.split('/').pop() ?? 'bulkhead').replace(/[^\w+=,.@-]/g, '-');
+export function sessionNameOf(callerArn: string): string {
+  // arn:aws:iam::111111111111:root, …:user/path/ci, …:assumed-role/Deployer/session: the last name in the ARN.
+  const resource = callerArn.split(':').slice(5).join(':');
+  const who = (resource.split('/').pop() || 'bulkhead').replace(/[^\w+=,.@-]/g, '-');
   return `bulkhead-${who}`.slice(0, 64);
 }
