@@ -3,11 +3,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as P from '@aws-sdk/client-sso';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignInHarness } from '../local-cloud/sso-sign-in-helpers.js';
-import { startSignIn } from '../local-cloud/sso-sign-in-helpers.js';
+import { portalCredentials, startSignIn } from '../local-cloud/sso-sign-in-helpers.js';
 import { requireTool } from '../support/fidelity/tools.js';
 
 /*
@@ -85,22 +84,8 @@ describe('the AWS CLI v2 do_sso_login against the local cloud', () => {
     expect(readdirSync(dir).length).toBe(2);
     expect(statSync(file).isFile()).toBe(true);
 
-    const portal = new P.SSOClient({ endpoint: s.cloud.endpoint, region: s.cloud.region, maxAttempts: 1 });
-    const creds = (
-      await portal.send(
-        new P.GetRoleCredentialsCommand({ accessToken: cached.accessToken, accountId: s.member, roleName: 'ReadOnly' }),
-      )
-    ).roleCredentials;
-    const sts = new STSClient({
-      endpoint: s.cloud.endpoint,
-      region: s.cloud.region,
-      maxAttempts: 1,
-      credentials: {
-        accessKeyId: creds?.accessKeyId ?? '',
-        secretAccessKey: creds?.secretAccessKey ?? '',
-        sessionToken: creds?.sessionToken ?? '',
-      },
-    });
+    const { credentials } = await portalCredentials(s.portal, cached.accessToken ?? '', s.member, 'ReadOnly');
+    const sts = new STSClient({ endpoint: s.cloud.endpoint, region: s.cloud.region, maxAttempts: 1, credentials });
     expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toMatch(
       new RegExp(`^arn:aws:sts::${s.member}:assumed-role/AWSReservedSSO_ReadOnly_[0-9a-f]{16}/alice$`),
     );

@@ -1,6 +1,6 @@
 import * as ID from '@aws-sdk/client-identitystore';
 import * as S from '@aws-sdk/client-sso-admin';
-import { SSOClient } from '@aws-sdk/client-sso';
+import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso';
 import * as OIDC from '@aws-sdk/client-sso-oidc';
 import type { LocalCloudOptions } from '../../src/local-cloud/index.js';
 import { eventually } from './helpers.js';
@@ -141,4 +141,25 @@ export async function signIn(
     }),
   );
   return { client, token };
+}
+
+/** The role credentials the portal gives for the token, as SDK client credentials (empty strings when absent). */
+export async function portalCredentials(
+  portal: SSOClient,
+  accessToken: string,
+  accountId: string,
+  roleName: string,
+): Promise<{
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+  expiration?: number;
+}> {
+  const c = (await portal.send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }))).roleCredentials;
+  return {
+    credentials: {
+      accessKeyId: c?.accessKeyId ?? '',
+      secretAccessKey: c?.secretAccessKey ?? '',
+      sessionToken: c?.sessionToken ?? '',
+    },
+    ...(c?.expiration !== undefined ? { expiration: c.expiration } : {}),
+  };
 }

@@ -6,7 +6,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { awsError, startHarness } from './helpers.js';
 import type { SignInHarness } from './sso-sign-in-helpers.js';
-import { approve, register, signIn, startSignIn } from './sso-sign-in-helpers.js';
+import { approve, portalCredentials, register, signIn, startSignIn } from './sso-sign-in-helpers.js';
 
 let h: SignInHarness | undefined;
 afterEach(async () => {
@@ -56,21 +56,15 @@ describe('the device flow with the SDK v3 (SSO OIDC + SSO portal)', () => {
       { roleName: 'ReadOnly', accountId: h.member },
     ]);
     const before = Date.now();
-    const creds = (
-      await h.portal.send(new P.GetRoleCredentialsCommand({ accessToken, accountId: h.member, roleName: 'PowerUser' }))
-    ).roleCredentials;
+    const creds = await portalCredentials(h.portal, accessToken, h.member, 'PowerUser');
     // PT2H, in epoch milliseconds.
-    expect(creds?.expiration).toBeGreaterThanOrEqual(before + 7_200_000 - 1000);
-    expect(creds?.expiration).toBeLessThanOrEqual(Date.now() + 7_200_000);
+    expect(creds.expiration).toBeGreaterThanOrEqual(before + 7_200_000 - 1000);
+    expect(creds.expiration).toBeLessThanOrEqual(Date.now() + 7_200_000);
     const sts = new STSClient({
       endpoint: h.cloud.endpoint,
       region: h.cloud.region,
       maxAttempts: 1,
-      credentials: {
-        accessKeyId: creds?.accessKeyId ?? '',
-        secretAccessKey: creds?.secretAccessKey ?? '',
-        sessionToken: creds?.sessionToken ?? '',
-      },
+      credentials: creds.credentials,
     });
     const me = await sts.send(new GetCallerIdentityCommand({}));
     expect(me.Account).toBe(h.member);
@@ -83,18 +77,12 @@ describe('the device flow with the SDK v3 (SSO OIDC + SSO portal)', () => {
     h = await startSignIn();
     const { token } = await signIn(h);
     const accessToken = token.accessToken ?? '';
-    const creds = (
-      await h.portal.send(new P.GetRoleCredentialsCommand({ accessToken, accountId: h.member, roleName: 'PowerUser' }))
-    ).roleCredentials;
+    const creds = await portalCredentials(h.portal, accessToken, h.member, 'PowerUser');
     const iam = new IAMClient({
       endpoint: h.cloud.endpoint,
       region: h.cloud.region,
       maxAttempts: 1,
-      credentials: {
-        accessKeyId: creds?.accessKeyId ?? '',
-        secretAccessKey: creds?.secretAccessKey ?? '',
-        sessionToken: creds?.sessionToken ?? '',
-      },
+      credentials: creds.credentials,
     });
     await iam.send(new ListRolesCommand({}));
     const root = (await h.org.send(new O.ListRootsCommand({}))).Roots?.[0]?.Id ?? '';

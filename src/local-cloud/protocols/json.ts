@@ -2,20 +2,26 @@ import { AwsApiError } from '../errors.js';
 
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
-/** Parses an awsJson1_1 body: empty means `{}`, anything but a JSON object is a SerializationException. */
-export function parseJsonBody(body: Buffer): Record<string, unknown> {
+/** A JSON object body: empty means `{}`; anything else but a JSON object raises the protocol's own error. */
+export function parseJsonObjectBody(body: Buffer, malformed: () => AwsApiError): Record<string, unknown> {
   const text = body.toString('utf8').trim();
   if (text === '') return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new AwsApiError('SerializationException', 'Start of structure or map found where not expected.');
+    throw malformed();
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new AwsApiError('SerializationException', 'Start of structure or map found where not expected.');
-  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw malformed();
   return parsed as Record<string, unknown>;
+}
+
+/** Parses an awsJson1_1 body: anything but a JSON object is a SerializationException. */
+export function parseJsonBody(body: Buffer): Record<string, unknown> {
+  return parseJsonObjectBody(
+    body,
+    () => new AwsApiError('SerializationException', 'Start of structure or map found where not expected.'),
+  );
 }
 
 /**

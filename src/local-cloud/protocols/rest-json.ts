@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { AwsApiError } from '../errors.js';
+import { parseJsonObjectBody } from './json.js';
 
 /** restJson1 (SSO OIDC, the SSO portal): plain JSON bodies, the operation named by METHOD + PATH. */
 export const REST_JSON_CONTENT_TYPE = 'application/json';
@@ -15,16 +16,7 @@ const malformed = (): AwsApiError =>
 
 /** The JSON body of a rest request: empty means `{}`, anything but a JSON object is an InvalidRequestException. */
 export function parseRestJsonBody(body: Buffer): Record<string, unknown> {
-  const text = body.toString('utf8').trim();
-  if (text === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw malformed();
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw malformed();
-  return parsed as Record<string, unknown>;
+  return parseJsonObjectBody(body, malformed);
 }
 
 /** The path of a request target, without its query string. */

@@ -14,7 +14,7 @@ import { connect, type TargetOptions } from '../connect.js';
 import { readAwsConfig, chooseSession, profileNamed, type AwsConfig } from '../sso/aws-config.js';
 import { loadLiveStage } from '../stage/load.js';
 import { specStage } from '../stage/resolve.js';
-import { freshToken, ssoRoleCredentials } from './sso-source.js';
+import { freshToken, ssoRoleCredentials, type SsoRoleRequest } from './sso-source.js';
 
 /** The key `bulkhead profiles` writes into each generated profile: the environment it is for. */
 export const ENVIRONMENT_KEY = 'bulkhead_environment';
@@ -139,17 +139,16 @@ export async function stageCredentials(options: StageCredentialsOptions): Promis
   const from = options.profile ? '--profile' : 'AWS_PROFILE';
   const profile = profileName ? checkProfile(config, profileName, from, environment.name) : undefined;
 
-  if (profile && profileName) {
-    const session = chooseSession(config, profile['sso_session']);
-    const region = options.region ?? profile['region'] ?? model.homeRegion;
-    const endpoint = endpointFor(options, env, profile['endpoint_url']);
+  const sso = async (
+    source: 'sso-profile' | 'sso-session',
+    session: { name: string; startUrl: string; region: string },
+    endpoint: string | undefined,
+    region: string,
+    request: Pick<SsoRoleRequest, 'token' | 'permissionSet' | 'profile'>,
+  ): Promise<StageCredentials> => {
     const got = await ssoRoleCredentials({
       ...ssoCommon(options, session, endpoint, region),
-      token: freshToken(session.name, profileName, options.ssoCacheDir),
-      ...((options.permissionSet ?? profile['sso_role_name'])
-        ? { permissionSet: options.permissionSet ?? profile['sso_role_name'] }
-        : {}),
-      profile: { name: profileName, ...(profile['sso_account_id'] ? { accountId: profile['sso_account_id'] } : {}) },
+      ...request,
       account,
       environment: environment.name,
     });
@@ -158,12 +157,28 @@ export async function stageCredentials(options: StageCredentialsOptions): Promis
         environment,
         account: { name: account.name, id: got.accountId },
         credentials: got.credentials,
-        source: 'sso-profile',
+        source,
         role: got.roleName,
         region,
         ...(endpoint ? { endpoint } : {}),
       },
       model,
+    );
+  };
+
+  if (profile && profileName) {
+    const session = chooseSession(config, profile['sso_session']);
+    const permissionSet = options.permissionSet ?? profile['sso_role_name'];
+    return sso(
+      'sso-profile',
+      session,
+      endpointFor(options, env, profile['endpoint_url']),
+      options.region ?? profile['region'] ?? model.homeRegion,
+      {
+        token: freshToken(session.name, profileName, options.ssoCacheDir),
+        ...(permissionSet ? { permissionSet } : {}),
+        profile: { name: profileName, ...(profile['sso_account_id'] ? { accountId: profile['sso_account_id'] } : {}) },
+      },
     );
   }
 
@@ -172,26 +187,15 @@ export async function stageCredentials(options: StageCredentialsOptions): Promis
     session !== undefined &&
     (options.permissionSet !== undefined || hasCachedToken(session.name, options.ssoCacheDir))
   ) {
-    const endpoint = endpointFor(options, env, sessionEndpoint(config, session.name));
-    const region = options.region ?? model.homeRegion;
-    const got = await ssoRoleCredentials({
-      ...ssoCommon(options, session, endpoint, region),
-      token: freshToken(session.name, undefined, options.ssoCacheDir),
-      ...(options.permissionSet ? { permissionSet: options.permissionSet } : {}),
-      account,
-      environment: environment.name,
-    });
-    return verified(
+    return sso(
+      'sso-session',
+      session,
+      endpointFor(options, env, sessionEndpoint(config, session.name)),
+      options.region ?? model.homeRegion,
       {
-        environment,
-        account: { name: account.name, id: got.accountId },
-        credentials: got.credentials,
-        source: 'sso-session',
-        role: got.roleName,
-        region,
-        ...(endpoint ? { endpoint } : {}),
+        token: freshToken(session.name, undefined, options.ssoCacheDir),
+        ...(options.permissionSet ? { permissionSet: options.permissionSet } : {}),
       },
-      model,
     );
   }
   if (options.permissionSet !== undefined)
