@@ -53,3 +53,17 @@ new STSClient({}).send(new GetCallerIdentityCommand({})).then(
   (r) => console.log(JSON.stringify({ account: r.Account, arn: r.Arn, stage: process.env.BULKHEAD_STAGE, id: process.env.BULKHEAD_ACCOUNT_ID, region: process.env.AWS_REGION, profile: process.env.AWS_PROFILE ?? null })),
   (e) => { console.error(e.message); process.exit(3); });
 `;
+
+/** `exec -f FILE --endpoint URL --stage STAGE [options] -- COMMAND…` as the CLI's argument list. */
+export function execArgs(
+  file: string,
+  endpoint: string,
+  stage: string,
+  command: string[],
+  options: string[] = [],
+): string[] {
+  return ['exec', '-f', file, '--endpoint', endpoint, '--stage', stage, ...options, '--', ...command];
+}
+
+/** `bulkhead whoami --json` as a command run inside exec. */
+export const WHOAMI_JSON = [process.execPath, BIN, 'whoami', '--json'];

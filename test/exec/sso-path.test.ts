@@ -10,7 +10,7 @@ import { refresh } from '../../src/toolkit/refresh.js';
 import { writeIdentitySpec } from '../support/e2e/identity-spec.js';
 import { BIN, ensureBuilt, ROOT } from '../support/e2e/built-cli.js';
 import { freshLocalCloud, type LocalEnv } from '../e2e/local-connection.js';
-import { cliEnv, freshHome, PRINT_ACCOUNT, runBuilt } from './exec-cli.js';
+import { cliEnv, execArgs, freshHome, PRINT_ACCOUNT, runBuilt, WHOAMI_JSON } from './exec-cli.js';
 
 /** `bulkhead login --sso-session acme`, approved as `user` through the local cloud's approval route. */
 async function signIn(endpoint: string, user: string, vars: NodeJS.ProcessEnv): Promise<void> {
@@ -113,41 +113,13 @@ describe('exec through an SSO sign-in on the local cloud', () => {
     expect(seen.account).toBe(devId);
     expect(seen.arn).toMatch(/:assumed-role\/AWSReservedSSO_Developer_[0-9a-f]+\/alice$/);
 
-    const who = await runBuilt(
-      [
-        'exec',
-        '-f',
-        file,
-        '--endpoint',
-        env.cloud.endpoint,
-        '--stage',
-        'dev',
-        '--',
-        process.execPath,
-        `${process.cwd()}/bin/bulkhead.js`,
-        'whoami',
-        '--json',
-      ],
-      vars,
-    );
+    const who = await runBuilt(execArgs(file, env.cloud.endpoint, 'dev', WHOAMI_JSON), vars);
     expect(JSON.parse(who.stdout)).toMatchObject({ permissionSet: 'Developer', user: 'alice', environment: 'dev' });
   }, 60_000);
 
   it('a permission set the user does not have there is refused with the ones there are', async () => {
     const r = await runBuilt(
-      [
-        'exec',
-        '-f',
-        file,
-        '--endpoint',
-        env.cloud.endpoint,
-        '--stage',
-        'dev',
-        '--permission-set',
-        'Auditor',
-        '--',
-        'true',
-      ],
+      execArgs(file, env.cloud.endpoint, 'dev', ['true'], ['--permission-set', 'Auditor']),
       vars,
     );
     expect(r.code).toBe(1);

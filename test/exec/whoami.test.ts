@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeArn } from '../../src/toolkit/whoami.js';
 import { ensureBuilt } from '../support/e2e/built-cli.js';
 import { cloudWithTemplate } from '../e2e/local-connection.js';
-import { cliEnv, freshHome, runBuilt } from './exec-cli.js';
+import { cliEnv, execArgs, freshHome, runBuilt, WHOAMI_JSON } from './exec-cli.js';
 
 describe('whoami: the parts of a caller ARN', () => {
   it('reads the permission set from an Identity Center role and the user from the session name', () => {
@@ -57,23 +57,7 @@ describe('bulkhead whoami against the local cloud', () => {
   });
 
   it('--json inside exec: the environment, the account, the role and how long the session lasts', async () => {
-    const r = await runBuilt(
-      [
-        'exec',
-        '-f',
-        env.file,
-        '--endpoint',
-        env.cloud.endpoint,
-        '--stage',
-        'dev',
-        '--',
-        process.execPath,
-        `${process.cwd()}/bin/bulkhead.js`,
-        'whoami',
-        '--json',
-      ],
-      vars,
-    );
+    const r = await runBuilt(execArgs(env.file, env.cloud.endpoint, 'dev', WHOAMI_JSON), vars);
     expect(r.code, r.stderr).toBe(0);
     const who = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(who).toMatchObject({
