@@ -179,6 +179,31 @@ describe('a developer signs in and uses the generated profiles with the AWS CLI 
     expect(mixedUp.stdout).toBe('');
   });
 
+  it('exec refreshes an expired sign-in as botocore does, and asks for a new one when it cannot', async () => {
+    const before = JSON.parse(readFileSync(cacheFile(), 'utf8')) as Record<string, string>;
+    writeFileSync(cacheFile(), JSON.stringify({ ...before, expiresAt: '2020-01-01T00:00:00Z' }));
+    const exec = (): Promise<Run> =>
+      run(process.execPath, [BIN, 'exec', '--stage', 'dev', '--data', data, '--', 'aws', 'sts', 'get-caller-identity']);
+    const refreshed = await exec();
+    expect(refreshed.status, refreshed.stderr).toBe(0);
+    expect((JSON.parse(refreshed.stdout) as { Account: string }).Account).toBe(accounts['acme-dev']);
+    const after = JSON.parse(readFileSync(cacheFile(), 'utf8')) as Record<string, string>;
+    expect(after['accessToken']).not.toBe(before['accessToken']);
+    expect(Date.parse(after['expiresAt'] ?? '')).toBeGreaterThan(Date.now());
+
+    // A registration that has run out cannot refresh: sign in again, nothing run.
+    writeFileSync(
+      cacheFile(),
+      JSON.stringify({ ...after, expiresAt: '2020-01-01T00:00:00Z', registrationExpiresAt: '2020-01-01T00:00:00Z' }),
+    );
+    const refused = await exec();
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('expired');
+    expect(refused.stderr).toContain('bulkhead login');
+    writeFileSync(cacheFile(), JSON.stringify(after));
+  });
+
   it('bob’s profiles have his own sandbox and not alice’s', async () => {
     const bob = bulkhead(['profiles', '--user', 'bob', '--print', '--data', data]);
     expect(bob.status, bob.stderr).toBe(0);

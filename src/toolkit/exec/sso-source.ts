@@ -5,7 +5,9 @@ import { SsoPortal, type PortalAccount } from '../../providers/aws/sso/portal.js
 import type { Account } from '../../model/organization.js';
 import type { Target } from '../../providers/aws/target.js';
 import { signedInUserName } from './sso-user.js';
-import { readCachedToken, tokenIsFresh, type CachedToken } from '../sso/token-cache.js';
+import { readCachedToken, tokenIsFresh, writeCachedToken, type CachedToken } from '../sso/token-cache.js';
+import { SsoOidc } from '../../providers/aws/sso/oidc.js';
+import type { SsoEndpoint } from '../../providers/aws/sso/portal.js';
 
 /** How to sign in again, for the messages that need it. */
 export function signInHint(session: string, profile?: string): string {
@@ -21,13 +23,48 @@ export function freshToken(session: string, profile?: string, cacheDir?: string)
     throw new BulkheadError('sso-token-missing', `no SSO sign-in is cached for sso-session ${session}`, {
       hint: signInHint(session, profile),
     });
-  if (!tokenIsFresh(token))
-    throw new BulkheadError(
-      'sso-token-expired',
-      `the SSO sign-in of sso-session ${session} expired at ${token.expiresAt.toISOString()}`,
-      { hint: signInHint(session, profile) },
-    );
+  if (!tokenIsFresh(token)) throw expired(session, token, profile);
   return token;
+}
+
+function expired(session: string, token: CachedToken, profile?: string): BulkheadError {
+  return new BulkheadError(
+    'sso-token-expired',
+    `the SSO sign-in of sso-session ${session} expired at ${token.expiresAt.toISOString()}`,
+    { hint: signInHint(session, profile) },
+  );
+}
+
+/**
+ * The session's token, refreshed through SSO OIDC when it has expired (or is about to) and the cache holds a refresh
+ * token and a client registration that still works, as botocore and the SDKs do; the new token is cached for them too.
+ */
+export async function usableToken(
+  session: string,
+  where: SsoEndpoint,
+  profile?: string,
+  cacheDir?: string,
+): Promise<CachedToken> {
+  const cached = readCachedToken(session, cacheDir);
+  if (cached === undefined || tokenIsFresh(cached)) return freshToken(session, profile, cacheDir);
+  const { clientId, clientSecret, registrationExpiresAt, refreshToken } = cached;
+  if (!clientId || !clientSecret || !refreshToken || !registrationExpiresAt || registrationExpiresAt <= new Date())
+    throw expired(session, cached, profile);
+  const oidc = new SsoOidc(where);
+  try {
+    const issued = await oidc.refresh({ clientId, clientSecret, expiresAt: registrationExpiresAt }, refreshToken);
+    if (issued === undefined) throw expired(session, cached, profile);
+    const token: CachedToken = {
+      ...cached,
+      accessToken: issued.accessToken,
+      expiresAt: issued.expiresAt,
+      ...(issued.refreshToken ? { refreshToken: issued.refreshToken } : {}),
+    };
+    writeCachedToken(session, token, cacheDir);
+    return token;
+  } finally {
+    oidc.destroy();
+  }
 }
 
 /** The portal's account for a spec account: by email (the natural key), else by name. */

@@ -14,7 +14,7 @@ import { connect, type TargetOptions } from '../connect.js';
 import { readAwsConfig, chooseSession, profileNamed, type AwsConfig } from '../sso/aws-config.js';
 import { loadLiveStage } from '../stage/load.js';
 import { specStage } from '../stage/resolve.js';
-import { freshToken, ssoRoleCredentials, type SsoRoleRequest } from './sso-source.js';
+import { freshToken, ssoRoleCredentials, usableToken, type SsoRoleRequest } from './sso-source.js';
 
 /** The key `bulkhead profiles` writes into each generated profile: the environment it is for. */
 export const ENVIRONMENT_KEY = 'bulkhead_environment';
@@ -144,11 +144,14 @@ export async function stageCredentials(options: StageCredentialsOptions): Promis
     session: { name: string; startUrl: string; region: string },
     endpoint: string | undefined,
     region: string,
-    request: Pick<SsoRoleRequest, 'token' | 'permissionSet' | 'profile'>,
+    request: Pick<SsoRoleRequest, 'permissionSet' | 'profile'>,
   ): Promise<StageCredentials> => {
+    const where = { region: session.region, ...(endpoint ? { endpoint } : {}) };
+    const token = await usableToken(session.name, where, request.profile?.name, options.ssoCacheDir);
     const got = await ssoRoleCredentials({
       ...ssoCommon(options, session, endpoint, region),
       ...request,
+      token,
       account,
       environment: environment.name,
     });
@@ -175,7 +178,6 @@ export async function stageCredentials(options: StageCredentialsOptions): Promis
       endpointFor(options, env, profile['endpoint_url']),
       options.region ?? profile['region'] ?? model.homeRegion,
       {
-        token: freshToken(session.name, profileName, options.ssoCacheDir),
         ...(permissionSet ? { permissionSet } : {}),
         profile: { name: profileName, ...(profile['sso_account_id'] ? { accountId: profile['sso_account_id'] } : {}) },
       },
@@ -193,7 +195,6 @@ export async function stageCredentials(options: StageCredentialsOptions): Promis
       endpointFor(options, env, sessionEndpoint(config, session.name)),
       options.region ?? model.homeRegion,
       {
-        token: freshToken(session.name, undefined, options.ssoCacheDir),
         ...(options.permissionSet ? { permissionSet: options.permissionSet } : {}),
       },
     );

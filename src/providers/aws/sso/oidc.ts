@@ -115,6 +115,33 @@ export class SsoOidc {
     }
   }
 
+  /**
+   * A new access token from a refresh token (the refresh_token grant, as botocore and the SDKs refresh a cached
+   * sign-in); undefined when the refresh token or the registration no longer works, so the user signs in again.
+   */
+  async refresh(client: RegisteredClient, refreshToken: string): Promise<IssuedToken | undefined> {
+    try {
+      const res = await this.client.send(
+        new CreateTokenCommand({
+          clientId: client.clientId,
+          clientSecret: client.clientSecret,
+          grantType: 'refresh_token',
+          refreshToken,
+        }),
+      );
+      if (!res.accessToken) return undefined;
+      return {
+        accessToken: res.accessToken,
+        expiresAt: new Date(Date.now() + (res.expiresIn ?? 3600) * 1000),
+        ...(res.refreshToken ? { refreshToken: res.refreshToken } : {}),
+      };
+    } catch (err) {
+      const name = (err as { name?: string }).name ?? '';
+      if (['InvalidGrantException', 'ExpiredTokenException', 'InvalidClientException'].includes(name)) return undefined;
+      throw err;
+    }
+  }
+
   destroy(): void {
     this.client.destroy();
   }
