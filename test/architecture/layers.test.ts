@@ -12,6 +12,7 @@ const ALLOWED: Record<string, string[]> = {
   plan: ['model', 'core'],
   apply: ['model', 'core', 'plan'],
   access: ['model', 'core', 'iam'],
+  guardrails: ['model', 'core'], // the guardrail catalogue and its contract (src/guardrails/types.ts)
   providers: ['model', 'core', 'plan'], // applies plan changes: see docs/decisions/0002-providers-read-plan-types.md
   'local-cloud': ['access', 'core', 'model', 'iam'],
   toolkit: ['core', 'model', 'iam', 'config', 'templates', 'plan', 'apply', 'access', 'providers', 'local-cloud'],
