@@ -1,11 +1,4 @@
-import {
-  identity,
-  organizationBlock,
-  serviceControlPolicies,
-  TemplateBuilder,
-  type Ou,
-  type TemplateOptions,
-} from './common.js';
+import { identity, organizationBlock, guardrails, TemplateBuilder, type Ou, type TemplateOptions } from './common.js';
 import { renderTemplate, type TemplateContent } from './render.js';
 
 export type { TemplateOptions } from './common.js';
@@ -193,7 +186,7 @@ export function templateContent(template: TemplateName, options: Partial<Templat
     environments: b.environments,
     organizationalUnits: layout.ous,
     accounts: b.accounts,
-    policies: { serviceControlPolicies: serviceControlPolicies(o, 'ou:Workloads') },
+    guardrails: guardrails(template !== 'startup', 'ou:Workloads'),
     identity: identity(o, layout.grid),
   };
   b.comment(
@@ -213,8 +206,8 @@ export function templateContent(template: TemplateName, options: Partial<Templat
     'Each account needs its own root email; plus addressing keeps them in one mailbox.\n`protect: true` accounts are never closed or moved out of their OU by accident.',
   );
   b.comment(
-    ['policies'],
-    'Service control policies are guardrails: they cap what anyone in an account can do, admins\nincluded. FullAWSAccess stays attached everywhere; these deny what must never happen.',
+    ['guardrails'],
+    'Guardrails from the catalogue (docs/guardrails/) cap what anyone in an account can do, admins\nincluded; Bulkhead packs them into as few SCPs as AWS allows. FullAWSAccess stays attached.',
   );
   b.comment(
     ['identity'],
