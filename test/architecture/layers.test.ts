@@ -7,7 +7,8 @@ const ALLOWED: Record<string, string[]> = {
   core: [],
   model: ['core'],
   iam: ['core'], // the IAM reference: actions, condition keys, managed policies, wildcards, policy grammar
-  config: ['model', 'core', 'iam'],
+  config: ['model', 'core', 'iam', 'guardrails'],
+  guardrails: ['model', 'core', 'iam'], // the guardrail catalogue and the packing of guardrails into SCPs
   templates: ['model', 'core'],
   plan: ['model', 'core'],
   apply: ['model', 'core', 'plan'],
