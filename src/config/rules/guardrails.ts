@@ -235,7 +235,7 @@ function checkRepeats(ctx: RuleContext, placed: readonly Placed[], placement: Re
             'E-GUARDRAIL-DUPLICATE',
             path,
             `guardrail "${p.use}" is already used on ${key} (guardrails[${earlier.index}])`,
-            { hint: 'use each guardrail once per target: merge the two parameter lists into one use' },
+            { hint: `use each guardrail once per target: remove ${key} here, or merge the two uses into one` },
           );
         } else first.set(key, p);
       }
