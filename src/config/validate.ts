@@ -84,7 +84,7 @@ export async function validateSpecFile(file: string, options: ValidateSpecOption
   const policies = await checkPolicies(ctx, ous, () => options.managedPolicies ?? openCatalogue());
   const packed = checkGuardrails(ctx, ous, placement, policies, options.guardrails ?? GUARDRAILS);
   const assignments = resolveAccessGrid(ctx);
-  checkBestPractices(ctx, placement, policies, assignments);
+  checkBestPractices(ctx, placement, policies, assignments, packed);
 
   diagnostics.push(...ctx.diagnostics);
   return done(
