@@ -70,10 +70,12 @@ export function checkGuardrails(
       }
     }
     const reached = new Map<string, { target: PolicyTarget; path: Path }>();
+    const selectors: GuardrailTarget[] = [];
     entry.targets.forEach((raw, j) => {
       const path: Path = [...base, 'targets', j];
       const selector = parseSelector(ctx, raw, path, ouPaths, accountNames, kinds);
       if (selector === undefined) return;
+      selectors.push(selector);
       const resolved = resolveGuardrailTargets([selector], accounts, kinds);
       if (resolved.empty.length > 0) {
         ctx.warn(
@@ -91,10 +93,6 @@ export function checkGuardrails(
       }
     });
     if (!parsed?.ok) return;
-    const selectors = entry.targets.flatMap((raw) => {
-      const s = selectorOf(raw);
-      return s ? [s] : [];
-    });
     placed.push({ index: i, use: entry.use, params: canonicalJson(parsed.params ?? null), reached });
     rendered.push({
       index: i,
