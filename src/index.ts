@@ -21,6 +21,7 @@ export type {
   OrgModel,
   OrganizationalUnit,
   PermissionSet,
+  PolicyOrigin,
   PolicyTarget,
   ServiceControlPolicy,
 } from './model/organization.js';
@@ -31,7 +32,16 @@ export { PLANNERS } from './plan/registry.js';
 export { readPlanFile, verifyPlanSpec, writePlanFile } from './plan/plan-file.js';
 export { orgSpecSchema, type OrgSpec } from './config/schema.js';
 export { orgJsonSchema } from './config/json-schema.js';
-export { validateSpecFile, type ValidationResult } from './config/validate.js';
+export { validateSpecFile, type ValidateSpecOptions, type ValidationResult } from './config/validate.js';
+export { packGuardrails, type PackedPolicy, type PackResult, type RenderedGuardrail } from './guardrails/pack.js';
+export { resolveGuardrailTargets, type GuardrailTarget } from './guardrails/targets.js';
+export type {
+  GuardrailContext,
+  GuardrailDefinition,
+  GuardrailProblem,
+  ParsedParameters,
+  PolicyStatement,
+} from './guardrails/types.js';
 export {
   validatePolicyDocument,
   scpSize,

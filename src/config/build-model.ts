@@ -7,6 +7,8 @@ import type {
   PermissionSet,
   ServiceControlPolicy,
 } from '../model/organization.js';
+import type { PackedPolicy } from '../guardrails/pack.js';
+import { SCP_MAX_SIZE } from './policy/scp-size.js';
 import type { OrgSpec } from './schema.js';
 import type { WalkedOu } from './rules/organizational-units.js';
 import type { CheckedPolicies } from './rules/policies.js';
@@ -24,6 +26,7 @@ export function buildModel(
   placement: Map<string, string>,
   policies: CheckedPolicies,
   assignments: AccessAssignment[],
+  packedGuardrails: readonly PackedPolicy[] = [],
 ): OrgModel {
   const org = spec.organization;
   const environments = new Map<string, Environment>(
@@ -81,6 +84,17 @@ export function buildModel(
       },
     ]),
   );
+  // Guardrails packed into SCPs are ordinary policies from here on; `origin` says what each holds.
+  for (const p of packedGuardrails) {
+    serviceControlPolicies.set(p.name, {
+      name: p.name,
+      description: `Bulkhead guardrails: ${p.guardrails.join(', ')}`,
+      document: p.document,
+      targets: p.targets,
+      tags: {},
+      origin: { guardrails: p.guardrails, size: p.size, maxSize: SCP_MAX_SIZE },
+    });
+  }
   const identity = spec.identity ?? {};
   const permissionSets = new Map<string, PermissionSet>(
     (identity.permissionSets ?? []).map((p) => [

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { SourceMap } from './source-map.js';
 
 // Keys an included file may contribute, and how: lists are concatenated, mappings merged by key.
-const LIST_KEYS = new Set(['organizationalUnits', 'accounts']);
+const LIST_KEYS = new Set(['organizationalUnits', 'accounts', 'guardrails']);
 const MAP_KEYS = new Set(['environments']);
 const NESTED: Record<string, { lists: string[]; maps: string[] }> = {
   policies: { lists: ['serviceControlPolicies'], maps: [] },

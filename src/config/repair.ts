@@ -5,7 +5,15 @@ import type { OrgSpec } from './schema.js';
 type Path = (string | number)[];
 
 export type EntityKind =
-  'accounts' | 'environments' | 'organizationalUnits' | 'policies' | 'users' | 'groups' | 'permissionSets' | 'access';
+  | 'accounts'
+  | 'environments'
+  | 'organizationalUnits'
+  | 'policies'
+  | 'guardrails'
+  | 'users'
+  | 'groups'
+  | 'permissionSets'
+  | 'access';
 
 /**
  * A copy of a spec with its schema errors cut out, so that the semantic rules can still run and
@@ -39,6 +47,7 @@ function entityOf(path: Path): [EntityKind, Path] | undefined {
   if (a === 'environments' && typeof b === 'string') return ['environments', path.slice(0, 2)];
   if (a === 'policies' && b === 'serviceControlPolicies' && typeof c === 'number')
     return ['policies', path.slice(0, 3)];
+  if (a === 'guardrails' && typeof b === 'number') return ['guardrails', path.slice(0, 2)];
   if (a === 'identity' && (b === 'users' || b === 'groups' || b === 'permissionSets') && typeof c === 'number')
     return [b, path.slice(0, 3)];
   if (a === 'identity' && b === 'access' && typeof c === 'string') return ['access', path.slice(0, 3)];
@@ -58,6 +67,7 @@ const NAME_KEY: Record<EntityKind, string> = {
   environments: '',
   organizationalUnits: 'name',
   policies: 'name',
+  guardrails: 'use',
   users: 'userName',
   groups: 'name',
   permissionSets: 'name',

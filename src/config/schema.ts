@@ -86,7 +86,7 @@ const account = z.strictObject({
 });
 
 const guardrailRef = z.strictObject({
-  id: z.string().describe('Guardrail from the catalogue (reserved for a later release).'),
+  id: z.string().describe('Reserved: use the top-level `guardrails:` list instead.'),
   parameters: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -97,6 +97,21 @@ const serviceControlPolicy = z.strictObject({
   guardrail: guardrailRef.optional(),
   targets: z.array(z.string()).optional().describe('Where to attach: `root`, `ou:Path/To/OU` or `account:name`.'),
   tags: tags.optional(),
+});
+
+const guardrailUse = z.strictObject({
+  use: z.string().min(1).describe('A guardrail from the catalogue by name, e.g. allowed-regions (docs/guardrails/).'),
+  parameters: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("The guardrail's parameters; each guardrail's page lists them."),
+  targets: z
+    .array(z.string())
+    .min(1)
+    .describe(
+      'Where it applies: `root`, `ou:Path/To/OU`, `account:name`, `environment:NAME` or `kind:KIND` (the accounts hosting those environments).',
+    ),
+  description: z.string().optional().describe('Why this guardrail is here, for the reader of org.yaml.'),
 });
 
 const policies = z.strictObject({
@@ -188,6 +203,10 @@ export const orgSpecSchema = z
     organizationalUnits: z.array(organizationalUnit).optional(),
     accounts: z.array(account).optional(),
     policies: policies.optional(),
+    guardrails: z
+      .array(guardrailUse)
+      .optional()
+      .describe('Guardrails from the catalogue, packed into as few SCPs as AWS allows per target.'),
     identity: identity.optional(),
   })
   .describe('Bulkhead organization spec (org.yaml).');
@@ -199,5 +218,6 @@ export type OrgSpec = z.infer<typeof orgSpecSchema>;
 export type AccountSpec = z.infer<typeof account>;
 export type EnvironmentSpec = z.infer<typeof environment>;
 export type ServiceControlPolicySpec = z.infer<typeof serviceControlPolicy>;
+export type GuardrailUseSpec = z.infer<typeof guardrailUse>;
 export type PermissionSetSpec = z.infer<typeof permissionSet>;
 export type GrantSpec = z.infer<typeof grant>;

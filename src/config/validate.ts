@@ -2,6 +2,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics
 import type { OrgModel } from '../model/organization.js';
 import type { ManagedPolicyCatalogue } from '../iam/managed-policies.js';
 import { openManagedPolicyCatalogue } from '../iam/managed-policy-files.js';
+import { GUARDRAILS } from '../guardrails/catalogue/index.js';
 import { buildModel } from './build-model.js';
 import { loadSpec } from './load.js';
 import { resolveAccessGrid } from './rules/access-grid.js';
@@ -13,6 +14,7 @@ import { checkNames } from './rules/names.js';
 import { checkOrganizationalUnits, placeAccounts, walkOus } from './rules/organizational-units.js';
 import { checkPermissionSets } from './rules/permission-sets.js';
 import { checkPolicies } from './rules/policies.js';
+import { checkGuardrails, type GuardrailCatalogue } from './rules/guardrails.js';
 import { checkEnvironmentReferences, checkOtherReferences, checkRegions } from './rules/references.js';
 import { repairSpec } from './repair.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
@@ -32,6 +34,8 @@ export interface ValidateSpecOptions {
    * catalogue is read from the IAM reference's cache, only when the spec names a managed policy.
    */
   managedPolicies?: ManagedPolicyCatalogue;
+  /** The guardrails `guardrails:` may use; Bulkhead's catalogue by default. */
+  guardrails?: GuardrailCatalogue;
 }
 
 /**
@@ -78,13 +82,14 @@ export async function validateSpecFile(file: string, options: ValidateSpecOption
   checkEnvironmentReferences(ctx);
   checkOtherReferences(ctx, ous);
   const policies = await checkPolicies(ctx, ous, () => options.managedPolicies ?? openCatalogue());
+  const packed = checkGuardrails(ctx, ous, placement, policies, options.guardrails ?? GUARDRAILS);
   const assignments = resolveAccessGrid(ctx);
-  checkBestPractices(ctx, placement, policies, assignments);
+  checkBestPractices(ctx, placement, policies, assignments, packed);
 
   diagnostics.push(...ctx.diagnostics);
   return done(
     diagnostics,
-    hasErrors(diagnostics) ? undefined : buildModel(spec, ous, placement, policies, assignments),
+    hasErrors(diagnostics) ? undefined : buildModel(spec, ous, placement, policies, assignments, packed),
   );
 }
 

@@ -50,6 +50,16 @@ export interface ServiceControlPolicy {
   document: unknown;
   targets: PolicyTarget[];
   tags: Record<string, string>;
+  /** Set when Bulkhead packed the policy from `guardrails:`: which it holds, and its size against AWS's limit. */
+  origin?: PolicyOrigin;
+}
+
+export interface PolicyOrigin {
+  /** The guardrails it holds, in spec order. */
+  guardrails: string[];
+  /** Characters of the minified document, as AWS counts them. */
+  size: number;
+  maxSize: number;
 }
 
 export interface Identity {

@@ -58,6 +58,7 @@ const changeSchema = z
     payload: z.object({ action: z.enum(ACTIONS) }).passthrough(),
     dependsOn: z.array(z.string()),
     destructive: z.boolean(),
+    origin: z.object({ guardrails: z.array(z.string()), size: z.number(), maxSize: z.number() }).optional(),
   })
   .refine((c) => c.payload.action === c.action, { message: 'payload.action differs from action' })
   .superRefine((c, ctx) => {

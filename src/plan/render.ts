@@ -1,3 +1,4 @@
+import type { PolicyOrigin } from '../model/organization.js';
 import { changedLines } from './line-diff.js';
 import { ACTION_SYMBOLS, summarize, type Action, type Change, type PlanNote, type PlanProblem } from './types.js';
 
@@ -15,12 +16,20 @@ function show(value: unknown): string {
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** `holds allowed-regions, deny-leave-organization · 1,845 of 5,120 characters` */
+export function originLine(origin: PolicyOrigin): string {
+  return `holds ${origin.guardrails.join(', ')} · ${count(origin.size)} of ${count(origin.maxSize)} characters`;
+}
+
 /** One line per change with its symbol, then its properties as `name: before → after`. */
 export function renderChanges(changes: readonly Change[], style: PlanStyle = plainPlanStyle): string[] {
   const lines: string[] = [];
   for (const c of changes) {
     const head = `${ACTION_SYMBOLS[c.action]} ${c.action.padEnd(6)} ${c.kind} ${c.label}`;
     lines.push(`  ${style.action(c.action, head)}${c.destructive ? `  ${style.destructive('!! destructive')}` : ''}`);
+    if (c.origin) lines.push(style.dim(`        ${originLine(c.origin)}`));
     for (const p of c.properties) {
       if (
         (p.name === 'content' || p.name === 'inlinePolicy') &&

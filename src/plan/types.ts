@@ -1,4 +1,5 @@
 import type { Kind, KindMap } from '../model/kinds.js';
+import type { PolicyOrigin } from '../model/organization.js';
 
 /** A closed set of actions, each with its symbol in rendered plans. */
 export type Action = 'create' | 'update' | 'move' | 'attach' | 'detach' | 'delete' | 'close';
@@ -34,6 +35,8 @@ export interface KindChange<K extends Kind> {
   payload: KindMap[K]['payload'];
   dependsOn: string[];
   destructive: boolean;
+  /** A policy packed from `guardrails:`: the guardrails it holds and its size. */
+  origin?: PolicyOrigin;
 }
 
 /** A change of any kind; narrow on `kind` to reach its typed payload. */

@@ -7,12 +7,12 @@ const ALLOWED: Record<string, string[]> = {
   core: [],
   model: ['core'],
   iam: ['core'], // the IAM reference: actions, condition keys, managed policies, wildcards, policy grammar
-  config: ['model', 'core', 'iam'],
+  config: ['model', 'core', 'iam', 'guardrails'],
+  guardrails: ['model', 'core', 'iam'], // the guardrail catalogue and the packing of guardrails into SCPs
   templates: ['model', 'core'],
   plan: ['model', 'core'],
   apply: ['model', 'core', 'plan'],
   access: ['model', 'core', 'iam'],
-  guardrails: ['model', 'core'], // the guardrail catalogue and its contract (src/guardrails/types.ts)
   providers: ['model', 'core', 'plan'], // applies plan changes: see docs/decisions/0002-providers-read-plan-types.md
   'local-cloud': ['access', 'core', 'model', 'iam'],
   toolkit: ['core', 'model', 'iam', 'config', 'templates', 'plan', 'apply', 'access', 'providers', 'local-cloud'],

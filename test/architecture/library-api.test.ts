@@ -6,6 +6,7 @@ describe('library API', () => {
   it('exports the actions of every layer', () => {
     for (const name of [
       'validateSpecFile',
+      'packGuardrails',
       'init',
       'plan',
       'apply',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateSpecFile } from '../../src/config/validate.js';
+import { FAKE_GUARDRAILS } from '../support/fake-guardrails.js';
 
 // Each folder under test/cases/validate holds a spec (org.yaml, sometimes with included files)
 // and expected.json: the diagnostics it must produce, by code, severity, file and line.
@@ -9,6 +10,8 @@ const CASES = join(import.meta.dirname, '..', 'cases', 'validate');
 
 interface Expected {
   schemaLevel: boolean;
+  /** `test`: validate with the small guardrail catalogue of test/support/fake-guardrails.ts. */
+  catalogue?: 'test';
   /** `column` is compared only where a case gives it. */
   diagnostics: { code: string; severity: string; file: string; line: number; column?: number }[];
 }
@@ -25,7 +28,10 @@ describe('validate: broken specs', () => {
   for (const name of cases) {
     it(name, async () => {
       const expected = JSON.parse(readFileSync(join(CASES, name, 'expected.json'), 'utf8')) as Expected;
-      const result = await validateSpecFile(join(CASES, name, 'org.yaml'));
+      const result = await validateSpecFile(
+        join(CASES, name, 'org.yaml'),
+        expected.catalogue === 'test' ? { guardrails: FAKE_GUARDRAILS } : {},
+      );
       const actual = result.diagnostics.map((d, i) => ({
         code: d.code,
         severity: d.severity,

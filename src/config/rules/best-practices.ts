@@ -1,5 +1,6 @@
 import type { AccessAssignment, PolicyTarget } from '../../model/organization.js';
 import type { RuleContext } from './context.js';
+import type { PackedPolicy } from '../../guardrails/pack.js';
 import type { CheckedPolicies } from './policies.js';
 
 // Verbs of actions that only read. Anything else, and any wildcard over a whole service, may write.
@@ -53,6 +54,7 @@ export function checkBestPractices(
   placement: Map<string, string>,
   policies: CheckedPolicies,
   assignments: AccessAssignment[],
+  packedGuardrails: readonly PackedPolicy[] = [],
 ): void {
   const { spec } = ctx;
   const mgmt = spec.organization.managementAccount;
@@ -124,9 +126,12 @@ export function checkBestPractices(
 
   const allowed = spec.organization.allowedRegions ?? [];
   if (allowed.length > 0 && policies.invalid.size === 0) {
-    const guardrails = [...policies.documents]
-      .filter(([, doc]) => isRegionGuardrail(doc))
-      .flatMap(([name]) => policies.targets.get(name) ?? []);
+    const guardrails = [
+      ...[...policies.documents].map(([name, doc]) => ({ doc, targets: policies.targets.get(name) ?? [] })),
+      ...packedGuardrails.map((p) => ({ doc: p.document as unknown, targets: p.targets })),
+    ]
+      .filter(({ doc }) => isRegionGuardrail(doc))
+      .flatMap(({ targets }) => targets);
     const uncovered = accounts
       .filter((a) => !guardrails.some((t) => coversAccount(t, a.name, placement.get(a.name) ?? null)))
       .map((a) => a.name);
@@ -136,7 +141,7 @@ export function checkBestPractices(
         ['organization', 'allowedRegions'],
         `allowed regions are set, but no SCP restricting aws:RequestedRegion covers ${uncovered.length === accounts.length ? 'any account' : uncovered.slice(0, 5).join(', ')}`,
         {
-          hint: 'attach an SCP that denies requests outside the allowed regions to the root (see `bulkhead init` templates)',
+          hint: 'use the allowed-regions guardrail on the root (`guardrails: [{ use: allowed-regions, targets: [root] }]`), or attach an SCP that denies requests outside the allowed regions',
         },
       );
     }

@@ -78,8 +78,10 @@ export async function checkPolicies(
         ctx.error(
           'E-GUARDRAIL-UNSUPPORTED',
           [...base, 'guardrail'],
-          `guardrail "${scp.guardrail.id}": the guardrail catalogue is not available in this version of Bulkhead`,
-          { hint: 'write the policy under `document:` for now' },
+          `guardrail "${scp.guardrail.id}": guardrails are not written under serviceControlPolicies`,
+          {
+            hint: `remove \`guardrail:\` here and add it to the top-level list instead: \`guardrails: [{ use: ${scp.guardrail.id}, targets: [...] }]\` (docs/user-guide.md, "Guardrails")`,
+          },
         );
       }
       if (scp.document === undefined) {

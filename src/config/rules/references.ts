@@ -57,13 +57,17 @@ export function checkEnvironmentReferences(ctx: RuleContext): void {
   });
 }
 
-/** Parses an SCP target (`root`, `ou:Path`, `account:name`) and checks that it exists. */
+/**
+ * Parses an SCP target (`root`, `ou:Path`, `account:name`) and checks that it exists. `unknownCode` replaces
+ * E-UNKNOWN-OU and E-UNKNOWN-ACCOUNT (guardrails report E-GUARDRAIL-TARGET).
+ */
 export function resolveTarget(
   ctx: RuleContext,
   raw: string,
   path: Path,
   ouPaths: Set<string>,
   accountNames: Set<string>,
+  unknownCode?: string,
 ): PolicyTarget | undefined {
   if (raw === 'root') return { type: 'root' };
   const colon = raw.indexOf(':');
@@ -73,7 +77,7 @@ export function resolveTarget(
     if (ouPaths.has(ref)) return { type: 'ou', path: ref };
     if (ref.split('/').some((part) => ctx.isDropped('organizationalUnits', part))) return undefined;
     ctx.error(
-      'E-UNKNOWN-OU',
+      unknownCode ?? 'E-UNKNOWN-OU',
       path,
       `target "${raw}" names OU "${ref}", which is not defined under organizationalUnits`,
       { hint: `${referenceHint(ref, ouPaths, 'OU paths')} (OU paths are written Parent/Child)` },
@@ -93,7 +97,7 @@ export function resolveTarget(
       return undefined;
     }
     ctx.error(
-      'E-UNKNOWN-ACCOUNT',
+      unknownCode ?? 'E-UNKNOWN-ACCOUNT',
       path,
       `target "${raw}" names account "${ref}", which is not defined under accounts`,
       { hint: referenceHint(ref, accountNames, 'accounts') },

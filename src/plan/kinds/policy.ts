@@ -33,6 +33,7 @@ export const policyPlanner: KindPlanner<'policy'> = {
         kind: 'policy',
         key: policy.name,
         label: policy.name,
+        ...(policy.origin ? { origin: policy.origin } : {}),
       } as const;
       if (!observed) {
         ctx.add({
