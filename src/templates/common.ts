@@ -56,37 +56,97 @@ export class TemplateBuilder {
   }
 }
 
-/**
- * The guardrails every template attaches, from the catalogue (docs/guardrails/): all keep requests inside the allowed
- * Regions and members inside the organization; the layouts with shared accounts also forbid IAM users in workload
- * accounts and protect the organization trail.
- */
-export function guardrails(withSharedAccounts: boolean, workloadsTarget: string): Record<string, unknown>[] {
+// Services whose APIs are global or served from us-east-1; a region guardrail must not block them
+// (following the shape of AWS's documented example SCP "Deny access to AWS based on the requested Region").
+const GLOBAL_SERVICE_ACTIONS = [
+  'account:*',
+  'acm:*',
+  'aws-portal:*',
+  'budgets:*',
+  'ce:*',
+  'cloudfront:*',
+  'cur:*',
+  'directconnect:*',
+  'ec2:DescribeRegions',
+  'globalaccelerator:*',
+  'health:*',
+  'iam:*',
+  'kms:*',
+  'networkmanager:*',
+  'organizations:*',
+  'pricing:*',
+  'route53:*',
+  'route53domains:*',
+  's3:GetAccountPublicAccessBlock',
+  's3:ListAllMyBuckets',
+  's3:PutAccountPublicAccessBlock',
+  'shield:*',
+  'sso:*',
+  'sts:*',
+  'support:*',
+  'trustedadvisor:*',
+  'waf:*',
+  'wafv2:*',
+];
+
+export function serviceControlPolicies(o: TemplateOptions, workloadsTarget: string): Record<string, unknown>[] {
   return [
     {
-      use: 'allowed-regions',
-      description: 'Requests outside organization.allowedRegions are denied, except for global services.',
+      name: 'deny-outside-allowed-regions',
+      description: 'Deny requests to regions outside the allowed ones, except for global services.',
       targets: ['root'],
+      document: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'DenyOutsideAllowedRegions',
+            Effect: 'Deny',
+            NotAction: GLOBAL_SERVICE_ACTIONS,
+            Resource: '*',
+            Condition: { StringNotEquals: { 'aws:RequestedRegion': [...o.allowedRegions] } },
+          },
+        ],
+      },
     },
     {
-      use: 'deny-leave-organization',
-      description: 'Member accounts cannot leave the organization.',
+      name: 'protect-organization-baseline',
+      description: 'Member accounts cannot leave the organization or switch off the organization trail.',
       targets: ['root'],
+      document: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'DenyLeavingTheOrganization',
+            Effect: 'Deny',
+            Action: ['organizations:LeaveOrganization'],
+            Resource: '*',
+          },
+          {
+            Sid: 'DenyStoppingTheTrail',
+            Effect: 'Deny',
+            Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail'],
+            Resource: '*',
+          },
+        ],
+      },
     },
-    ...(withSharedAccounts
-      ? [
+    {
+      name: 'deny-iam-users',
+      description:
+        'People sign in through IAM Identity Center; long-lived IAM users and keys are not allowed in workload accounts.',
+      targets: [workloadsTarget],
+      document: {
+        Version: '2012-10-17',
+        Statement: [
           {
-            use: 'deny-iam-users',
-            description: 'People sign in through IAM Identity Center; no long-lived IAM users or keys in workloads.',
-            targets: [workloadsTarget],
+            Sid: 'DenyIamUsersAndKeys',
+            Effect: 'Deny',
+            Action: ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile'],
+            Resource: '*',
           },
-          {
-            use: 'protect-cloudtrail',
-            description: 'Nobody in a member account stops, deletes or changes the organization trail.',
-            targets: ['root'],
-          },
-        ]
-      : []),
+        ],
+      },
+    },
   ];
 }
 

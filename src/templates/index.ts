@@ -1,4 +1,11 @@
-import { identity, organizationBlock, guardrails, TemplateBuilder, type Ou, type TemplateOptions } from './common.js';
+import {
+  identity,
+  organizationBlock,
+  serviceControlPolicies,
+  TemplateBuilder,
+  type Ou,
+  type TemplateOptions,
+} from './common.js';
 import { renderTemplate, type TemplateContent } from './render.js';
 
 export type { TemplateOptions } from './common.js';
@@ -186,7 +193,7 @@ export function templateContent(template: TemplateName, options: Partial<Templat
     environments: b.environments,
     organizationalUnits: layout.ous,
     accounts: b.accounts,
-    guardrails: guardrails(template !== 'startup', 'ou:Workloads'),
+    policies: { serviceControlPolicies: serviceControlPolicies(o, 'ou:Workloads') },
     identity: identity(o, layout.grid),
   };
   b.comment(
@@ -206,8 +213,8 @@ export function templateContent(template: TemplateName, options: Partial<Templat
     'Each account needs its own root email; plus addressing keeps them in one mailbox.\n`protect: true` accounts are never closed or moved out of their OU by accident.',
   );
   b.comment(
-    ['guardrails'],
-    'Guardrails from the catalogue (docs/guardrails/) cap what anyone in an account can do, admins\nincluded; Bulkhead packs them into as few SCPs as AWS allows. FullAWSAccess stays attached.',
+    ['policies'],
+    'Service control policies are guardrails: they cap what anyone in an account can do, admins\nincluded. FullAWSAccess stays attached everywhere; these deny what must never happen.',
   );
   b.comment(
     ['identity'],
