@@ -1,4 +1,4 @@
-import type { PolicyTarget } from '../model/organization.js';
+import { formatTarget, type PolicyTarget } from '../model/organization.js';
 
 /**
  * Where a guardrail applies, as written in org.yaml: the three SCP targets, or environments (by name or by kind),
@@ -23,16 +23,12 @@ export interface ResolvedTargets {
 
 export function targetKey(target: GuardrailTarget): string {
   switch (target.type) {
-    case 'root':
-      return 'root';
-    case 'ou':
-      return `ou:${target.path}`;
-    case 'account':
-      return `account:${target.name}`;
     case 'environment':
       return `environment:${target.name}`;
     case 'kind':
       return `kind:${target.kind}`;
+    default:
+      return formatTarget(target);
   }
 }
 
