@@ -20,10 +20,10 @@ async function signIn(endpoint: string, user: string, vars: NodeJS.ProcessEnv): 
     vars,
     (child, output) => {
       const wait = setInterval(() => {
+        // Wait for both lines (they may arrive in separate chunks): the code, then the local approval hint.
         const code = /enter the code (\w{4}-\w{4})/.exec(output())?.[1];
-        if (code === undefined) return;
+        if (code === undefined || !output().includes(`bulkhead local sign-in <user> ${code}`)) return;
         clearInterval(wait);
-        expect(output()).toContain(`bulkhead local sign-in <user> ${code}`);
         // A refused approval would leave login polling until the code expires: stop it and say why.
         fetch(`${endpoint}/_bulkhead/sso/approve`, {
           method: 'POST',

@@ -84,16 +84,7 @@ export async function checkPolicies(
           },
         );
       }
-      if (scp.document === undefined) {
-        if (scp.guardrail === undefined)
-          ctx.error('E-POLICY-DOCUMENT-MISSING', base, `policy "${scp.name}" has no document`, {
-            hint: 'add `document:` with the policy statements',
-          });
-      } else {
-        const checked = await checkDocument(ctx, scp.document, 'scp', [...base, 'document']);
-        documents.set(scp.name, checked.parsed);
-        if (!checked.valid) invalid.add(scp.name);
-      }
+      // Targets first, before any await: the maps keep the spec's order, so messages list policies as written.
       const resolved: PolicyTarget[] = [];
       (scp.targets ?? []).forEach((raw, j) => {
         const target = resolveTarget(ctx, raw, [...base, 'targets', j], ouPaths, accountNames);
@@ -106,6 +97,16 @@ export async function checkPolicies(
         perTarget.set(key, entry);
       });
       targets.set(scp.name, resolved);
+      if (scp.document === undefined) {
+        if (scp.guardrail === undefined)
+          ctx.error('E-POLICY-DOCUMENT-MISSING', base, `policy "${scp.name}" has no document`, {
+            hint: 'add `document:` with the policy statements',
+          });
+      } else {
+        const checked = await checkDocument(ctx, scp.document, 'scp', [...base, 'document']);
+        documents.set(scp.name, checked.parsed);
+        if (!checked.valid) invalid.add(scp.name);
+      }
     }),
   );
   for (const [target, { policies, path }] of perTarget) {
