@@ -4,7 +4,8 @@ import { BulkheadError } from '../core/errors.js';
 import type { IoHost } from '../core/events.js';
 import type { ObservedAccount } from '../model/observed.js';
 import type { OrgModel } from '../model/organization.js';
-import { stageCredentials, ENVIRONMENT_KEY } from './exec/stage-credentials.js';
+import { stageCredentials } from './exec/stage-credentials.js';
+import { renderBlock } from './profiles/render.js';
 import { localSignIn } from './local-sign-in.js';
 import { login } from './sso/login.js';
 import { specStage } from './stage/resolve.js';
@@ -37,22 +38,26 @@ export interface DeveloperDay {
 }
 
 /** The sso-session and one generated-style profile for the stage, as `bulkhead profiles --write` would put them. */
-function awsConfigText(o: DeveloperDayOptions, session: string, profile: string, accountId: string, role: string) {
-  return [
-    `[sso-session ${session}]`,
-    `sso_start_url = ${o.endpoint}/start`,
-    `sso_region = ${o.region}`,
-    'sso_registration_scopes = sso:account:access',
-    '',
-    `[profile ${profile}]`,
-    `sso_session = ${session}`,
-    `sso_account_id = ${accountId}`,
-    `sso_role_name = ${role}`,
-    `region = ${o.model.homeRegion}`,
-    `${ENVIRONMENT_KEY} = ${o.stage ?? 'dev'}`,
-    `endpoint_url = ${o.endpoint}`,
-    '',
-  ].join('\n');
+/** The demo's AWS config: the block `bulkhead profiles --write` would write for this one profile. */
+function awsConfigText(
+  o: DeveloperDayOptions,
+  session: string,
+  profile: string,
+  account: ObservedAccount,
+  role: string,
+) {
+  const entitlement = {
+    profile,
+    environment: o.stage ?? 'dev',
+    alsoHosts: [],
+    accountName: account.name,
+    accountId: account.id,
+    permissionSet: role,
+    via: [],
+    sharedEnvironment: false,
+  };
+  const sso = { session, startUrl: `${o.endpoint}/start`, region: o.region };
+  return `${renderBlock([entitlement], { sso, region: o.model.homeRegion, endpointUrl: o.endpoint }).join('\n')}\n`;
 }
 
 /**
@@ -76,7 +81,7 @@ export async function developerDay(o: DeveloperDayOptions): Promise<DeveloperDay
   mkdirSync(aws, { recursive: true });
   const env = { AWS_CONFIG_FILE: join(aws, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(aws, 'credentials') };
   const cacheDir = join(aws, 'sso', 'cache');
-  writeFileSync(env.AWS_CONFIG_FILE, awsConfigText(o, session, profile, live.id, role));
+  writeFileSync(env.AWS_CONFIG_FILE, awsConfigText(o, session, profile, live, role));
 
   let userCode = '';
   let approval: Promise<unknown> | undefined;

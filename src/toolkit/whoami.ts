@@ -7,7 +7,7 @@ import { findRunningLocalCloud } from '../local-cloud/discovery.js';
 import { resolveTargetRequest } from '../providers/aws/target-request.js';
 import { withConnection, type Connection, type TargetOptions } from './connect.js';
 import { profileNamed, readAwsConfig } from './sso/aws-config.js';
-import { ENVIRONMENT_KEY } from './exec/stage-credentials.js';
+import { ENVIRONMENT_KEY } from './profiles/render.js';
 import { refresh } from './refresh.js';
 
 /** Who the current credentials are: the stable JSON shape of `whoami --json` (docs/machine-interface.md). */

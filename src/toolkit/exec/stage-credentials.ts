@@ -14,10 +14,8 @@ import { connect, type TargetOptions } from '../connect.js';
 import { readAwsConfig, chooseSession, profileNamed, type AwsConfig } from '../sso/aws-config.js';
 import { loadLiveStage } from '../stage/load.js';
 import { specStage } from '../stage/resolve.js';
+import { ENVIRONMENT_KEY } from '../profiles/render.js';
 import { freshToken, ssoRoleCredentials, usableToken, type SsoRoleRequest } from './sso-source.js';
-
-/** The key `bulkhead profiles` writes into each generated profile: the environment it is for. */
-export const ENVIRONMENT_KEY = 'bulkhead_environment';
 
 export interface StageCredentialsOptions {
   file: string;

@@ -7,6 +7,9 @@
 import { beginMarker, endMarker } from './ini-block.js';
 import type { NamedEntitlement } from './names.js';
 
+/** The key each generated profile carries: the environment it is for (exec refuses it for another one). */
+export const ENVIRONMENT_KEY = 'bulkhead_environment';
+
 export interface SsoSettings {
   session: string;
   startUrl: string;
@@ -78,7 +81,7 @@ export function renderBlock(profiles: readonly NamedEntitlement[], options: Rend
       if (p.accountId !== undefined) lines.push(`sso_account_id = ${p.accountId}`);
       lines.push(`sso_role_name = ${p.permissionSet}`);
     }
-    lines.push(`region = ${options.region}`, `bulkhead_environment = ${p.environment}`);
+    lines.push(`region = ${options.region}`, `${ENVIRONMENT_KEY} = ${p.environment}`);
     if (options.organizationId !== undefined) lines.push(`bulkhead_organization = ${options.organizationId}`);
     if (options.endpointUrl !== undefined) lines.push(`endpoint_url = ${options.endpointUrl}`);
   }
