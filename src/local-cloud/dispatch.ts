@@ -12,7 +12,7 @@ import type { Throttler } from './knobs/throttle.js';
 import { JSON_CONTENT_TYPE, parseJsonBody, serializeJson, serializeJsonError } from './protocols/json.js';
 import { pathOf, REST_JSON_CONTENT_TYPE, restInput, serializeRestJson } from './protocols/rest-json.js';
 import { parseQueryBody, serializeQueryError, serializeQueryResponse, XML_CONTENT_TYPE } from './protocols/query.js';
-import type { HandlerContext, Job, ServiceDefinition } from './services/registry.js';
+import type { HandlerContext, Job, ObservedCall, ServiceDefinition } from './services/registry.js';
 import { signInRoute } from './sign-in-routes.js';
 import type { Persistence } from './store/persistence.js';
 import type { Store } from './store/store.js';
@@ -22,6 +22,8 @@ export interface RawRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** The caller's IP address (CloudTrail's sourceIPAddress). */
+  remoteAddress?: string;
 }
 
 export interface RawResponse {
@@ -159,7 +161,55 @@ export class Dispatcher {
       result: response.status < 300 ? 'OK' : (response.headers['x-amzn-ErrorType'] ?? 'Error'),
       durationMs: Date.now() - started,
     });
+    this.observe(req, r, principal, response, requestId, started);
     return response;
+  }
+
+  /** Hands the call to the services that record calls (CloudTrail), then persists what they wrote. */
+  private observe(
+    req: RawRequest,
+    r: Route,
+    principal: Principal | undefined,
+    response: RawResponse,
+    requestId: string,
+    now: number,
+  ): void {
+    const observers = this.deps.services.filter((s) => s.observeCalls !== undefined);
+    if (observers.length === 0 || r.service === undefined || r.operation === undefined || r.operation === '') return;
+    const call: ObservedCall = {
+      time: now,
+      requestId,
+      service: r.service.name,
+      signingName: r.service.signingName,
+      operation: r.operation,
+      region: r.service.global ? GLOBAL_SERVICE_REGION : r.region || this.deps.config.region,
+      principal,
+      sourceIp: req.remoteAddress ?? '127.0.0.1',
+      userAgent: header(req.headers, 'user-agent') ?? '',
+      input: r.input ?? {},
+      status: response.status,
+    };
+    if (response.status >= 300) {
+      call.errorCode = response.headers['x-amzn-ErrorType'] ?? 'Error';
+      call.errorMessage = errorMessageOf(response.body);
+    }
+    const ctx: HandlerContext = {
+      store: this.deps.store,
+      principal: principal ?? ANONYMOUS,
+      now,
+      requestId,
+      region: call.region,
+      config: this.deps.config,
+      schedule: this.deps.schedule,
+    };
+    for (const service of observers) {
+      try {
+        service.observeCalls?.(call, ctx);
+      } catch {
+        // Recording a call is best effort: it never fails the call it records.
+      }
+    }
+    this.deps.persistence.commit(this.deps.store.takePending(), this.deps.store);
   }
 
   private invoke(r: Route, principal: Principal, requestId: string, now: number): RawResponse {
@@ -275,6 +325,19 @@ export class Dispatcher {
       body: serializeQueryError(err, r.service?.xmlNamespace ?? GENERIC_QUERY_NS, requestId),
     };
   }
+}
+
+/** The message of an error response body, whichever protocol wrote it (JSON `message`/`Message`, XML `<Message>`). */
+function errorMessageOf(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    const m = parsed.message ?? parsed.Message ?? parsed.error_description;
+    if (typeof m === 'string') return m;
+  } catch {
+    const m = /<Message>([^<]*)<\/Message>/.exec(body);
+    if (m?.[1] !== undefined) return m[1];
+  }
+  return '';
 }
 
 /**

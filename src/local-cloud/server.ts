@@ -116,6 +116,7 @@ export function createHttpServer(dispatcher: Dispatcher, options: HttpServerOpti
         url: req.url ?? '/',
         headers: req.headers,
         body: Buffer.concat(chunks),
+        remoteAddress: req.socket.remoteAddress ?? '127.0.0.1',
       });
       send(res, response);
     });

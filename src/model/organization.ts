@@ -1,3 +1,4 @@
+import type { AuditModel } from './audit.js';
 import type { Environment } from './environment.js';
 
 /** The validated, normalized organization that planning, access and rendering work from. */
@@ -14,6 +15,8 @@ export interface OrgModel {
   accounts: Map<string, Account>;
   serviceControlPolicies: Map<string, ServiceControlPolicy>;
   identity: Identity;
+  /** `audit:`: the organization trail and the security services (absent when the spec has none). */
+  audit?: AuditModel;
 }
 
 export interface OrganizationalUnit {

@@ -76,6 +76,30 @@ export interface RestRoute extends RestBindings {
   operation: string;
 }
 
+/**
+ * One API call as the dispatcher saw it, success or failure, handed to the services that record calls (CloudTrail
+ * delivers them as events). Secrets in `input` are the observer's to redact: it is the decoded request as sent.
+ */
+export interface ObservedCall {
+  time: number;
+  requestId: string;
+  /** The service's short name (`iam`), and its signing name (`iam`; CloudTrail's eventSource is `<it>.amazonaws.com`). */
+  service: string;
+  signingName: string;
+  operation: string;
+  /** The region the call was judged in (us-east-1 for a global service). */
+  region: string;
+  /** Undefined when authentication failed; an unsigned service's caller has an empty account. */
+  principal: Principal | undefined;
+  sourceIp: string;
+  userAgent: string;
+  input: Record<string, unknown>;
+  status: number;
+  /** The AWS error code and message of a failed call. */
+  errorCode?: string;
+  errorMessage?: string;
+}
+
 export interface ServiceDefinition<Name extends string = string> {
   /** Short name used in logs, throttling keys and the action prefix (`iam:CreateRole`). */
   name: Name;
@@ -116,6 +140,11 @@ export interface ServiceDefinition<Name extends string = string> {
   /** The error code for throttling and for an internal failure in this service. */
   throttleError: ErrorShape;
   internalError: ErrorShape;
+  /**
+   * Called after every API call of every service (not the loopback sign-in routes), after the call's own changes are
+   * persisted; what it writes is persisted next. It must not throw: a failure to record never fails the call.
+   */
+  observeCalls?: (call: ObservedCall, ctx: HandlerContext) => void;
   /** The error for a denied call when the service does not word it IAM's way (`User: … is not authorized …`). */
   accessDenied?: () => AwsApiError;
 }
