@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENVIRONMENT_KINDS } from '../model/environment.js';
+import { audit } from './schema-parts/audit.js';
 
 // The one source of truth for org.yaml's shape: TypeScript types, validation and the JSON Schema
 // printed by `bulkhead schema` all come from here. Cross-references and AWS rules live in rules/.
@@ -208,6 +209,7 @@ export const orgSpecSchema = z
       .optional()
       .describe('Guardrails from the catalogue, packed into as few SCPs as AWS allows per target.'),
     identity: identity.optional(),
+    audit: audit.optional().describe('The organization trail and the security services.'),
   })
   .describe('Bulkhead organization spec (org.yaml).');
 
