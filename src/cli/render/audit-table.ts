@@ -47,10 +47,11 @@ export function renderAuditTable(
 ): string[] {
   const width = options.width ?? 80;
   const lines: string[] = [];
-  const { since, until } = result.window;
-  const span = `${since.replace('T', ' ').replace(/\.\d+Z$/, 'Z')} to ${until.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}`;
+  const at = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const { read, skipped } = result.files;
+  const files = `${read} log file${read === 1 ? '' : 's'} read${skipped > 0 ? ` (${skipped} skipped: see the warnings)` : ''}`;
   if (result.events.length === 0) {
-    lines.push(`No events matched from ${span}.`);
+    lines.push(`No events matched; ${files}.`);
   } else {
     const rows = result.events.map(cells);
     const widths = columnWidths(rows, width);
@@ -59,18 +60,17 @@ export function renderAuditTable(
         .map((c, i) => cut(c, widths[i]!, options.ellipsis).padEnd(i === r.length - 1 ? 0 : widths[i]!))
         .join(GAP)
         .trimEnd();
-    lines.push(line(HEADERS), ...rows.map(line));
-    lines.push('');
-    const more = result.matched > result.events.length;
+    lines.push(line(HEADERS), ...rows.map(line), '');
+    const shown = result.events.length;
     lines.push(
-      more
-        ? `${result.events.length} newest of ${result.matched} events from ${span} (--limit ${options.limit}).`
-        : `${result.matched} event${result.matched === 1 ? '' : 's'} from ${span}, newest first.`,
+      result.matched > shown
+        ? `${shown} newest of ${result.matched} events (--limit ${options.limit}); ${files}.`
+        : `${result.matched} event${result.matched === 1 ? '' : 's'}, newest first; ${files}.`,
     );
   }
-  const trail = result.trail.name ? `trail ${result.trail.name}, ` : '';
+  lines.push(`Window: ${at(result.window.since)} to ${at(result.window.until)}.`);
   lines.push(
-    `${result.files.read} log file${result.files.read === 1 ? '' : 's'} read (${trail}s3://${result.trail.bucket}/${result.trail.root}).`,
+    `Trail${result.trail.name ? ` ${result.trail.name}` : ''}: s3://${result.trail.bucket}/${result.trail.root}`,
   );
   return lines.map((l) => cut(l, width, options.ellipsis));
 }

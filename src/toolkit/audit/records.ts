@@ -70,7 +70,7 @@ export async function parseLogFile(bytes: Uint8Array): Promise<ParsedLogFile> {
   return { ok: true, records: records.filter((r): r is CloudTrailRecord => typeof r === 'object' && r !== null) };
 }
 
-/** Who made the call, short: `Admin/alice` (an Identity Center permission set and user), `Role/session`, `user/ci`, `root`. */
+/** Who made the call, short: `alice (Admin)` (an Identity Center user and permission set), `Role/session`, `user/ci`, `root`. */
 export function principalName(identity: CloudTrailRecord['userIdentity']): string {
   const type = identity?.type;
   const arn = identity?.arn;
@@ -79,7 +79,7 @@ export function principalName(identity: CloudTrailRecord['userIdentity']): strin
   if (type === 'IAMUser' && identity?.userName) return `user/${identity.userName}`;
   if (arn) {
     const parts = describeArn(arn);
-    if (parts.permissionSet && parts.user) return `${parts.permissionSet}/${parts.user}`;
+    if (parts.permissionSet && parts.user) return `${parts.user} (${parts.permissionSet})`;
     if (parts.role) return parts.user ? `${parts.role}/${parts.user}` : parts.role;
     if (parts.user) return parts.user === 'root' ? 'root' : `user/${parts.user}`;
     return arn.split(':').slice(5).join(':') || arn;
