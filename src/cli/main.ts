@@ -19,6 +19,7 @@ import { registerCredentials } from './commands/credentials.js';
 import { registerWhoami } from './commands/whoami.js';
 import { registerLogin } from './commands/login.js';
 import { registerProfiles } from './commands/profiles.js';
+import { registerAudit } from './commands/audit.js';
 import type { ExitCode } from './exit-codes.js';
 import { processTerminal, type Terminal } from './io.js';
 
@@ -64,6 +65,7 @@ export function buildProgram(term: Terminal, json: boolean, setExit: (code: Exit
   registerCredentials(program, term);
   registerWhoami(program, term);
   registerLogin(program, term);
+  registerAudit(program, term);
   const override = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(override);

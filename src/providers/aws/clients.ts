@@ -27,6 +27,8 @@ export interface AwsClients {
   useHomeRegion(region: string): void;
   /** Clients acting inside a member account through an assumed role (default OrganizationAccountAccessRole), cached. */
   forAccount(accountId: string, options?: ForAccountOptions): Promise<AccountClients>;
+  /** Any other SDK client (CloudTrail, S3, …) with the target's own credentials and endpoint, built once per class. */
+  client<C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C): C;
   /** Counts every request sent, for tests and the refresh benchmark. */
   calls: Map<string, number>;
   /** Hears about every SDK retry (throttling, 5xx, network) before its wait; returns an unsubscribe. */
@@ -138,6 +140,7 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     instrument: (client) => instrument(client, false),
     ...(options.now ? { now: options.now } : {}),
   });
+  const own = new Map<unknown, { destroy(): void }>();
   let homeRegion = base.region;
   let sso: { ssoAdmin: SSOAdminClient; identityStore: IdentitystoreClient } | undefined;
   const ssoClients = () => {
@@ -172,6 +175,15 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
       homeRegion = region;
     },
     forAccount: (accountId, forOptions) => accounts.forAccount(accountId, forOptions),
+    client<C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C): C {
+      let made = own.get(ctor) as C | undefined;
+      if (made === undefined) {
+        made = new ctor(base);
+        instrument(made, false);
+        own.set(ctor, made);
+      }
+      return made;
+    },
     calls,
     onRetry(listener) {
       listeners.add(listener);
@@ -179,6 +191,8 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     },
     destroy() {
       accounts.destroy();
+      for (const made of own.values()) made.destroy();
+      own.clear();
       dropSso();
       organizations.destroy();
       sts.destroy();
