@@ -34,7 +34,9 @@ function allows(bucket: S3BucketRecord, action: string, resource: string, trail:
   const context: Record<string, string> = { 'aws:SourceArn': trail.arn, 'aws:SourceAccount': trail.accountId };
   if (action === 's3:PutObject') context['s3:x-amz-acl'] = 'bucket-owner-full-control';
   const request: AccessRequest = {
-    principal: { arn: CLOUDTRAIL_SERVICE_PRINCIPAL, accountId: trail.accountId },
+    // A service principal belongs to no customer account: only the bucket policy can let it in, even when the trail's
+    // account owns the bucket (with the trail's account here, the allow-all stand-in would decide as same-account).
+    principal: { arn: CLOUDTRAIL_SERVICE_PRINCIPAL, accountId: CLOUDTRAIL_SERVICE_PRINCIPAL },
     action,
     resource,
     resourceAccount: bucket.accountId,

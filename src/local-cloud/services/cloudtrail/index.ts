@@ -42,6 +42,8 @@ export const cloudTrailService = defineService({
   global: false,
   unsignedPayload: false,
   targetPrefix: 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101',
+  // SDK v3 sends the Smithy service name alone; AWS answers both.
+  targetPrefixAliases: ['CloudTrail_20131101'],
   operations,
   tables: CLOUDTRAIL_TABLES,
   jobs: deliveryJob,
