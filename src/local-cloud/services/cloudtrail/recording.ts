@@ -24,7 +24,8 @@ export function trailsLogging(store: Store, e: CloudTrailEventRecord): TrailReco
       if (t.isOrganizationTrail && t.organizationId === org.id) candidates.push(t);
   return candidates.filter(
     (t) =>
-      t.isLogging &&
+      // A trail stopped by this very call (StopLogging) still logs it, as AWS's trail shows who stopped it.
+      (t.isLogging || (t.stopLoggingTime !== undefined && t.stopLoggingTime >= e.time)) &&
       inRegion(t, e.region) &&
       (t.includeGlobalServiceEvents || !GLOBAL_EVENT_SOURCES.has(e.eventSource)) &&
       selectsEvent(t, e.readOnly, e.eventSource),
