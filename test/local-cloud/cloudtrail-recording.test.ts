@@ -193,3 +193,12 @@ describe('the bucket policy check for cloudtrail.amazonaws.com', () => {
     expect(cloudTrailMayWrite({ ...bucket({}), policy: 'not json' }, key, trail)).toBe(false);
   });
 });
+
+describe('the trailDeliverySeconds knob', () => {
+  it('defaults to 5 seconds, takes fractions, and refuses 0, negatives and more than a day', () => {
+    expect(resolveConfig({ dataDir: '/x' }).cloudTrail.deliverySeconds).toBe(5);
+    expect(resolveConfig({ dataDir: '/x', trailDeliverySeconds: 0.25 }).cloudTrail.deliverySeconds).toBe(0.25);
+    for (const bad of [0, -1, 86_401, Number.NaN])
+      expect(() => resolveConfig({ dataDir: '/x', trailDeliverySeconds: bad })).toThrow(/trailDeliverySeconds must be/);
+  });
+});
