@@ -118,6 +118,26 @@ export interface LocalCloudOptions {
   ssoTokenLifetimeSeconds?: number;
   /** How long a device code of StartDeviceAuthorization waits for approval (AWS: 600 s). */
   ssoDeviceCodeLifetimeSeconds?: number;
+  /** How often CloudTrail writes recorded calls into the trails' buckets (AWS: about every 5 minutes; here 5 s). */
+  trailDeliverySeconds?: number;
+}
+
+/** CloudTrail log delivery. */
+export interface CloudTrailSettings {
+  deliverySeconds: number;
+}
+
+export const CLOUDTRAIL_DEFAULTS: CloudTrailSettings = { deliverySeconds: 5 };
+
+/** Seconds between deliveries: more than 0 (fractions allowed, for tests), at most a day. */
+function deliverySeconds(value: number | undefined): number {
+  if (value === undefined) return CLOUDTRAIL_DEFAULTS.deliverySeconds;
+  if (!Number.isFinite(value) || value <= 0 || value > 86_400)
+    throw new BulkheadError(
+      'local-cloud-options',
+      `trailDeliverySeconds must be a number of seconds above 0 and at most 86400, not ${value}`,
+    );
+  return value;
 }
 
 /** IAM Identity Center sign-in (SSO OIDC and the portal) lifetimes, in seconds. */
@@ -149,6 +169,7 @@ export interface ResolvedConfig {
   throttle: ThrottleSettings;
   faults: FaultSpec | undefined;
   sso: SsoSignInSettings;
+  cloudTrail: CloudTrailSettings;
 }
 
 export function resolveConfig(options: LocalCloudOptions): ResolvedConfig {
@@ -196,5 +217,6 @@ export function resolveConfig(options: LocalCloudOptions): ResolvedConfig {
         SSO_SIGN_IN_DEFAULTS.deviceCodeLifetimeSeconds,
       ),
     },
+    cloudTrail: { deliverySeconds: deliverySeconds(options.trailDeliverySeconds) },
   };
 }

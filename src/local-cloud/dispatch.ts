@@ -102,7 +102,9 @@ function route(req: RawRequest, services: readonly ServiceDefinition[]): Route {
   if (target !== undefined) {
     const dot = target.lastIndexOf('.');
     const prefix = dot < 0 ? target : target.slice(0, dot);
-    const service = services.find((s) => s.protocol === 'json' && s.targetPrefix === prefix);
+    const service = services.find(
+      (s) => s.protocol === 'json' && (s.targetPrefix === prefix || s.targetPrefixAliases?.includes(prefix) === true),
+    );
     const route: Route = {
       service,
       protocol: 'json',

@@ -90,5 +90,8 @@ describe('bulkhead local (CLI)', () => {
     expect(cli('start', '--port', 'eighty', '--data', dir).stderr).toContain('--port must be an integer');
     expect(cli('start', '--fast', '--realistic', '--data', dir).stderr).toMatch(/cannot be used with/);
     expect(cli('start', '--quotas', 'huge', '--data', dir).stderr).toContain('--quotas must be');
+    expect(cli('start', '--trail-delivery-interval', '0', '--data', dir).stderr).toContain(
+      '--trail-delivery-interval must be a number of seconds above 0',
+    );
   });
 });

@@ -53,6 +53,7 @@ describe('the service definitions', () => {
     const kinds = SERVICES.flatMap((s) => Object.keys(s.jobs ?? {}));
     expect(kinds.sort()).toEqual([
       'close-account',
+      'cloudtrail-delivery',
       'create-account',
       'sso-account-assignment',
       'sso-provision-permission-set',

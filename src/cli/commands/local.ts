@@ -20,6 +20,7 @@ interface StartFlags {
   faults?: string;
   timeScale?: string;
   ssoTokenLifetime?: string;
+  trailDeliveryInterval?: string;
 }
 
 function parsePort(raw: string): number {
@@ -53,6 +54,14 @@ function startOptions(flags: StartFlags): LocalCloudOptions {
         `--sso-token-lifetime must be a whole number of seconds from 1 to 31536000, not "${flags.ssoTokenLifetime}"`,
       );
     options.ssoTokenLifetimeSeconds = seconds;
+  }
+  if (flags.trailDeliveryInterval !== undefined) {
+    const seconds = Number(flags.trailDeliveryInterval);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400)
+      throw new UsageError(
+        `--trail-delivery-interval must be a number of seconds above 0 and at most 86400, not "${flags.trailDeliveryInterval}"`,
+      );
+    options.trailDeliverySeconds = seconds;
   }
   return options;
 }
@@ -104,6 +113,7 @@ export function registerLocalCommand(program: Command, term: Terminal, setExit: 
     .option('--faults <spec>', 'fault injection, e.g. throttle=0.1,error5xx=0.02,seed=42')
     .option('--time-scale <factor>', 'multiply asynchronous durations')
     .option('--sso-token-lifetime <seconds>', 'lifetime of IAM Identity Center access tokens (default 3600)')
+    .option('--trail-delivery-interval <seconds>', 'how often CloudTrail writes log files to trail buckets (default 5)')
     .action(async (flags: StartFlags) => {
       const options = startOptions(flags);
       if (flags.detach === true) {

@@ -1,5 +1,6 @@
 import { CORE_TABLES } from '../store/state.js';
 import type { TableName } from '../store/state.js';
+import { cloudTrailService } from './cloudtrail/index.js';
 import { iamService } from './iam/index.js';
 import { identityStoreService } from './identitystore/index.js';
 import { organizationsService } from './organizations/index.js';
@@ -17,6 +18,7 @@ export const SERVICES = [
   identityStoreService,
   ssoOidcService,
   ssoPortalService,
+  cloudTrailService,
 ] as const;
 
 /** The services' short names, derived from the list. */

@@ -115,6 +115,12 @@ export interface ServiceDefinition<Name extends string = string> {
   unsignedPayload: boolean;
   /** awsJson1_1: the X-Amz-Target prefix. */
   targetPrefix?: string;
+  /**
+   * awsJson1_1: other prefixes AWS answers for the same service, where its clients disagree (CloudTrail: botocore
+   * sends `com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101`, SDK v3 the Smithy service name
+   * `CloudTrail_20131101`).
+   */
+  targetPrefixAliases?: readonly string[];
   /** awsQuery: the XML namespace and API version. */
   xmlNamespace?: string;
   apiVersion?: string;

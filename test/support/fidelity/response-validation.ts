@@ -198,6 +198,10 @@ function validateJsonError(model: ServiceModel, operation: string, res: WireResp
     out.push({ path: 'x-amzn-ErrorType', problem: `header ${header} differs from __type ${code}` });
   const shapeName = checkErrorCode(model, operation, 'json', code, res.status, out);
   const { __type: _ignored, ...members } = body;
+  // botocore reads an error's `message`/`Message` from the body whatever its shape declares; error shapes with no
+  // members at all (CloudTrail's) still carry one on the wire.
+  if (shapeName !== undefined && Object.keys(shapeOf(model, shapeName).members ?? {}).length === 0)
+    for (const k of ['message', 'Message']) delete members[k];
   if (shapeName !== undefined) checkJson(model, shapeName, members, '', out);
   else
     for (const k of Object.keys(members))
