@@ -1,9 +1,10 @@
+import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import {
-  ConfigServiceClient,
   DescribeConfigurationAggregatorsCommand,
   PutConfigurationAggregatorCommand,
 } from '@aws-sdk/client-config-service';
-import { AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
 import type { ObservedAggregator, ObservedSecurityService } from '../../../model/security-services.js';
 import { errorName } from '../organizations/common.js';
 

@@ -1,9 +1,9 @@
+import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import {
   CreateDetectorCommand,
   DescribeOrganizationConfigurationCommand,
   DisableOrganizationAdminAccountCommand,
   EnableOrganizationAdminAccountCommand,
-  GuardDutyClient,
   ListDetectorsCommand,
   ListOrganizationAdminAccountsCommand,
   UpdateOrganizationConfigurationCommand,

@@ -1,7 +1,7 @@
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import {
   DeregisterDelegatedAdministratorCommand,
   ListDelegatedAdministratorsCommand,
-  OrganizationsClient,
   RegisterDelegatedAdministratorCommand,
 } from '@aws-sdk/client-organizations';
 import { unlessDone } from './common.js';

@@ -1,3 +1,4 @@
+import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import {
   DescribeHubCommand,
   DescribeOrganizationConfigurationCommand,
@@ -5,7 +6,6 @@ import {
   EnableOrganizationAdminAccountCommand,
   EnableSecurityHubCommand,
   ListOrganizationAdminAccountsCommand,
-  SecurityHubClient,
   UpdateOrganizationConfigurationCommand,
 } from '@aws-sdk/client-securityhub';
 import type { ObservedSecurityService } from '../../../model/security-services.js';
