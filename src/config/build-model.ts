@@ -9,6 +9,7 @@ import type {
 } from '../model/organization.js';
 import type { PackedPolicy } from '../guardrails/pack.js';
 import { SCP_MAX_SIZE } from './policy/scp-size.js';
+import { buildSecurityServices } from './security-model.js';
 import type { OrgSpec } from './schema.js';
 import type { WalkedOu } from './rules/organizational-units.js';
 import type { CheckedPolicies } from './rules/policies.js';
@@ -124,6 +125,7 @@ export function buildModel(
       },
     ]),
   );
+  const security = buildSecurityServices(spec);
   return {
     name: org.name,
     homeRegion: org.homeRegion,
@@ -135,6 +137,7 @@ export function buildModel(
       ...optional('id', org.managementAccount.id),
     },
     ...optional('trail', org.trail),
+    ...optional('audit', security && { security }),
     environments,
     organizationalUnits,
     accounts,

@@ -25,6 +25,14 @@ import type {
   ObservedPolicyType,
 } from './observed.js';
 import type {
+  DelegatedAdminPayload,
+  DesiredDelegatedAdmin,
+  DesiredSecurityService,
+  ObservedDelegatedAdmin,
+  ObservedSecurityService,
+  SecurityServicePayload,
+} from './security-services.js';
+import type {
   AccountPayload,
   AttachmentPayload,
   OrganizationPayload,
@@ -62,6 +70,16 @@ export interface KindMap {
   'sso-group-membership': { desired: DesiredMembership; observed: ObservedMembership; payload: MembershipPayload };
   'permission-set': { desired: PermissionSet; observed: ObservedPermissionSet; payload: PermissionSetPayload };
   'account-assignment': { desired: DesiredAssignment; observed: ObservedAssignment; payload: AssignmentPayload };
+  'delegated-administrator': {
+    desired: DesiredDelegatedAdmin;
+    observed: ObservedDelegatedAdmin;
+    payload: DelegatedAdminPayload;
+  };
+  'security-service': {
+    desired: DesiredSecurityService;
+    observed: ObservedSecurityService;
+    payload: SecurityServicePayload;
+  };
 }
 
 export type Kind = keyof KindMap;
@@ -80,6 +98,8 @@ export const KINDS = [
   'sso-group-membership',
   'permission-set',
   'account-assignment',
+  'delegated-administrator',
+  'security-service',
 ] as const satisfies readonly Kind[];
 
 /** Where a resource lives in Bulkhead's eyes: its kind and natural key (OU path, account email…). */

@@ -83,6 +83,8 @@ export const emptyObservedState = (): ObservedState => ({
   'sso-group-membership': [],
   'permission-set': [],
   'account-assignment': [],
+  'delegated-administrator': [],
+  'security-service': [],
   pending: { createAccount: [], assignments: [] },
 });
 

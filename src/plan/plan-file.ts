@@ -4,6 +4,7 @@ import { BulkheadError } from '../core/errors.js';
 import { KINDS } from '../model/kinds.js';
 import { specHash } from './fingerprint.js';
 import { IDENTITY_PAYLOADS } from './identity/payload-schemas.js';
+import { SECURITY_PAYLOADS } from './security/payload-schemas.js';
 import type { Plan } from './types.js';
 
 const ACTIONS = ['create', 'update', 'move', 'attach', 'detach', 'delete', 'close'] as const;
@@ -45,6 +46,7 @@ const PAYLOADS: Record<(typeof KINDS)[number], z.ZodType> = {
     z.object({ action: z.literal('detach'), policyId: str, targetId: str, policyName: str, targetKey: str }),
   ]),
   ...IDENTITY_PAYLOADS,
+  ...SECURITY_PAYLOADS,
 };
 
 const changeSchema = z

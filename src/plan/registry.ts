@@ -1,6 +1,8 @@
 import type { Kind } from '../model/kinds.js';
 import { accountAssignmentPlanner } from './kinds/account-assignment.js';
 import { accountPlanner } from './kinds/account.js';
+import { delegatedAdministratorPlanner } from './kinds/delegated-administrator.js';
+import { securityServicePlanner } from './kinds/security-service.js';
 import { identityCenterPlanner } from './kinds/identity-center.js';
 import { permissionSetPlanner } from './kinds/permission-set.js';
 import { ssoGroupMembershipPlanner } from './kinds/sso-group-membership.js';
@@ -27,6 +29,8 @@ export const PLANNERS: { readonly [K in Kind]: KindPlanner<K> } = {
   'sso-group-membership': ssoGroupMembershipPlanner,
   'permission-set': permissionSetPlanner,
   'account-assignment': accountAssignmentPlanner,
+  'delegated-administrator': delegatedAdministratorPlanner,
+  'security-service': securityServicePlanner,
 };
 
 /** The planners in dependency order: the order of diff; deletions run in reverse. */

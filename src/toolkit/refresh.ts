@@ -29,6 +29,8 @@ export interface RefreshOptions {
   identity?: boolean;
   /** The organization's home region, where Identity Center lives (default: the target's region). */
   homeRegion?: string;
+  /** Read the security services' delegated administrators and setup (default false: only with `audit.security`). */
+  security?: boolean;
 }
 
 /** What a spec asks refresh to read: Identity Center only when it has `identity:`. */
@@ -37,6 +39,7 @@ export function refreshOptionsFor(model: OrgModel): RefreshOptions {
   return {
     identity: users.size + groups.size + permissionSets.size + assignments.length > 0,
     homeRegion: model.homeRegion,
+    security: model.audit?.security !== undefined,
   };
 }
 
@@ -46,9 +49,11 @@ const sticky = new WeakMap<Connection, RefreshOptions>();
 /** Reads every kind: each service's reader once, all of them at the same time. */
 export async function refresh(connection: Connection, io: IoHost, options?: RefreshOptions): Promise<ObservedState> {
   if (options) sticky.set(connection, options);
-  const { identity = false, homeRegion } = options ?? sticky.get(connection) ?? {};
+  const { identity = false, homeRegion, security = false } = options ?? sticky.get(connection) ?? {};
   if (homeRegion) connection.clients.useHomeRegion(homeRegion);
-  const readers = READERS.filter((r) => identity || r.service !== 'sso-admin');
+  const readers = READERS.filter(
+    (r) => (identity || r.service !== 'sso-admin') && (security || r.service !== 'security-services'),
+  );
   const started = Date.now();
   const callsBefore = totalCalls(connection);
   const code = 'refresh.progress';

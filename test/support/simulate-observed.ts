@@ -1,4 +1,6 @@
+import { SERVICE_PRINCIPALS } from '../../src/model/audit.js';
 import { formatTarget, type OrgModel } from '../../src/model/organization.js';
+import { wantedAutoEnable } from '../../src/model/security-services.js';
 import { MANAGED_BY_TAG, type ObservedOrg, type ObservedState } from '../../src/model/observed.js';
 import { expandGrid } from '../../src/plan/identity/expand-grid.js';
 import { permissionSetFields } from '../../src/plan/kinds/permission-set.js';
@@ -158,5 +160,42 @@ export function identityAfterApplying(model: OrgModel, tree: ObservedOrg): Parti
       principalId: (a.principalType === 'GROUP' ? groupId : userId).get(a.principalName)!,
       principalName: a.principalName,
     })),
+  };
+}
+
+/**
+ * The security services as observed right after applying `model` on top of `tree`: every wanted delegated
+ * administrator registered and every service set up in the admin account. Empty without `audit.security`.
+ */
+export function securityAfterApplying(model: OrgModel, tree: ObservedOrg): Partial<ObservedState> {
+  const security = model.audit?.security;
+  if (security === undefined) return {};
+  const email = model.accounts.get(security.adminAccount)?.email.toLowerCase();
+  const accountId = tree.accounts.find((a) => a.email.toLowerCase() === email)!.id;
+  return {
+    'delegated-administrator': security.services.flatMap((s) =>
+      SERVICE_PRINCIPALS[s].map((servicePrincipal) => ({ servicePrincipal, accountId })),
+    ),
+    'security-service': security.services.map((service) => {
+      const auto = wantedAutoEnable(service, security.autoEnable);
+      return {
+        service,
+        accountId,
+        enabled: true,
+        ...(auto !== undefined ? { autoEnable: auto } : {}),
+        ...(service === 'guardduty' ? { detectorId: 'detector-test' } : {}),
+        ...(service === 'config'
+          ? {
+              aggregators: [
+                {
+                  name: security.aggregatorName,
+                  allAwsRegions: true,
+                  roleArn: `arn:aws:iam::${accountId}:role/BulkheadConfigAggregator`,
+                },
+              ],
+            }
+          : {}),
+      };
+    }),
   };
 }

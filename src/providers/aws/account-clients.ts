@@ -29,8 +29,8 @@ export interface AccountClients {
   accountId: string;
   roleArn: string;
   sts: STSClient;
-  /** Any other SDK client for this account (IAM, SSO Admin, …), built once per class. */
-  client<C extends Destroyable>(ctor: new (config: SdkClientConfig) => C): C;
+  /** Any other SDK client for this account (IAM, SSO Admin, …), built once per class and region (default: the target's). */
+  client<C extends Destroyable>(ctor: new (config: SdkClientConfig) => C, region?: string): C;
   /** The role session's credentials, assumed again shortly before they expire. */
   credentials(): Promise<SessionCredentials>;
 }
@@ -124,13 +124,15 @@ export class AccountClientFactory {
     const credentials = renewing(assume, this.now);
     await credentials();
     const config: SdkClientConfig = { ...this.options.base, credentials };
-    const byClass = new Map<unknown, Destroyable>();
-    const client = <C extends Destroyable>(ctor: new (config: SdkClientConfig) => C): C => {
-      let made = byClass.get(ctor) as C | undefined;
+    const byClass = new Map<unknown, Map<string, Destroyable>>();
+    const client = <C extends Destroyable>(ctor: new (config: SdkClientConfig) => C, region = config.region): C => {
+      const byRegion = byClass.get(ctor) ?? new Map<string, Destroyable>();
+      byClass.set(ctor, byRegion);
+      let made = byRegion.get(region) as C | undefined;
       if (made === undefined) {
-        made = this.track(new ctor(config));
+        made = this.track(new ctor({ ...config, region }));
         this.options.instrument(made);
-        byClass.set(ctor, made);
+        byRegion.set(region, made);
       }
       return made;
     };

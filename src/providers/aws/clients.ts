@@ -25,6 +25,8 @@ export interface AwsClients {
   /** The region ssoAdmin and identityStore talk to: the spec's home region once known, else the target's. */
   readonly homeRegion: string;
   useHomeRegion(region: string): void;
+  /** Any other SDK client of the target's own (management) account in the home region, built once per class. */
+  inHomeRegion<C extends { destroy(): void }>(ctor: new (config: SdkClientBase & { profile?: string }) => C): C;
   /** Clients acting inside a member account through an assumed role (default OrganizationAccountAccessRole), cached. */
   forAccount(accountId: string, options?: ForAccountOptions): Promise<AccountClients>;
   /** Any other SDK client (CloudTrail, S3, …) with the target's own credentials and endpoint, built once per class. */
@@ -152,10 +154,13 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     }
     return sso;
   };
+  const regional = new Map<unknown, { destroy(): void }>();
   const dropSso = () => {
     sso?.ssoAdmin.destroy();
     sso?.identityStore.destroy();
     sso = undefined;
+    for (const client of regional.values()) client.destroy();
+    regional.clear();
   };
   return {
     organizations,
@@ -173,6 +178,15 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
       if (region === homeRegion) return;
       dropSso();
       homeRegion = region;
+    },
+    inHomeRegion(ctor) {
+      let made = regional.get(ctor) as ReturnType<typeof regional.get> | undefined;
+      if (made === undefined) {
+        made = new ctor({ ...base, region: homeRegion });
+        instrument(made, false);
+        regional.set(ctor, made);
+      }
+      return made as InstanceType<typeof ctor>;
     },
     forAccount: (accountId, forOptions) => accounts.forAccount(accountId, forOptions),
     client<C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C): C {

@@ -18,6 +18,8 @@ import {
   ssoUserProvider,
 } from './identity-center/index.js';
 import type { KindProvider, ServiceReader } from './provider.js';
+import { delegatedAdministratorProvider } from './organizations/delegated-administrator.js';
+import { securityServiceProvider, securityServicesReader } from './security-services.js';
 
 /** One AWS provider per kind. */
 export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
@@ -33,7 +35,9 @@ export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
   'sso-group-membership': ssoGroupMembershipProvider,
   'permission-set': permissionSetProvider,
   'account-assignment': accountAssignmentProvider,
+  'delegated-administrator': delegatedAdministratorProvider,
+  'security-service': securityServiceProvider,
 };
 
 /** Every service's reader; together they observe every kind. */
-export const READERS: readonly ServiceReader[] = [organizationsReader, identityCenterReader];
+export const READERS: readonly ServiceReader[] = [organizationsReader, identityCenterReader, securityServicesReader];
