@@ -109,7 +109,7 @@ export function templateGuardrails(withSharedAccounts: boolean, workloadsTarget:
       why: [
         'No member account, log-archive and security included, can stop, delete or reconfigure a trail;',
         'reading trails and events stays allowed. The organization trail lives in the management',
-        'account, which SCPs do not reach, so Bulkhead can still create and change it.',
+        'account, which SCPs do not reach, so it can still be managed from there.',
       ],
     },
   ];
