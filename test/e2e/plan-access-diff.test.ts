@@ -34,7 +34,7 @@ describe('what a plan changes in access', () => {
     const ops = diff.changes.find((c) => c.group === 'Ops' && c.environment === 'prod')!;
     expect(ops).toMatchObject({ change: 'gain', production: true });
     expect(ops.actions).toContain('cloudtrail:StopLogging');
-    expect(diff.lines[0]).toMatch(/^Ops gain .*cloudtrail:StopLogging.* in prod \[production\]$/);
+    expect(diff.lines[0]).toMatch(/^Ops gain .*cloudtrail:DeleteTrail.* in prod \[production\]$/);
     expect(diff.changes.every((c) => c.change === 'gain')).toBe(true);
   });
 
