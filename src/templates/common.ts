@@ -56,96 +56,61 @@ export class TemplateBuilder {
   }
 }
 
-// Services whose APIs are global or served from us-east-1; a region guardrail must not block them
-// (following the shape of AWS's documented example SCP "Deny access to AWS based on the requested Region").
-const GLOBAL_SERVICE_ACTIONS = [
-  'account:*',
-  'acm:*',
-  'aws-portal:*',
-  'budgets:*',
-  'ce:*',
-  'cloudfront:*',
-  'cur:*',
-  'directconnect:*',
-  'ec2:DescribeRegions',
-  'globalaccelerator:*',
-  'health:*',
-  'iam:*',
-  'kms:*',
-  'networkmanager:*',
-  'organizations:*',
-  'pricing:*',
-  'route53:*',
-  'route53domains:*',
-  's3:GetAccountPublicAccessBlock',
-  's3:ListAllMyBuckets',
-  's3:PutAccountPublicAccessBlock',
-  'shield:*',
-  'sso:*',
-  'sts:*',
-  'support:*',
-  'trustedadvisor:*',
-  'waf:*',
-  'wafv2:*',
-];
+/** A `guardrails:` entry of a template, and the comment lines that say why it sits where it does. */
+export interface TemplateGuardrail {
+  use: string;
+  targets: string[];
+  description: string;
+  why: string[];
+}
 
-export function serviceControlPolicies(o: TemplateOptions, workloadsTarget: string): Record<string, unknown>[] {
+/**
+ * The guardrails of a template, from the catalogue (docs/guardrails/). Every layout keeps requests inside
+ * `organization.allowedRegions` and every member account inside the organization; the layouts with shared accounts
+ * (log-archive, security) also forbid IAM users in the workload accounts and protect the trail. SCPs never apply to
+ * the management account, so what must stay possible there (Organizations, billing, IAM Identity Center, the
+ * organization trail) stays possible whatever the root holds.
+ */
+export function templateGuardrails(withSharedAccounts: boolean, workloadsTarget: string): TemplateGuardrail[] {
+  const all: TemplateGuardrail[] = [
+    {
+      use: 'allowed-regions',
+      targets: ['root'],
+      description: 'Requests outside organization.allowedRegions are denied, except for global services.',
+      why: [
+        'Every member account stays in organization.allowedRegions (the regions allowed-regions uses',
+        'by default); IAM, STS, Organizations, support and billing are global and stay allowed.',
+      ],
+    },
+    {
+      use: 'deny-leave-organization',
+      targets: ['root'],
+      description: 'Member accounts cannot leave the organization and shed its guardrails.',
+      why: ['No member account can leave the organization and so escape its guardrails.'],
+    },
+  ];
+  if (!withSharedAccounts) return all;
   return [
+    ...all,
     {
-      name: 'deny-outside-allowed-regions',
-      description: 'Deny requests to regions outside the allowed ones, except for global services.',
-      targets: ['root'],
-      document: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'DenyOutsideAllowedRegions',
-            Effect: 'Deny',
-            NotAction: GLOBAL_SERVICE_ACTIONS,
-            Resource: '*',
-            Condition: { StringNotEquals: { 'aws:RequestedRegion': [...o.allowedRegions] } },
-          },
-        ],
-      },
-    },
-    {
-      name: 'protect-organization-baseline',
-      description: 'Member accounts cannot leave the organization or switch off the organization trail.',
-      targets: ['root'],
-      document: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'DenyLeavingTheOrganization',
-            Effect: 'Deny',
-            Action: ['organizations:LeaveOrganization'],
-            Resource: '*',
-          },
-          {
-            Sid: 'DenyStoppingTheTrail',
-            Effect: 'Deny',
-            Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail'],
-            Resource: '*',
-          },
-        ],
-      },
-    },
-    {
-      name: 'deny-iam-users',
-      description:
-        'People sign in through IAM Identity Center; long-lived IAM users and keys are not allowed in workload accounts.',
+      use: 'deny-iam-users',
       targets: [workloadsTarget],
-      document: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'DenyIamUsersAndKeys',
-            Effect: 'Deny',
-            Action: ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile'],
-            Resource: '*',
-          },
-        ],
-      },
+      description: 'People sign in through IAM Identity Center; no long-lived IAM users or keys in workload accounts.',
+      why: [
+        `No IAM users or access keys where the product runs (${workloadsTarget}): people sign in through`,
+        'IAM Identity Center and CI deploys with roles. The shared accounts are left free for tools that',
+        'cannot use roles yet; the management account is never affected by SCPs.',
+      ],
+    },
+    {
+      use: 'protect-cloudtrail',
+      targets: ['root'],
+      description: 'Nobody in a member account stops, deletes or reconfigures a trail.',
+      why: [
+        'No member account, log-archive and security included, can stop, delete or reconfigure a trail;',
+        'reading trails and events stays allowed. The organization trail lives in the management',
+        'account, which SCPs do not reach, so it can still be managed from there.',
+      ],
     },
   ];
 }

@@ -1,7 +1,7 @@
 import {
   identity,
   organizationBlock,
-  serviceControlPolicies,
+  templateGuardrails,
   TemplateBuilder,
   type Ou,
   type TemplateOptions,
@@ -187,13 +187,14 @@ export function templateContent(template: TemplateName, options: Partial<Templat
   if (!o.allowedRegions.includes(o.homeRegion)) o.allowedRegions = [o.homeRegion, ...o.allowedRegions];
   const b = new TemplateBuilder(o);
   const layout = LAYOUTS[template](b);
+  const guardrails = templateGuardrails(template !== 'startup', 'ou:Workloads');
   const value: Record<string, unknown> = {
     version: 1,
     organization: organizationBlock(o, layout.trail),
     environments: b.environments,
     organizationalUnits: layout.ous,
     accounts: b.accounts,
-    policies: { serviceControlPolicies: serviceControlPolicies(o, 'ou:Workloads') },
+    guardrails: guardrails.map(({ why: _why, ...use }) => use),
     identity: identity(o, layout.grid),
   };
   b.comment(
@@ -213,9 +214,10 @@ export function templateContent(template: TemplateName, options: Partial<Templat
     'Each account needs its own root email; plus addressing keeps them in one mailbox.\n`protect: true` accounts are never closed or moved out of their OU by accident.',
   );
   b.comment(
-    ['policies'],
-    'Service control policies are guardrails: they cap what anyone in an account can do, admins\nincluded. FullAWSAccess stays attached everywhere; these deny what must never happen.',
+    ['guardrails'],
+    'Guardrails come from the catalogue (docs/guardrails/): service control policies that cap what\nanyone in a member account can do, admins included. Bulkhead packs those on the same targets into\nas few SCPs as AWS allows (the plan shows which); FullAWSAccess stays attached everywhere.',
   );
+  guardrails.forEach((g, i) => b.comment(['guardrails', i], g.why.join('\n')));
   b.comment(
     ['identity'],
     'People sign in through IAM Identity Center. The access grid gives each group a permission\nset per environment (name, glob such as staging-*, or kind:sandbox).',

@@ -63,11 +63,11 @@ describe('bulkhead access --from live', () => {
     expect(live.accounts[0]).toMatchObject({ account: 'acme-prod', accountId: prodId });
     expect(live.accounts[0]!.grants[0]!.result).toMatchObject({
       decision: 'explicit-deny',
-      decidedBy: { layer: 'scp', policy: 'deny-iam-users' },
+      decidedBy: { layer: 'scp', policy: 'guardrails-ou-workloads' },
     });
 
     // Someone detaches the guardrail by hand: the live answer follows, the spec's does not.
-    const scp = observed.policies.find((p) => p.name === 'deny-iam-users')!;
+    const scp = observed.policies.find((p) => p.name === 'guardrails-ou-workloads')!;
     await env.connection.clients.organizations.send(
       new DetachPolicyCommand({ PolicyId: scp.id, TargetId: scp.targetIds[0]! }),
     );
@@ -75,7 +75,7 @@ describe('bulkhead access --from live', () => {
     expect(after.accounts[0]!.grants[0]!.result.decision).toBe('implicit-deny'); // PowerUserAccess grants no iam:CreateUser
     expect((await can('spec')).accounts[0]!.grants[0]!.result).toMatchObject({
       decision: 'explicit-deny',
-      decidedBy: { policy: 'deny-iam-users' },
+      decidedBy: { policy: 'guardrails-ou-workloads' },
     });
   });
 

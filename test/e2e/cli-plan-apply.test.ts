@@ -85,7 +85,8 @@ describe('bulkhead plan / apply / show on the command line', () => {
   it('show: tree, json and mermaid', async () => {
     const tree = await runCli(['show', '--endpoint', env.cloud.endpoint]);
     expect(tree.code).toBe(0);
-    expect(tree.stdout).toMatch(/├── Workloads\/ {2}\[scp: deny-iam-users\]/);
+    // The startup template's guardrails are all on the root, packed into one SCP.
+    expect(tree.stdout).toMatch(/^o-\w+ \(root r-\w+\) {2}\[scp: guardrails-root\]$/m);
     const json = JSON.parse((await runCli(['show', '--format', 'json', '--endpoint', env.cloud.endpoint])).stdout) as {
       accounts: { name: string; ouPath: string | null; environment: string | null }[];
     };

@@ -21,17 +21,18 @@ type Stack = {
  */
 interface GrowthSpec {
   organizationalUnits: { name: string; accounts?: string[] }[];
-  policies: { serviceControlPolicies: { name: string }[] };
+  guardrails: { use: string }[];
 }
 
-/** Drops the Deployments OU (its account moves to Infrastructure) and the deny-iam-users SCP. */
+/**
+ * Drops the Deployments OU (its account moves to Infrastructure) and the deny-iam-users guardrail, the only one on
+ * ou:Workloads, so its packed SCP guardrails-ou-workloads is detached and deleted.
+ */
 function dropOuAndPolicy(file: string): void {
   const spec = parse(readFileSync(file, 'utf8')) as GrowthSpec;
   spec.organizationalUnits = spec.organizationalUnits.filter((o) => o.name !== 'Deployments');
   spec.organizationalUnits.find((o) => o.name === 'Infrastructure')!.accounts!.push('acme-build');
-  spec.policies.serviceControlPolicies = spec.policies.serviceControlPolicies.filter(
-    (p) => p.name !== 'deny-iam-users',
-  );
+  spec.guardrails = spec.guardrails.filter((g) => g.use !== 'deny-iam-users');
   writeFileSync(file, stringify(spec));
 }
 

@@ -132,27 +132,30 @@ function scenario(
         environment: 'prod',
         'cost-center': 'prod',
       });
-      expect(targetsOf(before, 'protect-organization-baseline')).toEqual(['root']);
-      const region = before.policies.find((p) => p.name === 'deny-outside-allowed-regions')!;
-      expect(JSON.parse(region.content).Statement[0].Condition.StringNotEquals['aws:RequestedRegion']).toEqual([
-        'eu-west-1',
-        'eu-central-1',
-      ]);
+      expect(targetsOf(before, 'guardrails-root')).toEqual(['root']);
+      expect(targetsOf(before, 'guardrails-ou-workloads')).toEqual(['Workloads']);
+      const region = before.policies.find((p) => p.name === 'guardrails-root')!;
+      const regionStatement = JSON.parse(region.content).Statement.find(
+        (s: { Sid: string }) => s.Sid === 'AllowedRegionsDenyOthers',
+      );
+      expect(regionStatement.Condition.StringNotEquals['aws:RequestedRegion']).toEqual(['eu-west-1', 'eu-central-1']);
 
       const second = await plan({ file, connection, io });
       expect(second.plan.changes).toEqual([]);
       expect(second.plan.problems).toEqual([]);
     });
 
-    it('renames OUs in place, moves an account, attaches and detaches SCPs, then plans no changes', async () => {
+    it('renames OUs in place, moves an account, re-targets a guardrail (SCPs created, attached, detached, deleted), then plans no changes', async () => {
       const { connection } = backend!;
       editGrowthSpec(file);
       const edited = await plan({ file, connection, io });
       expect(edited.plan.problems).toEqual([]);
       expect(edited.plan.changes.map((c) => `${c.action} ${c.label}`).sort()).toEqual([
-        'attach deny-iam-users → ou:Sandboxes',
-        'attach protect-organization-baseline → ou:Workloads',
-        'detach protect-organization-baseline → root',
+        'attach guardrails-ou-sandboxes-and-1-more → ou:Sandboxes',
+        'attach guardrails-ou-sandboxes-and-1-more → ou:Workloads',
+        'create guardrails-ou-sandboxes-and-1-more',
+        'delete guardrails-ou-workloads',
+        'detach guardrails-ou-workloads → ou:Workloads',
         'move acme-build',
         'update Sandboxes',
         'update Workloads/PreProd',
@@ -179,8 +182,9 @@ function scenario(
       expect(after.accounts.map((a) => a.id).sort()).toEqual(before.accounts.map((a) => a.id).sort());
       expect(accountIn(after, 'acme-build')).toBe('Sandboxes');
       expect(accountIn(after, 'acme-dev')).toBe('Workloads/PreProd');
-      expect(targetsOf(after, 'deny-iam-users')).toEqual(['Sandboxes', 'Workloads']);
-      expect(targetsOf(after, 'protect-organization-baseline')).toEqual(['Workloads']);
+      expect(targetsOf(after, 'guardrails-ou-sandboxes-and-1-more')).toEqual(['Sandboxes', 'Workloads']);
+      expect(after.policies.map((p) => p.name)).not.toContain('guardrails-ou-workloads');
+      expect(targetsOf(after, 'guardrails-root')).toEqual(['root']);
 
       const again = await plan({ file, connection, io });
       expect(again.plan.changes).toEqual([]);
@@ -192,7 +196,7 @@ function scenario(
       const observed = await refreshOrganization(org);
       const rootId = observed.root!.id;
       const workloads = observed.organizationalUnits.find((o) => o.path === 'Workloads')!.id;
-      const denyIam = observed.policies.find((p) => p.name === 'deny-iam-users')!.id;
+      const denyIam = observed.policies.find((p) => p.name === 'guardrails-ou-sandboxes-and-1-more')!.id;
       const seen = {
         createOu: await outcome(org.send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Security' }))),
         attachPolicy: await outcome(org.send(new AttachPolicyCommand({ PolicyId: denyIam, TargetId: workloads }))),

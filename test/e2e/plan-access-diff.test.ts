@@ -1,6 +1,7 @@
 import { organizationTree } from '../../src/model/observed.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingIoHost } from '../../src/core/events.js';
 import { loadValidModel, plan } from '../../src/toolkit/plan.js';
@@ -12,29 +13,28 @@ describe('what a plan changes in access', () => {
   let env: Awaited<ReturnType<typeof cloudWithTemplate>>;
   let file: string;
   beforeAll(async () => {
-    env = await cloudWithTemplate('startup');
+    env = await cloudWithTemplate('growth');
     file = env.file;
   });
   afterAll(async () => {
     await env.stop();
   });
 
-  it('detaching a guardrail from the live organization shows who gains what', async () => {
-    const edited = join(env.dir, 'no-baseline-guardrail.yaml');
-    const text = readFileSync(file, 'utf8');
-    const start = text.indexOf('- name: protect-organization-baseline');
-    writeFileSync(edited, text.slice(0, start) + text.slice(start).replace('targets:\n        - root', 'targets: []'));
+  it('dropping a guardrail from the live organization shows who gains what', async () => {
+    const edited = join(env.dir, 'no-trail-guardrail.yaml');
+    const spec = parse(readFileSync(file, 'utf8')) as { guardrails: { use: string }[] };
+    spec.guardrails = spec.guardrails.filter((g) => g.use !== 'protect-cloudtrail');
+    writeFileSync(edited, stringify(spec));
     const io = new RecordingIoHost();
     const result = await plan({ file: edited, connection: env.connection, io });
-    expect(result.plan.changes.map((c) => `${c.action} ${c.label}`)).toEqual([
-      'detach protect-organization-baseline → root',
-    ]);
+    // protect-cloudtrail is packed with the other root guardrails: their policy loses its statement.
+    expect(result.plan.changes.map((c) => `${c.action} ${c.label}`)).toEqual(['update guardrails-root']);
     const diff = (await planAccessDiff(result.plan, result.model, organizationTree(result.observed)))!;
     // PowerUserAccess allows CloudTrail; only the guardrail kept Ops from stopping the trail in prod.
     const ops = diff.changes.find((c) => c.group === 'Ops' && c.environment === 'prod')!;
     expect(ops).toMatchObject({ change: 'gain', production: true });
     expect(ops.actions).toContain('cloudtrail:StopLogging');
-    expect(diff.lines[0]).toMatch(/^Ops gain .*cloudtrail:StopLogging.* in prod \[production\]$/);
+    expect(diff.lines[0]).toMatch(/^Ops gain .*cloudtrail:DeleteTrail.* in prod \[production\]$/);
     expect(diff.changes.every((c) => c.change === 'gain')).toBe(true);
   });
 

@@ -34,12 +34,12 @@ describe('plan and apply against the local cloud', () => {
     const prod = observed.accounts.find((a) => a.name === 'acme-prod')!;
     expect(observed.organizationalUnits.find((o) => o.id === prod.parentId)?.path).toBe('Workloads/Prod');
     expect(prod.tags).toMatchObject({ 'managed-by': 'bulkhead', environment: 'prod', 'cost-center': 'prod' });
-    const region = observed.policies.find((p) => p.name === 'deny-outside-allowed-regions')!;
+    const region = observed.policies.find((p) => p.name === 'guardrails-root')!;
     expect(region.targetIds).toContain(observed.root!.id);
-    expect(JSON.parse(region.content).Statement[0].Condition.StringNotEquals['aws:RequestedRegion']).toEqual([
-      'eu-west-1',
-      'eu-central-1',
-    ]);
+    const regionStatement = JSON.parse(region.content).Statement.find(
+      (s: { Sid: string }) => s.Sid === 'AllowedRegionsDenyOthers',
+    );
+    expect(regionStatement.Condition.StringNotEquals['aws:RequestedRegion']).toEqual(['eu-west-1', 'eu-central-1']);
 
     const second = await plan({ file, connection: env.connection, io });
     expect(second.plan.changes).toEqual([]);

@@ -8,30 +8,31 @@ interface OuNode {
   children?: OuNode[];
 }
 
-interface PolicyNode {
-  name: string;
+interface GuardrailNode {
+  use: string;
   targets: string[];
 }
 
 /**
  * The spec edit of the end-to-end scenario, on a growth template: rename `Sandbox` → `Sandboxes`
  * and `Workloads/NonProd` → `Workloads/PreProd` with `renamedFrom`, move `acme-build` from
- * `Deployments` into the renamed `Sandboxes`, attach `deny-iam-users` to `ou:Sandboxes` and move
- * `protect-organization-baseline` from the root to `ou:Workloads` (one detach, one attach).
+ * `Deployments` into the renamed `Sandboxes`, and extend the `deny-iam-users` guardrail from `ou:Workloads` to
+ * `ou:Sandboxes` too. Its packed policy is named after its targets, so `guardrails-ou-workloads` gives way to
+ * `guardrails-ou-sandboxes-and-1-more`: one create, two attaches, one detach and one delete.
  */
 export function editGrowthSpec(file: string): void {
   const spec = parse(readFileSync(file, 'utf8')) as {
     organizationalUnits: OuNode[];
-    policies: { serviceControlPolicies: PolicyNode[] };
+    guardrails: GuardrailNode[];
   };
   const ou = (name: string, list: OuNode[] = spec.organizationalUnits) => {
     const found = list.find((o) => o.name === name);
     if (!found) throw new Error(`the growth template has no OU ${name}`);
     return found;
   };
-  const scp = (name: string) => {
-    const found = spec.policies.serviceControlPolicies.find((p) => p.name === name);
-    if (!found) throw new Error(`the growth template has no SCP ${name}`);
+  const guardrail = (use: string) => {
+    const found = spec.guardrails.find((g) => g.use === use);
+    if (!found) throw new Error(`the growth template has no guardrail ${use}`);
     return found;
   };
   const sandbox = ou('Sandbox');
@@ -40,7 +41,6 @@ export function editGrowthSpec(file: string): void {
   const deployments = ou('Deployments');
   deployments.accounts = (deployments.accounts ?? []).filter((a) => a !== 'acme-build');
   sandbox.accounts = [...(sandbox.accounts ?? []), 'acme-build'];
-  scp('deny-iam-users').targets.push('ou:Sandboxes');
-  scp('protect-organization-baseline').targets = ['ou:Workloads'];
+  guardrail('deny-iam-users').targets.push('ou:Sandboxes');
   writeFileSync(file, stringify(spec));
 }
