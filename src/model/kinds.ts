@@ -23,6 +23,7 @@ import type {
   ObservedOu,
   ObservedPolicy,
   ObservedPolicyType,
+  ObservedServiceAccess,
 } from './observed.js';
 import type {
   AccountPayload,
@@ -31,6 +32,7 @@ import type {
   OuPayload,
   PolicyPayload,
   PolicyTypePayload,
+  ServiceAccessPayload,
 } from './payloads.js';
 
 /**
@@ -62,6 +64,7 @@ export interface KindMap {
   'sso-group-membership': { desired: DesiredMembership; observed: ObservedMembership; payload: MembershipPayload };
   'permission-set': { desired: PermissionSet; observed: ObservedPermissionSet; payload: PermissionSetPayload };
   'account-assignment': { desired: DesiredAssignment; observed: ObservedAssignment; payload: AssignmentPayload };
+  'service-access': { desired: { principal: string }; observed: ObservedServiceAccess; payload: ServiceAccessPayload };
 }
 
 export type Kind = keyof KindMap;
@@ -80,6 +83,7 @@ export const KINDS = [
   'sso-group-membership',
   'permission-set',
   'account-assignment',
+  'service-access',
 ] as const satisfies readonly Kind[];
 
 /** Where a resource lives in Bulkhead's eyes: its kind and natural key (OU path, account email…). */

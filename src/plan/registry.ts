@@ -11,6 +11,7 @@ import { organizationalUnitPlanner } from './kinds/organizational-unit.js';
 import { policyAttachmentPlanner } from './kinds/policy-attachment.js';
 import { policyPlanner } from './kinds/policy.js';
 import { policyTypePlanner } from './kinds/policy-type.js';
+import { serviceAccessPlanner } from './kinds/service-access.js';
 import { dependencyOrder, type KindPlanner } from './planner.js';
 
 /** One pure planner per kind. */
@@ -27,6 +28,7 @@ export const PLANNERS: { readonly [K in Kind]: KindPlanner<K> } = {
   'sso-group-membership': ssoGroupMembershipPlanner,
   'permission-set': permissionSetPlanner,
   'account-assignment': accountAssignmentPlanner,
+  'service-access': serviceAccessPlanner,
 };
 
 /** The planners in dependency order: the order of diff; deletions run in reverse. */

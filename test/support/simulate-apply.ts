@@ -4,6 +4,7 @@ import type { Ref } from '../../src/model/payloads.js';
 import type { Change, KindChange } from '../../src/plan/types.js';
 import { FULL_AWS_ACCESS } from './simulate-observed.js';
 import { identityRunners } from './simulate-identity.js';
+import { auditRunners } from './simulate-audit.js';
 
 /**
  * A pure stand-in for `apply`: carries each change's typed payload out on a copy of the observed
@@ -255,6 +256,7 @@ export function simulateApply(
       return undefined;
     },
     ...identityRunners(state, resolve, fresh, options.managementAccount.id),
+    ...auditRunners(state, resolve),
   };
 
   for (const change of dependencyRespectingOrder(changes, options.pick)) {

@@ -17,6 +17,7 @@ import {
   ssoGroupProvider,
   ssoUserProvider,
 } from './identity-center/index.js';
+import { serviceAccessProvider, serviceAccessReader } from './organizations/service-access.js';
 import type { KindProvider, ServiceReader } from './provider.js';
 
 /** One AWS provider per kind. */
@@ -33,7 +34,8 @@ export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
   'sso-group-membership': ssoGroupMembershipProvider,
   'permission-set': permissionSetProvider,
   'account-assignment': accountAssignmentProvider,
+  'service-access': serviceAccessProvider,
 };
 
 /** Every service's reader; together they observe every kind. */
-export const READERS: readonly ServiceReader[] = [organizationsReader, identityCenterReader];
+export const READERS: readonly ServiceReader[] = [organizationsReader, identityCenterReader, serviceAccessReader];
