@@ -10,6 +10,7 @@ import type {
 import type { PackedPolicy } from '../guardrails/pack.js';
 import { SCP_MAX_SIZE } from './policy/scp-size.js';
 import type { OrgSpec } from './schema.js';
+import { buildTrail } from './trail.js';
 import type { WalkedOu } from './rules/organizational-units.js';
 import type { CheckedPolicies } from './rules/policies.js';
 
@@ -95,6 +96,7 @@ export function buildModel(
       origin: { guardrails: p.guardrails, size: p.size, maxSize: SCP_MAX_SIZE },
     });
   }
+  const trail = buildTrail(spec);
   const identity = spec.identity ?? {};
   const permissionSets = new Map<string, PermissionSet>(
     (identity.permissionSets ?? []).map((p) => [
@@ -134,7 +136,6 @@ export function buildModel(
       email: org.managementAccount.email,
       ...optional('id', org.managementAccount.id),
     },
-    ...optional('trail', org.trail),
     environments,
     organizationalUnits,
     accounts,
@@ -162,5 +163,6 @@ export function buildModel(
       permissionSets,
       assignments,
     },
+    ...optional('audit', trail ? { trail } : undefined),
   };
 }

@@ -111,23 +111,6 @@ export function resolveTarget(
   return undefined;
 }
 
-export function checkOtherReferences(ctx: RuleContext, _ous: WalkedOu[]): void {
-  const accountNames = new Set((ctx.spec.accounts ?? []).map((a) => a.name));
-  const trail = ctx.spec.organization.trail;
-  if (
-    trail?.bucketAccount !== undefined &&
-    !accountNames.has(trail.bucketAccount) &&
-    !ctx.isDropped('accounts', trail.bucketAccount)
-  ) {
-    ctx.error(
-      'E-UNKNOWN-ACCOUNT',
-      ['organization', 'trail', 'bucketAccount'],
-      `the trail's bucket account "${trail.bucketAccount}" is not defined under accounts`,
-      { hint: referenceHint(trail.bucketAccount, accountNames, 'accounts') },
-    );
-  }
-}
-
 export function checkRegions(ctx: RuleContext): void {
   const org = ctx.spec.organization;
   const check = (region: string, path: Path) => {
