@@ -34,6 +34,14 @@ import type {
   PolicyTypePayload,
   ServiceAccessPayload,
 } from './payloads.js';
+import type {
+  DesiredOrganizationTrail,
+  DesiredTrailBucket,
+  ObservedOrganizationTrail,
+  ObservedTrailBucket,
+  OrganizationTrailPayload,
+  TrailBucketPayload,
+} from './trail-kinds.js';
 
 /**
  * Every kind Bulkhead manages: what the spec asks for, what refresh observes, and what a planned
@@ -65,6 +73,12 @@ export interface KindMap {
   'permission-set': { desired: PermissionSet; observed: ObservedPermissionSet; payload: PermissionSetPayload };
   'account-assignment': { desired: DesiredAssignment; observed: ObservedAssignment; payload: AssignmentPayload };
   'service-access': { desired: { principal: string }; observed: ObservedServiceAccess; payload: ServiceAccessPayload };
+  'trail-bucket': { desired: DesiredTrailBucket; observed: ObservedTrailBucket; payload: TrailBucketPayload };
+  'organization-trail': {
+    desired: DesiredOrganizationTrail;
+    observed: ObservedOrganizationTrail;
+    payload: OrganizationTrailPayload;
+  };
 }
 
 export type Kind = keyof KindMap;
@@ -84,6 +98,8 @@ export const KINDS = [
   'permission-set',
   'account-assignment',
   'service-access',
+  'trail-bucket',
+  'organization-trail',
 ] as const satisfies readonly Kind[];
 
 /** Where a resource lives in Bulkhead's eyes: its kind and natural key (OU path, account email…). */

@@ -90,6 +90,8 @@ export const emptyObservedState = (): ObservedState => ({
   'permission-set': [],
   'account-assignment': [],
   'service-access': [],
+  'trail-bucket': [],
+  'organization-trail': [],
   pending: { createAccount: [], assignments: [] },
 });
 

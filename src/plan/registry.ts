@@ -12,6 +12,8 @@ import { policyAttachmentPlanner } from './kinds/policy-attachment.js';
 import { policyPlanner } from './kinds/policy.js';
 import { policyTypePlanner } from './kinds/policy-type.js';
 import { serviceAccessPlanner } from './kinds/service-access.js';
+import { organizationTrailPlanner } from './kinds/organization-trail.js';
+import { trailBucketPlanner } from './kinds/trail-bucket.js';
 import { dependencyOrder, type KindPlanner } from './planner.js';
 
 /** One pure planner per kind. */
@@ -29,6 +31,8 @@ export const PLANNERS: { readonly [K in Kind]: KindPlanner<K> } = {
   'permission-set': permissionSetPlanner,
   'account-assignment': accountAssignmentPlanner,
   'service-access': serviceAccessPlanner,
+  'trail-bucket': trailBucketPlanner,
+  'organization-trail': organizationTrailPlanner,
 };
 
 /** The planners in dependency order: the order of diff; deletions run in reverse. */

@@ -5,7 +5,12 @@ import { validateSpecFile } from '../../src/config/validate.js';
 import { diff } from '../../src/plan/diff.js';
 import { stateOfTree } from '../../src/model/observed.js';
 import { renderPlan } from '../../src/plan/render.js';
-import { EMPTY_OBSERVED, identityAfterApplying, observedAfterApplying } from '../support/simulate-observed.js';
+import {
+  auditAfterApplying,
+  EMPTY_OBSERVED,
+  identityAfterApplying,
+  observedAfterApplying,
+} from '../support/simulate-observed.js';
 
 // Each folder: before.yaml (the organization as last applied; absent = no organization yet),
 // org.yaml (the spec now) and expected.txt (the plan as rendered). UPDATE_PLAN_SNAPSHOTS=1 rewrites
@@ -24,7 +29,10 @@ describe('plan snapshots', () => {
       const dir = join(CASES, name);
       const before = existsSync(join(dir, 'before.yaml')) ? await modelOf(join(dir, 'before.yaml')) : undefined;
       const tree = before ? observedAfterApplying(before) : EMPTY_OBSERVED;
-      const state = { ...stateOfTree(tree), ...(before ? identityAfterApplying(before, tree) : {}) };
+      const state = {
+        ...stateOfTree(tree),
+        ...(before ? { ...identityAfterApplying(before, tree), ...auditAfterApplying(before, tree) } : {}),
+      };
       const { changes, problems } = diff(await modelOf(join(dir, 'org.yaml')), state);
       const text = `${renderPlan(changes, problems)}\n`;
       const expectedFile = join(dir, 'expected.txt');

@@ -3,7 +3,6 @@ import { didYouMeanAmong } from '../../core/suggest.js';
 import type { PolicyTarget } from '../../model/organization.js';
 import type { Path, RuleContext } from './context.js';
 import { referenceHint } from './names.js';
-import type { WalkedOu } from './organizational-units.js';
 
 export function checkEnvironmentReferences(ctx: RuleContext): void {
   const envs = ctx.spec.environments ?? {};

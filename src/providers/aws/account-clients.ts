@@ -29,8 +29,10 @@ export interface AccountClients {
   accountId: string;
   roleArn: string;
   sts: STSClient;
-  /** Any other SDK client for this account (IAM, SSO Admin, …), built once per class. */
-  client<C extends Destroyable>(ctor: new (config: SdkClientConfig) => C): C;
+  /** Any other SDK client for this account (IAM, SSO Admin, …), built once per class (and region, when given). */
+  client<C extends Destroyable>(ctor: new (config: SdkClientConfig) => C, region?: string): C;
+  /** Whether the target is an endpoint (the local cloud, moto) rather than AWS: S3 then needs path-style URLs. */
+  customEndpoint: boolean;
   /** The role session's credentials, assumed again shortly before they expire. */
   credentials(): Promise<SessionCredentials>;
 }
@@ -125,16 +127,20 @@ export class AccountClientFactory {
     await credentials();
     const config: SdkClientConfig = { ...this.options.base, credentials };
     const byClass = new Map<unknown, Destroyable>();
-    const client = <C extends Destroyable>(ctor: new (config: SdkClientConfig) => C): C => {
-      let made = byClass.get(ctor) as C | undefined;
+    const byRegion = new Map<string, Map<unknown, Destroyable>>();
+    const client = <C extends Destroyable>(ctor: new (config: SdkClientConfig) => C, region?: string): C => {
+      const cache = region === undefined ? byClass : (byRegion.get(region) ?? new Map<unknown, Destroyable>());
+      if (region !== undefined) byRegion.set(region, cache);
+      let made = cache.get(ctor) as C | undefined;
       if (made === undefined) {
-        made = this.track(new ctor(config));
+        made = this.track(new ctor(region === undefined ? config : { ...config, region }));
         this.options.instrument(made);
-        byClass.set(ctor, made);
+        cache.set(ctor, made);
       }
       return made;
     };
-    return { accountId, roleArn, sts: client(STSClient), client, credentials };
+    const customEndpoint = this.options.base.endpoint !== undefined;
+    return { accountId, roleArn, sts: client(STSClient), client, credentials, customEndpoint };
   }
 
   private track<C extends Destroyable>(client: C): C {

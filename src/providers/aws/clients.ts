@@ -2,6 +2,7 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Target } from './target.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -22,6 +23,8 @@ export interface AwsClients {
   readonly ssoAdmin: SSOAdminClient;
   /** The Identity Center identity store (users, groups, memberships) in the home region. */
   readonly identityStore: IdentitystoreClient;
+  /** CloudTrail in the management account and the home region (the organization trail's home). */
+  readonly cloudTrail: CloudTrailClient;
   /** The region ssoAdmin and identityStore talk to: the spec's home region once known, else the target's. */
   readonly homeRegion: string;
   useHomeRegion(region: string): void;
@@ -149,7 +152,17 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     }
     return sso;
   };
+  let cloudTrail: CloudTrailClient | undefined;
+  const trailClient = () => {
+    if (!cloudTrail) {
+      cloudTrail = new CloudTrailClient({ ...base, region: homeRegion });
+      instrument(cloudTrail, false);
+    }
+    return cloudTrail;
+  };
   const dropSso = () => {
+    cloudTrail?.destroy();
+    cloudTrail = undefined;
     sso?.ssoAdmin.destroy();
     sso?.identityStore.destroy();
     sso = undefined;
@@ -162,6 +175,9 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     },
     get identityStore() {
       return ssoClients().identityStore;
+    },
+    get cloudTrail() {
+      return trailClient();
     },
     get homeRegion() {
       return homeRegion;

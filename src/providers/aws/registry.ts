@@ -18,6 +18,10 @@ import {
   ssoUserProvider,
 } from './identity-center/index.js';
 import { serviceAccessProvider, serviceAccessReader } from './organizations/service-access.js';
+import { cloudTrailReader } from './cloudtrail/reader.js';
+import { organizationTrailProvider } from './cloudtrail/organization-trail.js';
+import { trailBucketReader } from './s3/reader.js';
+import { trailBucketProvider } from './s3/trail-bucket.js';
 import type { KindProvider, ServiceReader } from './provider.js';
 
 /** One AWS provider per kind. */
@@ -35,7 +39,15 @@ export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
   'permission-set': permissionSetProvider,
   'account-assignment': accountAssignmentProvider,
   'service-access': serviceAccessProvider,
+  'trail-bucket': trailBucketProvider,
+  'organization-trail': organizationTrailProvider,
 };
 
 /** Every service's reader; together they observe every kind. */
-export const READERS: readonly ServiceReader[] = [organizationsReader, identityCenterReader, serviceAccessReader];
+export const READERS: readonly ServiceReader[] = [
+  organizationsReader,
+  identityCenterReader,
+  serviceAccessReader,
+  cloudTrailReader,
+  trailBucketReader,
+];
