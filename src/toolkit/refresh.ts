@@ -6,6 +6,7 @@ import { READERS } from '../providers/aws/registry.js';
 import { locateInstanceRegion } from '../providers/aws/identity-center/index.js';
 import { COMMERCIAL_REGIONS } from '../model/regions.js';
 import type { OrgModel } from '../model/organization.js';
+import { servicePrincipalsWanted } from '../model/audit.js';
 import type { Connection } from './connect.js';
 
 /** Each reader's own kinds, and everyone's pending requests. */
@@ -29,8 +30,10 @@ export interface RefreshOptions {
   identity?: boolean;
   /** The organization's home region, where Identity Center lives (default: the target's region). */
   homeRegion?: string;
-  /** The trail bucket the spec names (read in its account once the accounts are known). */
+  /** The trail bucket the spec names (read in its account once the accounts are known); also reads the trail. */
   trailBucket?: TrailBucketLookup;
+  /** The spec needs trusted access for service principals (the audit setup). */
+  serviceAccess?: boolean;
 }
 
 /** What a spec asks refresh to read: Identity Center only when it has `identity:`. */
@@ -41,6 +44,7 @@ export function refreshOptionsFor(model: OrgModel): RefreshOptions {
   return {
     identity: users.size + groups.size + permissionSets.size + assignments.length > 0,
     homeRegion: model.homeRegion,
+    serviceAccess: servicePrincipalsWanted(model.audit).length > 0,
     ...(trail && bucketAccount
       ? { trailBucket: { name: trail.bucketName, accountEmail: bucketAccount.email, region: model.homeRegion } }
       : {}),
@@ -53,7 +57,7 @@ const sticky = new WeakMap<Connection, RefreshOptions>();
 /** Reads every kind: each service's reader once, all of them at the same time. */
 export async function refresh(connection: Connection, io: IoHost, options?: RefreshOptions): Promise<ObservedState> {
   if (options) sticky.set(connection, options);
-  const { identity = false, homeRegion, trailBucket } = options ?? sticky.get(connection) ?? {};
+  const { identity = false, homeRegion, trailBucket, serviceAccess = false } = options ?? sticky.get(connection) ?? {};
   if (homeRegion) connection.clients.useHomeRegion(homeRegion);
   const wanted = READERS.filter((r) => identity || r.service !== 'sso-admin');
   const first = wanted.filter((r) => !r.afterOthers);
@@ -75,7 +79,7 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
   const readAll = async () => {
     const parts = await Promise.all(first.map((r) => r.read(connection.clients, io)));
     const prior = mergeReads(first, parts);
-    const context = { prior, ...(trailBucket ? { trailBucket } : {}) };
+    const context = { prior, serviceAccess, ...(trailBucket ? { trailBucket } : {}) };
     const later = await Promise.all(then.map((r) => r.read(connection.clients, io, context)));
     return mergeReads([...first, ...then], [...parts, ...later]);
   };

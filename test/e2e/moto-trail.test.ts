@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeTrailsCommand, GetTrailStatusCommand, StopLoggingCommand } from '@aws-sdk/client-cloudtrail';
-import { ListAWSServiceAccessForOrganizationCommand } from '@aws-sdk/client-organizations';
+import {
+  EnableAWSServiceAccessCommand,
+  ListAWSServiceAccessForOrganizationCommand,
+} from '@aws-sdk/client-organizations';
 import { GetBucketPolicyCommand, GetBucketVersioningCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RecordingIoHost } from '../../src/core/events.js';
@@ -150,5 +153,24 @@ describe('the organization trail applied against moto', () => {
     expect(org.id).toMatch(/^o-/);
     const after = await plan({ file, connection, io });
     expect(after.plan.changes).toEqual([]);
+  }, 60_000);
+
+  it('without the trail, disables the trusted access Bulkhead enabled and leaves the rest, the bucket and the trail', async () => {
+    const org = connection.clients.organizations;
+    await org.send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'config.amazonaws.com' }));
+    writeFileSync(file, SPEC.replace(/^audit:[\s\S]*$/m, ''));
+    const removed = await plan({ file, connection, io });
+    expect(removed.plan.changes.map((c) => `${c.action} ${c.kind} ${c.label}`).sort()).toEqual([
+      'delete policy guardrails-root',
+      'delete service-access cloudtrail.amazonaws.com',
+      'detach policy-attachment guardrails-root → root',
+    ]);
+    const applied = await apply({ yes: true, allowDestroy: true, file, connection, io, pollDelayMs: () => 20 });
+    expect(applied.failed).toEqual([]);
+    const access = await org.send(new ListAWSServiceAccessForOrganizationCommand({}));
+    expect(access.EnabledServicePrincipals!.map((p) => p.ServicePrincipal)).toEqual(['config.amazonaws.com']);
+    const trails = (await connection.clients.cloudTrail.send(new DescribeTrailsCommand({}))).trailList!;
+    expect(trails.map((t) => t.Name)).toEqual(['org-trail']);
+    expect((await plan({ file, connection, io })).plan.changes).toEqual([]);
   }, 60_000);
 });

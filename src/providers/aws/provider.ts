@@ -47,7 +47,10 @@ export interface TrailBucketLookup {
 /** What a reader that runs after the others gets: what they read, and what the spec points it at. */
 export interface ReadContext {
   prior?: ObservedState;
+  /** The spec has a trail: read the organization trail, and this bucket. */
   trailBucket?: TrailBucketLookup;
+  /** The spec needs trusted access for some service principals. */
+  serviceAccess?: boolean;
 }
 
 /** Reads the kinds one service serves with one set of calls. */

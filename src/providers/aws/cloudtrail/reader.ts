@@ -11,7 +11,10 @@ import type { ServiceReader } from '../provider.js';
 export const cloudTrailReader: ServiceReader = {
   service: 'cloudtrail',
   kinds: ['organization-trail'],
-  async read(clients) {
+  afterOthers: true,
+  async read(clients, _io, context) {
+    // Only a spec with a trail reads CloudTrail: Bulkhead never changes or deletes a trail the spec does not name.
+    if (context?.trailBucket === undefined) return { 'organization-trail': [] };
     const ct = clients.cloudTrail;
     let trails;
     try {

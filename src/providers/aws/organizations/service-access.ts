@@ -40,7 +40,12 @@ export const serviceAccessProvider: KindProvider<'service-access'> = {
 export const serviceAccessReader: ServiceReader = {
   service: 'organizations-service-access',
   kinds: ['service-access'],
-  async read(clients) {
+  afterOthers: true,
+  async read(clients, _io, context) {
+    // Read when the spec needs trusted access, or the root says Bulkhead enabled some (then it may disable it).
+    const tags = Object.keys(context?.prior?.organization[0]?.root.tags ?? {});
+    const marked = tags.some((t) => t.startsWith(serviceAccessTag('')));
+    if (context?.serviceAccess !== true && !marked) return { 'service-access': [] };
     try {
       const enabled = await allPages((token) =>
         clients.organizations
