@@ -105,5 +105,13 @@ export function checkTrail(ctx: RuleContext): void {
     ctx.error('E-TRAIL-KMS-KEY', [...path, 'kmsKeyArn'], `"${trail.kmsKeyArn}" is not a KMS key or alias ARN`, {
       hint: `e.g. arn:aws:kms:${org.homeRegion}:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
     });
+  } else if (trail.kmsKeyArn !== undefined && trail.kmsKeyArn.split(':')[3] !== org.homeRegion) {
+    // S3 and CloudTrail both need the key in the bucket's region, which is the home region.
+    ctx.error(
+      'E-TRAIL-KMS-KEY',
+      [...path, 'kmsKeyArn'],
+      `the KMS key is in ${trail.kmsKeyArn.split(':')[3]}, but the trail bucket is in the home region ${org.homeRegion}`,
+      { hint: `use a key (or a multi-Region replica) in ${org.homeRegion}` },
+    );
   }
 }
