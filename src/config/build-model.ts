@@ -11,6 +11,7 @@ import type { PackedPolicy } from '../guardrails/pack.js';
 import { SCP_MAX_SIZE } from './policy/scp-size.js';
 import { buildSecurityServices } from './security-model.js';
 import type { OrgSpec } from './schema.js';
+import { buildTrail } from './trail.js';
 import type { WalkedOu } from './rules/organizational-units.js';
 import type { CheckedPolicies } from './rules/policies.js';
 
@@ -96,6 +97,7 @@ export function buildModel(
       origin: { guardrails: p.guardrails, size: p.size, maxSize: SCP_MAX_SIZE },
     });
   }
+  const trail = buildTrail(spec);
   const identity = spec.identity ?? {};
   const permissionSets = new Map<string, PermissionSet>(
     (identity.permissionSets ?? []).map((p) => [
@@ -136,8 +138,6 @@ export function buildModel(
       email: org.managementAccount.email,
       ...optional('id', org.managementAccount.id),
     },
-    ...optional('trail', org.trail),
-    ...optional('audit', security && { security }),
     environments,
     organizationalUnits,
     accounts,
@@ -165,5 +165,9 @@ export function buildModel(
       permissionSets,
       assignments,
     },
+    ...optional(
+      'audit',
+      trail || security ? { ...optional('trail', trail), ...optional('security', security) } : undefined,
+    ),
   };
 }

@@ -35,7 +35,7 @@ const organization = z.strictObject({
     .optional()
     .describe('Regions workloads may use; enforce with a region guardrail SCP.'),
   defaultTags: tags.optional(),
-  trail: trail.optional(),
+  trail: trail.optional().describe('Deprecated: the organization trail moved to audit.trail (W-TRAIL-MOVED).'),
 });
 
 const environment = z.strictObject({

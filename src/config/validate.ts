@@ -15,8 +15,9 @@ import { checkOrganizationalUnits, placeAccounts, walkOus } from './rules/organi
 import { checkPermissionSets } from './rules/permission-sets.js';
 import { checkPolicies } from './rules/policies.js';
 import { checkGuardrails, type GuardrailCatalogue } from './rules/guardrails.js';
-import { checkEnvironmentReferences, checkOtherReferences, checkRegions } from './rules/references.js';
+import { checkEnvironmentReferences, checkRegions } from './rules/references.js';
 import { checkSecurityServices } from './rules/security-services.js';
+import { checkTrail } from './rules/trail.js';
 import { repairSpec } from './repair.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { orgSpecSchema } from './schema.js';
@@ -81,7 +82,7 @@ export async function validateSpecFile(file: string, options: ValidateSpecOption
   checkOrganizationalUnits(ctx, ous);
   const placement = placeAccounts(ctx, ous);
   checkEnvironmentReferences(ctx);
-  checkOtherReferences(ctx, ous);
+  checkTrail(ctx);
   checkSecurityServices(ctx);
   const policies = await checkPolicies(ctx, ous, () => options.managedPolicies ?? openCatalogue());
   const packed = checkGuardrails(ctx, ous, placement, policies, options.guardrails ?? GUARDRAILS);

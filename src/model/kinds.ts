@@ -23,6 +23,7 @@ import type {
   ObservedOu,
   ObservedPolicy,
   ObservedPolicyType,
+  ObservedServiceAccess,
 } from './observed.js';
 import type {
   DelegatedAdminPayload,
@@ -39,7 +40,16 @@ import type {
   OuPayload,
   PolicyPayload,
   PolicyTypePayload,
+  ServiceAccessPayload,
 } from './payloads.js';
+import type {
+  DesiredOrganizationTrail,
+  DesiredTrailBucket,
+  ObservedOrganizationTrail,
+  ObservedTrailBucket,
+  OrganizationTrailPayload,
+  TrailBucketPayload,
+} from './trail-kinds.js';
 
 /**
  * Every kind Bulkhead manages: what the spec asks for, what refresh observes, and what a planned
@@ -70,6 +80,13 @@ export interface KindMap {
   'sso-group-membership': { desired: DesiredMembership; observed: ObservedMembership; payload: MembershipPayload };
   'permission-set': { desired: PermissionSet; observed: ObservedPermissionSet; payload: PermissionSetPayload };
   'account-assignment': { desired: DesiredAssignment; observed: ObservedAssignment; payload: AssignmentPayload };
+  'service-access': { desired: { principal: string }; observed: ObservedServiceAccess; payload: ServiceAccessPayload };
+  'trail-bucket': { desired: DesiredTrailBucket; observed: ObservedTrailBucket; payload: TrailBucketPayload };
+  'organization-trail': {
+    desired: DesiredOrganizationTrail;
+    observed: ObservedOrganizationTrail;
+    payload: OrganizationTrailPayload;
+  };
   'delegated-administrator': {
     desired: DesiredDelegatedAdmin;
     observed: ObservedDelegatedAdmin;
@@ -98,6 +115,9 @@ export const KINDS = [
   'sso-group-membership',
   'permission-set',
   'account-assignment',
+  'service-access',
+  'trail-bucket',
+  'organization-trail',
   'delegated-administrator',
   'security-service',
 ] as const satisfies readonly Kind[];

@@ -57,6 +57,12 @@ export interface ObservedAttachment {
   targetId: string;
 }
 
+/** A service principal with trusted access to the organization (EnableAWSServiceAccess). */
+export interface ObservedServiceAccess {
+  principal: string;
+  dateEnabled?: string;
+}
+
 /** A CreateAccount request still in progress: an apply that was interrupted finds it again. */
 export interface PendingCreate {
   requestId: string;
@@ -83,6 +89,9 @@ export const emptyObservedState = (): ObservedState => ({
   'sso-group-membership': [],
   'permission-set': [],
   'account-assignment': [],
+  'service-access': [],
+  'trail-bucket': [],
+  'organization-trail': [],
   'delegated-administrator': [],
   'security-service': [],
   pending: { createAccount: [], assignments: [] },

@@ -8,7 +8,6 @@ export interface OrgModel {
   allowedRegions: string[];
   defaultTags: Record<string, string>;
   managementAccount: { name: string; email: string; id?: string };
-  trail?: { name: string; bucketAccount?: string; bucketName?: string };
   environments: Map<string, Environment>;
   /** Every OU, keyed by its path below the root, e.g. `Workloads/Prod`. */
   organizationalUnits: Map<string, OrganizationalUnit>;

@@ -44,3 +44,13 @@ export type PolicyPayload =
 export type AttachmentPayload =
   | { action: 'attach'; policy: Ref; target: Ref; policyName: string; targetKey: string }
   | { action: 'detach'; policyId: string; targetId: string; policyName: string; targetKey: string };
+
+/**
+ * Trusted access for one service principal. Bulkhead marks the principals it enabled with a tag on the root
+ * (`serviceAccessTag`), and disables only those: trusted access someone else enabled is left alone.
+ */
+export type ServiceAccessPayload =
+  { action: 'create'; principal: string; root: Ref } | { action: 'delete'; principal: string; rootId: string };
+
+/** The root tag that says Bulkhead enabled trusted access for `principal`. */
+export const serviceAccessTag = (principal: string): string => `bulkhead:trusted-access:${principal}`;

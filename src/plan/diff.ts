@@ -2,7 +2,6 @@ import type { ObservedState } from '../model/observed.js';
 import type { OrgModel } from '../model/organization.js';
 import { PlanContext } from './context.js';
 import { PLANNING_ORDER } from './registry.js';
-import { unappliedSections } from './unapplied.js';
 import type { Change, PlanNote, PlanProblem } from './types.js';
 
 export interface DiffResult {
@@ -19,6 +18,5 @@ export function diff(desired: OrgModel, observed: ObservedState): DiffResult {
   const ctx = new PlanContext(desired, observed);
   for (const planner of PLANNING_ORDER) planner.diff(ctx);
   for (const planner of [...PLANNING_ORDER].reverse()) planner.removals?.(ctx);
-  for (const note of unappliedSections(desired)) ctx.note(note);
   return { changes: ctx.changes, problems: ctx.problems, notes: ctx.notes };
 }

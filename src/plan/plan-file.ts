@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BulkheadError } from '../core/errors.js';
 import { KINDS } from '../model/kinds.js';
 import { specHash } from './fingerprint.js';
+import { AUDIT_PAYLOADS } from './audit/payload-schemas.js';
 import { IDENTITY_PAYLOADS } from './identity/payload-schemas.js';
 import { SECURITY_PAYLOADS } from './security/payload-schemas.js';
 import type { Plan } from './types.js';
@@ -46,6 +47,7 @@ const PAYLOADS: Record<(typeof KINDS)[number], z.ZodType> = {
     z.object({ action: z.literal('detach'), policyId: str, targetId: str, policyName: str, targetKey: str }),
   ]),
   ...IDENTITY_PAYLOADS,
+  ...AUDIT_PAYLOADS,
   ...SECURITY_PAYLOADS,
 };
 

@@ -13,6 +13,9 @@ import { organizationalUnitPlanner } from './kinds/organizational-unit.js';
 import { policyAttachmentPlanner } from './kinds/policy-attachment.js';
 import { policyPlanner } from './kinds/policy.js';
 import { policyTypePlanner } from './kinds/policy-type.js';
+import { serviceAccessPlanner } from './kinds/service-access.js';
+import { organizationTrailPlanner } from './kinds/organization-trail.js';
+import { trailBucketPlanner } from './kinds/trail-bucket.js';
 import { dependencyOrder, type KindPlanner } from './planner.js';
 
 /** One pure planner per kind. */
@@ -29,6 +32,9 @@ export const PLANNERS: { readonly [K in Kind]: KindPlanner<K> } = {
   'sso-group-membership': ssoGroupMembershipPlanner,
   'permission-set': permissionSetPlanner,
   'account-assignment': accountAssignmentPlanner,
+  'service-access': serviceAccessPlanner,
+  'trail-bucket': trailBucketPlanner,
+  'organization-trail': organizationTrailPlanner,
   'delegated-administrator': delegatedAdministratorPlanner,
   'security-service': securityServicePlanner,
 };

@@ -1,11 +1,12 @@
 import { formatDelay } from '../core/delay.js';
 import { emit, type IoHost } from '../core/events.js';
 import { emptyObservedState, organizationTree, type ObservedOrg, type ObservedState } from '../model/observed.js';
-import type { ServiceReader } from '../providers/aws/provider.js';
+import type { ServiceReader, TrailBucketLookup } from '../providers/aws/provider.js';
 import { READERS } from '../providers/aws/registry.js';
 import { locateInstanceRegion } from '../providers/aws/identity-center/index.js';
 import { COMMERCIAL_REGIONS } from '../model/regions.js';
 import type { OrgModel } from '../model/organization.js';
+import { servicePrincipalsWanted } from '../model/audit.js';
 import type { Connection } from './connect.js';
 
 /** Each reader's own kinds, and everyone's pending requests. */
@@ -31,15 +32,25 @@ export interface RefreshOptions {
   homeRegion?: string;
   /** Read the security services' delegated administrators and setup (default false: only with `audit.security`). */
   security?: boolean;
+  /** The trail bucket the spec names (read in its account once the accounts are known); also reads the trail. */
+  trailBucket?: TrailBucketLookup;
+  /** The spec needs trusted access for service principals (the audit setup). */
+  serviceAccess?: boolean;
 }
 
 /** What a spec asks refresh to read: Identity Center only when it has `identity:`. */
 export function refreshOptionsFor(model: OrgModel): RefreshOptions {
   const { users, groups, permissionSets, assignments } = model.identity;
+  const trail = model.audit?.trail;
+  const bucketAccount = trail ? model.accounts.get(trail.bucketAccount) : undefined;
   return {
     identity: users.size + groups.size + permissionSets.size + assignments.length > 0,
     homeRegion: model.homeRegion,
     security: model.audit?.security !== undefined,
+    serviceAccess: servicePrincipalsWanted(model.audit).length > 0,
+    ...(trail && bucketAccount
+      ? { trailBucket: { name: trail.bucketName, accountEmail: bucketAccount.email, region: model.homeRegion } }
+      : {}),
   };
 }
 
@@ -49,11 +60,19 @@ const sticky = new WeakMap<Connection, RefreshOptions>();
 /** Reads every kind: each service's reader once, all of them at the same time. */
 export async function refresh(connection: Connection, io: IoHost, options?: RefreshOptions): Promise<ObservedState> {
   if (options) sticky.set(connection, options);
-  const { identity = false, homeRegion, security = false } = options ?? sticky.get(connection) ?? {};
+  const {
+    identity = false,
+    homeRegion,
+    security = false,
+    trailBucket,
+    serviceAccess = false,
+  } = options ?? sticky.get(connection) ?? {};
   if (homeRegion) connection.clients.useHomeRegion(homeRegion);
-  const readers = READERS.filter(
+  const wanted = READERS.filter(
     (r) => (identity || r.service !== 'sso-admin') && (security || r.service !== 'security-services'),
   );
+  const first = wanted.filter((r) => !r.afterOthers);
+  const then = wanted.filter((r) => r.afterOthers);
   const started = Date.now();
   const callsBefore = totalCalls(connection);
   const code = 'refresh.progress';
@@ -68,8 +87,14 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
     const message = `${n.command}: ${n.code}, retrying in ${formatDelay(n.delayMs)}`;
     emit(io, { type: 'progress', code, id: 'refresh', message, state: 'running' });
   });
-  const parts = await Promise.all(readers.map((r) => r.read(connection.clients, io))).finally(unsubscribe);
-  const observed = mergeReads(readers, parts);
+  const readAll = async () => {
+    const parts = await Promise.all(first.map((r) => r.read(connection.clients, io)));
+    const prior = mergeReads(first, parts);
+    const context = { prior, serviceAccess, ...(trailBucket ? { trailBucket } : {}) };
+    const later = await Promise.all(then.map((r) => r.read(connection.clients, io, context)));
+    return mergeReads([...first, ...then], [...parts, ...later]);
+  };
+  const observed = await readAll().finally(unsubscribe);
   const calls = totalCalls(connection) - callsBefore;
   const ssoCounts = identity
     ? `, ${observed['permission-set'].length} permission sets, ${observed['account-assignment'].length} assignments`

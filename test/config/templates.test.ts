@@ -59,7 +59,7 @@ describe('templates', () => {
       'staging-qa',
       'staging-uat',
     ]);
-    expect(model!.trail?.name).toBe('acme-organization-trail');
+    expect(model!.audit?.trail?.name).toBe('acme-organization-trail');
   });
 
   it('enterprise has network and backup accounts and dev/qa/prod per business unit', async () => {

@@ -6,6 +6,7 @@ import { diff } from '../../src/plan/diff.js';
 import { stateOfTree } from '../../src/model/observed.js';
 import { renderPlan } from '../../src/plan/render.js';
 import {
+  auditAfterApplying,
   EMPTY_OBSERVED,
   identityAfterApplying,
   observedAfterApplying,
@@ -31,7 +32,13 @@ describe('plan snapshots', () => {
       const tree = before ? observedAfterApplying(before) : EMPTY_OBSERVED;
       const state = {
         ...stateOfTree(tree),
-        ...(before ? { ...identityAfterApplying(before, tree), ...securityAfterApplying(before, tree) } : {}),
+        ...(before
+          ? {
+              ...identityAfterApplying(before, tree),
+              ...securityAfterApplying(before, tree),
+              ...auditAfterApplying(before, tree),
+            }
+          : {}),
       };
       const { changes, problems } = diff(await modelOf(join(dir, 'org.yaml')), state);
       const text = `${renderPlan(changes, problems)}\n`;

@@ -5,6 +5,9 @@ import { MANAGED_BY_TAG, type ObservedOrg, type ObservedState } from '../../src/
 import { expandGrid } from '../../src/plan/identity/expand-grid.js';
 import { permissionSetFields } from '../../src/plan/kinds/permission-set.js';
 import { minifyPolicy } from '../../src/plan/policy-content.js';
+import { servicePrincipalsWanted } from '../../src/model/audit.js';
+import { serviceAccessTag } from '../../src/model/payloads.js';
+import { trailArn, trailBucketPolicy } from '../../src/model/trail-kinds.js';
 
 /** The AWS managed SCP every organization has, attached to the root. */
 export const FULL_AWS_ACCESS = {
@@ -78,7 +81,8 @@ export function observedAfterApplying(model: OrgModel): ObservedOrg {
       id: rootId,
       arn: 'arn:aws:organizations::111111111111:root/o-test/r-root',
       enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'],
-      tags: {},
+      // Bulkhead's mark on each service principal it enabled (src/plan/kinds/service-access.ts).
+      tags: Object.fromEntries(servicePrincipalsWanted(model.audit).map((p) => [serviceAccessTag(p), 'enabled'])),
     },
     organizationalUnits,
     accounts: [
@@ -197,5 +201,54 @@ export function securityAfterApplying(model: OrgModel, tree: ObservedOrg): Parti
           : {}),
       };
     }),
+  };
+}
+
+/**
+ * The audit kinds as observed right after applying `model` on top of `tree`: trusted access for the principals it
+ * needs, the trail bucket configured as Bulkhead configures it, the organization trail logging.
+ */
+export function auditAfterApplying(model: OrgModel, tree: ObservedOrg): Partial<ObservedState> {
+  const principals = servicePrincipalsWanted(model.audit).map((principal) => ({ principal }));
+  const trail = model.audit?.trail;
+  const org = tree.organization;
+  if (!trail || !org) return { 'service-access': principals };
+  const account = model.accounts.get(trail.bucketAccount)!;
+  const accountId = tree.accounts.find((a) => a.email.toLowerCase() === account.email.toLowerCase())!.id;
+  return {
+    'service-access': principals,
+    'trail-bucket': [
+      {
+        name: trail.bucketName,
+        accountId,
+        region: model.homeRegion,
+        versioning: 'Enabled',
+        encryption: trail.kmsKeyArn ? { algorithm: 'aws:kms', kmsKeyArn: trail.kmsKeyArn } : { algorithm: 'AES256' },
+        publicAccessBlock: true,
+        objectLockEnabled: trail.objectLock !== undefined,
+        ...(trail.objectLock ? { objectLock: trail.objectLock } : {}),
+        policy: trailBucketPolicy({
+          bucket: trail.bucketName,
+          trailName: trail.name,
+          region: model.homeRegion,
+          managementAccountId: org.managementAccountId,
+          organizationId: org.id,
+        }),
+      },
+    ],
+    'organization-trail': [
+      {
+        name: trail.name,
+        arn: trailArn(model.homeRegion, org.managementAccountId, trail.name),
+        homeRegion: model.homeRegion,
+        bucketName: trail.bucketName,
+        isOrganizationTrail: true,
+        isMultiRegionTrail: trail.multiRegion,
+        includeGlobalServiceEvents: true,
+        logFileValidation: true,
+        ...(trail.kmsKeyArn ? { kmsKeyId: trail.kmsKeyArn } : {}),
+        isLogging: true,
+      },
+    ],
   };
 }

@@ -146,16 +146,4 @@ export function checkBestPractices(
       );
     }
   }
-
-  const trail = spec.organization.trail;
-  if (trail && trail.bucketAccount === undefined && !accounts.some((a) => kindOf(a.environment) === 'log-archive')) {
-    ctx.warn(
-      'BP-TRAIL-NO-LOG-ARCHIVE',
-      ['organization', 'trail'],
-      'an organization trail is configured, but there is no log-archive account to hold its logs',
-      {
-        hint: 'add an account in an environment of kind log-archive, or set trail.bucketAccount',
-      },
-    );
-  }
 }

@@ -11,6 +11,7 @@ import { referenceHint } from './names.js';
 import type { WalkedOu } from './organizational-units.js';
 import { MAX_SCPS_PER_TARGET, type CheckedPolicies } from './policies.js';
 import { resolveTarget } from './references.js';
+import { trailGuardrailUse } from '../trail.js';
 
 export type GuardrailCatalogue = ReadonlyMap<string, GuardrailDefinition>;
 
@@ -39,8 +40,12 @@ export function checkGuardrails(
   handWritten: CheckedPolicies,
   catalogue: GuardrailCatalogue,
 ): PackedPolicy[] {
-  const uses = ctx.spec.guardrails ?? [];
+  const written = ctx.spec.guardrails ?? [];
+  const implicit = trailGuardrailUse(ctx.spec);
+  const uses = implicit ? [...written, implicit.use] : written;
   if (uses.length === 0) return [];
+  // The trail's protect-cloudtrail has no place under guardrails:, so its diagnostics point at the trail.
+  const pathOf = (i: number): Path => (i < written.length ? ['guardrails', i] : implicit!.path);
   const org = ctx.spec.organization;
   const gctx: GuardrailContext = { homeRegion: org.homeRegion, allowedRegions: org.allowedRegions ?? [] };
   const ouPaths = new Set(ous.map((o) => o.path));
@@ -51,7 +56,7 @@ export function checkGuardrails(
   const rendered: RenderedGuardrail[] = [];
   const placed: Placed[] = [];
   uses.forEach((entry, i) => {
-    const base: Path = ['guardrails', i];
+    const base = pathOf(i);
     const definition = catalogue.get(entry.use);
     if (definition === undefined) {
       ctx.error('E-GUARDRAIL-UNKNOWN', [...base, 'use'], `"${entry.use}" is not a guardrail in the catalogue`, {
@@ -109,7 +114,7 @@ export function checkGuardrails(
   for (const t of packed.tooLarge) {
     ctx.error(
       'E-GUARDRAIL-TOO-LARGE',
-      ['guardrails', t.index, 'use'],
+      [...pathOf(t.index), 'use'],
       `guardrail "${t.use}" renders to ${t.size.toLocaleString('en-US')} characters; one SCP holds at most ${SCP_MAX_SIZE.toLocaleString('en-US')}`,
       {
         hint: 'shorten its parameters (fewer entries, wildcards such as t3.*), or split them over two uses of the guardrail on the same targets',
@@ -122,7 +127,7 @@ export function checkGuardrails(
       'E-GUARDRAIL-NAME-CLASH',
       c.with === 'hand-written'
         ? ['policies', 'serviceControlPolicies', handIndex, 'name']
-        : ['guardrails', c.uses[0]!, 'targets'],
+        : [...pathOf(c.uses[0]!), 'targets'],
       c.with === 'hand-written'
         ? `the SCP "${c.name}" has the name Bulkhead gives the policy packing ${packedList(packed.policies, c.name)}`
         : `two groups of guardrails with different targets would both be packed into "${c.name}"`,

@@ -3,7 +3,6 @@ import { didYouMeanAmong } from '../../core/suggest.js';
 import type { PolicyTarget } from '../../model/organization.js';
 import type { Path, RuleContext } from './context.js';
 import { referenceHint } from './names.js';
-import type { WalkedOu } from './organizational-units.js';
 
 export function checkEnvironmentReferences(ctx: RuleContext): void {
   const envs = ctx.spec.environments ?? {};
@@ -109,23 +108,6 @@ export function resolveTarget(
     hint: guess ? `did you mean \`${guess}\`?` : 'e.g. ou:Workloads/Prod or account:prod',
   });
   return undefined;
-}
-
-export function checkOtherReferences(ctx: RuleContext, _ous: WalkedOu[]): void {
-  const accountNames = new Set((ctx.spec.accounts ?? []).map((a) => a.name));
-  const trail = ctx.spec.organization.trail;
-  if (
-    trail?.bucketAccount !== undefined &&
-    !accountNames.has(trail.bucketAccount) &&
-    !ctx.isDropped('accounts', trail.bucketAccount)
-  ) {
-    ctx.error(
-      'E-UNKNOWN-ACCOUNT',
-      ['organization', 'trail', 'bucketAccount'],
-      `the trail's bucket account "${trail.bucketAccount}" is not defined under accounts`,
-      { hint: referenceHint(trail.bucketAccount, accountNames, 'accounts') },
-    );
-  }
 }
 
 export function checkRegions(ctx: RuleContext): void {

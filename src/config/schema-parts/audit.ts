@@ -4,7 +4,10 @@ import { z } from 'zod';
 // bucket, which is the delegated administrator) are checked by the rules in ../rules/.
 
 export const auditTrail = z.strictObject({
-  name: z.string().min(1).describe('Name of the organization-wide CloudTrail trail.'),
+  name: z
+    .string()
+    .min(1)
+    .describe('Name of the organization-wide CloudTrail trail (3–128 letters, digits, periods, underscores, dashes).'),
   bucketAccount: z
     .string()
     .optional()
@@ -12,7 +15,9 @@ export const auditTrail = z.strictObject({
   bucketName: z
     .string()
     .optional()
-    .describe('Name of the S3 bucket for the log files; defaults to one derived from the organization name.'),
+    .describe(
+      'Name of the S3 bucket for the log files; defaults to <organization name>-org-trail-<home region>, lower-cased.',
+    ),
   multiRegion: z.boolean().optional().describe('Log every region (default true).'),
   objectLock: z
     .strictObject({
@@ -21,7 +26,10 @@ export const auditTrail = z.strictObject({
     })
     .optional()
     .describe('Object lock on the bucket, so log files cannot be deleted or overwritten before the retention ends.'),
-  kmsKeyArn: z.string().optional().describe('A KMS key (ARN) to encrypt the log files with, instead of SSE-S3.'),
+  kmsKeyArn: z
+    .string()
+    .optional()
+    .describe('A KMS key or alias ARN to encrypt the log files and the bucket with (SSE-KMS), instead of SSE-S3.'),
   protect: z
     .boolean()
     .optional()

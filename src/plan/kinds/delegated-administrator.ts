@@ -1,11 +1,9 @@
-import type { Kind } from '../../model/kinds.js';
 import type { KindPlanner } from '../planner.js';
 import {
   accountLabel,
   adminAccountRef,
   desiredDelegatedAdmins,
   MANAGED_PRINCIPALS,
-  SERVICE_ACCESS_KIND,
   securityIds,
 } from '../security/desired.js';
 
@@ -17,7 +15,7 @@ import {
  */
 export const delegatedAdministratorPlanner: KindPlanner<'delegated-administrator'> = {
   kind: 'delegated-administrator',
-  after: ['organization', 'account', SERVICE_ACCESS_KIND] as Kind[],
+  after: ['organization', 'account', 'service-access'],
   diff(ctx) {
     if (ctx.desired.audit?.security === undefined) return;
     const wanted = new Map(desiredDelegatedAdmins(ctx).map((d) => [d.servicePrincipal, d]));
@@ -48,7 +46,7 @@ export const delegatedAdministratorPlanner: KindPlanner<'delegated-administrator
       )
         continue;
       const trustedAccess = ctx.changes
-        .filter((c) => c.kind === SERVICE_ACCESS_KIND && c.key === want.servicePrincipal)
+        .filter((c) => c.kind === 'service-access' && c.key === want.servicePrincipal)
         .map((c) => c.id);
       ctx.add({
         id: securityIds.admin(want.servicePrincipal),

@@ -1,15 +1,8 @@
 import { SERVICE_PRINCIPALS, type SecurityService } from '../../model/audit.js';
-import type { Kind } from '../../model/kinds.js';
 import { address } from '../../model/kinds.js';
 import type { Ref } from '../../model/payloads.js';
 import type { DesiredDelegatedAdmin, DesiredSecurityService } from '../../model/security-services.js';
 import { changeIds, type PlanContext } from '../context.js';
-
-/**
- * The kind that enables trusted access (EnableAWSServiceAccess) per service principal, keyed by the principal. It
- * comes with the organization trail's kinds; a delegated administrator waits on the change of its principal.
- */
-export const SERVICE_ACCESS_KIND = 'service-access' as Kind;
 
 export const securityIds = {
   admin: (principal: string) => `delegated-admin:${principal}`,

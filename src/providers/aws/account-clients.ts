@@ -31,6 +31,8 @@ export interface AccountClients {
   sts: STSClient;
   /** Any other SDK client for this account (IAM, SSO Admin, …), built once per class and region (default: the target's). */
   client<C extends Destroyable>(ctor: new (config: SdkClientConfig) => C, region?: string): C;
+  /** Whether the target is an endpoint (the local cloud, moto) rather than AWS: S3 then needs path-style URLs. */
+  customEndpoint: boolean;
   /** The role session's credentials, assumed again shortly before they expire. */
   credentials(): Promise<SessionCredentials>;
 }
@@ -136,7 +138,8 @@ export class AccountClientFactory {
       }
       return made;
     };
-    return { accountId, roleArn, sts: client(STSClient), client, credentials };
+    const customEndpoint = this.options.base.endpoint !== undefined;
+    return { accountId, roleArn, sts: client(STSClient), client, credentials, customEndpoint };
   }
 
   private track<C extends Destroyable>(client: C): C {

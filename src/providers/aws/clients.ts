@@ -2,6 +2,7 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Target } from './target.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -22,6 +23,8 @@ export interface AwsClients {
   readonly ssoAdmin: SSOAdminClient;
   /** The Identity Center identity store (users, groups, memberships) in the home region. */
   readonly identityStore: IdentitystoreClient;
+  /** CloudTrail in the management account and the home region (the organization trail's home). */
+  readonly cloudTrail: CloudTrailClient;
   /** The region ssoAdmin and identityStore talk to: the spec's home region once known, else the target's. */
   readonly homeRegion: string;
   useHomeRegion(region: string): void;
@@ -155,6 +158,15 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     return sso;
   };
   const regional = new Map<unknown, { destroy(): void }>();
+  const inHomeRegion = <C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C): C => {
+    let made = regional.get(ctor) as C | undefined;
+    if (made === undefined) {
+      made = new ctor({ ...base, region: homeRegion });
+      instrument(made, false);
+      regional.set(ctor, made);
+    }
+    return made;
+  };
   const dropSso = () => {
     sso?.ssoAdmin.destroy();
     sso?.identityStore.destroy();
@@ -171,6 +183,9 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     get identityStore() {
       return ssoClients().identityStore;
     },
+    get cloudTrail() {
+      return inHomeRegion(CloudTrailClient);
+    },
     get homeRegion() {
       return homeRegion;
     },
@@ -179,15 +194,7 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
       dropSso();
       homeRegion = region;
     },
-    inHomeRegion(ctor) {
-      let made = regional.get(ctor) as ReturnType<typeof regional.get> | undefined;
-      if (made === undefined) {
-        made = new ctor({ ...base, region: homeRegion });
-        instrument(made, false);
-        regional.set(ctor, made);
-      }
-      return made as InstanceType<typeof ctor>;
-    },
+    inHomeRegion,
     forAccount: (accountId, forOptions) => accounts.forAccount(accountId, forOptions),
     client<C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C): C {
       let made = own.get(ctor) as C | undefined;

@@ -37,10 +37,28 @@ export interface KindProvider<K extends Kind = Kind> {
   isRetryable(error: unknown): boolean;
 }
 
+/** The trail bucket to read: its name, the email of the account that should own it, its region. */
+export interface TrailBucketLookup {
+  name: string;
+  accountEmail: string;
+  region: string;
+}
+
+/** What a reader that runs after the others gets: what they read, and what the spec points it at. */
+export interface ReadContext {
+  prior?: ObservedState;
+  /** The spec has a trail: read the organization trail, and this bucket. */
+  trailBucket?: TrailBucketLookup;
+  /** The spec needs trusted access for some service principals. */
+  serviceAccess?: boolean;
+}
+
 /** Reads the kinds one service serves with one set of calls. */
 export interface ServiceReader {
   service: string;
   kinds: readonly Kind[];
+  /** Runs once the other readers are done, and gets their state (the trail bucket needs the accounts' ids). */
+  afterOthers?: boolean;
   /** `io` hears what a reader has to say about how it read (counts, the cheaper of two ways). */
-  read(clients: AwsClients, io?: IoHost): Promise<Partial<ObservedState>>;
+  read(clients: AwsClients, io?: IoHost, context?: ReadContext): Promise<Partial<ObservedState>>;
 }

@@ -17,6 +17,11 @@ import {
   ssoGroupProvider,
   ssoUserProvider,
 } from './identity-center/index.js';
+import { serviceAccessProvider, serviceAccessReader } from './organizations/service-access.js';
+import { cloudTrailReader } from './cloudtrail/reader.js';
+import { organizationTrailProvider } from './cloudtrail/organization-trail.js';
+import { trailBucketReader } from './s3/reader.js';
+import { trailBucketProvider } from './s3/trail-bucket.js';
 import type { KindProvider, ServiceReader } from './provider.js';
 import { delegatedAdministratorProvider } from './organizations/delegated-administrator.js';
 import { securityServiceProvider, securityServicesReader } from './security-services.js';
@@ -35,9 +40,19 @@ export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
   'sso-group-membership': ssoGroupMembershipProvider,
   'permission-set': permissionSetProvider,
   'account-assignment': accountAssignmentProvider,
+  'service-access': serviceAccessProvider,
+  'trail-bucket': trailBucketProvider,
+  'organization-trail': organizationTrailProvider,
   'delegated-administrator': delegatedAdministratorProvider,
   'security-service': securityServiceProvider,
 };
 
 /** Every service's reader; together they observe every kind. */
-export const READERS: readonly ServiceReader[] = [organizationsReader, identityCenterReader, securityServicesReader];
+export const READERS: readonly ServiceReader[] = [
+  organizationsReader,
+  identityCenterReader,
+  serviceAccessReader,
+  cloudTrailReader,
+  trailBucketReader,
+  securityServicesReader,
+];

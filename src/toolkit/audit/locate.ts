@@ -74,8 +74,8 @@ export async function locateTrail(ctx: {
   bucketAccount?: string;
 }): Promise<TrailLocation> {
   const { identity, model, directory } = ctx;
-  const spec = model?.audit?.trail ?? (model?.trail?.bucketName ? model.trail : undefined);
-  if (spec?.bucketName) {
+  const spec = model?.audit?.trail;
+  if (spec !== undefined) {
     if (!identity.organizationId) {
       throw new BulkheadError(
         'audit-no-organization',
@@ -107,7 +107,7 @@ export async function locateTrail(ctx: {
   const organizationTrails = trails.filter((t) => t.isOrganizationTrail);
   const pool = organizationTrails.length > 0 ? organizationTrails : trails;
   const trail =
-    pool.find((t) => t.name === model?.trail?.name) ?? [...pool].sort((a, b) => a.name.localeCompare(b.name))[0];
+    pool.find((t) => t.name === model?.audit?.trail?.name) ?? [...pool].sort((a, b) => a.name.localeCompare(b.name))[0];
   if (trail === undefined) {
     throw new BulkheadError(
       'audit-no-trail',
