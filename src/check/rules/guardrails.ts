@@ -34,11 +34,18 @@ export function missing(model: OrgModel, ctx: CheckContext, wanted: Wanted): Raw
         fix: snippet,
       },
     ];
-  return open.map((name) => ({
-    subject: { type: 'account', name },
-    message: `${name} is not covered by ${wanted.guardrail} (nor by an SCP that denies the same)`,
+  // One finding per OU (or the root) that holds unguarded accounts: that is where the guardrail goes.
+  const byOu = new Map<string, string[]>();
+  for (const name of open) {
+    const ou = model.accounts.get(name)?.ouPath ?? null;
+    const key = ou ?? '';
+    byOu.set(key, [...(byOu.get(key) ?? []), name]);
+  }
+  return [...byOu].map(([ou, accounts]) => ({
+    subject: accounts.length === 1 ? { type: 'account', name: accounts[0]! } : { type: 'ou', name: ou || 'root' },
+    message: `${listOf(accounts)} ${accounts.length === 1 ? 'is' : 'are'} not covered by ${wanted.guardrail} (nor by an SCP that denies the same)`,
     why: wanted.why,
-    fix: snippet,
+    fix: ou === '' ? snippet : snippet.replace('targets: [root]', `targets: [root]   # or ou:${ou}`),
   }));
 }
 

@@ -1,5 +1,8 @@
-import { activeAccounts } from '../facts.js';
+import { activeAccounts, listOf } from '../facts.js';
 import type { CheckRule, RawFinding } from '../types.js';
+
+const WHY =
+  'Tags say whom an account belongs to and what runs in it: cost reports, access reviews and incident response all start there.';
 
 export const accountsTagged: CheckRule = {
   id: 'accounts-tagged',
@@ -7,23 +10,36 @@ export const accountsTagged: CheckRule = {
   severity: 'warning',
   weight: 4,
   check(model) {
-    return activeAccounts(model).flatMap((a): RawFinding[] => {
-      const lacking: string[] = [];
-      // In the spec, every account belongs to an environment and apply tags it with it.
+    const findings: RawFinding[] = [];
+    const accounts = activeAccounts(model);
+    // In the spec every account belongs to an environment, and apply tags it with it.
+    const noEnvironment = accounts.filter((a) => {
       const environment = a.tags['environment'] ?? a.environment;
-      if (environment === '' || !model.environments.has(environment)) lacking.push('environment');
-      if (a.tags['owner'] === undefined || a.tags['owner'] === '') lacking.push('owner');
-      if (lacking.length === 0) return [];
-      return [
-        {
-          subject: { type: 'account', name: a.name },
-          message: `account ${a.name} has no ${lacking.join(' or ')} tag`,
-          why: 'Tags say whom an account belongs to and what runs in it: cost reports, access reviews and incident response all start there.',
-          fix: lacking.includes('environment')
-            ? `accounts:\n  - name: ${a.name}\n    environment: <an environment of environments:>\n    tags: { owner: <team or person> }`
-            : `accounts:\n  - name: ${a.name}\n    tags: { owner: ${a.owner ?? '<team or person>'} }   # or organization.defaultTags.owner`,
-        },
-      ];
+      return environment === '' || !model.environments.has(environment);
     });
+    for (const a of noEnvironment)
+      findings.push({
+        subject: { type: 'account', name: a.name },
+        message: `account ${a.name} has no environment tag naming an environment of the spec`,
+        why: WHY,
+        fix: `accounts:\n  - name: ${a.name}\n    environment: <an environment of environments:>`,
+      });
+    const noOwner = accounts.filter((a) => (a.tags['owner'] ?? '') === '');
+    if (noOwner.length <= 3)
+      for (const a of noOwner)
+        findings.push({
+          subject: { type: 'account', name: a.name },
+          message: `account ${a.name} has no owner tag`,
+          why: WHY,
+          fix: `accounts:\n  - name: ${a.name}\n    tags: { owner: ${a.owner ?? '<team or person>'} }`,
+        });
+    else if (noOwner.length > 3)
+      findings.push({
+        subject: { type: 'organization', name: model.name },
+        message: `${noOwner.length} accounts have no owner tag: ${listOf(noOwner.map((a) => a.name))}`,
+        why: WHY,
+        fix: `organization:\n  defaultTags: { owner: <team> }   # every account; or per account:\naccounts:\n  - name: ${noOwner[0]!.name}\n    tags: { owner: ${noOwner[0]!.owner ?? '<team or person>'} }`,
+      });
+    return findings;
   },
 };
