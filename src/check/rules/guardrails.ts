@@ -100,7 +100,7 @@ export const guardrailsGrowth: CheckRule = {
     return missing(model, ctx, {
       guardrail: 'protect-cloudtrail',
       probes: [{ action: 'cloudtrail:StopLogging', region: model.homeRegion }],
-      why: 'With more accounts and people, someone will switch off a trail to cover a mistake or an attack; the audit trail must not depend on everyone’s restraint.',
+      why: 'With more accounts and people, someone will switch off a trail to cover a mistake or an attack; the audit trail must not depend on the restraint of everyone.',
     });
   },
 };

@@ -37,7 +37,7 @@ export const prodIsolated: CheckRule = {
         severity: 'warning',
         subject: { type: 'ou', name: ou },
         message: `OU ${ou} holds production (${listOf(prod)}) and development or sandbox accounts (${listOf(mixed)})`,
-        why: 'Guardrails are attached per OU: production then gets the loose ones meant for experiments, or the experiments get production’s.',
+        why: 'Guardrails are attached per OU: production then gets the loose ones meant for experiments, or the experiments get the strict ones of production.',
         fix: `organizationalUnits:\n  - name: Workloads\n    children:\n      - name: Prod\n        accounts: [${prod[0]}]\n      - name: NonProd\n        accounts: [${mixed[0]}]`,
       });
     }

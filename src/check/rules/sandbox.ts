@@ -44,7 +44,7 @@ export const sandboxPerDeveloper: CheckRule = {
           severity: 'info',
           subject: { type: 'environment', name: envs[0]! },
           message: `sandbox ${listOf(envs)} belongs to ${owner}, who is not a user of the identity`,
-          why: 'A sandbox nobody can sign in to costs money and is not anyone’s playground.',
+          why: "A sandbox nobody can sign in to costs money and is nobody's playground.",
           fix: `identity:\n  users:\n    - userName: ${owner}\n      email: ${owner}@example.com`,
         });
     if (sandboxes.length === 0 && users.length === 0)

@@ -44,10 +44,13 @@ function cut(text: string, width: number): string {
 
 export function renderReport(report: CheckReport & { description: string }, term: Terminal): string[] {
   const s = report.summary;
-  const out = [`bulkhead check: ${report.description}`];
+  const out = wrap(`bulkhead check: ${report.description}`, '');
   out.push(
-    `score ${report.score}/100: ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info; ` +
-      `${s.passed} of ${report.rules.length} rules pass${s.notCheckable ? `, ${s.notCheckable} not checkable` : ''}`,
+    ...wrap(
+      `score ${report.score}/100: ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info; ` +
+        `${s.passed} of ${report.rules.length} rules pass${s.notCheckable ? `, ${s.notCheckable} not checkable` : ''}`,
+      '',
+    ),
   );
   out.push('');
   out.push(`${'RULE'.padEnd(26)}${'RESULT'.padEnd(15)}${'FINDINGS'.padStart(8)}${'WEIGHT'.padStart(8)}`);
