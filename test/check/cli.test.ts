@@ -75,7 +75,6 @@ describe('bulkhead check (built CLI)', () => {
       const lines = r.stdout.split('\n');
       expect(lines.length).toBeGreaterThan(20);
       for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
-      // eslint-disable-next-line no-control-regex -- the point is to find anything outside printable ASCII
       expect(r.stdout).toMatch(/^[\x20-\x7e\n]*$/);
     }
   });
