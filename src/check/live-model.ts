@@ -1,7 +1,7 @@
 /**
  * The live organization in the model's terms, so that the same rules read it: accounts with their OU, tags and the
  * environment of their `environment` tag, OUs, the SCPs other than AWS's own and their targets, and the identity of
- * IAM Identity Center (from the access view). What the organization cannot tell (what kind an environment is) comes
+ * IAM Identity Center (from the access view), an account's owner from its tag or its one directly assigned user. What the organization cannot tell (what kind an environment is) comes
  * from the spec's `environments:`; what refresh does not read (the trail, the security services) is left unknown,
  * and the rules that need it say so.
  */
@@ -19,10 +19,20 @@ export function modelFromLive(observed: ObservedOrg, access: AccessOrg, spec: Or
   const managementId = observed.organization?.managementAccountId;
   const ous = new Map(observed.organizationalUnits.map((o) => [o.id, o]));
   const management = observed.accounts.find((a) => a.id === managementId);
+  // Whom an account belongs to: its owner tag, else the one user Identity Center assigns to it directly (how an
+  // ownerOnly grant, such as a sandbox's, shows live).
+  const directUsers = new Map<string, Set<string>>();
+  for (const row of access.identity.assignments) {
+    if (row.group !== undefined || row.user === undefined) continue;
+    const names =
+      row.accounts ?? access.accounts.filter((x) => x.environments.includes(row.environment)).map((x) => x.name);
+    for (const name of names) directUsers.set(name, (directUsers.get(name) ?? new Set()).add(row.user));
+  }
   const accounts = new Map<string, Account>();
   for (const a of observed.accounts) {
     if (a.status !== 'ACTIVE') continue;
-    const owner = a.tags['owner'];
+    const direct = [...(directUsers.get(a.name) ?? [])];
+    const owner = a.tags['owner'] ?? (direct.length === 1 ? direct[0] : undefined);
     accounts.set(a.name, {
       name: a.name,
       email: a.email,

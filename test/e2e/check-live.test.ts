@@ -37,6 +37,8 @@ describe('bulkhead check --from live', () => {
     // What apply created is what the spec said: the baseline guardrails hold in every workload account.
     expect(status(before.report, 'guardrails-baseline')!.status).toBe('pass');
     expect(status(before.report, 'workloads-in-management')!.status).toBe('pass');
+    // Each sandbox's owner shows live as the one user Identity Center assigns to it (the ownerOnly grant).
+    expect(before.report.findings.filter((f) => f.rule === 'sandbox-per-developer')).toEqual([]);
     expect(before.code, before.stderr).toBe(0);
 
     // Someone detaches every SCP from the root: the live check sees the organization unguarded.
