@@ -56,6 +56,8 @@ describe('check: the audit rules', () => {
     expect(ruleIds(r, 'trail-logs-separate')).toEqual(['error account:acme-dev']);
     const mgmt = await checkWith({ trail: { ...trail, bucketAccount: 'acme-management' } });
     expect(ruleIds(mgmt, 'trail-logs-separate')).toEqual(['error account:acme-management']);
+    const none = await checkWith({ trail: { ...trail, bucketAccount: '' } });
+    expect(ruleIds(none, 'trail-logs-separate')).toEqual(['error organization:acme']);
   });
 
   it('an unprotected trail warns, one without object lock is noted', async () => {
