@@ -62,14 +62,15 @@ export const trailLogsSeparate: CheckRule = {
     const trail = trailOf(model);
     if (trail === undefined) return [];
     const account = model.accounts.get(trail.bucketAccount);
-    const problem =
-      account === undefined
+    const inManagement =
+      trail.bucketAccount === model.managementAccount.name || (account !== undefined && isManagement(model, account));
+    const problem = inManagement
+      ? `they are in the management account ${trail.bucketAccount}`
+      : account === undefined
         ? 'there is no log-archive account to hold them'
-        : isManagement(model, account)
-          ? `they are in the management account ${account.name}`
-          : kindOf(model, account.environment) !== 'log-archive'
-            ? `they are in ${account.name}, which is not a log-archive account`
-            : undefined;
+        : kindOf(model, account.environment) !== 'log-archive'
+          ? `they are in ${account.name}, which is not a log-archive account`
+          : undefined;
     if (problem === undefined) return [];
     return [
       {
