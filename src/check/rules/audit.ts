@@ -75,7 +75,9 @@ export const trailLogsSeparate: CheckRule = {
     return [
       {
         subject:
-          account === undefined ? { type: 'organization', name: model.name } : { type: 'account', name: account.name },
+          inManagement || account !== undefined
+            ? { type: 'account', name: trail.bucketAccount }
+            : { type: 'organization', name: model.name },
         message: `the logs of trail ${trail.name} are not kept apart: ${problem}`,
         why: 'Logs kept where the logged people work can be read, changed or deleted by them; a log-archive account nobody works in keeps them honest.',
         fix: `environments:\n  log-archive: { kind: log-archive }\naccounts:\n  - name: ${model.name}-log-archive\n    email: aws+log-archive@example.com\n    environment: log-archive`,
