@@ -20,6 +20,7 @@ import { registerWhoami } from './commands/whoami.js';
 import { registerLogin } from './commands/login.js';
 import { registerProfiles } from './commands/profiles.js';
 import { registerAudit } from './commands/audit.js';
+import { registerCheck } from './commands/check.js';
 import type { ExitCode } from './exit-codes.js';
 import { processTerminal, type Terminal } from './io.js';
 
@@ -59,6 +60,7 @@ export function buildProgram(term: Terminal, json: boolean, setExit: (code: Exit
   registerUnlock(program, term);
   registerDemo(program, term);
   registerAccess(program, term, setExit);
+  registerCheck(program, term, setExit);
   registerProfiles(program, term);
   registerLocalCommand(program, term, setExit);
   registerExec(program, term, setExit);

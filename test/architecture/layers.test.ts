@@ -13,9 +13,22 @@ const ALLOWED: Record<string, string[]> = {
   plan: ['model', 'core'],
   apply: ['model', 'core', 'plan'],
   access: ['model', 'core', 'iam'],
+  check: ['model', 'core', 'access', 'iam'], // bulkhead check: rules over the model, the access view and the matrix
   providers: ['model', 'core', 'plan'], // applies plan changes: see docs/decisions/0002-providers-read-plan-types.md
   'local-cloud': ['access', 'core', 'model', 'iam'],
-  toolkit: ['core', 'model', 'iam', 'config', 'templates', 'plan', 'apply', 'access', 'providers', 'local-cloud'],
+  toolkit: [
+    'core',
+    'model',
+    'iam',
+    'config',
+    'templates',
+    'plan',
+    'apply',
+    'access',
+    'check',
+    'providers',
+    'local-cloud',
+  ],
   cli: ['toolkit', 'core', 'model'],
   web: ['toolkit', 'core', 'model'],
 };
