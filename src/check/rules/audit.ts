@@ -1,23 +1,13 @@
 import type { TrailModel } from '../../model/audit.js';
 import type { OrgModel } from '../../model/organization.js';
-import { accountsOfKind, isGrowthSize, isManagement, kindOf } from '../facts.js';
+import { isGrowthSize, isManagement, kindOf } from '../facts.js';
 import type { CheckRule, RawFinding } from '../types.js';
 
 const TRAIL_SNIPPET = 'audit:\n  trail:\n    name: org-trail   # delivered to the log-archive account';
 
-/** The trail as the spec has it: `audit.trail`, else the old `organization.trail` with the defaults. */
+/** The trail as the spec has it (the model also carries an `organization.trail` there). */
 export function trailOf(model: OrgModel): TrailModel | undefined {
-  if (model.audit?.trail !== undefined) return model.audit.trail;
-  const old = model.trail;
-  if (old === undefined) return undefined;
-  const logArchive = accountsOfKind(model, 'log-archive')[0]?.name ?? '';
-  return {
-    name: old.name,
-    bucketAccount: old.bucketAccount ?? logArchive,
-    bucketName: old.bucketName ?? '',
-    multiRegion: true,
-    protect: true,
-  };
+  return model.audit?.trail;
 }
 
 export const trailEnabled: CheckRule = {
