@@ -146,13 +146,17 @@ export function identity(o: TemplateOptions, grid: Record<string, Record<string,
   };
 }
 
-export function organizationBlock(o: TemplateOptions, withTrail: boolean): Record<string, unknown> {
+/** The `audit:` block of a layout with shared accounts: the organization trail into the log-archive account. */
+export function auditBlock(o: TemplateOptions): Record<string, unknown> {
+  return { trail: { name: `${o.name}-organization-trail` } };
+}
+
+export function organizationBlock(o: TemplateOptions): Record<string, unknown> {
   return {
     name: o.name,
     managementAccount: { name: `${o.name}-management`, email: `aws+management@${o.emailDomain}` },
     homeRegion: o.homeRegion,
     allowedRegions: [...o.allowedRegions],
     defaultTags: { organization: o.name },
-    ...(withTrail ? { trail: { name: `${o.name}-organization-trail` } } : {}),
   };
 }

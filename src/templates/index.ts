@@ -1,5 +1,6 @@
 import {
   identity,
+  auditBlock,
   organizationBlock,
   templateGuardrails,
   TemplateBuilder,
@@ -190,12 +191,13 @@ export function templateContent(template: TemplateName, options: Partial<Templat
   const guardrails = templateGuardrails(template !== 'startup', 'ou:Workloads');
   const value: Record<string, unknown> = {
     version: 1,
-    organization: organizationBlock(o, layout.trail),
+    organization: organizationBlock(o),
     environments: b.environments,
     organizationalUnits: layout.ous,
     accounts: b.accounts,
     guardrails: guardrails.map(({ why: _why, ...use }) => use),
     identity: identity(o, layout.grid),
+    ...(layout.trail ? { audit: auditBlock(o) } : {}),
   };
   b.comment(
     ['organization'],
@@ -223,7 +225,10 @@ export function templateContent(template: TemplateName, options: Partial<Templat
     'People sign in through IAM Identity Center. The access grid gives each group a permission\nset per environment (name, glob such as staging-*, or kind:sandbox).',
   );
   if (layout.trail)
-    b.comment(['organization', 'trail'], 'One organization-wide CloudTrail, stored in the log-archive account.');
+    b.comment(
+      ['audit'],
+      'One organization-wide CloudTrail trail, its logs in a bucket in the log-archive account that member\naccounts cannot touch (protect-cloudtrail above keeps them from stopping it).',
+    );
   return {
     header: HEADER[template],
     value,
