@@ -3,6 +3,7 @@ import type { TableName } from '../store/state.js';
 import { iamService } from './iam/index.js';
 import { identityStoreService } from './identitystore/index.js';
 import { organizationsService } from './organizations/index.js';
+import { s3Service } from './s3/index.js';
 import { ssoAdminService } from './sso-admin/index.js';
 import { ssoOidcService } from './sso-oidc/index.js';
 import { ssoPortalService } from './sso/index.js';
@@ -17,6 +18,7 @@ export const SERVICES = [
   identityStoreService,
   ssoOidcService,
   ssoPortalService,
+  s3Service,
 ] as const;
 
 /** The services' short names, derived from the list. */

@@ -58,7 +58,8 @@ export interface ServiceModel {
   shapes: Record<string, Shape>;
 }
 
-export type BotocoreService = 'organizations' | 'iam' | 'sts' | 'sso-admin' | 'identitystore' | 'sso-oidc' | 'sso';
+export type BotocoreService =
+  'organizations' | 'iam' | 'sts' | 'sso-admin' | 'identitystore' | 'sso-oidc' | 'sso' | 's3';
 
 let dataDir: string | undefined;
 
