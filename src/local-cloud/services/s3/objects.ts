@@ -6,7 +6,8 @@ import type { HandlerContext } from '../registry.js';
 import { NO_CONTENT, requireBucket, str } from './common.js';
 import { invalidArgument, invalidRange, invalidRequest, noSuchKey, noSuchVersion } from './errors.js';
 import { deleteCurrent, deleteVersion, MAX_LOCAL_OBJECT_BYTES, versionsOf, writeObject } from './object-writes.js';
-import { bodyOf } from './route.js';
+import { verifyChecksums } from './checksums.js';
+import { bodyOf, checksumsOf } from './route.js';
 import type { S3BucketRecord, S3ObjectRecord } from './tables.js';
 import { objectVersionKey } from './tables.js';
 
@@ -52,6 +53,7 @@ export const putObject: Handler = (input, ctx) => {
   const key = str(input, 'Key') ?? '';
   if (Buffer.byteLength(key) > 1024) throw new AwsApiError('KeyTooLongError', 'Your key is too long', 400);
   checkContentMd5(input, body);
+  const echo = verifyChecksums(body, checksumsOf(input));
   const metadata = input.Metadata as Record<string, string> | undefined;
   const encoding = storedEncoding(str(input, 'ContentEncoding'));
   const record = writeObject(
@@ -67,7 +69,7 @@ export const putObject: Handler = (input, ctx) => {
     },
     ctx.now,
   );
-  const headers: Record<string, string> = { etag: record.etag, ...sseHeaders(bucket) };
+  const headers: Record<string, string> = { etag: record.etag, ...sseHeaders(bucket), ...echo };
   if (bucket.versioning !== undefined) headers['x-amz-version-id'] = record.versionId;
   return { headers };
 };
@@ -180,9 +182,11 @@ export const deleteObject: Handler = (input, ctx) => {
 export const deleteObjects: Handler = (input, ctx) => {
   const bucket = requireBucket(input, ctx);
   const body = bodyOf(input);
-  const checksummed = input.ContentMD5 !== undefined || input.HasChecksum === true;
-  if (!checksummed) throw invalidRequest('Missing required header for this request: Content-MD5 OR x-amz-checksum-*');
+  const checksums = checksumsOf(input);
+  if (input.ContentMD5 === undefined && Object.keys(checksums).length === 0)
+    throw invalidRequest('Missing required header for this request: Content-MD5 OR x-amz-checksum-*');
   checkContentMd5(input, body);
+  verifyChecksums(body, checksums);
   const doc = requestDocument(body, 'Delete');
   const objects = doc.children.filter((c) => c.name === 'Object');
   if (objects.length === 0 || objects.length > 1000) throw malformedXml();

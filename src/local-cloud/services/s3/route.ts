@@ -127,10 +127,19 @@ export function s3Route(req: RestXmlRequest): { operation: string | undefined; i
   }
   if (Object.keys(metadata).length > 0) input.Metadata = metadata;
   Object.defineProperty(input, 'Body', { value: req.body, enumerable: false });
-  const checksum = (names: string[]): boolean => names.some((n) => n.startsWith('x-amz-checksum-'));
-  const hasChecksum = checksum(Object.keys(req.headers)) || checksum(Object.keys(req.trailers));
-  Object.defineProperty(input, 'HasChecksum', { value: hasChecksum, enumerable: false });
+  // The checksums sent with the payload, in headers or aws-chunked trailers (verified by the operations that store it).
+  const checksums: Record<string, string> = {};
+  for (const [name, raw] of [...Object.entries(req.headers), ...Object.entries(req.trailers)]) {
+    if (name.startsWith('x-amz-checksum-') && typeof raw === 'string') checksums[name] = raw;
+  }
+  Object.defineProperty(input, 'Checksums', { value: checksums, enumerable: false });
   return { operation: operationOf(req.method, level, req.query, req.headers), input };
+}
+
+/** The `x-amz-checksum-*` values sent with a routed request (see s3Route). */
+export function checksumsOf(input: Record<string, unknown>): Record<string, string> {
+  const c = (input as { Checksums?: unknown }).Checksums;
+  return typeof c === 'object' && c !== null ? (c as Record<string, string>) : {};
 }
 
 /** The payload of a routed request (see s3Route). */
