@@ -43,6 +43,9 @@ export interface BucketPolicyQuestion {
   context?: Record<string, ContextValue>;
 }
 
+/** The account a service principal is judged from when the question names no aws:SourceAccount. */
+const NO_ACCOUNT = '000000000000';
+
 /** Stands in for the caller's own permissions, so that only the bucket policy decides. */
 const ALLOW_ALL: NamedPolicy = {
   name: 'caller permissions (not part of the bucket policy check)',
@@ -64,9 +67,13 @@ export function bucketPolicyAllows(
   if (bucket === undefined) return false;
   const policy = bucketPolicyOf(bucket);
   if (policy === undefined) return false;
+  // The evaluator wants an account for every caller; a service principal acts for the account in aws:SourceAccount
+  // (CloudTrail: the trail's), else for none of the bucket owner's: only a statement naming the service can allow.
+  const source = question.context?.['aws:SourceAccount'];
+  const serviceAccount = typeof source === 'string' && /^\d{12}$/.test(source) ? source : NO_ACCOUNT;
   const principal =
     caller.principalService !== undefined
-      ? { arn: caller.principalService, accountId: '' }
+      ? { arn: caller.principalService, accountId: serviceAccount }
       : { arn: caller.principalArn, accountId: caller.principalAccount };
   const request: AccessRequest = {
     principal,
