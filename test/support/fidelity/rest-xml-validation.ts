@@ -105,7 +105,7 @@ function checkHeaders(
   headers: Record<string, string>,
   out: Violation[],
 ): void {
-  for (const [name, ref] of Object.entries(shape.members ?? {})) {
+  for (const ref of Object.values(shape.members ?? {})) {
     if (ref.location !== 'header' || ref.locationName === undefined) continue;
     const value = headers[ref.locationName.toLowerCase()];
     if (value !== undefined) checkScalar(shapeOf(model, ref.shape), value, `header ${ref.locationName}`, out, true);
@@ -155,8 +155,7 @@ function validateOutput(model: ServiceModel, operation: string, res: WireRespons
   if (only !== undefined && doc.name === only[0] && doc.children.length === 0) {
     // An empty element is no value (S3 answers us-east-1's location so); botocore reads it as None.
     if (doc.text !== '') checkScalar(shapeOf(model, only[1].shape), doc.text, only[0], out, false);
-  }
-  else checkStructure(model, op.output.shape, doc.children, '', out);
+  } else checkStructure(model, op.output.shape, doc.children, '', out);
   return out;
 }
 
