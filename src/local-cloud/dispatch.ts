@@ -12,6 +12,8 @@ import type { Throttler } from './knobs/throttle.js';
 import { JSON_CONTENT_TYPE, parseJsonBody, serializeJson, serializeJsonError } from './protocols/json.js';
 import { pathOf, REST_JSON_CONTENT_TYPE, restInput, serializeRestJson } from './protocols/rest-json.js';
 import { parseQueryBody, serializeQueryError, serializeQueryResponse, XML_CONTENT_TYPE } from './protocols/query.js';
+import type { RestXmlOutput } from './protocols/rest-xml.js';
+import { REST_XML_CONTENT_TYPE, restXmlRequest, restXmlResponse, serializeRestXmlError } from './protocols/rest-xml.js';
 import type { HandlerContext, Job, ObservedCall, ServiceDefinition } from './services/registry.js';
 import { signInRoute } from './sign-in-routes.js';
 import type { Persistence } from './store/persistence.js';
@@ -29,7 +31,8 @@ export interface RawRequest {
 export interface RawResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** Text, or bytes (an S3 object); a `content-length` header given here wins (HEAD answers a length, no body). */
+  body: string | Buffer;
 }
 
 export interface DispatcherDeps {
@@ -90,6 +93,19 @@ function restRoute(req: RawRequest, services: readonly ServiceDefinition[]): Rou
   return undefined;
 }
 
+/** restXml (S3): the service whose signing name the SigV4 scope names; it reads the operation from the request. */
+function restXmlRoute(req: RawRequest, service: ServiceDefinition, region: string): Route {
+  const r: Route = { service, protocol: 'rest-xml', operation: undefined, input: undefined, region };
+  try {
+    const routed = service.restXmlRoute?.(restXmlRequest(req.method, req.url, req.headers, req.body));
+    r.operation = routed?.operation;
+    r.input = routed?.input;
+  } catch (err) {
+    r.parseError = err as AwsApiError;
+  }
+  return r;
+}
+
 /**
  * Routes by X-Amz-Target prefix (awsJson1_1), by METHOD + PATH (restJson1, whose paths are never `/`) or by the SigV4
  * scope's service name (awsQuery), never by action name alone.
@@ -119,6 +135,8 @@ function route(req: RawRequest, services: readonly ServiceDefinition[]): Route {
     }
     return route;
   }
+  const restXml = services.find((s) => s.protocol === 'rest-xml' && s.signingName === scope?.service);
+  if (restXml !== undefined) return restXmlRoute(req, restXml, region);
   const rest = restRoute(req, services);
   if (rest !== undefined) return rest;
   const service = services.find((s) => s.protocol === 'query' && s.signingName === scope?.service);
@@ -143,7 +161,7 @@ export class Dispatcher {
       principal =
         r.protocol === 'rest-json' && r.service?.noAuth === true
           ? ANONYMOUS
-          : authenticate(req, this.deps.store, r.protocol === 'query' ? 'query' : 'json', started, {
+          : authenticate(req, this.deps.store, r.protocol === 'rest-json' ? 'json' : r.protocol, started, {
               signingName: r.service?.signingName,
               unsignedPayload: r.service?.unsignedPayload ?? false,
               ownRegion: this.deps.config.region,
@@ -220,6 +238,8 @@ export class Dispatcher {
     if (service === undefined || operation === undefined || operation === '') {
       if (r.protocol === 'rest-json')
         throw new AwsApiError('UnknownOperationException', 'The requested method is not supported for this path.', 404);
+      if (r.protocol === 'rest-xml')
+        throw new AwsApiError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
       throw r.protocol === 'json'
         ? new AwsApiError(
             'UnknownOperationException',
@@ -280,6 +300,7 @@ export class Dispatcher {
       // Persist before answering, success or not: a handler that changed state and then failed must not lose the change.
       this.deps.persistence.commit(this.deps.store.takePending(), this.deps.store);
     }
+    if (r.protocol === 'rest-xml') return restXmlResponse(output as RestXmlOutput | undefined, requestId);
     if (r.protocol === 'rest-json') {
       return {
         status: 200,
@@ -302,6 +323,14 @@ export class Dispatcher {
   }
 
   private errorResponse(r: Route, err: AwsApiError, requestId: string): RawResponse {
+    if (r.protocol === 'rest-xml') {
+      const { headers } = restXmlResponse(undefined, requestId);
+      return {
+        status: err.httpStatus,
+        headers: { ...headers, 'content-type': REST_XML_CONTENT_TYPE, 'x-amzn-ErrorType': err.code },
+        body: serializeRestXmlError(err, requestId),
+      };
+    }
     if (r.protocol === 'rest-json') {
       const body = r.service?.restErrorBody?.(err) ?? { message: err.message };
       return {
@@ -330,7 +359,8 @@ export class Dispatcher {
 }
 
 /** The message of an error response body, whichever protocol wrote it (JSON `message`/`Message`, XML `<Message>`). */
-function errorMessageOf(body: string): string {
+function errorMessageOf(raw: string | Buffer): string {
+  const body = typeof raw === 'string' ? raw : raw.toString('utf8');
   try {
     const parsed = JSON.parse(body) as Record<string, unknown>;
     const m = parsed.message ?? parsed.Message ?? parsed.error_description;

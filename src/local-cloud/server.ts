@@ -6,13 +6,20 @@ import { AwsApiError } from './errors.js';
 import { newRequestId } from './ids.js';
 import { serializeJsonError } from './protocols/json.js';
 import { serializeQueryError } from './protocols/query.js';
+import { REST_XML_CONTENT_TYPE, serializeRestXmlError } from './protocols/rest-xml.js';
+import { scopeService } from './auth/sigv4.js';
+import { MAX_LOCAL_OBJECT_BYTES } from './services/s3/object-writes.js';
 
 /** AWS rejects request bodies this large long before any handler sees them. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** S3 requests carry object bodies: up to MAX_LOCAL_OBJECT_BYTES, plus room for aws-chunked framing. */
+export const MAX_S3_BODY_BYTES = MAX_LOCAL_OBJECT_BYTES + 1024 * 1024;
+
+const isS3 = (req: IncomingMessage): boolean => scopeService(req.headers.authorization) === 's3';
 
 function send(res: ServerResponse, r: RawResponse): void {
-  const body = Buffer.from(r.body, 'utf8');
-  res.writeHead(r.status, { ...r.headers, 'content-length': String(body.length) });
+  const body = typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : r.body;
+  res.writeHead(r.status, { 'content-length': String(body.length), ...r.headers });
   res.end(body);
 }
 
@@ -43,6 +50,17 @@ function earlyError(req: IncomingMessage, json: AwsApiError, query: AwsApiError)
 }
 
 function tooLarge(req: IncomingMessage): RawResponse {
+  if (isS3(req)) {
+    const requestId = newRequestId();
+    const err = new AwsApiError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', 400, {
+      MaxSizeAllowed: String(MAX_LOCAL_OBJECT_BYTES),
+    });
+    return {
+      status: 400,
+      headers: { 'content-type': REST_XML_CONTENT_TYPE, 'x-amz-request-id': requestId, connection: 'close' },
+      body: serializeRestXmlError(err, requestId),
+    };
+  }
   const message = `Request body must be no more than ${MAX_BODY_BYTES} bytes.`;
   return earlyError(
     req,
@@ -86,8 +104,9 @@ export function createHttpServer(dispatcher: Dispatcher, options: HttpServerOpti
       });
       return;
     }
+    const limit = isS3(req) ? MAX_S3_BODY_BYTES : MAX_BODY_BYTES;
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
+    if (declared > limit) {
       send(res, tooLarge(req));
       req.destroy();
       return;
@@ -98,7 +117,7 @@ export function createHttpServer(dispatcher: Dispatcher, options: HttpServerOpti
     req.on('data', (chunk: Buffer) => {
       if (aborted) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         aborted = true;
         send(res, tooLarge(req));
         req.destroy();

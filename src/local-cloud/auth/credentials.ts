@@ -4,7 +4,8 @@ import type { Store } from '../store/store.js';
 import type { AccessKeyRecord } from '../store/state.js';
 import type { SignedRequest } from './sigv4.js';
 import { isKnownRegion } from '../../model/regions.js';
-import { parseAmzDate, parseAuthorization, payloadHash, verifySigV4 } from './sigv4.js';
+import { decodeAwsChunked } from './aws-chunked.js';
+import { parseAmzDate, parseAuthorization, payloadHash, verifyChunkSignatures, verifySigV4 } from './sigv4.js';
 
 /** Who is calling, resolved from the request's credentials. */
 export interface Principal {
@@ -16,7 +17,7 @@ export interface Principal {
   roleArn?: string;
 }
 
-export type WireProtocol = 'json' | 'query';
+export type WireProtocol = 'json' | 'query' | 'rest-xml';
 
 /** The auth error codes differ by protocol: awsJson services say `...Exception`, awsQuery ones do not. */
 const CODES = {
@@ -33,6 +34,14 @@ const CODES = {
     unknownKey: ['InvalidClientTokenId', 403],
     badSignature: ['SignatureDoesNotMatch', 403],
     expired: ['ExpiredToken', 403],
+  },
+  // S3 (restXml): its own codes, https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+  'rest-xml': {
+    missing: ['AccessDenied', 403],
+    incomplete: ['AuthorizationHeaderMalformed', 400],
+    unknownKey: ['InvalidAccessKeyId', 403],
+    badSignature: ['SignatureDoesNotMatch', 403],
+    expired: ['ExpiredToken', 400],
   },
 } as const;
 
@@ -78,7 +87,11 @@ export function authenticate(
     throw fail(
       protocol,
       'missing',
-      protocol === 'json' ? 'Missing Authentication Token' : 'Request is missing Authentication Token',
+      protocol === 'json'
+        ? 'Missing Authentication Token'
+        : protocol === 'rest-xml'
+          ? 'Access Denied'
+          : 'Request is missing Authentication Token',
     );
   }
   if (auth === 'malformed') {
@@ -121,6 +134,11 @@ export function authenticate(
   const bodyHash = payloadHash(req, target.unsignedPayload);
   if (bodyHash === undefined || !verifySigV4(req, auth, key.secretAccessKey, amzDate, bodyHash)) {
     throw fail(protocol, 'badSignature', BAD_SIGNATURE);
+  }
+  if (bodyHash.startsWith('STREAMING-AWS4-HMAC-SHA256-PAYLOAD')) {
+    const payload = decodeAwsChunked(req.body);
+    if (typeof payload === 'string' || !verifyChunkSignatures(payload, auth, key.secretAccessKey, amzDate))
+      throw fail(protocol, 'badSignature', BAD_SIGNATURE);
   }
   if (Math.abs(now - signedAt) > SKEW_MS) {
     throw fail(

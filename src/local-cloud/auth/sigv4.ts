@@ -1,5 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ChunkedPayload } from './aws-chunked.js';
+import { STREAMING_PAYLOADS } from './aws-chunked.js';
 
 /** The parts of an `Authorization: AWS4-HMAC-SHA256 ...` header. */
 export interface SigV4Authorization {
@@ -112,15 +114,16 @@ export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 /**
  * The payload hash of the canonical request: always the hash of the body received, so a body
  * swapped under a captured signature fails, whatever `x-amz-content-sha256` claims. The one
- * exception is `UNSIGNED-PAYLOAD`, where the service accepts it (AWS: S3). Returns undefined when
- * the header is sent and does not match the body.
+ * exceptions are `UNSIGNED-PAYLOAD` and the aws-chunked streaming payloads, where the service accepts them (AWS:
+ * S3; a signed stream's chunks are verified by verifyChunkSignatures). Returns undefined when the header is sent and
+ * does not match the body.
  */
 export function payloadHash(req: SignedRequest, unsignedAllowed: boolean): string | undefined {
   const actual = sha256Hex(req.body);
   const claimed = req.headers['x-amz-content-sha256'];
   if (claimed === undefined) return actual;
   const value = Array.isArray(claimed) ? claimed.join(',') : claimed;
-  if (value === UNSIGNED_PAYLOAD && unsignedAllowed) return UNSIGNED_PAYLOAD;
+  if ((value === UNSIGNED_PAYLOAD || STREAMING_PAYLOADS.has(value)) && unsignedAllowed) return value;
   return value.toLowerCase() === actual ? actual : undefined;
 }
 
@@ -150,6 +153,31 @@ export function verifySigV4(
     .digest();
   const given = Buffer.from(auth.signature, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const EMPTY_SHA256 = sha256Hex('');
+
+/**
+ * `STREAMING-AWS4-HMAC-SHA256-PAYLOAD`: each chunk's signature signs the previous one (the seed: the header's) and
+ * the chunk's bytes, the final empty chunk included, so no chunk can be swapped, dropped or added.
+ */
+export function verifyChunkSignatures(
+  payload: ChunkedPayload,
+  auth: SigV4Authorization,
+  secret: string,
+  amzDate: string,
+): boolean {
+  const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
+  const key = signingKey(secret, auth.date, auth.region, auth.service);
+  let previous = auth.signature;
+  for (const chunk of payload.chunks) {
+    const stringToSign = `AWS4-HMAC-SHA256-PAYLOAD\n${amzDate}\n${scope}\n${previous}\n${EMPTY_SHA256}\n${sha256Hex(chunk.data)}`;
+    const expected = createHmac('sha256', key).update(stringToSign).digest();
+    const given = Buffer.from(chunk.signature, 'hex');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+    previous = chunk.signature;
+  }
+  return true;
 }
 
 /** Parses `20240102T030405Z` to epoch ms, or `undefined`. */

@@ -66,7 +66,13 @@ export function actionAndResource(
 ): { action: string; resource: string } | undefined {
   const op = Object.hasOwn(service.operations, operation) ? service.operations[operation] : undefined;
   if (op === undefined || op.resource === NO_PERMISSION_REQUIRED) return undefined;
-  return { action: `${service.signingName}:${operation}`, resource: op.resource(input, { store, accountId }) };
+  const action =
+    op.action === undefined
+      ? `${service.signingName}:${operation}`
+      : typeof op.action === 'string'
+        ? op.action
+        : op.action(input);
+  return { action, resource: op.resource(input, { store, accountId }) };
 }
 
 /**
@@ -76,7 +82,9 @@ export function actionAndResource(
  */
 export function authorize(call: AuthorizationCall): void {
   const { principal, store } = call;
-  if (unrestrictedRoot(store, principal)) return;
+  const owner = call.service.resourceOwner?.(call.operation, call.input, store);
+  const crossAccount = owner !== undefined && owner.accountId !== principal.accountId;
+  if (!crossAccount && unrestrictedRoot(store, principal)) return;
   const target = actionAndResource(call.service, call.operation, call.input, store, principal.accountId);
   if (target === undefined) return;
   const cp = callerPolicies(store, principal);
@@ -91,6 +99,11 @@ export function authorize(call: AuthorizationCall): void {
   };
   if (cp.roleArn !== undefined) request.context = { 'aws:PrincipalArn': cp.roleArn };
   let set = cp.policySet;
+  if (owner !== undefined) {
+    // A resource with its own policy (an S3 bucket): AWS judges the request against the owner's account.
+    request.resourceAccount = owner.accountId;
+    if (owner.policy !== undefined) set = { ...set, resourcePolicy: owner.policy };
+  }
   if (target.action === 'sts:AssumeRole') ({ request, set } = assumeRoleRequest(request, set, call));
   if (isAllowed(request, set)) return;
   const result = evaluate(request, set);

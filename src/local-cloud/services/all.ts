@@ -4,6 +4,7 @@ import { cloudTrailService } from './cloudtrail/index.js';
 import { iamService } from './iam/index.js';
 import { identityStoreService } from './identitystore/index.js';
 import { organizationsService } from './organizations/index.js';
+import { s3Service } from './s3/index.js';
 import { ssoAdminService } from './sso-admin/index.js';
 import { ssoOidcService } from './sso-oidc/index.js';
 import { ssoPortalService } from './sso/index.js';
@@ -19,6 +20,7 @@ export const SERVICES = [
   ssoOidcService,
   ssoPortalService,
   cloudTrailService,
+  s3Service,
 ] as const;
 
 /** The services' short names, derived from the list. */

@@ -1,7 +1,9 @@
+import type { NamedPolicy } from '../../access/index.js';
 import type { Principal } from '../auth/credentials.js';
 import type { ResolvedConfig } from '../config.js';
 import type { AwsApiError } from '../errors.js';
 import type { RestBindings } from '../protocols/rest-json.js';
+import type { RestXmlRequest } from '../protocols/rest-xml.js';
 import type { TableName } from '../store/state.js';
 import type { Store } from '../store/store.js';
 
@@ -49,6 +51,14 @@ export interface Operation {
   handler: Handler;
   /** The resource `<signingName>:<Operation>` is authorized against, or NO_PERMISSION_REQUIRED. */
   resource: ResourceResolver | typeof NO_PERMISSION_REQUIRED;
+  /** The IAM action when it is not `<signingName>:<Operation>` (S3: HeadBucket is `s3:ListBucket`). */
+  action?: string | ((input: Record<string, unknown>) => string);
+}
+
+/** The resource-based policy of the resource a call addresses, and the account that owns it (S3 bucket policies). */
+export interface ResourceOwner {
+  accountId: string;
+  policy?: NamedPolicy;
 }
 
 /** Any resource (`*`): the action has no required resource type. */
@@ -103,7 +113,7 @@ export interface ObservedCall {
 export interface ServiceDefinition<Name extends string = string> {
   /** Short name used in logs, throttling keys and the action prefix (`iam:CreateRole`). */
   name: Name;
-  protocol: 'json' | 'query' | 'rest-json';
+  protocol: 'json' | 'query' | 'rest-json' | 'rest-xml';
   /** SigV4 signing name, the service in the credential scope. */
   signingName: string;
   /**
@@ -126,6 +136,16 @@ export interface ServiceDefinition<Name extends string = string> {
   apiVersion?: string;
   /** restJson1: the operations' routes. */
   routes?: readonly RestRoute[];
+  /**
+   * restXml (S3, routed by the SigV4 scope's service): the operation and input of a request; undefined operation
+   * when none matches. Throws AwsApiError for a request it cannot read (MalformedXML…).
+   */
+  restXmlRoute?: (req: RestXmlRequest) => { operation: string | undefined; input: Record<string, unknown> };
+  /**
+   * The owner and resource-based policy of the resource a call addresses (S3: the bucket and its policy): a caller of
+   * another account is then allowed only if that policy allows it, as AWS judges cross-account requests.
+   */
+  resourceOwner?: (operation: string, input: Record<string, unknown>, store: Store) => ResourceOwner | undefined;
   /**
    * Unsigned (`smithy.api#noAuth` in the model: SSO OIDC, the SSO portal): no SigV4 is checked, an Authorization
    * header is ignored, and no IAM policy is evaluated; the handlers authenticate the caller themselves.

@@ -59,7 +59,7 @@ export interface ServiceModel {
 }
 
 export type BotocoreService =
-  'organizations' | 'iam' | 'sts' | 'sso-admin' | 'identitystore' | 'sso-oidc' | 'sso' | 'cloudtrail';
+  'organizations' | 'iam' | 'sts' | 'sso-admin' | 'identitystore' | 'sso-oidc' | 'sso' | 'cloudtrail' | 's3';
 
 let dataDir: string | undefined;
 

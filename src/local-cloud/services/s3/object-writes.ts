@@ -61,3 +61,57 @@ export function writeObject(store: Store, write: ObjectWrite, now: number): S3Ob
   store.put('s3Objects', objectVersionKey(write.bucket, write.key, versionId), record);
   return record;
 }
+
+/**
+ * DeleteObject without a version id: with versioning on (Enabled, or Suspended: then the marker is the `null`
+ * version, replacing a `null` object) a delete marker becomes the current version; never versioned, the object goes.
+ * Returns the marker written, if any.
+ */
+export function deleteCurrent(store: Store, bucketName: string, key: string, now: number): S3ObjectRecord | undefined {
+  const bucket = store.get('s3Buckets', bucketName);
+  if (bucket === undefined) throw new Error(`deleteCurrent: bucket ${bucketName} does not exist`);
+  if (bucket.versioning === undefined) {
+    store.delete('s3Objects', objectVersionKey(bucketName, key, 'null'));
+    return undefined;
+  }
+  const versionId = bucket.versioning === 'Enabled' ? newVersionId() : 'null';
+  for (const old of versionsOf(store, bucketName, key)) {
+    if (old.isLatest)
+      store.put('s3Objects', objectVersionKey(old.bucket, old.key, old.versionId), { ...old, isLatest: false });
+  }
+  const marker: S3ObjectRecord = {
+    bucket: bucketName,
+    key,
+    versionId,
+    isLatest: true,
+    deleteMarker: true,
+    body: '',
+    size: 0,
+    etag: '',
+    contentType: '',
+    lastModified: now,
+    ownerAccountId: bucket.accountId,
+    metadata: {},
+  };
+  store.put('s3Objects', objectVersionKey(bucketName, key, versionId), marker);
+  return marker;
+}
+
+/** Removes one version for good (DeleteObject with a version id); the newest remaining one becomes current. */
+export function deleteVersion(
+  store: Store,
+  bucketName: string,
+  key: string,
+  versionId: string,
+): S3ObjectRecord | undefined {
+  const storeKey = objectVersionKey(bucketName, key, versionId);
+  const removed = store.get('s3Objects', storeKey);
+  if (removed === undefined) return undefined;
+  store.delete('s3Objects', storeKey);
+  if (removed.isLatest) {
+    const next = versionsOf(store, bucketName, key)[0];
+    if (next !== undefined)
+      store.put('s3Objects', objectVersionKey(bucketName, key, next.versionId), { ...next, isLatest: true });
+  }
+  return removed;
+}
