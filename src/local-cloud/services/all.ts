@@ -1,9 +1,12 @@
 import { CORE_TABLES } from '../store/state.js';
 import type { TableName } from '../store/state.js';
+import { configService } from './config/index.js';
+import { guardDutyService } from './guardduty/index.js';
 import { iamService } from './iam/index.js';
 import { identityStoreService } from './identitystore/index.js';
 import { organizationsService } from './organizations/index.js';
 import { ssoAdminService } from './sso-admin/index.js';
+import { securityHubService } from './securityhub/index.js';
 import { ssoOidcService } from './sso-oidc/index.js';
 import { ssoPortalService } from './sso/index.js';
 import { stsService } from './sts/index.js';
@@ -17,6 +20,9 @@ export const SERVICES = [
   identityStoreService,
   ssoOidcService,
   ssoPortalService,
+  guardDutyService,
+  securityHubService,
+  configService,
 ] as const;
 
 /** The services' short names, derived from the list. */

@@ -71,7 +71,8 @@ export interface ErrorShape {
 
 /** A restJson1 operation's address: METHOD + PATH, and where its members travel outside the body. */
 export interface RestRoute extends RestBindings {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The model's requestUri: literal segments and `{Label}` segments bound to the member of that name. */
   path: string;
   operation: string;
 }

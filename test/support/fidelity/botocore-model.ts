@@ -58,7 +58,17 @@ export interface ServiceModel {
   shapes: Record<string, Shape>;
 }
 
-export type BotocoreService = 'organizations' | 'iam' | 'sts' | 'sso-admin' | 'identitystore' | 'sso-oidc' | 'sso';
+export type BotocoreService =
+  | 'organizations'
+  | 'iam'
+  | 'sts'
+  | 'sso-admin'
+  | 'identitystore'
+  | 'sso-oidc'
+  | 'sso'
+  | 'guardduty'
+  | 'securityhub'
+  | 'config';
 
 let dataDir: string | undefined;
 
