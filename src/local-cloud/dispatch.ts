@@ -49,7 +49,7 @@ const GENERIC_QUERY_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 /** `aws:RequestedRegion` of a global service's calls (IAM, Organizations). */
 export const GLOBAL_SERVICE_REGION = 'us-east-1';
 
-interface Route {
+export interface Route {
   service: ServiceDefinition | undefined;
   protocol: WireProtocol | 'rest-json';
   operation: string | undefined;
@@ -73,7 +73,11 @@ const ANONYMOUS: Principal = { accountId: '', arn: '', userId: '', accessKeyId: 
  * asked with another method names no operation (UnknownOperationException), as does an unknown path signed for a
  * restJson1 service.
  */
-function restRoute(req: RawRequest, services: readonly ServiceDefinition[], signingName?: string): Route | undefined {
+export function restRoute(
+  req: RawRequest,
+  services: readonly ServiceDefinition[],
+  signingName?: string,
+): Route | undefined {
   const path = pathOf(req.url);
   const matching = (s: ServiceDefinition) =>
     (s.routes ?? [])
@@ -95,7 +99,8 @@ function restRoute(req: RawRequest, services: readonly ServiceDefinition[], sign
   try {
     r.input = restInput(req.method, req.url, req.headers, req.body, match.route, match.labels);
   } catch (err) {
-    r.parseError = err as AwsApiError;
+    const own = service.malformedBody;
+    r.parseError = own === undefined ? (err as AwsApiError) : new AwsApiError(own.code, own.message, own.status);
   }
   return r;
 }

@@ -126,6 +126,8 @@ export interface ServiceDefinition<Name extends string = string> {
    * header is ignored, and no IAM policy is evaluated; the handlers authenticate the caller themselves.
    */
   noAuth?: boolean;
+  /** restJson1: the error for a body that is not a JSON object, when the service does not answer InvalidRequestException. */
+  malformedBody?: ErrorShape;
   /** restJson1: the error body the model's error shapes declare (`{"error",…}` or `{"message"}`). */
   restErrorBody?: (err: AwsApiError) => Record<string, unknown>;
   operations: Readonly<Record<string, Operation>>;

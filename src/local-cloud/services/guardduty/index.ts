@@ -50,6 +50,11 @@ export const guardDutyService = defineService({
   unsignedPayload: false,
   routes,
   restErrorBody: guardDutyErrorBody,
+  malformedBody: {
+    code: 'BadRequestException',
+    message: 'The request is rejected because the JSON could not be processed.',
+    status: 400,
+  },
   operations: {
     CreateDetector: { handler: createDetector, resource: ANY_RESOURCE },
     ListDetectors: { handler: listDetectors, resource: ANY_RESOURCE },

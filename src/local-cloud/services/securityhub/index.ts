@@ -39,6 +39,7 @@ export const securityHubService = defineService({
   unsignedPayload: false,
   routes,
   restErrorBody: securityHubErrorBody,
+  malformedBody: { code: 'InvalidInputException', message: 'The request body is not valid JSON.', status: 400 },
   operations: {
     EnableSecurityHub: { handler: enableSecurityHub, resource: ANY_RESOURCE },
     DescribeHub: { handler: describeHub, resource: ANY_RESOURCE },
