@@ -74,6 +74,14 @@ export function getDetector(input: Record<string, unknown>, ctx: HandlerContext)
     serviceRole: `arn:aws:iam::${d.accountId}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
     status: d.enabled ? 'ENABLED' : 'DISABLED',
     tags: d.tags,
+    // Deprecated in favour of features, but still answered; the foundational sources are always on.
+    dataSources: {
+      cloudTrail: { status: 'ENABLED' },
+      dnsLogs: { status: 'ENABLED' },
+      flowLogs: { status: 'ENABLED' },
+      s3Logs: { status: d.features.S3_DATA_EVENTS ?? 'DISABLED' },
+      kubernetes: { auditLogs: { status: d.features.EKS_AUDIT_LOGS ?? 'DISABLED' } },
+    },
     features: Object.entries(d.features).map(([name, status]) => ({ name, status, updatedAt: d.updatedAt / 1000 })),
   };
 }
