@@ -150,6 +150,24 @@ beforeAll(async () => {
   );
   await fails(sec.cfg.send(new C.DeleteConfigurationAggregatorCommand({ ConfigurationAggregatorName: 'nope' })));
   await sec.cfg.send(new C.DeleteConfigurationAggregatorCommand({ ConfigurationAggregatorName: 'org' }));
+  const recorderRole = `arn:aws:iam::${security}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`;
+  await sec.cfg.send(new C.DescribeConfigurationRecordersCommand({}));
+  await sec.cfg.send(
+    new C.PutConfigurationRecorderCommand({
+      ConfigurationRecorder: {
+        name: 'default',
+        roleARN: recorderRole,
+        recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+      },
+    }),
+  );
+  await sec.cfg.send(new C.DescribeConfigurationRecordersCommand({ ConfigurationRecorderNames: ['default'] }));
+  await fails(
+    sec.cfg.send(
+      new C.PutConfigurationRecorderCommand({ ConfigurationRecorder: { name: 'second', roleARN: recorderRole } }),
+    ),
+  );
+  await fails(sec.cfg.send(new C.DescribeConfigurationRecordersCommand({ ConfigurationRecorderNames: ['nope'] })));
 }, 60_000);
 
 afterAll(async () => {

@@ -26,13 +26,30 @@ export interface ConfigAggregatorRecord {
   updatedAt: number;
 }
 
+/** The configuration recorder of an account in one region (AWS allows one), keyed `<account>|<region>`. */
+export interface ConfigRecorderRecord {
+  accountId: string;
+  region: string;
+  name: string;
+  roleARN: string;
+  recordingGroup: {
+    allSupported: boolean;
+    includeGlobalResourceTypes: boolean;
+    resourceTypes: string[];
+    exclusionByResourceTypes: { resourceTypes: string[] };
+    recordingStrategy: { useOnly: string };
+  };
+  recordingMode: { recordingFrequency: 'CONTINUOUS' | 'DAILY' };
+}
+
 declare module '../../store/state.js' {
   interface Tables {
     configAggregators: ConfigAggregatorRecord;
+    configRecorders: ConfigRecorderRecord;
   }
 }
 
-export const CONFIG_TABLES = ['configAggregators'] as const satisfies readonly TableName[];
+export const CONFIG_TABLES = ['configAggregators', 'configRecorders'] as const satisfies readonly TableName[];
 
 export const aggregatorKey = (accountId: string, region: string, name: string): string =>
   `${accountId}|${region}|${name}`;
