@@ -1,5 +1,5 @@
 import { lowerAlnum } from '../../ids.js';
-import { isDelegatedAdmin, organizationOfAccount } from '../organizations/service-delegation.js';
+import { enableTrustedAccess, isDelegatedAdmin, organizationOfAccount } from '../organizations/service-delegation.js';
 import { paginateJson } from '../pagination.js';
 import type { HandlerContext } from '../registry.js';
 import { CONFIG_PRINCIPAL, configError, configInput } from './common.js';
@@ -70,11 +70,7 @@ function checkOrganizationCaller(ctx: HandlerContext): void {
       'AWS Config resource cannot be created because your organization does not have all features enabled.',
     );
   if (org.managementAccountId === caller) {
-    if (org.serviceAccess[CONFIG_PRINCIPAL] === undefined)
-      ctx.store.put('organizations', org.id, {
-        ...org,
-        serviceAccess: { ...org.serviceAccess, [CONFIG_PRINCIPAL]: ctx.now },
-      });
+    enableTrustedAccess(ctx.store, org, CONFIG_PRINCIPAL, ctx.now);
     return;
   }
   if (!isDelegatedAdmin(ctx.store, caller, CONFIG_PRINCIPAL))

@@ -15,6 +15,12 @@ export function organizationOfAccount(store: Store, accountId: string): Organiza
   return orgId === null || orgId === undefined ? undefined : store.get('organizations', orgId);
 }
 
+/** Enables trusted access for `sp` in the organization, when not yet (what EnableAWSServiceAccess records). */
+export function enableTrustedAccess(store: Store, org: OrganizationRecord, sp: string, now: number): void {
+  if (org.serviceAccess[sp] === undefined)
+    store.put('organizations', org.id, { ...org, serviceAccess: { ...org.serviceAccess, [sp]: now } });
+}
+
 /** Enables trusted access for `sp` (when not yet) and registers `accountId` as its delegated administrator. */
 export function delegateServiceAdmin(
   store: Store,
@@ -23,8 +29,7 @@ export function delegateServiceAdmin(
   sp: string,
   now: number,
 ): void {
-  if (org.serviceAccess[sp] === undefined)
-    store.put('organizations', org.id, { ...org, serviceAccess: { ...org.serviceAccess, [sp]: now } });
+  enableTrustedAccess(store, org, sp, now);
   if (!store.has('delegatedAdmins', key(accountId, sp)))
     store.put('delegatedAdmins', key(accountId, sp), { accountId, servicePrincipal: sp, enabledAt: now });
 }
