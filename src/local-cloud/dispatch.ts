@@ -10,11 +10,11 @@ import { newRequestId } from './ids.js';
 import type { FaultInjector } from './knobs/faults.js';
 import type { Throttler } from './knobs/throttle.js';
 import { JSON_CONTENT_TYPE, parseJsonBody, serializeJson, serializeJsonError } from './protocols/json.js';
-import { pathOf, REST_JSON_CONTENT_TYPE, restInput, serializeRestJson } from './protocols/rest-json.js';
+import { matchPath, pathOf, REST_JSON_CONTENT_TYPE, restInput, serializeRestJson } from './protocols/rest-json.js';
 import { parseQueryBody, serializeQueryError, serializeQueryResponse, XML_CONTENT_TYPE } from './protocols/query.js';
 import type { RestXmlOutput } from './protocols/rest-xml.js';
 import { REST_XML_CONTENT_TYPE, restXmlRequest, restXmlResponse, serializeRestXmlError } from './protocols/rest-xml.js';
-import type { HandlerContext, Job, ObservedCall, ServiceDefinition } from './services/registry.js';
+import type { HandlerContext, Job, ObservedCall, RestRoute, ServiceDefinition } from './services/registry.js';
 import { signInRoute } from './sign-in-routes.js';
 import type { Persistence } from './store/persistence.js';
 import type { Store } from './store/store.js';
@@ -52,7 +52,7 @@ const GENERIC_QUERY_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 /** `aws:RequestedRegion` of a global service's calls (IAM, Organizations). */
 export const GLOBAL_SERVICE_REGION = 'us-east-1';
 
-interface Route {
+export interface Route {
   service: ServiceDefinition | undefined;
   protocol: WireProtocol | 'rest-json';
   operation: string | undefined;
@@ -71,26 +71,41 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 const ANONYMOUS: Principal = { accountId: '', arn: '', userId: '', accessKeyId: '', kind: 'root' };
 
 /**
- * restJson1: the service one of whose routes has this path. The operation is the route of this method; a known path
- * asked with another method names no operation (UnknownOperationException).
+ * restJson1: the service one of whose routes matches this path (a literal route before a templated one); when several
+ * services have such a route, the one the SigV4 scope names. The operation is the route of this method; a known path
+ * asked with another method names no operation (UnknownOperationException), as does an unknown path signed for a
+ * restJson1 service.
  */
-function restRoute(req: RawRequest, services: readonly ServiceDefinition[]): Route | undefined {
+export function restRoute(
+  req: RawRequest,
+  services: readonly ServiceDefinition[],
+  signingName?: string,
+): Route | undefined {
   const path = pathOf(req.url);
-  for (const service of services) {
-    if (service.protocol !== 'rest-json') continue;
-    const routes = (service.routes ?? []).filter((r) => r.path === path);
-    if (routes.length === 0) continue;
-    const match = routes.find((r) => r.method === req.method);
-    const r: Route = { service, protocol: 'rest-json', operation: match?.operation, input: undefined, region: '' };
-    if (match === undefined) return r;
-    try {
-      r.input = restInput(req.method, req.url, req.headers, req.body, match);
-    } catch (err) {
-      r.parseError = err as AwsApiError;
-    }
-    return r;
+  const matching = (s: ServiceDefinition) =>
+    (s.routes ?? [])
+      .map((route) => ({ route, labels: matchPath(route.path, path) }))
+      .filter((m): m is { route: RestRoute; labels: Record<string, string> } => m.labels !== undefined)
+      .sort((a, b) => Object.keys(a.labels).length - Object.keys(b.labels).length);
+  const rest = services.filter((s) => s.protocol === 'rest-json');
+  const candidates = rest.filter((s) => matching(s).length > 0);
+  const service = candidates.find((s) => s.signingName === signingName) ?? candidates[0];
+  if (service === undefined) {
+    const signed = rest.find((s) => s.noAuth !== true && s.signingName === signingName);
+    return signed === undefined
+      ? undefined
+      : { service: signed, protocol: 'rest-json', operation: undefined, input: undefined, region: '' };
   }
-  return undefined;
+  const match = matching(service).find((m) => m.route.method === req.method);
+  const r: Route = { service, protocol: 'rest-json', operation: match?.route.operation, input: undefined, region: '' };
+  if (match === undefined) return r;
+  try {
+    r.input = restInput(req.method, req.url, req.headers, req.body, match.route, match.labels);
+  } catch (err) {
+    const own = service.malformedBody;
+    r.parseError = own === undefined ? (err as AwsApiError) : new AwsApiError(own.code, own.message, own.status);
+  }
+  return r;
 }
 
 /** restXml (S3): the service whose signing name the SigV4 scope names; it reads the operation from the request. */
@@ -137,8 +152,8 @@ function route(req: RawRequest, services: readonly ServiceDefinition[]): Route {
   }
   const restXml = services.find((s) => s.protocol === 'rest-xml' && s.signingName === scope?.service);
   if (restXml !== undefined) return restXmlRoute(req, restXml, region);
-  const rest = restRoute(req, services);
-  if (rest !== undefined) return rest;
+  const rest = restRoute(req, services, scope?.service);
+  if (rest !== undefined) return { ...rest, region };
   const service = services.find((s) => s.protocol === 'query' && s.signingName === scope?.service);
   const q = req.url.indexOf('?');
   const text = req.method === 'GET' ? (q < 0 ? '' : req.url.slice(q + 1)) : req.body.toString('utf8');

@@ -5,7 +5,7 @@ import type { LocalCloudCredentials } from '../../src/local-cloud/index.js';
 /** A minimal SigV4 signer for hand-made requests (bad bodies, unknown operations); the SDK tests cover the real signer. */
 export interface RawRequest {
   endpoint: string;
-  service: 'organizations' | 'iam' | 'sts' | 'sso' | 'identitystore';
+  service: 'organizations' | 'iam' | 'sts' | 'sso' | 'identitystore' | 'guardduty' | 'securityhub' | 'config';
   body: string;
   target?: string;
   contentType?: string;

@@ -33,7 +33,7 @@ describe('the service definitions', () => {
 
   it('give restJson1 services distinct METHOD + PATH routes, none at / (where awsQuery is served)', () => {
     const routes = SERVICES.flatMap((s) => (s.routes ?? []).map((r) => `${r.method} ${r.path}`));
-    expect(routes.length).toBe(7);
+    expect(routes.length).toBe(24);
     expect(new Set(routes).size).toBe(routes.length);
     expect(routes.filter((r) => r.endsWith(' /'))).toEqual([]);
     for (const s of SERVICES.filter((x) => x.protocol === 'rest-json'))

@@ -1,11 +1,14 @@
 import { CORE_TABLES } from '../store/state.js';
 import type { TableName } from '../store/state.js';
 import { cloudTrailService } from './cloudtrail/index.js';
+import { configService } from './config/index.js';
+import { guardDutyService } from './guardduty/index.js';
 import { iamService } from './iam/index.js';
 import { identityStoreService } from './identitystore/index.js';
 import { organizationsService } from './organizations/index.js';
 import { s3Service } from './s3/index.js';
 import { ssoAdminService } from './sso-admin/index.js';
+import { securityHubService } from './securityhub/index.js';
 import { ssoOidcService } from './sso-oidc/index.js';
 import { ssoPortalService } from './sso/index.js';
 import { stsService } from './sts/index.js';
@@ -21,6 +24,9 @@ export const SERVICES = [
   ssoPortalService,
   cloudTrailService,
   s3Service,
+  guardDutyService,
+  securityHubService,
+  configService,
 ] as const;
 
 /** The services' short names, derived from the list. */

@@ -81,7 +81,8 @@ export interface ErrorShape {
 
 /** A restJson1 operation's address: METHOD + PATH, and where its members travel outside the body. */
 export interface RestRoute extends RestBindings {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The model's requestUri: literal segments and `{Label}` segments bound to the member of that name. */
   path: string;
   operation: string;
 }
@@ -151,6 +152,8 @@ export interface ServiceDefinition<Name extends string = string> {
    * header is ignored, and no IAM policy is evaluated; the handlers authenticate the caller themselves.
    */
   noAuth?: boolean;
+  /** restJson1: the error for a body that is not a JSON object, when the service does not answer InvalidRequestException. */
+  malformedBody?: ErrorShape;
   /** restJson1: the error body the model's error shapes declare (`{"error",…}` or `{"message"}`). */
   restErrorBody?: (err: AwsApiError) => Record<string, unknown>;
   operations: Readonly<Record<string, Operation>>;

@@ -59,7 +59,18 @@ export interface ServiceModel {
 }
 
 export type BotocoreService =
-  'organizations' | 'iam' | 'sts' | 'sso-admin' | 'identitystore' | 'sso-oidc' | 'sso' | 'cloudtrail' | 's3';
+  | 'organizations'
+  | 'iam'
+  | 'sts'
+  | 'sso-admin'
+  | 'identitystore'
+  | 'sso-oidc'
+  | 'sso'
+  | 'cloudtrail'
+  | 's3'
+  | 'guardduty'
+  | 'securityhub'
+  | 'config';
 
 let dataDir: string | undefined;
 

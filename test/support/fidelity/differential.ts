@@ -74,6 +74,7 @@ export function normalizeIds(text: string): string {
       .replace(/\br-[a-z0-9]{4,32}\b/g, '<root>')
       .replace(/\bp-[0-9a-zA-Z_]{8,128}\b/g, (id) => (id === 'p-FullAWSAccess' ? id : '<policy>'))
       .replace(/\bcar-[a-z0-9]{8,32}\b/g, '<car>')
+      .replace(/\b[0-9a-f]{32}\b/g, '<detector>')
       .replace(/\bh-[0-9a-z]{8,32}\b/g, '<handshake>')
       .replace(/\b(AROA|AIDA|ANPA|ASIA|AKIA)[A-Z0-9]{12,}\b/g, '<$1>')
       .replace(/\b\d{12}\b/g, '<account>')

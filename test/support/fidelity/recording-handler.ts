@@ -1,5 +1,7 @@
 import { Readable } from 'node:stream';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { matchPath } from '../../../src/local-cloud/protocols/rest-json.js';
+import { SERVICES } from '../../../src/local-cloud/services/all.js';
 import type { WireResponse } from './response-validation.js';
 
 /** One exchange as it crossed the wire: the operation the SDK called and the raw response. */
@@ -17,21 +19,25 @@ const JSON_TARGET_PREFIXES: Readonly<Record<string, string>> = {
   AWSOrganizationsV20161128: 'organizations',
   SWBExternalService: 'sso-admin',
   AWSIdentityStore: 'identitystore',
+  StarlingDoveService: 'config',
 };
 
-/** restJson1 routes (botocore `http.requestUri`) of SSO OIDC and the SSO portal. */
-const REST_ROUTES: Readonly<Record<string, { service: string; operation: string }>> = {
-  'POST /client/register': { service: 'sso-oidc', operation: 'RegisterClient' },
-  'POST /device_authorization': { service: 'sso-oidc', operation: 'StartDeviceAuthorization' },
-  'POST /token': { service: 'sso-oidc', operation: 'CreateToken' },
-  'GET /federation/credentials': { service: 'sso', operation: 'GetRoleCredentials' },
-  'GET /assignment/roles': { service: 'sso', operation: 'ListAccountRoles' },
-  'GET /assignment/accounts': { service: 'sso', operation: 'ListAccounts' },
-  'POST /logout': { service: 'sso', operation: 'Logout' },
-};
+/** restJson1: the service and operation whose route (botocore `http.requestUri`) matches, preferring the signed scope's. */
+function restOperation(request: HttpRequest, scope: string): { service: string; operation: string } | undefined {
+  const found = SERVICES.filter((s) => s.protocol === 'rest-json')
+    .sort((x, y) => Number(y.signingName === scope) - Number(x.signingName === scope))
+    .flatMap((s) =>
+      (s.routes ?? [])
+        .filter((r) => r.method === request.method && matchPath(r.path, request.path) !== undefined)
+        .map((r) => ({ service: s.name, operation: r.operation })),
+    );
+  return found[0];
+}
 
 function operationOf(request: HttpRequest): { service: string; operation: string } {
-  const rest = REST_ROUTES[`${request.method} ${request.path}`];
+  const auth = request.headers.authorization ?? request.headers.Authorization ?? '';
+  const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(auth)?.[1] ?? '';
+  const rest = restOperation(request, scope);
   if (rest !== undefined) return rest;
   const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'];
   if (target !== undefined) {
@@ -41,8 +47,6 @@ function operationOf(request: HttpRequest): { service: string; operation: string
   }
   const body = typeof request.body === 'string' ? request.body : '';
   const action = new URLSearchParams(body).get('Action') ?? '';
-  const auth = request.headers.authorization ?? request.headers.Authorization ?? '';
-  const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(auth)?.[1] ?? '';
   return { service: scope, operation: action };
 }
 

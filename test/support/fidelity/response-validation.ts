@@ -101,11 +101,14 @@ function checkJson(model: ServiceModel, shapeName: string, value: unknown, path:
     case 'structure': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return wrong('an object');
       const obj = value as Record<string, unknown>;
+      // On the wire a member goes by its locationName (GuardDuty's `detectorId` for DetectorId), else its name.
+      const wire = (name: string): string => shape.members?.[name]?.locationName ?? name;
+      const byWire = new Map(Object.entries(shape.members ?? {}).map(([name, ref]) => [wire(name), ref]));
       for (const name of shape.required ?? [])
-        if (obj[name] === undefined || obj[name] === null)
-          out.push({ path: memberPath(path, name), problem: 'required member missing' });
+        if (obj[wire(name)] === undefined || obj[wire(name)] === null)
+          out.push({ path: memberPath(path, wire(name)), problem: 'required member missing' });
       for (const [name, v] of Object.entries(obj)) {
-        const ref = shape.members?.[name];
+        const ref = byWire.get(name);
         if (ref === undefined) out.push({ path: memberPath(path, name), problem: `not a member of ${shapeName}` });
         else if (v !== null) checkJson(model, ref.shape, v, memberPath(path, name), out);
       }
@@ -198,10 +201,10 @@ function validateJsonError(model: ServiceModel, operation: string, res: WireResp
     out.push({ path: 'x-amzn-ErrorType', problem: `header ${header} differs from __type ${code}` });
   const shapeName = checkErrorCode(model, operation, 'json', code, res.status, out);
   const { __type: _ignored, ...members } = body;
-  // botocore reads an error's `message`/`Message` from the body whatever its shape declares; error shapes with no
-  // members at all (CloudTrail's) still carry one on the wire.
-  if (shapeName !== undefined && Object.keys(shapeOf(model, shapeName).members ?? {}).length === 0)
-    for (const k of ['message', 'Message']) delete members[k];
+  // The message travels whether or not the shape models it (CloudTrail's and AWS Config's exceptions have no
+  // members).
+  if (shapeName !== undefined && shapeOf(model, shapeName).members?.Message === undefined) delete members.Message;
+  if (shapeName !== undefined && shapeOf(model, shapeName).members?.message === undefined) delete members.message;
   if (shapeName !== undefined) checkJson(model, shapeName, members, '', out);
   else
     for (const k of Object.keys(members))
@@ -220,12 +223,17 @@ export const UNMODELED_ERRORS: Readonly<Record<string, string>> = {
     'the AWS access portal answers GetRoleCredentials for a role the user has no access to with 403 ForbiddenException "No access"; the sso model has no such shape',
 };
 
-/** restJson1 errors: the code in `x-amzn-ErrorType`, the body the error shape's members (no `__type`). */
+/**
+ * restJson1 errors: the code in `x-amzn-ErrorType`, the body the error shape's members. A `__type` in the body is the
+ * protocol's fallback code (GuardDuty sends `"__type":"InvalidInputException"` beside its BadRequestException header)
+ * and is not a member.
+ */
 function validateRestJsonError(model: ServiceModel, operation: string, res: WireResponse): Violation[] {
   const out: Violation[] = [];
   let body: Record<string, unknown>;
   try {
-    body = JSON.parse(res.body) as Record<string, unknown>;
+    const { __type: _fallback, ...members } = JSON.parse(res.body) as Record<string, unknown>;
+    body = members;
   } catch {
     return [{ path: '', problem: 'the error body is not JSON' }];
   }
