@@ -46,7 +46,12 @@ export const securityServiceProvider: KindProvider<'security-service'> = {
 export const securityServicesReader: ServiceReader = {
   service: 'security-services',
   kinds: ['delegated-administrator', 'security-service'],
-  async read(clients: AwsClients) {
+  // After Organizations: without an organization there are no delegated administrators to list (the services answer
+  // AWSOrganizationsNotInUseException or their own refusal), so none is read.
+  afterOthers: true,
+  async read(clients: AwsClients, _io, context) {
+    if (context?.prior !== undefined && context.prior.organization.length === 0)
+      return { 'delegated-administrator': [], 'security-service': [] };
     const [guardduty, securityhub, ...config] = await Promise.all([
       guardDutyAdmins(clients.inHomeRegion(GuardDutyClient)),
       securityHubAdmins(clients.inHomeRegion(SecurityHubClient)),
