@@ -9,7 +9,7 @@ import { FaultInjector } from './knobs/faults.js';
 import { Throttler } from './knobs/throttle.js';
 import { JobScheduler } from './scheduler.js';
 import { closeServer, createHttpServer, listen } from './server.js';
-import { SERVICES, TABLE_NAMES } from './services/all.js';
+import { SERVICES, TABLE_NAMES, VOLATILE_TABLE_NAMES } from './services/all.js';
 import { seedState, pruneExpiredSessions, createStandaloneAccount } from './seed.js';
 import { acquireLock, releaseLock, removeServerRecord, writeServerRecord } from './store/lock.js';
 import { pruneSignIns } from './services/sso-oidc/prune.js';
@@ -47,7 +47,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   acquireLock(config.dataDir, lockToken);
   let persistence: Persistence | undefined;
   try {
-    const store = new Store(TABLE_NAMES);
+    const store = new Store(TABLE_NAMES, VOLATILE_TABLE_NAMES);
     persistence = new Persistence(config.dataDir, { log: (message) => daemonLog(config.dataDir, message) });
     persistence.load(store);
     const meta = seedState(store);
@@ -111,8 +111,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       close: async () => {
         if (closed) return;
         closed = true;
-        scheduler.stop();
         await closeServer(server);
+        // After the last call is answered, so its events are in the delivery.
+        scheduler.flushAndStop();
         p.close(store);
         await apiLog.close();
         removeServerRecord(config.dataDir, process.pid);

@@ -51,6 +51,13 @@ export class JobScheduler {
       for (const { key, at } of job.pending(this.store)) this.schedule({ kind, key, at });
   }
 
+  /** Runs, now, the pending jobs whose work would be lost with the process (`runOnClose`); then stops. */
+  flushAndStop(): void {
+    for (const [kind, job] of this.jobs)
+      if (job.runOnClose === true) for (const { key, at } of job.pending(this.store)) this.run({ kind, key, at });
+    this.stop();
+  }
+
   private run(job: Job): void {
     if (this.stopped) return;
     const definition = this.jobs.get(job.kind);

@@ -34,3 +34,6 @@ export type ServiceName = (typeof SERVICES)[number]['name'];
 
 /** Every table of the store: the core ones, then each service's own. */
 export const TABLE_NAMES: readonly TableName[] = [...CORE_TABLES, ...SERVICES.flatMap((s) => s.tables)];
+
+/** The tables kept in memory only (see ServiceDefinition.volatileTables). */
+export const VOLATILE_TABLE_NAMES: readonly TableName[] = SERVICES.flatMap((s) => s.volatileTables ?? []);

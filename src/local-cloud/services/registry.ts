@@ -69,6 +69,8 @@ export type JobRunner = (key: string, ctx: HandlerContext) => void;
 
 export interface JobDefinition {
   run: JobRunner;
+  /** Run at once when the local cloud closes, if pending (work kept only in memory, e.g. CloudTrail's delivery). */
+  runOnClose?: boolean;
   /** The jobs of this kind pending in a freshly loaded store, to re-arm after a restart. */
   pending(store: Store): { key: string; at: number }[];
 }
@@ -159,6 +161,11 @@ export interface ServiceDefinition<Name extends string = string> {
   operations: Readonly<Record<string, Operation>>;
   /** The store tables this service owns (declared in its `tables.ts`). */
   tables: readonly TableName[];
+  /**
+   * Those of its tables kept in memory only (not journaled, not in snapshots): records written on every call, whose
+   * fsync would make reads touch the disk (CloudTrail's event history and delivery queue).
+   */
+  volatileTables?: readonly TableName[];
   /** Background jobs by kind; kinds are unique across services. */
   jobs?: Readonly<Record<string, JobDefinition>>;
   /**

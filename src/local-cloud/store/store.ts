@@ -34,7 +34,11 @@ export class Store {
   /** The indexes built so far, per table. */
   private readonly indexes = new Map<TableName, Map<IndexDef<TableName>, Buckets>>();
 
-  constructor(names: readonly TableName[]) {
+  /** Tables kept in memory only: their writes are not journaled and snapshots leave them out. */
+  private readonly volatile: ReadonlySet<TableName>;
+
+  constructor(names: readonly TableName[], volatile: readonly TableName[] = []) {
+    this.volatile = new Set(volatile);
     for (const name of names) {
       this.tables.set(name, new Map());
       this.versions.set(name, 0);
@@ -122,11 +126,11 @@ export class Store {
 
   put<T extends TableName>(table: T, key: string, value: Tables[T]): void {
     this.write(table, key, value);
-    this.pending.push({ op: 'put', table, key, value });
+    if (!this.volatile.has(table)) this.pending.push({ op: 'put', table, key, value });
   }
 
   delete(table: TableName, key: string): void {
-    if (this.remove(table, key)) this.pending.push({ op: 'del', table, key });
+    if (this.remove(table, key) && !this.volatile.has(table)) this.pending.push({ op: 'del', table, key });
   }
 
   /** Applies a journal entry without recording it again (used when loading from disk). */
@@ -145,7 +149,7 @@ export class Store {
   /** A plain snapshot: table → [key, record][]. */
   dump(): Record<string, [string, unknown][]> {
     const out: Record<string, [string, unknown][]> = {};
-    for (const [name, t] of this.tables) out[name] = [...t.entries()];
+    for (const [name, t] of this.tables) if (!this.volatile.has(name)) out[name] = [...t.entries()];
     return out;
   }
 

@@ -95,4 +95,5 @@ export function pendingDelivery(store: Store): { key: string; at: number }[] {
   return [{ key: DELIVERY_KEY, at }];
 }
 
-export const deliveryJob = { [DELIVERY_JOB]: { run: deliverPending, pending: pendingDelivery } };
+/** The queue is kept in memory (volatile), so a clean close delivers what is queued. */
+export const deliveryJob = { [DELIVERY_JOB]: { run: deliverPending, pending: pendingDelivery, runOnClose: true } };

@@ -46,6 +46,9 @@ export const cloudTrailService = defineService({
   targetPrefixAliases: ['CloudTrail_20131101'],
   operations,
   tables: CLOUDTRAIL_TABLES,
+  // Written on every call: journaling them would fsync on every read. A kill -9 loses the event history and what
+  // was not yet delivered (at most trailDeliverySeconds of calls); a clean close delivers it.
+  volatileTables: ['cloudtrailEvents', 'cloudtrailPending'],
   jobs: deliveryJob,
   observeCalls: recordCall,
   throttleError: { code: 'ThrottlingException', message: 'Rate exceeded', status: 400 },
