@@ -32,7 +32,22 @@ beforeAll(async () => {
       ?.Id ?? '';
   const content = JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Deny', Action: 'iam:CreateUser', Resource: '*' }],
+    Statement: [
+      { Effect: 'Deny', Action: 'iam:CreateUser', Resource: '*' },
+      // IAM is global: AWS judges its calls as us-east-1 whatever region the client names.
+      {
+        Effect: 'Deny',
+        Action: 'iam:ListRoles',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } },
+      },
+      {
+        Effect: 'Deny',
+        Action: 'iam:ListUsers',
+        Resource: '*',
+        Condition: { StringNotEquals: { 'aws:RequestedRegion': 'us-east-1' } },
+      },
+    ],
   });
   const policy = (
     await org.send(
@@ -100,5 +115,17 @@ describe('the AWS CLI shows guardrail denials', () => {
         `on resource: arn:aws:iam::${member}:user/bob with an explicit deny in a service control policy: ${scpArn}`,
     );
     expect(created.Role.Arn).toBe(`arn:aws:iam::${member}:role/app`);
+  });
+
+  it('judges IAM calls as us-east-1 whatever region the CLI is given, as AWS does', async () => {
+    const [roles, users] = await Promise.all([
+      cli.run(['iam', 'list-roles', '--region', 'eu-west-1'], session),
+      cli.run(['iam', 'list-users', '--region', 'eu-west-1'], session),
+    ]);
+    expect(roles.code).toBeOneOf([254, 255]);
+    expect(roles.stderr).toContain('when calling the ListRoles operation');
+    expect(roles.stderr).toContain('with an explicit deny in a service control policy');
+    expect(users.code).toBe(0);
+    expect(JSON.parse(users.stdout)).toHaveProperty('Users');
   });
 });
