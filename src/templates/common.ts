@@ -146,9 +146,15 @@ export function identity(o: TemplateOptions, grid: Record<string, Record<string,
   };
 }
 
-/** The `audit:` block of a layout with shared accounts: the organization trail into the log-archive account. */
+/**
+ * The `audit:` block of a layout with shared accounts: the organization trail into the log-archive account, and
+ * GuardDuty, Config and Security Hub run for everyone from the security account.
+ */
 export function auditBlock(o: TemplateOptions): Record<string, unknown> {
-  return { trail: { name: `${o.name}-organization-trail` } };
+  return {
+    trail: { name: `${o.name}-organization-trail` },
+    security: { services: ['guardduty', 'config', 'securityhub'] },
+  };
 }
 
 export function organizationBlock(o: TemplateOptions): Record<string, unknown> {

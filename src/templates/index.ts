@@ -224,11 +224,16 @@ export function templateContent(template: TemplateName, options: Partial<Templat
     ['identity'],
     'People sign in through IAM Identity Center. The access grid gives each group a permission\nset per environment (name, glob such as staging-*, or kind:sandbox).',
   );
-  if (layout.trail)
+  if (layout.trail) {
     b.comment(
-      ['audit'],
+      ['audit', 'trail'],
       'One organization-wide CloudTrail trail, its logs in a bucket in the log-archive account that member\naccounts cannot touch (protect-cloudtrail above keeps them from stopping it).',
     );
+    b.comment(
+      ['audit', 'security'],
+      'The security account is the delegated administrator of GuardDuty, Config and Security Hub for\nevery account, including those that join later.',
+    );
+  }
   return {
     header: HEADER[template],
     value,

@@ -40,8 +40,8 @@ describe('plan snapshots', () => {
             }
           : {}),
       };
-      const { changes, problems } = diff(await modelOf(join(dir, 'org.yaml')), state);
-      const text = `${renderPlan(changes, problems)}\n`;
+      const { changes, problems, notes } = diff(await modelOf(join(dir, 'org.yaml')), state);
+      const text = `${renderPlan(changes, problems, undefined, notes)}\n`;
       const expectedFile = join(dir, 'expected.txt');
       if (process.env['UPDATE_PLAN_SNAPSHOTS'] === '1') writeFileSync(expectedFile, text);
       expect(
