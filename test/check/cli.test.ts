@@ -21,8 +21,10 @@ describe('bulkhead check (built CLI)', () => {
   beforeAll(() => ensureBuilt(), 120_000);
 
   it('exits 0 when no finding reaches --fail-on, 1 when one does', () => {
-    expect(run(spec('good-org')).status).toBe(0); // a warning, no error
-    expect(run([...spec('good-org'), '--fail-on', 'warning']).status).toBe(1);
+    expect(run(spec('good-org')).status).toBe(0);
+    expect(run([...spec('good-org'), '--fail-on', 'info']).status).toBe(0); // no finding at all
+    expect(run(spec('bad-trail-unprotected')).status).toBe(0); // warnings, no error
+    expect(run([...spec('bad-trail-unprotected'), '--fail-on', 'warning']).status).toBe(1);
     const bad = run(spec('bad-no-trail'));
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('ERROR   trail-enabled');
