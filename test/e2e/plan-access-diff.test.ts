@@ -22,8 +22,13 @@ describe('what a plan changes in access', () => {
 
   it('dropping a guardrail from the live organization shows who gains what', async () => {
     const edited = join(env.dir, 'no-trail-guardrail.yaml');
-    const spec = parse(readFileSync(file, 'utf8')) as { guardrails: { use: string }[] };
+    const spec = parse(readFileSync(file, 'utf8')) as {
+      guardrails: { use: string }[];
+      audit: { trail: { protect?: boolean } };
+    };
     spec.guardrails = spec.guardrails.filter((g) => g.use !== 'protect-cloudtrail');
+    // The trail would put it back on the root by itself (audit.trail.protect defaults to true).
+    spec.audit.trail.protect = false;
     writeFileSync(edited, stringify(spec));
     const io = new RecordingIoHost();
     const result = await plan({ file: edited, connection: env.connection, io });
