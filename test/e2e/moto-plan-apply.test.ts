@@ -104,9 +104,13 @@ function scenario(
       backend = await start();
       file = join(backend.dir, 'org.yaml');
       init({ template: 'growth', file });
-      // Organizations only: moto's server does not speak IAM Identity Center (test/e2e/identity-local.test.ts covers it).
-      // Without identity, environment owners (identity users) go too.
-      const text = readFileSync(file, 'utf8').replace(/^identity:\n(?:(?: .*|)\n)*/m, '');
+      // Organizations only: moto's server does not speak IAM Identity Center (test/e2e/identity-local.test.ts covers it)
+      // nor GuardDuty's and Security Hub's organization calls (the trail against moto: test/e2e/moto-trail.test.ts;
+      // the whole audit setup on the local cloud: audit-trail-local.test.ts). Without identity, environment owners
+      // (identity users) go too.
+      const text = readFileSync(file, 'utf8')
+        .replace(/^identity:\n(?:(?: .*|)\n)*/m, '')
+        .replace(/^audit:\n(?:(?: .*|)\n)*/m, '');
       writeFileSync(file, text.replace(/^ {4}owner: .*\n/gm, ''));
     });
     afterAll(async () => {

@@ -155,20 +155,25 @@ describe('the organization trail applied against moto', () => {
     expect(after.plan.changes).toEqual([]);
   }, 60_000);
 
-  it('without the trail, disables the trusted access Bulkhead enabled and leaves the rest, the bucket and the trail', async () => {
+  it('without the trail, leaves the bucket, the trail and the trusted access it relies on (with a note)', async () => {
     const org = connection.clients.organizations;
     await org.send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'config.amazonaws.com' }));
     writeFileSync(file, SPEC.replace(/^audit:[\s\S]*$/m, ''));
     const removed = await plan({ file, connection, io });
     expect(removed.plan.changes.map((c) => `${c.action} ${c.kind} ${c.label}`).sort()).toEqual([
       'delete policy guardrails-root',
-      'delete service-access cloudtrail.amazonaws.com',
       'detach policy-attachment guardrails-root → root',
     ]);
+    expect(removed.plan.notes.map((n) => `${n.code} ${n.key}`)).toContain(
+      'N-SERVICE-ACCESS-IN-USE cloudtrail.amazonaws.com',
+    );
     const applied = await apply({ yes: true, allowDestroy: true, file, connection, io, pollDelayMs: () => 20 });
     expect(applied.failed).toEqual([]);
     const access = await org.send(new ListAWSServiceAccessForOrganizationCommand({}));
-    expect(access.EnabledServicePrincipals!.map((p) => p.ServicePrincipal)).toEqual(['config.amazonaws.com']);
+    expect(access.EnabledServicePrincipals!.map((p) => p.ServicePrincipal).sort()).toEqual([
+      'cloudtrail.amazonaws.com',
+      'config.amazonaws.com',
+    ]);
     const trails = (await connection.clients.cloudTrail.send(new DescribeTrailsCommand({}))).trailList!;
     expect(trails.map((t) => t.Name)).toEqual(['org-trail']);
     expect((await plan({ file, connection, io })).plan.changes).toEqual([]);

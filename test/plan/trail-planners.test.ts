@@ -93,12 +93,20 @@ describe('trusted access Bulkhead did not enable', () => {
     expect(diff(model, state).changes.filter((c) => c.kind === 'service-access')).toEqual([]);
   });
 
-  it('is disabled, destructively, when Bulkhead enabled it (root tag)', async () => {
+  it('stays enabled, with a note, when the spec drops the trail: the trail Bulkhead leaves in place relies on it', async () => {
     const { state } = await applied();
     const model = (await validateSpecFile(WITHOUT_TRAIL)).model!;
-    const changes = diff(model, state).changes.filter((c) => c.kind === 'service-access');
-    expect(changes.map((c) => [c.action, c.key, c.destructive])).toEqual([
-      ['delete', 'cloudtrail.amazonaws.com', true],
+    const { changes, notes } = diff(model, state);
+    expect(changes.filter((c) => c.kind === 'service-access')).toEqual([]);
+    expect(notes.filter((n) => n.code === 'N-SERVICE-ACCESS-IN-USE').map((n) => n.key)).toEqual([
+      'cloudtrail.amazonaws.com',
     ]);
+  });
+
+  it('is never disabled for CloudTrail, even with no trail observed: Bulkhead cannot tell who else relies on it', async () => {
+    const { state } = await applied();
+    state['organization-trail'] = [];
+    const model = (await validateSpecFile(WITHOUT_TRAIL)).model!;
+    expect(diff(model, state).changes.filter((c) => c.kind === 'service-access')).toEqual([]);
   });
 });
