@@ -14,7 +14,8 @@ import { matchPath, pathOf, REST_JSON_CONTENT_TYPE, restInput, serializeRestJson
 import { parseQueryBody, serializeQueryError, serializeQueryResponse, XML_CONTENT_TYPE } from './protocols/query.js';
 import type { RestXmlOutput } from './protocols/rest-xml.js';
 import { REST_XML_CONTENT_TYPE, restXmlRequest, restXmlResponse, serializeRestXmlError } from './protocols/rest-xml.js';
-import type { HandlerContext, Job, ObservedCall, RestRoute, ServiceDefinition } from './services/registry.js';
+import { observedCall } from './observed-call.js';
+import type { HandlerContext, Job, RestRoute, ServiceDefinition } from './services/registry.js';
 import { signInRoute } from './sign-in-routes.js';
 import type { Persistence } from './store/persistence.js';
 import type { Store } from './store/store.js';
@@ -162,7 +163,12 @@ function route(req: RawRequest, services: readonly ServiceDefinition[]): Route {
 }
 
 export class Dispatcher {
-  constructor(private readonly deps: DispatcherDeps) {}
+  /** The services that record every call (CloudTrail), found once. */
+  private readonly observers: readonly ServiceDefinition[];
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.observers = deps.services.filter((s) => s.observeCalls !== undefined);
+  }
 
   handle(req: RawRequest): RawResponse {
     const started = Date.now();
@@ -209,35 +215,29 @@ export class Dispatcher {
     requestId: string,
     now: number,
   ): void {
-    const observers = this.deps.services.filter((s) => s.observeCalls !== undefined);
-    if (observers.length === 0 || r.service === undefined || r.operation === undefined || r.operation === '') return;
-    const call: ObservedCall = {
-      time: now,
-      requestId,
-      service: r.service.name,
-      signingName: r.service.signingName,
-      operation: r.operation,
-      region: r.service.global ? GLOBAL_SERVICE_REGION : r.region || this.deps.config.region,
-      principal,
-      sourceIp: req.remoteAddress ?? '127.0.0.1',
-      userAgent: header(req.headers, 'user-agent') ?? '',
-      input: r.input ?? {},
-      status: response.status,
-    };
-    if (response.status >= 300) {
-      call.errorCode = response.headers['x-amzn-ErrorType'] ?? 'Error';
-      call.errorMessage = errorMessageOf(response.body);
-    }
+    if (this.observers.length === 0 || r.service === undefined || r.operation === undefined || r.operation === '')
+      return;
+    const region = r.service.global ? GLOBAL_SERVICE_REGION : r.region || this.deps.config.region;
+    const call = observedCall(
+      req,
+      { service: r.service, operation: r.operation, input: r.input ?? {}, region },
+      {
+        principal,
+        response,
+        requestId,
+        now,
+      },
+    );
     const ctx: HandlerContext = {
       store: this.deps.store,
       principal: principal ?? ANONYMOUS,
       now,
       requestId,
-      region: call.region,
+      region,
       config: this.deps.config,
       schedule: this.deps.schedule,
     };
-    for (const service of observers) {
+    for (const service of this.observers) {
       try {
         service.observeCalls?.(call, ctx);
       } catch {
@@ -371,20 +371,6 @@ export class Dispatcher {
       body: serializeQueryError(err, r.service?.xmlNamespace ?? GENERIC_QUERY_NS, requestId),
     };
   }
-}
-
-/** The message of an error response body, whichever protocol wrote it (JSON `message`/`Message`, XML `<Message>`). */
-function errorMessageOf(raw: string | Buffer): string {
-  const body = typeof raw === 'string' ? raw : raw.toString('utf8');
-  try {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    const m = parsed.message ?? parsed.Message ?? parsed.error_description;
-    if (typeof m === 'string') return m;
-  } catch {
-    const m = /<Message>([^<]*)<\/Message>/.exec(body);
-    if (m?.[1] !== undefined) return m[1];
-  }
-  return '';
 }
 
 /**
