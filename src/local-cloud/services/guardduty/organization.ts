@@ -2,7 +2,7 @@ import type { OrganizationRecord } from '../organizations/tables.js';
 import {
   delegateServiceAdmin,
   organizationOfAccount,
-  undelegateServiceAdmin,
+  undelegateUnlessAdminElsewhere,
 } from '../organizations/service-delegation.js';
 import type { HandlerContext } from '../registry.js';
 import { GUARDDUTY_PRINCIPAL, invalidValue, notOrganizationAdmin, optEnum, optMember, ownDetector } from './common.js';
@@ -61,10 +61,7 @@ export function disableOrganizationAdminAccount(input: Record<string, unknown>, 
   const key = regionalKey(org.id, ctx.region);
   if (ctx.store.get('guarddutyAdmins', key)?.adminAccountId !== adminId) throw invalidValue();
   ctx.store.delete('guarddutyAdmins', key);
-  const elsewhere = [...ctx.store.values('guarddutyAdmins')].some(
-    (a) => a.organizationId === org.id && a.adminAccountId === adminId,
-  );
-  if (!elsewhere) undelegateServiceAdmin(ctx.store, adminId, GUARDDUTY_PRINCIPAL);
+  undelegateUnlessAdminElsewhere(ctx.store, ctx.store.values('guarddutyAdmins'), org.id, adminId, GUARDDUTY_PRINCIPAL);
   return {};
 }
 

@@ -43,3 +43,25 @@ export function undelegateServiceAdmin(store: Store, accountId: string, sp: stri
 export function isDelegatedAdmin(store: Store, accountId: string, sp: string): boolean {
   return store.has('delegatedAdmins', key(accountId, sp));
 }
+
+/** A service's regional designation of its organization's administrator (GuardDuty's, Security Hub's). */
+export interface RegionalAdminRecord {
+  organizationId: string;
+  region: string;
+  adminAccountId: string;
+}
+
+/**
+ * After a service drops its administrator in one region: the Organizations delegation goes too, unless the account
+ * is still that service's administrator in another region (AWS keeps one delegation per service principal).
+ */
+export function undelegateUnlessAdminElsewhere(
+  store: Store,
+  regional: Iterable<RegionalAdminRecord>,
+  organizationId: string,
+  adminId: string,
+  sp: string,
+): void {
+  for (const a of regional) if (a.organizationId === organizationId && a.adminAccountId === adminId) return;
+  undelegateServiceAdmin(store, adminId, sp);
+}

@@ -2,7 +2,7 @@ import type { OrganizationRecord } from '../organizations/tables.js';
 import {
   delegateServiceAdmin,
   organizationOfAccount,
-  undelegateServiceAdmin,
+  undelegateUnlessAdminElsewhere,
 } from '../organizations/service-delegation.js';
 import type { HandlerContext } from '../registry.js';
 import { invalidAccess, invalidInput, key, optMember, ownHub, SECURITY_HUB_PRINCIPAL } from './common.js';
@@ -56,10 +56,13 @@ export function disableOrganizationAdminAccount(input: Record<string, unknown>, 
   if (ctx.store.get('securityHubAdmins', k)?.adminAccountId !== adminId)
     throw invalidInput(`Account ${adminId} is not the Security Hub administrator account`);
   ctx.store.delete('securityHubAdmins', k);
-  const elsewhere = [...ctx.store.values('securityHubAdmins')].some(
-    (a) => a.organizationId === org.id && a.adminAccountId === adminId,
+  undelegateUnlessAdminElsewhere(
+    ctx.store,
+    ctx.store.values('securityHubAdmins'),
+    org.id,
+    adminId,
+    SECURITY_HUB_PRINCIPAL,
   );
-  if (!elsewhere) undelegateServiceAdmin(ctx.store, adminId, SECURITY_HUB_PRINCIPAL);
   return {};
 }
 
