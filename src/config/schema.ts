@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ENVIRONMENT_KINDS } from '../model/environment.js';
 import { audit } from './schema-parts/audit.js';
+import { budget, costAllocationTags } from './schema-parts/cost.js';
+import { quotaRequest } from './schema-parts/quotas.js';
 
 // The one source of truth for org.yaml's shape: TypeScript types, validation and the JSON Schema
 // printed by `bulkhead schema` all come from here. Cross-references and AWS rules live in rules/.
@@ -210,6 +212,15 @@ export const orgSpecSchema = z
       .describe('Guardrails from the catalogue, packed into as few SCPs as AWS allows per target.'),
     identity: identity.optional(),
     audit: audit.optional().describe('The organization trail and the security services.'),
+    budgets: z
+      .array(budget)
+      .optional()
+      .describe('AWS Budgets per environment, environment kind or account, kept in the management account.'),
+    costAllocationTags: costAllocationTags.optional(),
+    quotas: z
+      .array(quotaRequest)
+      .optional()
+      .describe('Service quota increases per environment, environment kind or account, or for new accounts.'),
   })
   .describe('Bulkhead organization spec (org.yaml).');
 
@@ -223,3 +234,5 @@ export type ServiceControlPolicySpec = z.infer<typeof serviceControlPolicy>;
 export type GuardrailUseSpec = z.infer<typeof guardrailUse>;
 export type PermissionSetSpec = z.infer<typeof permissionSet>;
 export type GrantSpec = z.infer<typeof grant>;
+export type BudgetSpec = z.infer<typeof budget>;
+export type QuotaRequestSpec = z.infer<typeof quotaRequest>;

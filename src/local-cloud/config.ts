@@ -120,6 +120,8 @@ export interface LocalCloudOptions {
   ssoDeviceCodeLifetimeSeconds?: number;
   /** How often CloudTrail writes recorded calls into the trails' buckets (AWS: about every 5 minutes; here 5 s). */
   trailDeliverySeconds?: number;
+  /** Seed of the synthetic bill (Cost Explorer, Budgets) and of synthetic quota usage; the same seed, the same numbers. */
+  costSeed?: string;
 }
 
 /** CloudTrail log delivery. */
@@ -170,6 +172,8 @@ export interface ResolvedConfig {
   faults: FaultSpec | undefined;
   sso: SsoSignInSettings;
   cloudTrail: CloudTrailSettings;
+  /** The synthetic bill and usage (src/local-cloud/usage). */
+  cost: { seed: string };
 }
 
 export function resolveConfig(options: LocalCloudOptions): ResolvedConfig {
@@ -218,5 +222,6 @@ export function resolveConfig(options: LocalCloudOptions): ResolvedConfig {
       ),
     },
     cloudTrail: { deliverySeconds: deliverySeconds(options.trailDeliverySeconds) },
+    cost: { seed: options.costSeed ?? 'bulkhead' },
   };
 }

@@ -1,4 +1,6 @@
 import type { AuditModel } from './audit.js';
+import type { CostModel } from './cost.js';
+import type { QuotaRequestModel } from './quotas.js';
 import type { Environment } from './environment.js';
 
 /** The validated, normalized organization that planning, access and rendering work from. */
@@ -16,6 +18,10 @@ export interface OrgModel {
   identity: Identity;
   /** `audit:`: the organization trail and the security services (absent when the spec has none). */
   audit?: AuditModel;
+  /** `budgets:` and cost-allocation tags (absent when the model was built without them, e.g. from the live org). */
+  cost?: CostModel;
+  /** `quotas:` (absent or empty when the spec asks for none). */
+  quotas?: QuotaRequestModel[];
 }
 
 export interface OrganizationalUnit {
