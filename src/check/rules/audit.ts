@@ -4,6 +4,13 @@ import { isGrowthSize, isManagement, kindOf } from '../facts.js';
 import type { CheckRule, RawFinding } from '../types.js';
 
 const TRAIL_SNIPPET = 'audit:\n  trail:\n    name: org-trail   # delivered to the log-archive account';
+const SMALL_TRAIL_SNIPPET = [
+  'environments:',
+  '  log-archive: { kind: log-archive }',
+  'accounts:',
+  '  - { name: log-archive, email: aws+log-archive@example.com, environment: log-archive }',
+  TRAIL_SNIPPET,
+].join('\n');
 
 /** The trail as the spec has it (the model also carries an `organization.trail` there). */
 export function trailOf(model: OrgModel): TrailModel | undefined {
@@ -17,17 +24,24 @@ export const trailEnabled: CheckRule = {
   weight: 10,
   cis: 'CIS v1.2.0 2.1 (CloudTrail enabled in all regions)',
   needs: ['audit'],
-  check(model) {
+  check(model, ctx) {
     const trail = trailOf(model);
-    if (trail === undefined)
+    if (trail === undefined) {
+      // A small organization without shared accounts has nowhere separate to keep the logs yet: a warning that
+      // says what to add, not an error that fails the startup layout for a step it is not expected to have taken.
+      const small = !isGrowthSize(model, ctx.options);
       return [
         {
+          ...(small ? { severity: 'warning' as const } : {}),
           subject: { type: 'organization', name: model.name },
-          message: 'no organization trail: API calls in the accounts are not recorded',
+          message: small
+            ? 'no organization trail yet: API calls in the accounts are not recorded (add a log-archive account and audit.trail)'
+            : 'no organization trail: API calls in the accounts are not recorded',
           why: 'Without a trail nobody can tell who did what, when, from where; an organization trail records every account and members cannot switch it off.',
-          fix: TRAIL_SNIPPET,
+          fix: small ? SMALL_TRAIL_SNIPPET : TRAIL_SNIPPET,
         },
       ];
+    }
     if (!trail.multiRegion)
       return [
         {
