@@ -1,0 +1,104 @@
+// The two tools under test, run as their users run them: Bulkhead's built CLI and org-formation's, each through the
+// logging proxy, under /usr/bin/time for peak RSS. org-formation is installed on demand into a cache folder: it is
+// not a dependency of Bulkhead.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { CREDENTIALS } from './moto.js';
+import { performance } from 'node:perf_hooks';
+import { clearTimeout, setTimeout } from 'node:timers';
+
+export const ORG_FORMATION = 'aws-organization-formation@1.0.17';
+const ROOT = join(import.meta.dirname, '..', '..');
+const BULKHEAD_BIN = join(ROOT, 'bin', 'bulkhead.js');
+const CACHE = join(
+  process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'),
+  'bulkhead-bench',
+  'org-formation-1.0.17',
+);
+const ORG_FORMATION_BIN = join(CACHE, 'node_modules', 'aws-organization-formation', 'dist', 'cli.js');
+const TIME = '/usr/bin/time';
+/** No single run may take longer than this (a hung tool stops the benchmark, it does not hang it). */
+const RUN_TIMEOUT_MS = 20 * 60_000;
+
+/** Installs org-formation into the cache when missing; returns a message saying what is missing, or undefined. */
+export function ensureOrgFormation(log) {
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js')) && !existsSync(join(ROOT, 'dist', 'index.js')))
+    return 'Bulkhead is not built: run `npm run build` first (npm run bench:peer does)';
+  if (!existsSync(TIME)) return `${TIME} is missing (Debian package time): it measures peak RSS`;
+  if (existsSync(ORG_FORMATION_BIN)) return undefined;
+  log(`installing ${ORG_FORMATION} into ${CACHE} (once) ...`);
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(join(CACHE, 'package.json'), '{"private": true}\n');
+  const r = spawnSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', CACHE, ORG_FORMATION],
+    { encoding: 'utf8', timeout: 10 * 60_000 },
+  );
+  if (r.status !== 0 || !existsSync(ORG_FORMATION_BIN))
+    return `could not install ${ORG_FORMATION} from the npm registry: ${(r.stderr || r.error?.message || '').trim().split('\n').slice(-3).join(' ')}`;
+  return undefined;
+}
+
+const running = new Set();
+/** Stops every tool still running (on exit and Ctrl-C). */
+export function stopAll() {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** Runs a command under /usr/bin/time; resolves with wall ms, peak RSS (KiB), status and output tails. */
+function timed(argv, { cwd, env }) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(TIME, ['-f', 'BENCH_MAX_RSS_KB=%M', ...argv], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out = (out + d).slice(-20_000)));
+    child.stderr.on('data', (d) => (err = (err + d).slice(-20_000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      running.delete(child);
+      const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(err)?.[1] ?? NaN);
+      resolve({
+        ms: performance.now() - started,
+        rssKb: rss,
+        status,
+        out,
+        err: err.replace(/BENCH_MAX_RSS_KB=\d+\n?/, ''),
+      });
+    });
+  });
+}
+
+const env = (endpoint) => ({
+  ...process.env,
+  ...CREDENTIALS,
+  AWS_REGION: 'us-east-1',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_ENDPOINT_URL: endpoint,
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  NO_COLOR: '1',
+});
+
+export const bulkhead = {
+  name: 'bulkhead',
+  apply: (dir, endpoint) =>
+    timed([process.execPath, BULKHEAD_BIN, 'apply', '-f', 'org.yaml', '--endpoint', endpoint, '--yes'], {
+      cwd: dir,
+      env: env(endpoint),
+    }),
+  help: (dir) => timed([process.execPath, BULKHEAD_BIN, '--help'], { cwd: dir, env: env('http://127.0.0.1:9') }),
+};
+
+export const orgFormation = {
+  name: 'org-formation',
+  apply: (dir, endpoint) =>
+    timed([process.execPath, ORG_FORMATION_BIN, 'update', 'organization.yml', '--no-color'], {
+      cwd: dir,
+      env: env(endpoint),
+    }),
+  help: (dir) => timed([process.execPath, ORG_FORMATION_BIN, '--help'], { cwd: dir, env: env('http://127.0.0.1:9') }),
+};
