@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AwsCliPool } from './aws-cli-pool.js';
 import { AWS_CLI_V2, requireTool } from './tools.js';
 
 export interface CliCredentials {
@@ -52,6 +53,9 @@ export function awsCli(
   writeFileSync(configFile, '');
   writeFileSync(credentialsFile, '');
   const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')));
+  // v1 runs in long-lived Python processes (the same CLI code, without a new interpreter per command); v2 is
+  // Debian's own build with its own Python, spawned per command.
+  const pool = version === 'v1' ? new AwsCliPool() : undefined;
 
   const run = (args: string[], credentials: CliCredentials = defaults): Promise<CliResult> => {
     const env: NodeJS.ProcessEnv = {
@@ -69,6 +73,7 @@ export function awsCli(
       AWS_PAGER: '',
     };
     const fullArgs = [...args, '--endpoint-url', endpoint, '--output', 'json'];
+    if (pool) return pool.run(fullArgs, env).then((r) => ({ args, ...r }));
     return new Promise((resolve, reject) => {
       // A hung CLI is killed rather than left behind; the exit code then fails the assertion.
       const child = spawn(binary, fullArgs, {
@@ -94,6 +99,9 @@ export function awsCli(
       if (r.code !== 0) throw new Error(`aws ${args.join(' ')} exited with ${r.code}: ${r.stderr.trim()}`);
       return (r.stdout.trim() === '' ? {} : JSON.parse(r.stdout)) as T;
     },
-    dispose: () => rmSync(home, { recursive: true, force: true }),
+    dispose: () => {
+      pool?.dispose();
+      rmSync(home, { recursive: true, force: true });
+    },
   };
 }
