@@ -17,6 +17,7 @@ import type { RestXmlOutput } from './protocols/rest-xml.js';
 import { REST_XML_CONTENT_TYPE, restXmlRequest, restXmlResponse, serializeRestXmlError } from './protocols/rest-xml.js';
 import { observedCall } from './observed-call.js';
 import type { HandlerContext, Job, RestRoute, ServiceDefinition } from './services/registry.js';
+import { loadRoute } from './load-routes.js';
 import { signInRoute } from './sign-in-routes.js';
 import type { Persistence } from './store/persistence.js';
 import type { Store } from './store/store.js';
@@ -184,7 +185,9 @@ export class Dispatcher {
 
   handle(req: RawRequest): RawResponse {
     const started = Date.now();
-    const own = signInRoute(req, this.deps.store, this.deps.persistence, started);
+    const own =
+      signInRoute(req, this.deps.store, this.deps.persistence, started) ??
+      loadRoute(req, this.deps.store, this.deps.persistence, started);
     if (own !== undefined) return own;
     const requestId = newRequestId();
     const r = route(req, this.deps.services);
