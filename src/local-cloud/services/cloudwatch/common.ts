@@ -9,12 +9,15 @@ export const AWS_QUERY_ERRORS: Readonly<Record<string, string>> = {
   MissingRequiredParameterException: 'MissingParameter;Sender',
   InvalidNextToken: 'InvalidNextToken;Sender',
   InternalServiceFault: 'InternalServiceError;Receiver',
-  ValidationError: 'ValidationError;Sender',
+  ValidationException: 'ValidationError;Sender',
   Throttling: 'Throttling;Sender',
 };
 
-/** GetMetricData words constraint failures as `ValidationError` (not a modelled shape). */
-export const validation = (message: string): AwsApiError => new AwsApiError('ValidationError', message);
+/**
+ * GetMetricData's constraint failures: the query code `ValidationError` (what botocore and the AWS CLI show), not a
+ * modelled shape; SDK v3 names it ValidationException.
+ */
+export const validation = (message: string): AwsApiError => new AwsApiError('ValidationException', message);
 export const invalidValue = (message: string): AwsApiError =>
   new AwsApiError('InvalidParameterValueException', message);
 export const missing = (name: string): AwsApiError =>

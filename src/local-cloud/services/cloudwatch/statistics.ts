@@ -38,13 +38,15 @@ export function datapoints(
   const values: number[] = [];
   const last = Math.min(window.end, window.now + 1);
   for (let bucket = Math.floor(window.start / periodMs) * periodMs; bucket < last; bucket += periodMs) {
-    const from = Math.max(bucket, Math.ceil(window.start / SAMPLE_MS) * SAMPLE_MS);
+    // CloudWatch rounds the start down to the minute.
+    const from = Math.max(bucket, Math.floor(window.start / SAMPLE_MS) * SAMPLE_MS);
     const to = Math.min(bucket + periodMs, last);
     const minutes = Math.ceil((to - from) / SAMPLE_MS);
     if (minutes <= 0) continue;
     const step = Math.max(1, Math.ceil(minutes / MAX_SAMPLES_PER_BUCKET)) * SAMPLE_MS;
     const samples: number[] = [];
-    for (let t = from; t < to; t += step) samples.push(series.at(t));
+    // A minute's sample is its last moment (the current minute's: now), so a load started this minute shows at once.
+    for (let t = from; t < to; t += step) samples.push(series.at(Math.min(t + SAMPLE_MS - 1, window.now)));
     timestamps.push(bucket);
     values.push(statOf(stat, samples, minutes));
   }
