@@ -12,10 +12,12 @@ import type { Throttler } from './knobs/throttle.js';
 import { JSON_CONTENT_TYPE, parseJsonBody, serializeJson, serializeJsonError } from './protocols/json.js';
 import { matchPath, pathOf, REST_JSON_CONTENT_TYPE, restInput, serializeRestJson } from './protocols/rest-json.js';
 import { parseQueryBody, serializeQueryError, serializeQueryResponse, XML_CONTENT_TYPE } from './protocols/query.js';
+import { cborErrorResponse, cborResponse, parseCborBody, rpcV2CborAddress } from './protocols/rpc-v2-cbor.js';
 import type { RestXmlOutput } from './protocols/rest-xml.js';
 import { REST_XML_CONTENT_TYPE, restXmlRequest, restXmlResponse, serializeRestXmlError } from './protocols/rest-xml.js';
 import { observedCall } from './observed-call.js';
 import type { HandlerContext, Job, RestRoute, ServiceDefinition } from './services/registry.js';
+import { loadRoute } from './load-routes.js';
 import { signInRoute } from './sign-in-routes.js';
 import type { Persistence } from './store/persistence.js';
 import type { Store } from './store/store.js';
@@ -55,7 +57,7 @@ export const GLOBAL_SERVICE_REGION = 'us-east-1';
 
 export interface Route {
   service: ServiceDefinition | undefined;
-  protocol: WireProtocol | 'rest-json';
+  protocol: WireProtocol | 'rest-json' | 'rpc-v2-cbor';
   operation: string | undefined;
   input: Record<string, unknown> | undefined;
   /** The region of the SigV4 credential scope (unverified until authentication). */
@@ -130,6 +132,17 @@ function route(req: RawRequest, services: readonly ServiceDefinition[]): Route {
   const auth = parseAuthorization(header(req.headers, 'authorization'));
   const scope = typeof auth === 'object' ? auth : undefined;
   const region = scope?.region ?? '';
+  const cbor = rpcV2CborAddress(req.method, req.url, req.headers);
+  if (cbor !== undefined) {
+    const service = services.find((s) => s.rpcV2Cbor === true && s.targetPrefix === cbor.service);
+    const r: Route = { service, protocol: 'rpc-v2-cbor', operation: cbor.operation, input: undefined, region };
+    try {
+      r.input = parseCborBody(req.body);
+    } catch (err) {
+      r.parseError = err as AwsApiError;
+    }
+    return r;
+  }
   const target = header(req.headers, 'x-amz-target');
   if (target !== undefined) {
     const dot = target.lastIndexOf('.');
@@ -172,7 +185,9 @@ export class Dispatcher {
 
   handle(req: RawRequest): RawResponse {
     const started = Date.now();
-    const own = signInRoute(req, this.deps.store, this.deps.persistence, started);
+    const own =
+      signInRoute(req, this.deps.store, this.deps.persistence, started) ??
+      loadRoute(req, this.deps.store, this.deps.persistence, started);
     if (own !== undefined) return own;
     const requestId = newRequestId();
     const r = route(req, this.deps.services);
@@ -182,7 +197,7 @@ export class Dispatcher {
       principal =
         r.protocol === 'rest-json' && r.service?.noAuth === true
           ? ANONYMOUS
-          : authenticate(req, this.deps.store, r.protocol === 'rest-json' ? 'json' : r.protocol, started, {
+          : authenticate(req, this.deps.store, authProtocol(r.protocol), started, {
               signingName: r.service?.signingName,
               unsignedPayload: r.service?.unsignedPayload ?? false,
               ownRegion: this.deps.config.region,
@@ -255,7 +270,7 @@ export class Dispatcher {
         throw new AwsApiError('UnknownOperationException', 'The requested method is not supported for this path.', 404);
       if (r.protocol === 'rest-xml')
         throw new AwsApiError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
-      throw r.protocol === 'json'
+      throw r.protocol !== 'query'
         ? new AwsApiError(
             'UnknownOperationException',
             'The action or operation requested is invalid. Verify that the action is typed correctly.',
@@ -316,6 +331,7 @@ export class Dispatcher {
       this.deps.persistence.commit(this.deps.store.takePending(), this.deps.store);
     }
     if (r.protocol === 'rest-xml') return restXmlResponse(output as RestXmlOutput | undefined, requestId);
+    if (r.protocol === 'rpc-v2-cbor') return cborResponse(output, requestId);
     if (r.protocol === 'rest-json') {
       return {
         status: 200,
@@ -326,7 +342,7 @@ export class Dispatcher {
     if (r.protocol === 'json') {
       return {
         status: 200,
-        headers: { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-RequestId': requestId },
+        headers: { 'content-type': jsonContentType(service), 'x-amzn-RequestId': requestId },
         body: serializeJson(output),
       };
     }
@@ -338,6 +354,8 @@ export class Dispatcher {
   }
 
   private errorResponse(r: Route, err: AwsApiError, requestId: string): RawResponse {
+    const queryError = r.service?.awsQueryErrors?.[err.code];
+    if (r.protocol === 'rpc-v2-cbor') return cborErrorResponse(err, requestId, queryError);
     if (r.protocol === 'rest-xml') {
       const { headers } = restXmlResponse(undefined, requestId);
       return {
@@ -361,7 +379,12 @@ export class Dispatcher {
     if (r.protocol === 'json') {
       return {
         status: err.httpStatus,
-        headers: { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-RequestId': requestId, 'x-amzn-ErrorType': err.code },
+        headers: {
+          'content-type': jsonContentType(r.service),
+          'x-amzn-RequestId': requestId,
+          'x-amzn-ErrorType': err.code,
+          ...(queryError === undefined ? {} : { 'x-amzn-query-error': queryError }),
+        },
         body: serializeJsonError(err),
       };
     }
@@ -372,6 +395,12 @@ export class Dispatcher {
     };
   }
 }
+
+/** The auth errors' wording: JSON-like protocols say `...Exception`. */
+const authProtocol = (p: Route['protocol']): WireProtocol => (p === 'rest-json' || p === 'rpc-v2-cbor' ? 'json' : p);
+
+const jsonContentType = (service: ServiceDefinition | undefined): string =>
+  service?.jsonVersion === '1.0' ? 'application/x-amz-json-1.0' : JSON_CONTENT_TYPE;
 
 /**
  * Anything that is not an AwsApiError is a bug of ours; the caller sees the service's own internal error (sso-admin

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import type { LocalCloudOptions, RunningLocalCloud } from '../../toolkit/local-cloud.js';
+import type { LocalLoadInput } from '../../toolkit/local-load.js';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT } from '../../toolkit/local-cloud-defaults.js';
 import type { ExitCode } from '../exit-codes.js';
 import type { Terminal } from '../io.js';
@@ -64,6 +65,42 @@ function startOptions(flags: StartFlags): LocalCloudOptions {
     options.trailDeliverySeconds = seconds;
   }
   return options;
+}
+
+interface LoadFlags {
+  account: string;
+  quota: string;
+  usage?: string;
+  for?: string;
+  stop?: boolean;
+  data: string;
+  json?: boolean;
+}
+
+/** `90s`, `10m`, `1h` or plain seconds. */
+export function parseDuration(raw: string): number {
+  const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(raw.trim());
+  const seconds = m === null ? Number.NaN : Number(m[1]) * ({ s: 1, m: 60, h: 3600 } as const)[(m[2] ?? 's') as 's'];
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400)
+    throw new UsageError(`--for must be a duration such as 90s, 10m or 1h (at most 24h), not "${raw}"`);
+  return seconds;
+}
+
+function loadInput(flags: LoadFlags): LocalLoadInput {
+  const input: LocalLoadInput = { dataDir: resolve(flags.data), account: flags.account, quota: flags.quota };
+  if (flags.stop === true) {
+    if (flags.usage !== undefined || flags.for !== undefined)
+      throw new UsageError('--stop ends the load test: give it without --usage or --for');
+    return { ...input, stop: true };
+  }
+  if (flags.usage !== undefined) {
+    const usage = Number(flags.usage);
+    if (flags.usage.trim() === '' || !Number.isFinite(usage) || usage < 0)
+      throw new UsageError(`--usage must be a number >= 0, not "${flags.usage}"`);
+    input.usage = usage;
+  }
+  if (flags.for !== undefined) input.forSeconds = parseDuration(flags.for);
+  return input;
 }
 
 /** The variables that point the AWS CLI and SDKs at the local cloud. */
@@ -188,6 +225,28 @@ export function registerLocalCommand(program: Command, term: Terminal, setExit: 
       const result = await localSignIn({ dataDir, userName: user, userCode: code });
       if (flags.json === true) term.out(JSON.stringify({ approved: true, ...result }, null, 2));
       else term.out(`Signed in as ${result.userName} (${result.userId}) for ${result.clientName || 'the client'}.`);
+    });
+
+  local
+    .command('load')
+    .description('run a load test on one account: push its usage of a quota to a level (CloudWatch), others untouched')
+    .requiredOption('--account <id|name>', 'the account under load')
+    .requiredOption('--quota <code>', 'the quota code, e.g. L-B99A9384 (Lambda concurrent executions)')
+    .option('--usage <level>', "the usage level (default: the quota's default value, its limit)")
+    .option('--for <duration>', 'how long, e.g. 90s, 10m, 1h (default 10m)')
+    .option('--stop', 'end the running load test now')
+    .addOption(dataOption())
+    .option('--json', 'machine-readable output')
+    .action(async (flags: LoadFlags) => {
+      const { localLoad } = await import('../../toolkit/local-load.js');
+      const result = await localLoad(loadInput(flags));
+      if (flags.json === true) term.out(JSON.stringify(result, null, 2));
+      else if (flags.stop === true)
+        term.out(`Stopped the load test on ${result.accountName} (${result.accountId}) for ${result.quotaCode}.`);
+      else
+        term.out(
+          `Load test on ${result.accountName} (${result.accountId}): ${result.quotaName} (${result.quotaCode}) at ${result.level} until ${new Date(result.endsAt).toISOString()}.`,
+        );
     });
 
   local

@@ -1,6 +1,7 @@
 import { CORE_TABLES } from '../store/state.js';
 import type { TableName } from '../store/state.js';
 import { cloudTrailService } from './cloudtrail/index.js';
+import { cloudWatchService } from './cloudwatch/index.js';
 import { configService } from './config/index.js';
 import { guardDutyService } from './guardduty/index.js';
 import { iamService } from './iam/index.js';
@@ -27,6 +28,7 @@ export const SERVICES = [
   guardDutyService,
   securityHubService,
   configService,
+  cloudWatchService,
 ] as const;
 
 /** The services' short names, derived from the list. */

@@ -134,6 +134,18 @@ export interface ServiceDefinition<Name extends string = string> {
    * `CloudTrail_20131101`).
    */
   targetPrefixAliases?: readonly string[];
+  /** awsJson: the content type's version (`application/x-amz-json-1.0` for CloudWatch); 1.1 unless said. */
+  jsonVersion?: '1.0' | '1.1';
+  /**
+   * Also answers Smithy RPC v2 CBOR at `POST /service/<targetPrefix>/operation/<Operation>` (CloudWatch: botocore
+   * sends CBOR, SDK v3 awsJson1_0, both to the same operations).
+   */
+  rpcV2Cbor?: boolean;
+  /**
+   * awsQueryCompatible (a former awsQuery service answering JSON/CBOR): error code → the `x-amzn-query-error` header
+   * (`<query code>;<Sender|Receiver>`) clients map back to the modelled error.
+   */
+  awsQueryErrors?: Readonly<Record<string, string>>;
   /** awsQuery: the XML namespace and API version. */
   xmlNamespace?: string;
   apiVersion?: string;
