@@ -1,5 +1,6 @@
 import { BudgetsClient } from '@aws-sdk/client-budgets';
 import * as O from '@aws-sdk/client-organizations';
+import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import type { Harness } from '../helpers.js';
 import { eventually, startHarness } from '../helpers.js';
 
@@ -40,4 +41,26 @@ export async function startBudgetsOrg(members: { name: string; environment: stri
     maxAttempts: 1,
   });
   return { h, mgmt: org?.MasterAccountId ?? '', budgets, accounts };
+}
+
+/** A Budgets client signed as the OrganizationAccountAccessRole of a member account. */
+export async function memberBudgets(o: BudgetsOrg, accountId: string): Promise<BudgetsClient> {
+  const c = (
+    await o.h.sts.send(
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`,
+        RoleSessionName: 'budgets-test',
+      }),
+    )
+  ).Credentials;
+  return new BudgetsClient({
+    endpoint: o.h.cloud.endpoint,
+    region: o.h.cloud.region,
+    credentials: {
+      accessKeyId: c?.AccessKeyId ?? '',
+      secretAccessKey: c?.SecretAccessKey ?? '',
+      sessionToken: c?.SessionToken ?? '',
+    },
+    maxAttempts: 1,
+  });
 }
