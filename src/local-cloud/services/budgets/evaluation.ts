@@ -29,7 +29,7 @@ export function accountsVisibleTo(store: Store, owner: string): { account: Accou
       .filter((a) => a.organizationId === org.id)
       .map((account) => ({ account, management: account.id === org.managementAccountId }));
   const own = store.get('accounts', owner);
-  return own === undefined ? [] : [{ account: own, management: org === undefined }];
+  return own === undefined ? [] : [{ account: own, management: false }];
 }
 
 /** The cost model of an account: its name and its Organizations tags decide the profile. */
