@@ -4,12 +4,12 @@ import {
   accountCostModel,
   dailyServiceMicros,
   dayOfTime,
-  expectedDailyMicros,
   MICROS_PER_USD,
   type AccountCostModel,
 } from '../../usage/synthetic-cost.js';
 import { organizationOfAccount } from '../organizations/service-delegation.js';
-import { accountSelector } from './filters.js';
+import { accountDays } from './day-cache.js';
+import { accountSelector, namedAccounts } from './filters.js';
 import type { DayRange } from './periods.js';
 import { currentPeriod } from './periods.js';
 import type { BudgetRecord, NotificationRecord } from './tables.js';
@@ -21,15 +21,20 @@ import type { BudgetRecord, NotificationRecord } from './tables.js';
  * account, its organization's accounts (those its filter names, or all); for any other account, itself.
  */
 
-/** The accounts whose spend the budgets of `owner` can see. */
-export function accountsVisibleTo(store: Store, owner: string): { account: AccountRecord; management: boolean }[] {
+/** The accounts whose spend the budgets of `owner` can see (only those in `named`, when given). */
+export function accountsVisibleTo(
+  store: Store,
+  owner: string,
+  named?: ReadonlySet<string>,
+): { account: AccountRecord; management: boolean }[] {
   const org = organizationOfAccount(store, owner);
+  const candidates =
+    named === undefined ? [...store.values('accounts')] : [...named].flatMap((id) => store.get('accounts', id) ?? []);
   if (org !== undefined && org.managementAccountId === owner)
-    return [...store.values('accounts')]
+    return candidates
       .filter((a) => a.organizationId === org.id)
       .map((account) => ({ account, management: account.id === org.managementAccountId }));
-  const own = store.get('accounts', owner);
-  return own === undefined ? [] : [{ account: own, management: false }];
+  return candidates.filter((a) => a.id === owner).map((account) => ({ account, management: false }));
 }
 
 /** The cost model of an account: its name and its Organizations tags decide the profile. */
@@ -55,19 +60,22 @@ export function spendOver(store: Store, seed: string, budget: BudgetRecord, peri
   if (budget.budgetType !== 'COST') return { actualMicros: 0, forecastMicros: 0 };
   const today = dayOfTime(now);
   const select = accountSelector(budget);
+  const named = namedAccounts(budget);
   let actual = 0;
   let expected = 0;
-  for (const { account, management } of accountsVisibleTo(store, budget.accountId)) {
+  for (const { account, management } of accountsVisibleTo(store, budget.accountId, named)) {
     const model = modelOf(store, seed, account, management);
     const services = select(account.id, model.services);
     if (services.length === 0) continue;
     const last = Math.min(lastCostDay(account), period.end - 1);
     const actualEnd = Math.min(today, last);
+    const whole = services.length === model.services.length;
+    const days = accountDays(model);
     for (let day = period.start; day <= actualEnd; day++)
-      for (const i of services) actual += dailyServiceMicros(model, i, day);
-    const share = services.length === model.services.length ? 1 : serviceShare(model, services);
-    for (let day = Math.max(period.start, today + 1); day <= last; day++)
-      expected += expectedDailyMicros(model, day) * share;
+      if (whole) actual += days.total(day);
+      else for (const i of services) actual += dailyServiceMicros(model, i, day);
+    const share = whole ? 1 : serviceShare(model, services);
+    for (let day = Math.max(period.start, today + 1); day <= last; day++) expected += days.expected(day) * share;
   }
   return { actualMicros: actual, forecastMicros: actual + Math.round(expected) };
 }

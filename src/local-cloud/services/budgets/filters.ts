@@ -69,3 +69,23 @@ export function accountSelector(budget: BudgetRecord): (accountId: string, servi
     return out;
   };
 }
+
+/**
+ * The accounts a budget's filter names outright (CostFilters `LinkedAccount`, or a top-level `Dimensions`
+ * LINKED_ACCOUNT without match options), so evaluation builds no cost model for the others; undefined when the
+ * filter does not say.
+ */
+export function namedAccounts(budget: BudgetRecord): ReadonlySet<string> | undefined {
+  const fromFilters = budget.costFilters?.LinkedAccount;
+  if (fromFilters !== undefined) return new Set(fromFilters.map(accountIdOf));
+  const dim = budget.filterExpression?.Dimensions as { Key?: unknown; Values?: unknown; MatchOptions?: unknown };
+  if (
+    dim !== undefined &&
+    dim !== null &&
+    dim.Key === 'LINKED_ACCOUNT' &&
+    Array.isArray(dim.Values) &&
+    (dim.MatchOptions === undefined || (Array.isArray(dim.MatchOptions) && dim.MatchOptions.length === 0))
+  )
+    return new Set((dim.Values as unknown[]).filter((v): v is string => typeof v === 'string').map(accountIdOf));
+  return undefined;
+}
