@@ -32,6 +32,7 @@ const IDENTITY_CENTER = new Set<string>([
   'securityhub',
   'config',
   'cloudwatch',
+  'budgets',
 ]);
 const IMPLEMENTED = SERVICES.filter((s) => !IDENTITY_CENTER.has(s.name)).flatMap((s) =>
   Object.keys(s.operations).map((operation) => ({ service: s.name, operation })),

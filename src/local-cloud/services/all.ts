@@ -1,5 +1,6 @@
 import { CORE_TABLES } from '../store/state.js';
 import type { TableName } from '../store/state.js';
+import { budgetsService } from './budgets/index.js';
 import { cloudTrailService } from './cloudtrail/index.js';
 import { cloudWatchService } from './cloudwatch/index.js';
 import { configService } from './config/index.js';
@@ -29,6 +30,7 @@ export const SERVICES = [
   securityHubService,
   configService,
   cloudWatchService,
+  budgetsService,
 ] as const;
 
 /** The services' short names, derived from the list. */

@@ -71,7 +71,8 @@ export type BotocoreService =
   | 'guardduty'
   | 'securityhub'
   | 'config'
-  | 'cloudwatch';
+  | 'cloudwatch'
+  | 'budgets';
 
 let dataDir: string | undefined;
 
