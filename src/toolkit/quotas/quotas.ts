@@ -114,6 +114,9 @@ async function readAccount(
 
 export async function quotas(options: QuotasOptions): Promise<QuotasReport> {
   return withConnection(options, async (connection) => {
+    // Quotas are regional: an explicit --region, else the spec's home region, else the target's.
+    if (options.target?.region === undefined && options.model !== undefined)
+      connection.clients.useHomeRegion(options.model.homeRegion);
     const identity = await identifyTarget(connection.clients);
     const own = ownServiceQuotas(connection.clients);
     const known = await listServices(own);

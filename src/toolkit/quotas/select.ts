@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors.js';
+import { BulkheadError } from '../../core/errors.js';
 import { didYouMean, suggest } from '../../core/suggest.js';
 
 /**
@@ -18,6 +18,10 @@ export const HEADLINE_SERVICES = [
   'organizations',
 ] as const;
 
+/** A name or code Service Quotas or the spec does not know: a user error (exit 1, as for any bad input). */
+const unknown = (code: string, message: string, hint: string): BulkheadError =>
+  new BulkheadError(code, message, { source: 'user', hint });
+
 /** --service: a code Service Quotas lists, or a usage error with did-you-mean by code and by name. */
 export function checkService(code: string, services: readonly { code: string; name: string }[]): void {
   if (services.some((s) => s.code === code)) return;
@@ -30,7 +34,8 @@ export function checkService(code: string, services: readonly { code: string; na
     services.map((s) => s.name),
   ).flatMap((n) => services.filter((s) => s.name === n));
   const offers = [...new Set([...byCode, ...byName.map((s) => s.code)])];
-  throw new UsageError(
+  throw unknown(
+    'quota-unknown-service',
     `--service "${code}" is not a service code Service Quotas knows`,
     didYouMean(offers) ?? 'list the codes with `aws service-quotas list-services` (e.g. ec2, lambda, vpc)',
   );
@@ -51,7 +56,8 @@ export function checkQuota(code: string, quotas: readonly { quotaCode: string; q
     const q = quotas.find((x) => x.quotaCode === c);
     return q === undefined ? c : `${c} (${q.quotaName})`;
   });
-  throw new UsageError(
+  throw unknown(
+    'quota-unknown',
     `--quota "${code}" is not a quota code of the services listed`,
     didYouMean(offers, (s) => s) ??
       "quota codes look like L-B99A9384; `bulkhead quotas --service <code>` lists a service's quotas",
@@ -61,7 +67,8 @@ export function checkQuota(code: string, quotas: readonly { quotaCode: string; q
 /** --environment: a name from the spec (or management/unmanaged), did-you-mean otherwise. */
 export function checkEnvironment(name: string, known: readonly string[]): void {
   if (known.includes(name)) return;
-  throw new UsageError(
+  throw unknown(
+    'quota-unknown-environment',
     `--environment "${name}" is not an environment of the spec`,
     didYouMean(suggest(name, known)) ?? `use one of ${known.join(', ')}`,
   );

@@ -100,19 +100,22 @@ export async function listOpenRequests(client: ServiceQuotasClient): Promise<Ope
   );
 }
 
-/** A client of `ctor` acting in `accountId`: the caller's own clients there, else through the assumed role. */
+/**
+ * A client of `ctor` acting in `accountId` in the home region (quotas are regional): the caller's own clients there,
+ * else through the assumed role.
+ */
 export async function clientInAccount<C extends { destroy(): void }>(
   clients: AwsClients,
   callerAccountId: string,
   accountId: string,
   ctor: new (config: SdkClientBase) => C,
 ): Promise<C> {
-  if (accountId === callerAccountId) return clients.client(ctor);
-  return (await clients.forAccount(accountId)).client(ctor);
+  if (accountId === callerAccountId) return clients.inHomeRegion(ctor);
+  return (await clients.forAccount(accountId)).client(ctor, clients.homeRegion);
 }
 
 /** Service Quotas in the caller's own account. */
-export const ownServiceQuotas = (clients: AwsClients): ServiceQuotasClient => clients.client(ServiceQuotasClient);
+export const ownServiceQuotas = (clients: AwsClients): ServiceQuotasClient => clients.inHomeRegion(ServiceQuotasClient);
 
 /** Service Quotas in `accountId`. */
 export const serviceQuotasIn = (
