@@ -20,6 +20,7 @@ import { registerWhoami } from './commands/whoami.js';
 import { registerLogin } from './commands/login.js';
 import { registerProfiles } from './commands/profiles.js';
 import { registerAudit } from './commands/audit.js';
+import { registerQuotas } from './commands/quotas.js';
 import { registerCheck } from './commands/check.js';
 import type { ExitCode } from './exit-codes.js';
 import { processTerminal, type Terminal } from './io.js';
@@ -68,6 +69,7 @@ export function buildProgram(term: Terminal, json: boolean, setExit: (code: Exit
   registerWhoami(program, term);
   registerLogin(program, term);
   registerAudit(program, term);
+  registerQuotas(program, term);
   const override = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(override);

@@ -19,7 +19,8 @@ import { validateResponse } from '../support/fidelity/response-validation.js';
  * Identity Center (sso-admin, identitystore) has its own scenario: identity-center-conformance.test.ts; the sign-in
  * services (sso-oidc, the sso portal) theirs: sso-sign-in-conformance.test.ts; CloudTrail its own:
  * cloudtrail-conformance.test.ts; S3 (restXml) s3-conformance.test.ts; the security services (GuardDuty, Security
- * Hub, Config) theirs: security-services-conformance.test.ts; CloudWatch aws-cli-cloudwatch.test.ts.
+ * Hub, Config) theirs: security-services-conformance.test.ts; CloudWatch aws-cli-cloudwatch.test.ts; Budgets
+ * aws-cli-budgets.test.ts; Service Quotas aws-cli-service-quotas.test.ts.
  */
 const IDENTITY_CENTER = new Set<string>([
   'sso-admin',
@@ -33,6 +34,7 @@ const IDENTITY_CENTER = new Set<string>([
   'config',
   'cloudwatch',
   'budgets',
+  'servicequotas',
 ]);
 const IMPLEMENTED = SERVICES.filter((s) => !IDENTITY_CENTER.has(s.name)).flatMap((s) =>
   Object.keys(s.operations).map((operation) => ({ service: s.name, operation })),
@@ -65,7 +67,7 @@ const report = (service: string, operation: string, exchanges: Exchange[]) =>
 describe('the botocore models', () => {
   it('know every operation the local cloud implements', () => {
     const unknown = IMPLEMENTED.filter(
-      ({ service, operation }) => loadModel(service).operations[operation] === undefined,
+      ({ service, operation }) => loadModel(service as BotocoreService).operations[operation] === undefined,
     );
     expect(unknown).toEqual([]);
   });

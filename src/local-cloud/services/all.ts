@@ -11,6 +11,7 @@ import { organizationsService } from './organizations/index.js';
 import { s3Service } from './s3/index.js';
 import { ssoAdminService } from './sso-admin/index.js';
 import { securityHubService } from './securityhub/index.js';
+import { serviceQuotasService } from './service-quotas/index.js';
 import { ssoOidcService } from './sso-oidc/index.js';
 import { ssoPortalService } from './sso/index.js';
 import { stsService } from './sts/index.js';
@@ -31,6 +32,7 @@ export const SERVICES = [
   configService,
   cloudWatchService,
   budgetsService,
+  serviceQuotasService,
 ] as const;
 
 /** The services' short names, derived from the list. */

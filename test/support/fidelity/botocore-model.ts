@@ -72,7 +72,8 @@ export type BotocoreService =
   | 'securityhub'
   | 'config'
   | 'cloudwatch'
-  | 'budgets';
+  | 'budgets'
+  | 'service-quotas';
 
 let dataDir: string | undefined;
 
