@@ -1,4 +1,4 @@
-import { hashText, mix, unit } from './hash.js';
+import { hashText, mix, mix2, unit } from './hash.js';
 import { COST_PROFILES, profileOf, type CostProfileName } from './profiles.js';
 
 /**
@@ -140,7 +140,7 @@ export function dayCalendar(day: number): DayCalendar {
 export function addDayMicros(
   model: AccountCostModel,
   cal: DayCalendar,
-  into: number[],
+  into: number[] | Float64Array,
   mask?: readonly boolean[],
 ): number {
   const factor = (cal.weekend ? model.weekendFactor : 1) * (cal.monthEnd ? model.monthEndFactor : 1) * cal.growth;
@@ -148,7 +148,7 @@ export function addDayMicros(
   const bases = model.baseDailyMicros;
   for (let i = 0; i < bases.length; i++) {
     if (mask !== undefined && mask[i] !== true) continue;
-    const noise = 1 + NOISE * (2 * unit(mix(model.key, cal.day, i + 2)) - 1);
+    const noise = 1 + NOISE * (2 * unit(mix2(model.key, cal.day, i + 2)) - 1);
     const micros = Math.round(bases[i]! * factor * noise);
     into[i] = (into[i] ?? 0) + micros;
     total += micros;

@@ -108,19 +108,22 @@ export function periodSums(bill: PreparedBill, index: number, period: DayRange):
   const hit = bill.periods.get(index);
   if (hit !== undefined) return hit;
   const sums = new Float64Array(bill.groups.length);
-  const scratch: number[] = [];
+  let width = 1;
+  for (const a of bill.accounts) width = Math.max(width, a.model.baseDailyMicros.length);
+  const scratch = new Float64Array(width);
   for (let a = 0; a < bill.accounts.length; a++) {
     const mask = bill.masks[a];
     if (mask === null) continue;
     const account = bill.accounts[a]!;
     const hi = Math.min(period.end, bill.costEnd, account.stopDay ?? Infinity);
     if (hi <= period.start) continue;
-    scratch.length = 0;
+    const n = account.model.baseDailyMicros.length;
+    scratch.fill(0, 0, n);
     for (let d = period.start; d < hi; d++) addDayMicros(account.model, calendarOf(d), scratch, mask);
     const groupOf = bill.groupOf[a]!;
-    for (let s = 0; s < scratch.length; s++) {
-      const v = scratch[s];
-      if (v !== undefined && v > 0) sums[groupOf[s]!]! += v;
+    for (let s = 0; s < n; s++) {
+      const v = scratch[s]!;
+      if (v > 0) sums[groupOf[s]!]! += v;
     }
   }
   const result: PeriodSums = { groups: [], micros: [], total: 0 };

@@ -1,4 +1,5 @@
 import { isoDay, microsToAmount } from '../../usage/synthetic-cost.js';
+import { PreSerializedJson } from '../../protocols/json.js';
 import type { HandlerContext } from '../registry.js';
 import { invalidNextToken, monthStart, optString, today } from './common.js';
 import { activeTagKeys } from './allocation-tags.js';
@@ -27,22 +28,6 @@ function preparedBill(scope: BillScope, key: string, make: () => PreparedBill): 
   return bill;
 }
 
-/** A metric's value as Cost Explorer writes it: costs in USD; usage as a quantity of no single unit ("N/A"). */
-export function metricValues(
-  metrics: readonly string[],
-  micros: number,
-): Record<string, { Amount: string; Unit: string }> {
-  const out: Record<string, { Amount: string; Unit: string }> = {};
-  for (const m of metrics) {
-    const name = canonicalMetric(m);
-    // Usage: one synthetic unit per 5 cents spent (the bill has no usage types to count in).
-    if (name === 'UsageQuantity') out[m] = { Amount: microsToAmount(micros * 20), Unit: 'N/A' };
-    else if (name === 'NormalizedUsageAmount') out[m] = { Amount: '0', Unit: 'N/A' };
-    else out[m] = { Amount: microsToAmount(micros), Unit: 'USD' };
-  }
-  return out;
-}
-
 export function getCostAndUsage(input: Record<string, unknown>, ctx: HandlerContext): unknown {
   const scope = billScope(ctx);
   const active = activeTagKeys(ctx.store, scope.payerAccountId);
@@ -58,6 +43,45 @@ export function getCostAndUsage(input: Record<string, unknown>, ctx: HandlerCont
   return page(bill, query, periods, start, fingerprint, monthStart(t));
 }
 
+const isoDays = new Map<number, string>();
+function isoDayCached(day: number): string {
+  let text = isoDays.get(day);
+  if (text === undefined) {
+    if (isoDays.size > 8192) isoDays.clear();
+    text = isoDay(day);
+    isoDays.set(day, text);
+  }
+  return text;
+}
+
+/** The metrics object as JSON text: the names are escaped once, the amounts are digits. */
+function metricsJson(metrics: readonly string[], names: readonly string[], micros: number): string {
+  let out = '{';
+  for (let i = 0; i < metrics.length; i++) {
+    const name = canonicalMetric(metrics[i]!);
+    const value =
+      name === 'UsageQuantity'
+        ? `{"Amount":"${microsToAmount(micros * 20)}","Unit":"N/A"}`
+        : name === 'NormalizedUsageAmount'
+          ? '{"Amount":"0","Unit":"N/A"}'
+          : `{"Amount":"${microsToAmount(micros)}","Unit":"USD"}`;
+    out += `${i === 0 ? '' : ','}${names[i]!}:${value}`;
+  }
+  return `${out}}`;
+}
+
+/** Each group's `{"Keys":[…],"Metrics":` prefix, written once per prepared bill. */
+const groupPrefixes = new WeakMap<PreparedBill, string[]>();
+function groupPrefix(bill: PreparedBill, g: number): string {
+  let list = groupPrefixes.get(bill);
+  if (list === undefined) groupPrefixes.set(bill, (list = []));
+  return (list[g] ??= `{"Keys":${JSON.stringify(bill.groups[g])},"Metrics":`);
+}
+
+/**
+ * One page, written as JSON text: a page holds up to GROUPS_PER_PAGE groups (hundreds of thousands for a year of
+ * daily costs by account across the pages), so neither an object per group nor a walk over them is built.
+ */
 function page(
   bill: PreparedBill,
   query: CostQuery,
@@ -65,36 +89,34 @@ function page(
   start: PagePosition,
   fingerprint: string,
   openFrom: number,
-): unknown {
+): PreSerializedJson {
   const grouped = query.groupBy.length > 0;
   const accountKey = query.groupBy.findIndex((g) => g.Type === 'DIMENSION' && g.Key === 'LINKED_ACCOUNT');
+  const names = query.metrics.map((m) => JSON.stringify(m));
   const seenAccounts = new Set<string>();
-  const results: unknown[] = [];
+  const results: string[] = [];
   let room = GROUPS_PER_PAGE;
   let next: PagePosition | undefined;
   for (let p = start.period; p < periods.length; p++) {
     const period = periods[p]!;
     const sums = periodSums(bill, p, period);
-    const timePeriod = { Start: isoDay(period.start), End: isoDay(period.end) };
+    const head = `{"TimePeriod":{"Start":"${isoDayCached(period.start)}","End":"${isoDayCached(period.end)}"},`;
     const estimated = period.end > openFrom;
     if (!grouped) {
-      results.push({
-        TimePeriod: timePeriod,
-        Total: metricValues(query.metrics, sums.total),
-        Groups: [],
-        Estimated: estimated,
-      });
+      results.push(
+        `${head}"Total":${metricsJson(query.metrics, names, sums.total)},"Groups":[],"Estimated":${estimated}}`,
+      );
       continue;
     }
     const from = p === start.period ? start.group : 0;
     const to = Math.min(sums.groups.length, from + room);
-    const groups: unknown[] = [];
+    const groups: string[] = [];
     for (let i = from; i < to; i++) {
-      const keys = bill.groups[sums.groups[i]!]!;
-      if (accountKey >= 0) seenAccounts.add(keys[accountKey]!);
-      groups.push({ Keys: keys, Metrics: metricValues(query.metrics, sums.micros[i]!) });
+      const g = sums.groups[i]!;
+      if (accountKey >= 0) seenAccounts.add(bill.groups[g]![accountKey]!);
+      groups.push(`${groupPrefix(bill, g)}${metricsJson(query.metrics, names, sums.micros[i]!)}}`);
     }
-    results.push({ TimePeriod: timePeriod, Total: {}, Groups: groups, Estimated: estimated });
+    results.push(`${head}"Total":{},"Groups":[${groups.join(',')}],"Estimated":${estimated}}`);
     room -= to - from;
     if (to < sums.groups.length) {
       next = { period: p, group: to };
@@ -105,14 +127,18 @@ function page(
       break;
     }
   }
-  const names = new Map(bill.accounts.map((a) => [a.id, a.name]));
-  return {
-    ...(grouped ? { GroupDefinitions: query.groupBy.map((g) => ({ Type: g.Type, Key: g.Key })) } : {}),
-    ResultsByTime: results,
-    DimensionValueAttributes: [...seenAccounts].map((id) => ({
-      Value: id,
-      Attributes: { description: names.get(id) ?? '' },
-    })),
-    ...(next === undefined ? {} : { NextPageToken: encodePageToken(fingerprint, next) }),
-  };
+  const accountNames = new Map(bill.accounts.map((a) => [a.id, a.name]));
+  const attributes = [...seenAccounts].map((id) => ({
+    Value: id,
+    Attributes: { description: accountNames.get(id) ?? '' },
+  }));
+  const parts = [
+    ...(grouped
+      ? [`"GroupDefinitions":${JSON.stringify(query.groupBy.map((g) => ({ Type: g.Type, Key: g.Key })))}`]
+      : []),
+    `"ResultsByTime":[${results.join(',')}]`,
+    `"DimensionValueAttributes":${JSON.stringify(attributes)}`,
+    ...(next === undefined ? [] : [`"NextPageToken":${JSON.stringify(encodePageToken(fingerprint, next))}`]),
+  ];
+  return new PreSerializedJson(`{${parts.join(',')}}`);
 }
