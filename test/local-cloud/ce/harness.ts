@@ -5,6 +5,7 @@ import {
   DescribeCreateAccountStatusCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-organizations';
+import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import type { LocalCloudCredentials } from '../../../src/local-cloud/index.js';
 import { eventually, startHarness, type Harness } from '../helpers.js';
 
@@ -47,4 +48,26 @@ export async function makeOrganization(
     ids.push(id);
   }
   return ids;
+}
+
+/** Credentials of a member account, through its OrganizationAccountAccessRole. */
+export async function memberCredentials(h: Harness, accountId: string) {
+  const r = await h.sts.send(
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`,
+      RoleSessionName: 'ce-test',
+    }),
+  );
+  const c = r.Credentials!;
+  return { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! };
+}
+
+const DAY_MS = 86_400_000;
+const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** The current UTC day and month boundaries, as the local cloud sees them. */
+export function calendar(now = Date.now()) {
+  const d = new Date(now);
+  const month = (offset: number): string => iso(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
+  return { today: iso(Math.floor(now / DAY_MS) * DAY_MS), month, dayAfter: (n: number) => iso(now + n * DAY_MS) };
 }
