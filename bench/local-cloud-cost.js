@@ -127,7 +127,7 @@ try {
         accounts: ACCOUNTS,
         period: TimePeriod,
         setupSeconds: Math.round(setupSeconds * 10) / 10,
-        queries: [daily, monthly, again].map(({ micros, ...q }) => q),
+        queries: [daily, monthly, again].map(({ micros: _micros, ...q }) => q),
         totalsAgree: daily.micros === monthly.micros && daily.micros === again.micros,
         bothQueriesMs: daily.ms + monthly.ms,
         serverRssMb: Math.round(rss),

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { GetCostAndUsageCommand, type GetCostAndUsageCommandInput } from '@aws-sdk/client-cost-explorer';
 import {
   DescribeOrganizationCommand,
@@ -12,7 +13,7 @@ import {
   microsToAmount,
   type AccountCostModel,
 } from '../../../src/local-cloud/usage/synthetic-cost.js';
-import { awsError } from '../helpers.js';
+import { awsError, tempDataDir } from '../helpers.js';
 import { calendar, makeOrganization, memberCredentials, startCeHarness, type CeHarness } from './harness.js';
 
 const SEED = 'ce-tests';
@@ -242,5 +243,31 @@ describe('GetCostAndUsage', () => {
     );
     expect(e).toMatchObject({ name: 'ValidationException', status: 400 });
     expect(e.message).toContain(message);
+  });
+});
+
+describe('the cost seed', () => {
+  it('the same data, another seed: another bill; the same seed again: the same bill', async () => {
+    const dataDir = tempDataDir();
+    const query = new GetCostAndUsageCommand({
+      TimePeriod: { Start: cal.month(-1), End: cal.month(0) },
+      Granularity: 'MONTHLY',
+      Metrics: ['UnblendedCost'],
+    });
+    const totalWith = async (seed: string) => {
+      const cloud = await startCeHarness(seed, dataDir);
+      try {
+        return (await cloud.ce.send(query)).ResultsByTime![0]!.Total!.UnblendedCost!.Amount;
+      } finally {
+        await cloud.stop();
+      }
+    };
+    try {
+      const first = await totalWith('one');
+      expect(await totalWith('two')).not.toBe(first);
+      expect(await totalWith('one')).toBe(first);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -14,8 +14,8 @@ export interface CeHarness extends Harness {
   ceFor(credentials: LocalCloudCredentials & { sessionToken?: string }): CostExplorerClient;
 }
 
-export async function startCeHarness(costSeed = 'ce-tests'): Promise<CeHarness> {
-  const h = await startHarness({ costSeed });
+export async function startCeHarness(costSeed = 'ce-tests', dataDir?: string): Promise<CeHarness> {
+  const h = await startHarness(dataDir === undefined ? { costSeed } : { costSeed, dataDir });
   const ceFor = (credentials: LocalCloudCredentials & { sessionToken?: string }) =>
     new CostExplorerClient({
       endpoint: h.cloud.endpoint,
