@@ -20,6 +20,7 @@ const JSON_TARGET_PREFIXES: Readonly<Record<string, string>> = {
   SWBExternalService: 'sso-admin',
   AWSIdentityStore: 'identitystore',
   StarlingDoveService: 'config',
+  AWSInsightsIndexService: 'ce',
 };
 
 /** restJson1: the service and operation whose route (botocore `http.requestUri`) matches, preferring the signed scope's. */
