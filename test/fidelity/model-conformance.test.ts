@@ -20,7 +20,7 @@ import { validateResponse } from '../support/fidelity/response-validation.js';
  * services (sso-oidc, the sso portal) theirs: sso-sign-in-conformance.test.ts; CloudTrail its own:
  * cloudtrail-conformance.test.ts; S3 (restXml) s3-conformance.test.ts; the security services (GuardDuty, Security
  * Hub, Config) theirs: security-services-conformance.test.ts; CloudWatch aws-cli-cloudwatch.test.ts; Budgets
- * aws-cli-budgets.test.ts; Service Quotas aws-cli-service-quotas.test.ts.
+ * aws-cli-budgets.test.ts; Service Quotas aws-cli-service-quotas.test.ts; Cost Explorer aws-cli-ce.test.ts.
  */
 const IDENTITY_CENTER = new Set<string>([
   'sso-admin',
@@ -35,6 +35,7 @@ const IDENTITY_CENTER = new Set<string>([
   'cloudwatch',
   'budgets',
   'servicequotas',
+  'ce',
 ]);
 const IMPLEMENTED = SERVICES.filter((s) => !IDENTITY_CENTER.has(s.name)).flatMap((s) =>
   Object.keys(s.operations).map((operation) => ({ service: s.name, operation })),

@@ -93,5 +93,6 @@ describe('bulkhead local (CLI)', () => {
     expect(cli('start', '--trail-delivery-interval', '0', '--data', dir).stderr).toContain(
       '--trail-delivery-interval must be a number of seconds above 0',
     );
+    expect(cli('start', '--cost-seed', '', '--data', dir).stderr).toContain('--cost-seed must be a non-empty text');
   });
 });

@@ -22,6 +22,7 @@ interface StartFlags {
   timeScale?: string;
   ssoTokenLifetime?: string;
   trailDeliveryInterval?: string;
+  costSeed?: string;
 }
 
 function parsePort(raw: string): number {
@@ -63,6 +64,11 @@ function startOptions(flags: StartFlags): LocalCloudOptions {
         `--trail-delivery-interval must be a number of seconds above 0 and at most 86400, not "${flags.trailDeliveryInterval}"`,
       );
     options.trailDeliverySeconds = seconds;
+  }
+  if (flags.costSeed !== undefined) {
+    if (flags.costSeed.trim() === '' || flags.costSeed.length > 256)
+      throw new UsageError(`--cost-seed must be a non-empty text of at most 256 characters, not "${flags.costSeed}"`);
+    options.costSeed = flags.costSeed;
   }
   return options;
 }
@@ -151,6 +157,10 @@ export function registerLocalCommand(program: Command, term: Terminal, setExit: 
     .option('--time-scale <factor>', 'multiply asynchronous durations')
     .option('--sso-token-lifetime <seconds>', 'lifetime of IAM Identity Center access tokens (default 3600)')
     .option('--trail-delivery-interval <seconds>', 'how often CloudTrail writes log files to trail buckets (default 5)')
+    .option(
+      '--cost-seed <seed>',
+      'seed of the synthetic bill and usage: the same seed, the same costs (default bulkhead)',
+    )
     .action(async (flags: StartFlags) => {
       const options = startOptions(flags);
       if (flags.detach === true) {

@@ -1,6 +1,7 @@
 import { CORE_TABLES } from '../store/state.js';
 import type { TableName } from '../store/state.js';
 import { budgetsService } from './budgets/index.js';
+import { costExplorerService } from './ce/index.js';
 import { cloudTrailService } from './cloudtrail/index.js';
 import { cloudWatchService } from './cloudwatch/index.js';
 import { configService } from './config/index.js';
@@ -33,6 +34,7 @@ export const SERVICES = [
   cloudWatchService,
   budgetsService,
   serviceQuotasService,
+  costExplorerService,
 ] as const;
 
 /** The services' short names, derived from the list. */

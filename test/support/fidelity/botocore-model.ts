@@ -73,7 +73,8 @@ export type BotocoreService =
   | 'config'
   | 'cloudwatch'
   | 'budgets'
-  | 'service-quotas';
+  | 'service-quotas'
+  | 'ce';
 
 let dataDir: string | undefined;
 

@@ -21,6 +21,7 @@ const JSON_TARGET_PREFIXES: Readonly<Record<string, string>> = {
   AWSIdentityStore: 'identitystore',
   StarlingDoveService: 'config',
   ServiceQuotasV20190624: 'servicequotas',
+  AWSInsightsIndexService: 'ce',
 };
 
 /** restJson1: the service and operation whose route (botocore `http.requestUri`) matches, preferring the signed scope's. */
