@@ -30,12 +30,13 @@ export const quotaTemplatePlanner: KindPlanner<'quota-template'> = {
       const lastChance = associate && want === wants.at(-1) && first === undefined;
       if (entry?.value === want.value && !lastChance) continue;
       const action = entry ? 'update' : 'create';
-      const name = observedCode(ctx, want)?.quotaName ?? want.quotaCode;
+      const quotaName = observedCode(ctx, want)?.quotaName;
+      const name = `${want.serviceCode}/${want.quotaCode}${quotaName ? ` (${quotaName})` : ''}`;
       ctx.add({
         id: changeId(key),
         kind: 'quota-template',
         key,
-        label: `${name} for new accounts`,
+        label: `${name} for new accounts, ${want.region}`,
         action,
         properties: [
           ...(entry?.value !== want.value ? [{ name: 'value', before: entry?.value, after: want.value }] : []),
@@ -70,7 +71,7 @@ export const quotaTemplatePlanner: KindPlanner<'quota-template'> = {
         id: `delete-${changeId(key)}`,
         kind: 'quota-template',
         key,
-        label: `${entry.serviceCode}/${entry.quotaCode} for new accounts`,
+        label: `${entry.serviceCode}/${entry.quotaCode} for new accounts, ${entry.region}`,
         action: 'delete',
         properties: [{ name: 'value', before: entry.value }],
         payload: { action: 'delete', serviceCode: entry.serviceCode, quotaCode: entry.quotaCode, region: entry.region },

@@ -27,7 +27,7 @@ export const serviceQuotaPlanner: KindPlanner<'service-quota'> = {
           o.quotaCode === want.quotaCode &&
           o.region === want.region,
       );
-      const name = code?.quotaName ?? want.quotaCode;
+      const name = `${want.serviceCode}/${want.quotaCode}${code?.quotaName ? ` (${code.quotaName})` : ''}`;
       const open = observed?.openRequests.find(
         (r) => OPEN_REQUEST_STATUSES.includes(r.status) && r.desiredValue >= want.value,
       );
@@ -66,7 +66,7 @@ export const serviceQuotaPlanner: KindPlanner<'service-quota'> = {
         id: `service-quota:${key}`,
         kind: 'service-quota',
         key,
-        label: `${name} in ${want.account}`,
+        label: `${name} in ${want.account}, ${want.region}`,
         action: 'create',
         properties: [{ name: 'value', before: current ?? 'unknown', after: want.value }],
         payload: {
