@@ -73,18 +73,34 @@ export interface Latency {
   accountAssignmentMs: number;
   /** How long ProvisionPermissionSet stays IN_PROGRESS. */
   provisionPermissionSetMs: number;
+  /** How long a Service Quotas increase request stays in each open status (PENDING, then CASE_OPENED). */
+  quotaRequestStepMs: number;
 }
 
 const LATENCY_PROFILES: Record<'fast' | 'default' | 'realistic', Latency> = {
-  fast: { createAccountMs: 25, closeAccountMs: 25, accountAssignmentMs: 25, provisionPermissionSetMs: 25 },
-  default: { createAccountMs: 3000, closeAccountMs: 5000, accountAssignmentMs: 1500, provisionPermissionSetMs: 1500 },
+  fast: {
+    createAccountMs: 25,
+    closeAccountMs: 25,
+    accountAssignmentMs: 25,
+    provisionPermissionSetMs: 25,
+    quotaRequestStepMs: 25,
+  },
+  default: {
+    createAccountMs: 3000,
+    closeAccountMs: 5000,
+    accountAssignmentMs: 1500,
+    provisionPermissionSetMs: 1500,
+    quotaRequestStepMs: 2000,
+  },
   // AWS: account creation typically takes a few minutes; closure shows PENDING_CLOSURE for minutes; an
-  // Identity Center assignment or provisioning settles in seconds.
+  // Identity Center assignment or provisioning settles in seconds; a quota increase AWS approves on its own
+  // takes minutes (one reviewed by support takes days: not reproduced).
   realistic: {
     createAccountMs: 120_000,
     closeAccountMs: 300_000,
     accountAssignmentMs: 10_000,
     provisionPermissionSetMs: 10_000,
+    quotaRequestStepMs: 60_000,
   },
 };
 
@@ -206,6 +222,7 @@ export function resolveConfig(options: LocalCloudOptions): ResolvedConfig {
       closeAccountMs: base.closeAccountMs * scale,
       accountAssignmentMs: base.accountAssignmentMs * scale,
       provisionPermissionSetMs: base.provisionPermissionSetMs * scale,
+      quotaRequestStepMs: base.quotaRequestStepMs * scale,
     },
     throttle,
     faults: options.faults === undefined || options.faults === '' ? undefined : parseFaultSpec(options.faults),

@@ -9,6 +9,7 @@ import { organizationsService } from './organizations/index.js';
 import { s3Service } from './s3/index.js';
 import { ssoAdminService } from './sso-admin/index.js';
 import { securityHubService } from './securityhub/index.js';
+import { serviceQuotasService } from './service-quotas/index.js';
 import { ssoOidcService } from './sso-oidc/index.js';
 import { ssoPortalService } from './sso/index.js';
 import { stsService } from './sts/index.js';
@@ -27,6 +28,7 @@ export const SERVICES = [
   guardDutyService,
   securityHubService,
   configService,
+  serviceQuotasService,
 ] as const;
 
 /** The services' short names, derived from the list. */

@@ -70,7 +70,8 @@ export type BotocoreService =
   | 's3'
   | 'guardduty'
   | 'securityhub'
-  | 'config';
+  | 'config'
+  | 'service-quotas';
 
 let dataDir: string | undefined;
 

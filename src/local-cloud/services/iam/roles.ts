@@ -15,6 +15,7 @@ import {
 } from './common.js';
 import { requireAttachablePolicy } from './managed-policies.js';
 import { roleKey } from './provision.js';
+import { rolesPerAccountQuota } from '../service-quotas/catalogue.js';
 
 /** AWS IAM: a role trust policy may hold 2,048 characters by default (whitespace not counted). */
 const TRUST_POLICY_MAX = 2048;
@@ -33,8 +34,8 @@ export function createRole(input: Record<string, unknown>, ctx: HandlerContext):
   if (ctx.store.has('roles', roleKey(accountId, name))) throw alreadyExists(`Role with name ${name} already exists.`);
   let count = 0;
   for (const r of ctx.store.values('roles')) if (r.accountId === accountId) count++;
-  if (count >= ctx.config.quotas.maxRolesPerAccount)
-    throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${ctx.config.quotas.maxRolesPerAccount}`);
+  const quota = rolesPerAccountQuota(ctx.store, ctx.config, accountId);
+  if (count >= quota) throw limitExceeded(`Cannot exceed quota for RolesPerAccount: ${quota}`);
   const role: RoleRecord = {
     accountId,
     roleId: newIamUniqueId('AROA'),

@@ -10,6 +10,7 @@ import type { HandlerContext } from '../registry.js';
 import { joinOrganization } from './accounts.js';
 import { EMAIL_RE, managedOrganization, orgAccounts } from './common.js';
 import { setTags } from './tags.js';
+import { fileTemplateRequests } from '../service-quotas/template.js';
 
 const STATES = ['IN_PROGRESS', 'SUCCEEDED', 'FAILED'] as const;
 
@@ -122,6 +123,7 @@ export function completeCreateAccount(requestId: string, ctx: HandlerContext): v
     completedAt: ctx.now,
     accountId: account.id,
   });
+  fileTemplateRequests(ctx, org.id, account.id);
 }
 
 export function pendingCreations(store: Store): { key: string; at: number }[] {
