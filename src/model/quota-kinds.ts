@@ -100,5 +100,8 @@ export const serviceQuotaKey = (q: { account: string; serviceCode: string; quota
 export const quotaTemplateKey = (q: { serviceCode: string; quotaCode: string; region: string }) =>
   `${q.serviceCode}/${q.quotaCode}@${q.region}`;
 
+/** AWS: only the management account, and only in US East (N. Virginia), can read or change the quota request template. */
+export const QUOTA_TEMPLATE_REGION = 'us-east-1';
+
 /** The service principal the quota request template needs trusted access for. */
 export const SERVICE_QUOTAS_PRINCIPAL = 'servicequotas.amazonaws.com';

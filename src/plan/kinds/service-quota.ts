@@ -6,8 +6,8 @@ import { desiredServiceQuotas, observedCode, reportUnknownCode } from '../quotas
 
 /**
  * Quota increases per account (`quotas:` by environment, kind or account): RequestServiceQuotaIncrease where the
- * applied value is below the wanted one and no open request asks for as much. An open request is a note with its
- * status; a wanted value below the applied one is a warning, since Service Quotas never lowers a quota. Dropping an
+ * applied value is below the wanted one and no request is open. An open request is a note with its status (one
+ * asking for less is waited out: Service Quotas takes one open request per quota); a wanted value below the applied one is a warning, since Service Quotas never lowers a quota. Dropping an
  * entry from the spec undoes nothing, for the same reason.
  */
 export const serviceQuotaPlanner: KindPlanner<'service-quota'> = {
@@ -28,14 +28,16 @@ export const serviceQuotaPlanner: KindPlanner<'service-quota'> = {
           o.region === want.region,
       );
       const name = `${want.serviceCode}/${want.quotaCode}${code?.quotaName ? ` (${code.quotaName})` : ''}`;
-      const open = observed?.openRequests.find(
-        (r) => OPEN_REQUEST_STATUSES.includes(r.status) && r.desiredValue >= want.value,
-      );
-      if (open) {
+      const openRequests = (observed?.openRequests ?? []).filter((r) => OPEN_REQUEST_STATUSES.includes(r.status));
+      const open = openRequests.find((r) => r.desiredValue >= want.value) ?? openRequests[0];
+      if (open && (observed?.value ?? 0) < want.value) {
+        // Service Quotas takes one open request per quota (ResourceAlreadyExistsException): a smaller one (from the
+        // quota request template, or by hand) is waited out.
+        const wait = open.desiredValue >= want.value ? '' : `; the next plan asks for ${want.value} once it is settled`;
         ctx.note({
           code: 'N-QUOTA-REQUEST-OPEN',
           key,
-          message: `${name} in ${want.account}: the request for ${open.desiredValue} is ${open.status} (applied now: ${observed?.value})`,
+          message: `${name} in ${want.account}: the request for ${open.desiredValue} is ${open.status} (applied now: ${observed?.value})${wait}`,
         });
         continue;
       }

@@ -11,6 +11,7 @@ import {
 import type { ObservedAccount } from '../../../model/observed.js';
 import {
   OPEN_REQUEST_STATUSES,
+  QUOTA_TEMPLATE_REGION,
   type ObservedQuotaCode,
   type ObservedQuotaTemplate,
   type ObservedServiceQuota,
@@ -29,9 +30,9 @@ const TEMPLATE_UNAVAILABLE = new Set([
 ]);
 
 /**
- * Service Quotas, for a spec with `quotas:`. In the management account (home region): each code of the spec (its
+ * Service Quotas, for a spec with `quotas:`. In the management account: each code of the spec in the home region (its
  * AWS default; when Service Quotas knows no such service or quota, the services or the service's quotas, for
- * did-you-mean) and the quota request template. In each account the spec names that exists (assumed role, the quota's
+ * did-you-mean), and the quota request template in us-east-1, the only Region that has it. In each account the spec names that exists (assumed role, the quota's
  * region): the applied value (GetServiceQuota, the AWS default when none is applied) and the open increase requests.
  */
 export const serviceQuotasReader: ServiceReader = {
@@ -46,7 +47,9 @@ export const serviceQuotasReader: ServiceReader = {
     const known = new Set(codes.filter((c) => c.unknown === undefined).map((c) => `${c.serviceCode}/${c.quotaCode}`));
     const hasOrganization = (context?.prior?.organization.length ?? 0) > 0;
     const template: ObservedQuotaTemplate = {
-      ...(hasOrganization ? await readTemplate(management) : { associated: false, entries: [] }),
+      ...(hasOrganization
+        ? await readTemplate(clients.client(ServiceQuotasClient, QUOTA_TEMPLATE_REGION))
+        : { associated: false, entries: [] }),
       codes,
     };
     const byEmail = new Map<string, ObservedAccount>(
