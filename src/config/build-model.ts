@@ -12,6 +12,7 @@ import { SCP_MAX_SIZE } from './policy/scp-size.js';
 import { buildSecurityServices } from './security-model.js';
 import type { OrgSpec } from './schema.js';
 import { buildTrail } from './trail.js';
+import { buildQuotas } from './quotas.js';
 import type { WalkedOu } from './rules/organizational-units.js';
 import type { CheckedPolicies } from './rules/policies.js';
 
@@ -169,5 +170,6 @@ export function buildModel(
       'audit',
       trail || security ? { ...optional('trail', trail), ...optional('security', security) } : undefined,
     ),
+    ...optional('quotas', buildQuotas(spec)),
   };
 }

@@ -14,6 +14,7 @@ import { checkNames } from './rules/names.js';
 import { checkOrganizationalUnits, placeAccounts, walkOus } from './rules/organizational-units.js';
 import { checkPermissionSets } from './rules/permission-sets.js';
 import { checkPolicies } from './rules/policies.js';
+import { checkQuotas } from './rules/quotas.js';
 import { checkGuardrails, type GuardrailCatalogue } from './rules/guardrails.js';
 import { checkEnvironmentReferences, checkRegions } from './rules/references.js';
 import { checkSecurityServices } from './rules/security-services.js';
@@ -84,6 +85,7 @@ export async function validateSpecFile(file: string, options: ValidateSpecOption
   checkEnvironmentReferences(ctx);
   checkTrail(ctx);
   checkSecurityServices(ctx);
+  checkQuotas(ctx);
   const policies = await checkPolicies(ctx, ous, () => options.managedPolicies ?? openCatalogue());
   const packed = checkGuardrails(ctx, ous, placement, policies, options.guardrails ?? GUARDRAILS);
   const assignments = resolveAccessGrid(ctx);

@@ -1,3 +1,6 @@
+import { SERVICE_QUOTAS_PRINCIPAL } from './quota-kinds.js';
+import type { QuotaRequestModel } from './quotas.js';
+
 /**
  * The organization's audit setup (`audit:` in org.yaml): the organization trail delivered to the log-archive
  * account, and the security services run from a delegated administrator account.
@@ -44,9 +47,16 @@ export const SERVICE_PRINCIPALS: Readonly<Record<SecurityService | 'cloudtrail',
   securityhub: ['securityhub.amazonaws.com'],
 };
 
-/** The service principals the audit setup needs trusted access (EnableAWSServiceAccess) for, sorted. */
-export function servicePrincipalsWanted(audit: AuditModel | undefined): string[] {
+/**
+ * The service principals the audit setup needs trusted access (EnableAWSServiceAccess) for, sorted; and Service
+ * Quotas' when `quotas:` puts requests into the quota request template (AWS: the template needs it).
+ */
+export function servicePrincipalsWanted(
+  audit: AuditModel | undefined,
+  quotas: readonly QuotaRequestModel[] = [],
+): string[] {
   const wanted = new Set<string>();
+  if (quotas.some((q) => q.newAccounts)) wanted.add(SERVICE_QUOTAS_PRINCIPAL);
   if (audit?.trail !== undefined) for (const p of SERVICE_PRINCIPALS.cloudtrail) wanted.add(p);
   for (const s of audit?.security?.services ?? []) for (const p of SERVICE_PRINCIPALS[s]) wanted.add(p);
   return [...wanted].sort();

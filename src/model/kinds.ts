@@ -50,6 +50,14 @@ import type {
   OrganizationTrailPayload,
   TrailBucketPayload,
 } from './trail-kinds.js';
+import type {
+  DesiredQuotaTemplate,
+  DesiredServiceQuota,
+  ObservedQuotaTemplate,
+  ObservedServiceQuota,
+  QuotaTemplatePayload,
+  ServiceQuotaPayload,
+} from './quota-kinds.js';
 
 /**
  * Every kind Bulkhead manages: what the spec asks for, what refresh observes, and what a planned
@@ -97,6 +105,8 @@ export interface KindMap {
     observed: ObservedSecurityService;
     payload: SecurityServicePayload;
   };
+  'service-quota': { desired: DesiredServiceQuota; observed: ObservedServiceQuota; payload: ServiceQuotaPayload };
+  'quota-template': { desired: DesiredQuotaTemplate; observed: ObservedQuotaTemplate; payload: QuotaTemplatePayload };
 }
 
 export type Kind = keyof KindMap;
@@ -120,6 +130,8 @@ export const KINDS = [
   'organization-trail',
   'delegated-administrator',
   'security-service',
+  'service-quota',
+  'quota-template',
 ] as const satisfies readonly Kind[];
 
 /** Where a resource lives in Bulkhead's eyes: its kind and natural key (OU path, account email…). */

@@ -94,6 +94,8 @@ export const emptyObservedState = (): ObservedState => ({
   'organization-trail': [],
   'delegated-administrator': [],
   'security-service': [],
+  'service-quota': [],
+  'quota-template': [],
   pending: { createAccount: [], assignments: [] },
 });
 

@@ -6,6 +6,7 @@ import { specHash } from './fingerprint.js';
 import { AUDIT_PAYLOADS } from './audit/payload-schemas.js';
 import { IDENTITY_PAYLOADS } from './identity/payload-schemas.js';
 import { SECURITY_PAYLOADS } from './security/payload-schemas.js';
+import { QUOTA_PAYLOADS } from './quotas/payload-schemas.js';
 import type { Plan } from './types.js';
 
 const ACTIONS = ['create', 'update', 'move', 'attach', 'detach', 'delete', 'close'] as const;
@@ -49,6 +50,7 @@ const PAYLOADS: Record<(typeof KINDS)[number], z.ZodType> = {
   ...IDENTITY_PAYLOADS,
   ...AUDIT_PAYLOADS,
   ...SECURITY_PAYLOADS,
+  ...QUOTA_PAYLOADS,
 };
 
 const changeSchema = z

@@ -16,6 +16,8 @@ import { policyTypePlanner } from './kinds/policy-type.js';
 import { serviceAccessPlanner } from './kinds/service-access.js';
 import { organizationTrailPlanner } from './kinds/organization-trail.js';
 import { trailBucketPlanner } from './kinds/trail-bucket.js';
+import { serviceQuotaPlanner } from './kinds/service-quota.js';
+import { quotaTemplatePlanner } from './kinds/quota-template.js';
 import { dependencyOrder, type KindPlanner } from './planner.js';
 
 /** One pure planner per kind. */
@@ -37,6 +39,8 @@ export const PLANNERS: { readonly [K in Kind]: KindPlanner<K> } = {
   'organization-trail': organizationTrailPlanner,
   'delegated-administrator': delegatedAdministratorPlanner,
   'security-service': securityServicePlanner,
+  'service-quota': serviceQuotaPlanner,
+  'quota-template': quotaTemplatePlanner,
 };
 
 /** The planners in dependency order: the order of diff; deletions run in reverse. */

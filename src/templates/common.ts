@@ -166,3 +166,8 @@ export function organizationBlock(o: TemplateOptions): Record<string, unknown> {
     defaultTags: { organization: o.name },
   };
 }
+
+/** The `quotas:` block of the growth and enterprise layouts: more Lambda concurrency in every production account. */
+export function quotasBlock(): Record<string, unknown>[] {
+  return [{ service: 'lambda', quota: 'L-B99A9384', value: 3000, environmentKind: 'production' }];
+}

@@ -1,6 +1,7 @@
 import {
   identity,
   auditBlock,
+  quotasBlock,
   organizationBlock,
   templateGuardrails,
   TemplateBuilder,
@@ -198,6 +199,7 @@ export function templateContent(template: TemplateName, options: Partial<Templat
     guardrails: guardrails.map(({ why: _why, ...use }) => use),
     identity: identity(o, layout.grid),
     ...(layout.trail ? { audit: auditBlock(o) } : {}),
+    ...(template !== 'startup' ? { quotas: quotasBlock() } : {}),
   };
   b.comment(
     ['organization'],
@@ -232,6 +234,12 @@ export function templateContent(template: TemplateName, options: Partial<Templat
     b.comment(
       ['audit', 'security'],
       'The security account is the delegated administrator of GuardDuty, Config and Security Hub for\nevery account, including those that join later.',
+    );
+  }
+  if (template !== 'startup') {
+    b.comment(
+      ['quotas'],
+      'Quotas are per account, so a load test in dev cannot starve production. Production asks for more\nLambda concurrency (AWS default 1,000); the plan shows each request and its status until it is granted.',
     );
   }
   return {

@@ -1,13 +1,16 @@
 import { formatDelay } from '../core/delay.js';
 import { emit, type IoHost } from '../core/events.js';
 import { emptyObservedState, organizationTree, type ObservedOrg, type ObservedState } from '../model/observed.js';
-import type { ServiceReader, TrailBucketLookup } from '../providers/aws/provider.js';
+import type { QuotaLookup, ServiceReader, TrailBucketLookup } from '../providers/aws/provider.js';
 import { READERS } from '../providers/aws/registry.js';
 import { locateInstanceRegion } from '../providers/aws/identity-center/index.js';
 import { COMMERCIAL_REGIONS } from '../model/regions.js';
 import type { OrgModel } from '../model/organization.js';
 import { servicePrincipalsWanted } from '../model/audit.js';
 import type { Connection } from './connect.js';
+import { quotaLookup } from './quota-lookup.js';
+
+const optionalQuotas = (quotas: QuotaLookup | undefined) => (quotas ? { quotas } : {});
 
 /** Each reader's own kinds, and everyone's pending requests. */
 export function mergeReads(readers: readonly ServiceReader[], parts: readonly Partial<ObservedState>[]): ObservedState {
@@ -36,6 +39,8 @@ export interface RefreshOptions {
   trailBucket?: TrailBucketLookup;
   /** The spec needs trusted access for service principals (the audit setup). */
   serviceAccess?: boolean;
+  /** The spec has `quotas:`: what Service Quotas is asked (absent: Service Quotas is not read). */
+  quotas?: QuotaLookup;
 }
 
 /** What a spec asks refresh to read: Identity Center only when it has `identity:`. */
@@ -47,7 +52,8 @@ export function refreshOptionsFor(model: OrgModel): RefreshOptions {
     identity: users.size + groups.size + permissionSets.size + assignments.length > 0,
     homeRegion: model.homeRegion,
     security: model.audit?.security !== undefined,
-    serviceAccess: servicePrincipalsWanted(model.audit).length > 0,
+    serviceAccess: servicePrincipalsWanted(model.audit, model.quotas).length > 0,
+    ...optionalQuotas(quotaLookup(model)),
     ...(trail && bucketAccount
       ? { trailBucket: { name: trail.bucketName, accountEmail: bucketAccount.email, region: model.homeRegion } }
       : {}),
@@ -66,6 +72,7 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
     security = false,
     trailBucket,
     serviceAccess = false,
+    quotas,
   } = options ?? sticky.get(connection) ?? {};
   if (homeRegion) connection.clients.useHomeRegion(homeRegion);
   const wanted = READERS.filter(
@@ -90,7 +97,7 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
   const readAll = async () => {
     const parts = await Promise.all(first.map((r) => r.read(connection.clients, io)));
     const prior = mergeReads(first, parts);
-    const context = { prior, serviceAccess, ...(trailBucket ? { trailBucket } : {}) };
+    const context = { prior, serviceAccess, ...(trailBucket ? { trailBucket } : {}), ...optionalQuotas(quotas) };
     const later = await Promise.all(then.map((r) => r.read(connection.clients, io, context)));
     return mergeReads([...first, ...then], [...parts, ...later]);
   };

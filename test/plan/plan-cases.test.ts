@@ -12,9 +12,11 @@ import {
   observedAfterApplying,
   securityAfterApplying,
 } from '../support/simulate-observed.js';
+import { quotasAfterApplying, type QuotaCaseOverride } from '../support/simulate-quotas.js';
 
 // Each folder: before.yaml (the organization as last applied; absent = no organization yet),
-// org.yaml (the spec now) and expected.txt (the plan as rendered). UPDATE_PLAN_SNAPSHOTS=1 rewrites
+// org.yaml (the spec now) and expected.txt (the plan as rendered); quotas.json (optional) sets observed quota values
+// and open increase requests. UPDATE_PLAN_SNAPSHOTS=1 rewrites
 // expected.txt after a deliberate change (and writes new ones); review the diff before committing.
 const CASES = join(import.meta.dirname, '..', 'cases', 'plan');
 
@@ -30,6 +32,11 @@ describe('plan snapshots', () => {
       const dir = join(CASES, name);
       const before = existsSync(join(dir, 'before.yaml')) ? await modelOf(join(dir, 'before.yaml')) : undefined;
       const tree = before ? observedAfterApplying(before) : EMPTY_OBSERVED;
+      const now = await modelOf(join(dir, 'org.yaml'));
+      const quotaFile = join(dir, 'quotas.json');
+      const overrides = existsSync(quotaFile)
+        ? (JSON.parse(readFileSync(quotaFile, 'utf8')) as QuotaCaseOverride[])
+        : [];
       const state = {
         ...stateOfTree(tree),
         ...(before
@@ -39,8 +46,9 @@ describe('plan snapshots', () => {
               ...auditAfterApplying(before, tree),
             }
           : {}),
+        ...quotasAfterApplying(before, now, tree, overrides),
       };
-      const { changes, problems, notes } = diff(await modelOf(join(dir, 'org.yaml')), state);
+      const { changes, problems, notes } = diff(now, state);
       const text = `${renderPlan(changes, problems, undefined, notes)}\n`;
       const expectedFile = join(dir, 'expected.txt');
       if (process.env['UPDATE_PLAN_SNAPSHOTS'] === '1') writeFileSync(expectedFile, text);

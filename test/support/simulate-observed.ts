@@ -82,7 +82,9 @@ export function observedAfterApplying(model: OrgModel): ObservedOrg {
       arn: 'arn:aws:organizations::111111111111:root/o-test/r-root',
       enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'],
       // Bulkhead's mark on each service principal it enabled (src/plan/kinds/service-access.ts).
-      tags: Object.fromEntries(servicePrincipalsWanted(model.audit).map((p) => [serviceAccessTag(p), 'enabled'])),
+      tags: Object.fromEntries(
+        servicePrincipalsWanted(model.audit, model.quotas).map((p) => [serviceAccessTag(p), 'enabled']),
+      ),
     },
     organizationalUnits,
     accounts: [
@@ -209,7 +211,7 @@ export function securityAfterApplying(model: OrgModel, tree: ObservedOrg): Parti
  * needs, the trail bucket configured as Bulkhead configures it, the organization trail logging.
  */
 export function auditAfterApplying(model: OrgModel, tree: ObservedOrg): Partial<ObservedState> {
-  const principals = servicePrincipalsWanted(model.audit).map((principal) => ({ principal }));
+  const principals = servicePrincipalsWanted(model.audit, model.quotas).map((principal) => ({ principal }));
   const trail = model.audit?.trail;
   const org = tree.organization;
   if (!trail || !org) return { 'service-access': principals };

@@ -1,5 +1,6 @@
 import { servicePrincipalsWanted } from '../../model/audit.js';
 import { serviceAccessTag } from '../../model/payloads.js';
+import { SERVICE_QUOTAS_PRINCIPAL } from '../../model/quota-kinds.js';
 import { changeIds } from '../context.js';
 import type { KindPlanner } from '../planner.js';
 
@@ -20,7 +21,7 @@ export const serviceAccessPlanner: KindPlanner<'service-access'> = {
   after: ['organization'],
   diff(ctx) {
     const enabled = new Set(ctx.observed['service-access'].map((s) => s.principal));
-    for (const principal of servicePrincipalsWanted(ctx.desired.audit)) {
+    for (const principal of servicePrincipalsWanted(ctx.desired.audit, ctx.desired.quotas)) {
       if (enabled.has(principal)) continue;
       ctx.add({
         id: serviceAccessChangeId(principal),
@@ -38,20 +39,27 @@ export const serviceAccessPlanner: KindPlanner<'service-access'> = {
   removals(ctx) {
     const rootId = ctx.rootId;
     if (rootId === undefined) return;
-    const wanted = new Set(servicePrincipalsWanted(ctx.desired.audit));
+    const wanted = new Set(servicePrincipalsWanted(ctx.desired.audit, ctx.desired.quotas));
     const rootTags = ctx.organization?.root.tags ?? {};
     // A delegated administrator this plan deregisters no longer holds its principal: disable after it.
     const leaving = new Map<string, string[]>();
     for (const c of ctx.changes)
       if (c.kind === 'delegated-administrator' && c.action === 'delete')
         leaving.set(c.key, [...(leaving.get(c.key) ?? []), c.id]);
+    // The quota request template relies on Service Quotas' trusted access only while it has entries.
+    const templateLeaving = ctx.changes.filter((c) => c.kind === 'quota-template' && c.action === 'delete');
+    leaving.set(
+      SERVICE_QUOTAS_PRINCIPAL,
+      templateLeaving.map((c) => c.id),
+    );
     // Refresh reads the delegated administrators only for a spec with `audit.security`, and the trail only for one
     // with `audit.trail` (which needs cloudtrail.amazonaws.com): without them, whether a principal is in use is unknown,
     // and unknown counts as in use.
     const adminsRead = ctx.desired.audit?.security !== undefined;
     const held = new Set(ctx.observed['delegated-administrator'].map((d) => d.servicePrincipal));
     const inUse = (principal: string): boolean =>
-      principal === 'cloudtrail.amazonaws.com' || (!leaving.has(principal) && (!adminsRead || held.has(principal)));
+      principal === 'cloudtrail.amazonaws.com' ||
+      (principal !== SERVICE_QUOTAS_PRINCIPAL && !leaving.has(principal) && (!adminsRead || held.has(principal)));
     for (const { principal } of ctx.observed['service-access']) {
       if (wanted.has(principal) || rootTags[serviceAccessTag(principal)] === undefined) continue;
       if (inUse(principal)) {

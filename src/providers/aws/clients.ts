@@ -32,8 +32,11 @@ export interface AwsClients {
   inHomeRegion<C extends { destroy(): void }>(ctor: new (config: SdkClientBase & { profile?: string }) => C): C;
   /** Clients acting inside a member account through an assumed role (default OrganizationAccountAccessRole), cached. */
   forAccount(accountId: string, options?: ForAccountOptions): Promise<AccountClients>;
-  /** Any other SDK client (CloudTrail, S3, …) with the target's own credentials and endpoint, built once per class. */
-  client<C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C): C;
+  /**
+   * Any other SDK client (CloudTrail, S3, …) with the target's own credentials and endpoint, built once per class (and
+   * region: default the target's).
+   */
+  client<C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C, region?: string): C;
   /** Counts every request sent, for tests and the refresh benchmark. */
   calls: Map<string, number>;
   /** Hears about every SDK retry (throttling, 5xx, network) before its wait; returns an unsubscribe. */
@@ -196,12 +199,13 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     },
     inHomeRegion,
     forAccount: (accountId, forOptions) => accounts.forAccount(accountId, forOptions),
-    client<C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C): C {
-      let made = own.get(ctor) as C | undefined;
+    client<C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C, region?: string): C {
+      const key = region === undefined ? ctor : `${ctor.name}@${region}`;
+      let made = own.get(key) as C | undefined;
       if (made === undefined) {
-        made = new ctor(base);
+        made = new ctor(region === undefined ? base : { ...base, region });
         instrument(made, false);
-        own.set(ctor, made);
+        own.set(key, made);
       }
       return made;
     },

@@ -44,6 +44,12 @@ export interface TrailBucketLookup {
   region: string;
 }
 
+/** What `quotas:` asks Service Quotas for: each code once, each quota per account (by email) and region. */
+export interface QuotaLookup {
+  codes: { serviceCode: string; quotaCode: string }[];
+  accounts: { accountEmail: string; serviceCode: string; quotaCode: string; region: string }[];
+}
+
 /** What a reader that runs after the others gets: what they read, and what the spec points it at. */
 export interface ReadContext {
   prior?: ObservedState;
@@ -51,6 +57,8 @@ export interface ReadContext {
   trailBucket?: TrailBucketLookup;
   /** The spec needs trusted access for some service principals. */
   serviceAccess?: boolean;
+  /** The spec has `quotas:`: read these quotas, and the quota request template. */
+  quotas?: QuotaLookup;
 }
 
 /** Reads the kinds one service serves with one set of calls. */

@@ -25,6 +25,9 @@ import { trailBucketProvider } from './s3/trail-bucket.js';
 import type { KindProvider, ServiceReader } from './provider.js';
 import { delegatedAdministratorProvider } from './organizations/delegated-administrator.js';
 import { securityServiceProvider, securityServicesReader } from './security-services.js';
+import { serviceQuotaProvider } from './service-quotas/service-quota.js';
+import { quotaTemplateProvider } from './service-quotas/quota-template.js';
+import { serviceQuotasReader } from './service-quotas/reader.js';
 
 /** One AWS provider per kind. */
 export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
@@ -45,6 +48,8 @@ export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
   'organization-trail': organizationTrailProvider,
   'delegated-administrator': delegatedAdministratorProvider,
   'security-service': securityServiceProvider,
+  'service-quota': serviceQuotaProvider,
+  'quota-template': quotaTemplateProvider,
 };
 
 /** Every service's reader; together they observe every kind. */
@@ -55,4 +60,5 @@ export const READERS: readonly ServiceReader[] = [
   cloudTrailReader,
   trailBucketReader,
   securityServicesReader,
+  serviceQuotasReader,
 ];
