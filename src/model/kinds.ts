@@ -1,3 +1,4 @@
+import type { CostAllocationTagPayload, DesiredCostAllocationTag, ObservedCostAllocationTag } from './cost-kinds.js';
 import type { DesiredAssignment, DesiredIdentityCenter, DesiredMembership } from './identity-desired.js';
 import type {
   AssignmentPayload,
@@ -97,6 +98,11 @@ export interface KindMap {
     observed: ObservedSecurityService;
     payload: SecurityServicePayload;
   };
+  'cost-allocation-tag': {
+    desired: DesiredCostAllocationTag;
+    observed: ObservedCostAllocationTag;
+    payload: CostAllocationTagPayload;
+  };
 }
 
 export type Kind = keyof KindMap;
@@ -120,6 +126,7 @@ export const KINDS = [
   'organization-trail',
   'delegated-administrator',
   'security-service',
+  'cost-allocation-tag',
 ] as const satisfies readonly Kind[];
 
 /** Where a resource lives in Bulkhead's eyes: its kind and natural key (OU path, account email…). */

@@ -94,6 +94,7 @@ export const emptyObservedState = (): ObservedState => ({
   'organization-trail': [],
   'delegated-administrator': [],
   'security-service': [],
+  'cost-allocation-tag': [],
   pending: { createAccount: [], assignments: [] },
 });
 

@@ -12,6 +12,7 @@ import {
   observedAfterApplying,
   securityAfterApplying,
 } from '../support/simulate-observed.js';
+import { costAfterApplying } from '../support/simulate-cost.js';
 
 // Each folder: before.yaml (the organization as last applied; absent = no organization yet),
 // org.yaml (the spec now) and expected.txt (the plan as rendered). UPDATE_PLAN_SNAPSHOTS=1 rewrites
@@ -37,6 +38,7 @@ describe('plan snapshots', () => {
               ...identityAfterApplying(before, tree),
               ...securityAfterApplying(before, tree),
               ...auditAfterApplying(before, tree),
+              ...costAfterApplying(before, tree),
             }
           : {}),
       };

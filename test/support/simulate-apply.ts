@@ -1,3 +1,4 @@
+import { costRunners } from './simulate-cost.js';
 import { addressText } from '../../src/model/kinds.js';
 import type { ObservedState } from '../../src/model/observed.js';
 import type { Ref } from '../../src/model/payloads.js';
@@ -259,6 +260,7 @@ export function simulateApply(
     ...identityRunners(state, resolve, fresh, options.managementAccount.id),
     ...securityRunners(state, resolve, options.managementAccount.id),
     ...auditRunners(state, resolve),
+    ...costRunners(state, resolve),
   };
 
   for (const change of dependencyRespectingOrder(changes, options.pick)) {
