@@ -42,7 +42,16 @@ function withEpochSeconds(value: unknown): unknown {
   return value;
 }
 
+/**
+ * A response a handler has already written as JSON text (Cost Explorer's pages of hundreds of thousands of groups):
+ * sent as it is, without the walk and the stringify of an object per value.
+ */
+export class PreSerializedJson {
+  constructor(readonly text: string) {}
+}
+
 export function serializeJson(output: unknown): string {
+  if (output instanceof PreSerializedJson) return output.text;
   return JSON.stringify(withEpochSeconds(output ?? {}));
 }
 

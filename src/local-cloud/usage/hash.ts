@@ -24,3 +24,14 @@ export function mix(h: number, ...values: number[]): number {
 
 /** A hash as a number in [0, 1). */
 export const unit = (h: number): number => h / 0x1_0000_0000;
+
+/** `mix(h, a, b)` without the rest array: the same number, for the synthetic bill's inner loop. */
+export function mix2(h: number, a: number, b: number): number {
+  let x = ((h >>> 0) ^ (a >>> 0)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  x = (((x ^ (x >>> 16)) >>> 0) ^ (b >>> 0)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
