@@ -19,6 +19,12 @@ export const STATUS_BATCH = 20;
 /** The apply lane; as many changes run at once as fit one call, so they go out together. */
 export const COST_EXPLORER_LANE = 'cost-explorer';
 
+/**
+ * How long the first update waits for the others: changes that start together each mark the root first, and their
+ * TagResource calls end at slightly different times. Only the call count depends on it, never the outcome.
+ */
+const COLLECT_MS = 50;
+
 type Status = 'Active' | 'Inactive';
 interface Pending {
   key: string;
@@ -37,7 +43,7 @@ class StatusBatcher {
 
   update(key: string, status: Status): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (this.queue.length === 0) setImmediate(() => void this.flush());
+      if (this.queue.length === 0) setTimeout(() => void this.flush(), COLLECT_MS);
       this.queue.push({ key, status, done: (error) => (error === undefined ? resolve() : reject(error)) });
     });
   }
