@@ -9,6 +9,7 @@ import type {
 } from '../model/organization.js';
 import type { PackedPolicy } from '../guardrails/pack.js';
 import { SCP_MAX_SIZE } from './policy/scp-size.js';
+import { buildCostModel } from './cost-model.js';
 import { buildSecurityServices } from './security-model.js';
 import type { OrgSpec } from './schema.js';
 import { buildTrail } from './trail.js';
@@ -166,6 +167,7 @@ export function buildModel(
       permissionSets,
       assignments,
     },
+    ...optional('cost', buildCostModel(spec, accounts)),
     ...optional(
       'audit',
       trail || security ? { ...optional('trail', trail), ...optional('security', security) } : undefined,

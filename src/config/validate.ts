@@ -7,6 +7,7 @@ import { buildModel } from './build-model.js';
 import { loadSpec } from './load.js';
 import { resolveAccessGrid } from './rules/access-grid.js';
 import { checkAwsValues } from './rules/aws-values.js';
+import { checkCostAllocationTags } from './rules/cost-allocation-tags.js';
 import { checkBestPractices } from './rules/best-practices.js';
 import { RuleContext } from './rules/context.js';
 import { checkIdentityStore } from './rules/identity-store.js';
@@ -86,6 +87,7 @@ export async function validateSpecFile(file: string, options: ValidateSpecOption
   checkTrail(ctx);
   checkSecurityServices(ctx);
   checkQuotas(ctx);
+  checkCostAllocationTags(ctx);
   const policies = await checkPolicies(ctx, ous, () => options.managedPolicies ?? openCatalogue());
   const packed = checkGuardrails(ctx, ous, placement, policies, options.guardrails ?? GUARDRAILS);
   const assignments = resolveAccessGrid(ctx);

@@ -1,3 +1,4 @@
+import type { CostAllocationTagPayload, DesiredCostAllocationTag, ObservedCostAllocationTag } from './cost-kinds.js';
 import type { DesiredAssignment, DesiredIdentityCenter, DesiredMembership } from './identity-desired.js';
 import type {
   AssignmentPayload,
@@ -107,6 +108,11 @@ export interface KindMap {
   };
   'service-quota': { desired: DesiredServiceQuota; observed: ObservedServiceQuota; payload: ServiceQuotaPayload };
   'quota-template': { desired: DesiredQuotaTemplate; observed: ObservedQuotaTemplate; payload: QuotaTemplatePayload };
+  'cost-allocation-tag': {
+    desired: DesiredCostAllocationTag;
+    observed: ObservedCostAllocationTag;
+    payload: CostAllocationTagPayload;
+  };
 }
 
 export type Kind = keyof KindMap;
@@ -132,6 +138,7 @@ export const KINDS = [
   'security-service',
   'service-quota',
   'quota-template',
+  'cost-allocation-tag',
 ] as const satisfies readonly Kind[];
 
 /** Where a resource lives in Bulkhead's eyes: its kind and natural key (OU path, account email…). */

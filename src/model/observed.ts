@@ -96,6 +96,7 @@ export const emptyObservedState = (): ObservedState => ({
   'security-service': [],
   'service-quota': [],
   'quota-template': [],
+  'cost-allocation-tag': [],
   pending: { createAccount: [], assignments: [] },
 });
 

@@ -4,6 +4,7 @@ import { BulkheadError } from '../core/errors.js';
 import { KINDS } from '../model/kinds.js';
 import { specHash } from './fingerprint.js';
 import { AUDIT_PAYLOADS } from './audit/payload-schemas.js';
+import { COST_PAYLOADS } from './cost-payload-schemas.js';
 import { IDENTITY_PAYLOADS } from './identity/payload-schemas.js';
 import { SECURITY_PAYLOADS } from './security/payload-schemas.js';
 import { QUOTA_PAYLOADS } from './quotas/payload-schemas.js';
@@ -51,6 +52,7 @@ const PAYLOADS: Record<(typeof KINDS)[number], z.ZodType> = {
   ...AUDIT_PAYLOADS,
   ...SECURITY_PAYLOADS,
   ...QUOTA_PAYLOADS,
+  ...COST_PAYLOADS,
 };
 
 const changeSchema = z

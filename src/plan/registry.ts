@@ -18,6 +18,7 @@ import { organizationTrailPlanner } from './kinds/organization-trail.js';
 import { trailBucketPlanner } from './kinds/trail-bucket.js';
 import { serviceQuotaPlanner } from './kinds/service-quota.js';
 import { quotaTemplatePlanner } from './kinds/quota-template.js';
+import { costAllocationTagPlanner } from './kinds/cost-allocation-tag.js';
 import { dependencyOrder, type KindPlanner } from './planner.js';
 
 /** One pure planner per kind. */
@@ -41,6 +42,7 @@ export const PLANNERS: { readonly [K in Kind]: KindPlanner<K> } = {
   'security-service': securityServicePlanner,
   'service-quota': serviceQuotaPlanner,
   'quota-template': quotaTemplatePlanner,
+  'cost-allocation-tag': costAllocationTagPlanner,
 };
 
 /** The planners in dependency order: the order of diff; deletions run in reverse. */

@@ -1,3 +1,4 @@
+import { COST_EXPLORER_LANE, STATUS_BATCH } from '../providers/aws/cost-explorer/cost-allocation-tags.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { walk, type WalkNode } from '../apply/walker.js';
 import { formatDelay } from '../core/delay.js';
@@ -148,6 +149,8 @@ export async function walkChanges(
       organizations: settings.concurrency ?? 4,
       // Each assignment change holds its slot until its operation ends: never more outstanding than AWS allows.
       [ASSIGNMENT_LANE]: ASSIGNMENT_OPERATIONS_OUTSTANDING,
+      // Cost-allocation tag changes that start together share one UpdateCostAllocationTagsStatus call.
+      [COST_EXPLORER_LANE]: STATUS_BATCH,
     },
     maxAttempts: settings.maxAttempts ?? 5,
     isRetryable: (error, node) => providerOf(node.item).isRetryable(error),

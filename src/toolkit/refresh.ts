@@ -41,6 +41,8 @@ export interface RefreshOptions {
   serviceAccess?: boolean;
   /** The spec has `quotas:`: what Service Quotas is asked (absent: Service Quotas is not read). */
   quotas?: QuotaLookup;
+  /** The spec manages cost-allocation tags (read Cost Explorer's, which costs $0.01 a request). */
+  costAllocationTags?: boolean;
 }
 
 /** What a spec asks refresh to read: Identity Center only when it has `identity:`. */
@@ -54,6 +56,7 @@ export function refreshOptionsFor(model: OrgModel): RefreshOptions {
     security: model.audit?.security !== undefined,
     serviceAccess: servicePrincipalsWanted(model.audit, model.quotas).length > 0,
     ...optionalQuotas(quotaLookup(model)),
+    costAllocationTags: model.cost !== undefined,
     ...(trail && bucketAccount
       ? { trailBucket: { name: trail.bucketName, accountEmail: bucketAccount.email, region: model.homeRegion } }
       : {}),
@@ -73,6 +76,7 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
     trailBucket,
     serviceAccess = false,
     quotas,
+    costAllocationTags = false,
   } = options ?? sticky.get(connection) ?? {};
   if (homeRegion) connection.clients.useHomeRegion(homeRegion);
   const wanted = READERS.filter(
@@ -97,7 +101,13 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
   const readAll = async () => {
     const parts = await Promise.all(first.map((r) => r.read(connection.clients, io)));
     const prior = mergeReads(first, parts);
-    const context = { prior, serviceAccess, ...(trailBucket ? { trailBucket } : {}), ...optionalQuotas(quotas) };
+    const context = {
+      prior,
+      serviceAccess,
+      costAllocationTags,
+      ...(trailBucket ? { trailBucket } : {}),
+      ...optionalQuotas(quotas),
+    };
     const later = await Promise.all(then.map((r) => r.read(connection.clients, io, context)));
     return mergeReads([...first, ...then], [...parts, ...later]);
   };

@@ -13,6 +13,7 @@ import {
   securityAfterApplying,
 } from '../support/simulate-observed.js';
 import { quotasAfterApplying, type QuotaCaseOverride } from '../support/simulate-quotas.js';
+import { costAfterApplying } from '../support/simulate-cost.js';
 
 // Each folder: before.yaml (the organization as last applied; absent = no organization yet),
 // org.yaml (the spec now) and expected.txt (the plan as rendered); quotas.json (optional) sets observed quota values
@@ -44,6 +45,7 @@ describe('plan snapshots', () => {
               ...identityAfterApplying(before, tree),
               ...securityAfterApplying(before, tree),
               ...auditAfterApplying(before, tree),
+              ...costAfterApplying(before, tree),
             }
           : {}),
         ...quotasAfterApplying(before, now, tree, overrides),

@@ -1,3 +1,4 @@
+import { costRunners } from './simulate-cost.js';
 import { addressText } from '../../src/model/kinds.js';
 import type { ObservedState } from '../../src/model/observed.js';
 import type { Ref } from '../../src/model/payloads.js';
@@ -261,6 +262,7 @@ export function simulateApply(
     ...securityRunners(state, resolve, options.managementAccount.id),
     ...auditRunners(state, resolve),
     ...quotaRunners(state, resolve),
+    ...costRunners(state, resolve),
   };
 
   for (const change of dependencyRespectingOrder(changes, options.pick)) {

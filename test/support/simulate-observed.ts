@@ -7,6 +7,7 @@ import { permissionSetFields } from '../../src/plan/kinds/permission-set.js';
 import { minifyPolicy } from '../../src/plan/policy-content.js';
 import { servicePrincipalsWanted } from '../../src/model/audit.js';
 import { serviceAccessTag } from '../../src/model/payloads.js';
+import { costAllocationTagMarker } from '../../src/model/cost-kinds.js';
 import { trailArn, trailBucketPolicy } from '../../src/model/trail-kinds.js';
 
 /** The AWS managed SCP every organization has, attached to the root. */
@@ -82,9 +83,13 @@ export function observedAfterApplying(model: OrgModel): ObservedOrg {
       arn: 'arn:aws:organizations::111111111111:root/o-test/r-root',
       enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'],
       // Bulkhead's mark on each service principal it enabled (src/plan/kinds/service-access.ts).
-      tags: Object.fromEntries(
-        servicePrincipalsWanted(model.audit, model.quotas).map((p) => [serviceAccessTag(p), 'enabled']),
-      ),
+      tags: {
+        ...Object.fromEntries(
+          servicePrincipalsWanted(model.audit, model.quotas).map((p) => [serviceAccessTag(p), 'enabled']),
+        ),
+        // …and on each cost-allocation tag it activated (src/plan/kinds/cost-allocation-tag.ts).
+        ...Object.fromEntries((model.cost?.allocationTags ?? []).map((k) => [costAllocationTagMarker(k), k])),
+      },
     },
     organizationalUnits,
     accounts: [

@@ -59,6 +59,8 @@ export interface ReadContext {
   serviceAccess?: boolean;
   /** The spec has `quotas:`: read these quotas, and the quota request template. */
   quotas?: QuotaLookup;
+  /** The spec manages cost-allocation tags (`costAllocationTags:`): read Cost Explorer's. */
+  costAllocationTags?: boolean;
 }
 
 /** Reads the kinds one service serves with one set of calls. */

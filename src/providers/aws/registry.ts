@@ -28,6 +28,7 @@ import { securityServiceProvider, securityServicesReader } from './security-serv
 import { serviceQuotaProvider } from './service-quotas/service-quota.js';
 import { quotaTemplateProvider } from './service-quotas/quota-template.js';
 import { serviceQuotasReader } from './service-quotas/reader.js';
+import { costAllocationTagProvider, costAllocationTagsReader } from './cost-explorer/cost-allocation-tags.js';
 
 /** One AWS provider per kind. */
 export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
@@ -50,6 +51,7 @@ export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
   'security-service': securityServiceProvider,
   'service-quota': serviceQuotaProvider,
   'quota-template': quotaTemplateProvider,
+  'cost-allocation-tag': costAllocationTagProvider,
 };
 
 /** Every service's reader; together they observe every kind. */
@@ -61,4 +63,5 @@ export const READERS: readonly ServiceReader[] = [
   trailBucketReader,
   securityServicesReader,
   serviceQuotasReader,
+  costAllocationTagsReader,
 ];
