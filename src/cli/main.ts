@@ -21,6 +21,7 @@ import { registerLogin } from './commands/login.js';
 import { registerProfiles } from './commands/profiles.js';
 import { registerAudit } from './commands/audit.js';
 import { registerCheck } from './commands/check.js';
+import { registerCost } from './commands/cost.js';
 import type { ExitCode } from './exit-codes.js';
 import { processTerminal, type Terminal } from './io.js';
 
@@ -68,6 +69,7 @@ export function buildProgram(term: Terminal, json: boolean, setExit: (code: Exit
   registerWhoami(program, term);
   registerLogin(program, term);
   registerAudit(program, term);
+  registerCost(program, term);
   const override = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(override);

@@ -63,8 +63,7 @@ function tagInactive(key: string, status: 'Inactive' | undefined): BulkheadError
   });
 }
 
-const isDataUnavailable = (err: unknown): boolean =>
-  (err as { name?: string }).name === 'DataUnavailableException';
+const isDataUnavailable = (err: unknown): boolean => (err as { name?: string }).name === 'DataUnavailableException';
 
 /**
  * What the organization costs, grouped by environment (or account, kind, team, service, tag), through Cost Explorer
@@ -72,7 +71,10 @@ const isDataUnavailable = (err: unknown): boolean =>
  */
 export async function cost(options: CostOptions): Promise<CostReport> {
   const now = (options.now ?? Date.now)();
-  const range = resolveRange({ ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }, now);
+  const range = resolveRange(
+    { ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) },
+    now,
+  );
   const by = parseGroupBy(options.by);
   const granularity = parseGranularity(options.granularity);
   const plan = planQueries(range, granularity, by);

@@ -68,7 +68,8 @@ function parseDate(flag: string, text: string): string {
 /** The period month-over-month compares with (the previous month for a month so far). */
 export function previousPeriod(from: string, to: string): Period & { label: string } {
   if (isMonthStart(from)) {
-    const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+    const months =
+      (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
     const prevFrom = addMonths(from, -months);
     const shifted = addMonths(to, -months);
     const prevTo = isMonthEnd(to) ? addDays(nextMonthStart(shifted), -1) : shifted;

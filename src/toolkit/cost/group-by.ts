@@ -2,8 +2,7 @@ import { BulkheadError } from '../../core/errors.js';
 import { didYouMeanAmong } from '../../core/suggest.js';
 
 export type CostGroupBy =
-  | { kind: 'environment' | 'account' | 'kind' | 'team' | 'service' }
-  | { kind: 'tag'; key: string };
+  { kind: 'environment' | 'account' | 'kind' | 'team' | 'service' } | { kind: 'tag'; key: string };
 
 const SIMPLE = ['environment', 'account', 'kind', 'team', 'service'] as const;
 

@@ -89,7 +89,8 @@ export class CostDirectory {
   place(id: string, ceName?: string): AccountPlace {
     const known = this.places.get(id);
     if (known) return known;
-    const made = id === this.managementId ? this.managementPlace(id, ceName ?? id) : this.unknownPlace(id, ceName ?? id);
+    const made =
+      id === this.managementId ? this.managementPlace(id, ceName ?? id) : this.unknownPlace(id, ceName ?? id);
     this.places.set(id, made);
     return made;
   }

@@ -151,10 +151,7 @@ export async function getCostForecast(ctx: CeContext, start: string, end: string
 }
 
 /** A cost-allocation tag key's status as Cost Explorer knows it, or undefined when it does not know the key. */
-export async function costAllocationTagStatus(
-  ctx: CeContext,
-  key: string,
-): Promise<'Active' | 'Inactive' | undefined> {
+export async function costAllocationTagStatus(ctx: CeContext, key: string): Promise<'Active' | 'Inactive' | undefined> {
   let token: string | undefined;
   do {
     await count(ctx, 'ListCostAllocationTags');
