@@ -19,7 +19,7 @@ import { validateResponse } from '../support/fidelity/response-validation.js';
  * Identity Center (sso-admin, identitystore) has its own scenario: identity-center-conformance.test.ts; the sign-in
  * services (sso-oidc, the sso portal) theirs: sso-sign-in-conformance.test.ts; CloudTrail its own:
  * cloudtrail-conformance.test.ts; S3 (restXml) s3-conformance.test.ts; the security services (GuardDuty, Security
- * Hub, Config) theirs: security-services-conformance.test.ts.
+ * Hub, Config) theirs: security-services-conformance.test.ts; Cost Explorer aws-cli-ce.test.ts.
  */
 const IDENTITY_CENTER = new Set<string>([
   'sso-admin',
@@ -31,6 +31,7 @@ const IDENTITY_CENTER = new Set<string>([
   'guardduty',
   'securityhub',
   'config',
+  'ce',
 ]);
 const IMPLEMENTED = SERVICES.filter((s) => !IDENTITY_CENTER.has(s.name)).flatMap((s) =>
   Object.keys(s.operations).map((operation) => ({ service: s.name, operation })),

@@ -111,3 +111,47 @@ export function microsToAmount(micros: number): string {
   const frac = String(abs % MICROS_PER_USD).padStart(6, '0');
   return `${sign}${whole}.${frac}`;
 }
+
+/** The calendar of one day, shared by every account: what `dayFactor` needs, computed once per day, not per value. */
+export interface DayCalendar {
+  day: number;
+  weekend: boolean;
+  monthEnd: boolean;
+  growth: number;
+}
+
+export function dayCalendar(day: number): DayCalendar {
+  const date = new Date(day * DAY_MS);
+  const weekday = date.getUTCDay();
+  const daysInMonth = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  return {
+    day,
+    weekend: weekday === 0 || weekday === 6,
+    monthEnd: date.getUTCDate() > daysInMonth - 2,
+    growth: Math.max(0.5, 1 + (GROWTH_PER_MONTH * (day - GROWTH_ANCHOR_DAY)) / 30.44),
+  };
+}
+
+/**
+ * Adds what each service of the account cost on the calendar's day to `into` (same order as `model.services`), for
+ * the services `mask` allows (all when undefined): exactly `dailyServiceMicros`, without its per-call date arithmetic.
+ * Returns the day's total over the allowed services.
+ */
+export function addDayMicros(
+  model: AccountCostModel,
+  cal: DayCalendar,
+  into: number[],
+  mask?: readonly boolean[],
+): number {
+  const factor = (cal.weekend ? model.weekendFactor : 1) * (cal.monthEnd ? model.monthEndFactor : 1) * cal.growth;
+  let total = 0;
+  const bases = model.baseDailyMicros;
+  for (let i = 0; i < bases.length; i++) {
+    if (mask !== undefined && mask[i] !== true) continue;
+    const noise = 1 + NOISE * (2 * unit(mix(model.key, cal.day, i + 2)) - 1);
+    const micros = Math.round(bases[i]! * factor * noise);
+    into[i] = (into[i] ?? 0) + micros;
+    total += micros;
+  }
+  return total;
+}
