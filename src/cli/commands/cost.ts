@@ -100,7 +100,7 @@ export function registerCost(program: Command, term: Terminal): void {
     if (chart) {
       const data = costChartData(report);
       const charts = await import('../render/cost-chart-files.js');
-      await writeFile(flags.chart!, chart === 'svg' ? await charts.svg(data) : await charts.png(data));
+      await writeFile(flags.chart!, chart === 'svg' ? charts.svg(data) : charts.png(data));
     }
     if (format === 'json') {
       term.out(JSON.stringify({ ...report, ...(chart ? { chart: flags.chart } : {}) }, null, 2));
@@ -120,7 +120,7 @@ export function registerCost(program: Command, term: Terminal): void {
       const charts = await import('../render/cost-chart-files.js');
       const color = term.isTty && !process.env['NO_COLOR'] && utf8;
       term.out('');
-      for (const line of (await charts.bars(costChartData(report), { width, color, unicode: utf8 })).split('\n'))
+      for (const line of charts.bars(costChartData(report), { width, color, unicode: utf8 }).split('\n'))
         term.out(line);
     }
     if (chart) term.out(`chart written to ${flags.chart}`);
