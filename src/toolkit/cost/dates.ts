@@ -57,7 +57,7 @@ export interface CostRange extends Period {
 }
 
 function parseDate(flag: string, text: string): string {
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(text) && isoOfDay(dayNumber(text)) === text;
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(text) && Number.isFinite(dayNumber(text)) && isoOfDay(dayNumber(text)) === text;
   if (!ok)
     throw new BulkheadError('E-COST-DATE-FORMAT', `${flag} "${text}" is not a date in the form YYYY-MM-DD`, {
       hint: `for example ${flag} 2026-01-31 (a real calendar day, UTC)`,
