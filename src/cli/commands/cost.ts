@@ -22,18 +22,18 @@ interface CostFlags extends TargetFlags {
 const FORMATS = ['table', 'csv', 'json'] as const;
 
 function checkFlags(flags: CostFlags): { format: (typeof FORMATS)[number]; chart?: 'svg' | 'png' } {
-  const format = flags.json ? 'json' : flags.format;
-  if (!(FORMATS as readonly string[]).includes(format))
+  if (!(FORMATS as readonly string[]).includes(flags.format))
     throw new BulkheadError('E-COST-FORMAT', `--format "${flags.format}" is not table, csv or json`, {
       hint: 'use --format table (the default), --format csv or --format json (or --json)',
     });
-  if (flags.chart === undefined) return { format: format as (typeof FORMATS)[number] };
+  const format = (flags.json ? 'json' : flags.format) as (typeof FORMATS)[number];
+  if (flags.chart === undefined) return { format };
   const chart = chartKind(flags.chart);
   if (chart === undefined)
     throw new BulkheadError('E-COST-CHART', `--chart ${flags.chart}: the file must end in .svg or .png`, {
       hint: 'e.g. --chart cost.svg (a vector image) or --chart cost.png',
     });
-  return { format: format as (typeof FORMATS)[number], chart };
+  return { format, chart };
 }
 
 /** On a terminal, asks before Cost Explorer requests past the first 10 on AWS; elsewhere only --yes allows them. */
