@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CreateAccountCommand,
   CreateOrganizationCommand,
@@ -41,7 +42,7 @@ try {
   for (;;) {
     const r = await org.send(new ListCreateAccountStatusCommand({ States: ['IN_PROGRESS'] }));
     if ((r.CreateAccountStatuses ?? []).length === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   const setupMs = performance.now() - t;
 
