@@ -22,6 +22,7 @@ import { registerProfiles } from './commands/profiles.js';
 import { registerAudit } from './commands/audit.js';
 import { registerQuotas } from './commands/quotas.js';
 import { registerCheck } from './commands/check.js';
+import { registerCost } from './commands/cost.js';
 import type { ExitCode } from './exit-codes.js';
 import { processTerminal, type Terminal } from './io.js';
 
@@ -70,6 +71,7 @@ export function buildProgram(term: Terminal, json: boolean, setExit: (code: Exit
   registerLogin(program, term);
   registerAudit(program, term);
   registerQuotas(program, term);
+  registerCost(program, term);
   const override = (command: Command): void => {
     command.exitOverride();
     command.commands.forEach(override);
