@@ -9,6 +9,7 @@ import type {
 } from '../model/organization.js';
 import type { PackedPolicy } from '../guardrails/pack.js';
 import { SCP_MAX_SIZE } from './policy/scp-size.js';
+import { buildBudgets } from './budgets.js';
 import { buildSecurityServices } from './security-model.js';
 import type { OrgSpec } from './schema.js';
 import { buildTrail } from './trail.js';
@@ -165,6 +166,7 @@ export function buildModel(
       permissionSets,
       assignments,
     },
+    cost: { budgets: buildBudgets(spec), budgetsListed: spec.budgets !== undefined, allocationTags: [] },
     ...optional(
       'audit',
       trail || security ? { ...optional('trail', trail), ...optional('security', security) } : undefined,

@@ -8,6 +8,7 @@ import { loadSpec } from './load.js';
 import { resolveAccessGrid } from './rules/access-grid.js';
 import { checkAwsValues } from './rules/aws-values.js';
 import { checkBestPractices } from './rules/best-practices.js';
+import { checkBudgets } from './rules/budgets.js';
 import { RuleContext } from './rules/context.js';
 import { checkIdentityStore } from './rules/identity-store.js';
 import { checkNames } from './rules/names.js';
@@ -84,6 +85,7 @@ export async function validateSpecFile(file: string, options: ValidateSpecOption
   checkEnvironmentReferences(ctx);
   checkTrail(ctx);
   checkSecurityServices(ctx);
+  checkBudgets(ctx);
   const policies = await checkPolicies(ctx, ous, () => options.managedPolicies ?? openCatalogue());
   const packed = checkGuardrails(ctx, ous, placement, policies, options.guardrails ?? GUARDRAILS);
   const assignments = resolveAccessGrid(ctx);

@@ -42,6 +42,7 @@ import type {
   PolicyTypePayload,
   ServiceAccessPayload,
 } from './payloads.js';
+import type { BudgetPayload, DesiredBudget, ObservedBudget } from './budget-kinds.js';
 import type {
   DesiredOrganizationTrail,
   DesiredTrailBucket,
@@ -97,6 +98,7 @@ export interface KindMap {
     observed: ObservedSecurityService;
     payload: SecurityServicePayload;
   };
+  budget: { desired: DesiredBudget; observed: ObservedBudget; payload: BudgetPayload };
 }
 
 export type Kind = keyof KindMap;
@@ -120,6 +122,7 @@ export const KINDS = [
   'organization-trail',
   'delegated-administrator',
   'security-service',
+  'budget',
 ] as const satisfies readonly Kind[];
 
 /** Where a resource lives in Bulkhead's eyes: its kind and natural key (OU path, account email…). */

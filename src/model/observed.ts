@@ -94,6 +94,7 @@ export const emptyObservedState = (): ObservedState => ({
   'organization-trail': [],
   'delegated-administrator': [],
   'security-service': [],
+  budget: [],
   pending: { createAccount: [], assignments: [] },
 });
 

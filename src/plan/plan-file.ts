@@ -4,6 +4,7 @@ import { BulkheadError } from '../core/errors.js';
 import { KINDS } from '../model/kinds.js';
 import { specHash } from './fingerprint.js';
 import { AUDIT_PAYLOADS } from './audit/payload-schemas.js';
+import { BUDGET_PAYLOADS } from './budget/payload-schemas.js';
 import { IDENTITY_PAYLOADS } from './identity/payload-schemas.js';
 import { SECURITY_PAYLOADS } from './security/payload-schemas.js';
 import type { Plan } from './types.js';
@@ -49,6 +50,7 @@ const PAYLOADS: Record<(typeof KINDS)[number], z.ZodType> = {
   ...IDENTITY_PAYLOADS,
   ...AUDIT_PAYLOADS,
   ...SECURITY_PAYLOADS,
+  ...BUDGET_PAYLOADS,
 };
 
 const changeSchema = z

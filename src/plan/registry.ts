@@ -16,6 +16,7 @@ import { policyTypePlanner } from './kinds/policy-type.js';
 import { serviceAccessPlanner } from './kinds/service-access.js';
 import { organizationTrailPlanner } from './kinds/organization-trail.js';
 import { trailBucketPlanner } from './kinds/trail-bucket.js';
+import { budgetPlanner } from './kinds/budget.js';
 import { dependencyOrder, type KindPlanner } from './planner.js';
 
 /** One pure planner per kind. */
@@ -37,6 +38,7 @@ export const PLANNERS: { readonly [K in Kind]: KindPlanner<K> } = {
   'organization-trail': organizationTrailPlanner,
   'delegated-administrator': delegatedAdministratorPlanner,
   'security-service': securityServicePlanner,
+  budget: budgetPlanner,
 };
 
 /** The planners in dependency order: the order of diff; deletions run in reverse. */

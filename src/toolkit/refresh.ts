@@ -36,6 +36,8 @@ export interface RefreshOptions {
   trailBucket?: TrailBucketLookup;
   /** The spec needs trusted access for service principals (the audit setup). */
   serviceAccess?: boolean;
+  /** Read AWS Budgets (the spec has `budgets:`). */
+  budgets?: boolean;
 }
 
 /** What a spec asks refresh to read: Identity Center only when it has `identity:`. */
@@ -48,6 +50,7 @@ export function refreshOptionsFor(model: OrgModel): RefreshOptions {
     homeRegion: model.homeRegion,
     security: model.audit?.security !== undefined,
     serviceAccess: servicePrincipalsWanted(model.audit).length > 0,
+    budgets: model.cost?.budgetsListed === true,
     ...(trail && bucketAccount
       ? { trailBucket: { name: trail.bucketName, accountEmail: bucketAccount.email, region: model.homeRegion } }
       : {}),
@@ -66,6 +69,7 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
     security = false,
     trailBucket,
     serviceAccess = false,
+    budgets = false,
   } = options ?? sticky.get(connection) ?? {};
   if (homeRegion) connection.clients.useHomeRegion(homeRegion);
   const wanted = READERS.filter(
@@ -90,7 +94,7 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
   const readAll = async () => {
     const parts = await Promise.all(first.map((r) => r.read(connection.clients, io)));
     const prior = mergeReads(first, parts);
-    const context = { prior, serviceAccess, ...(trailBucket ? { trailBucket } : {}) };
+    const context = { prior, serviceAccess, budgets, ...(trailBucket ? { trailBucket } : {}) };
     const later = await Promise.all(then.map((r) => r.read(connection.clients, io, context)));
     return mergeReads([...first, ...then], [...parts, ...later]);
   };

@@ -7,6 +7,7 @@ import { stateOfTree } from '../../src/model/observed.js';
 import { renderPlan } from '../../src/plan/render.js';
 import {
   auditAfterApplying,
+  budgetsAfterApplying,
   EMPTY_OBSERVED,
   identityAfterApplying,
   observedAfterApplying,
@@ -14,7 +15,7 @@ import {
 } from '../support/simulate-observed.js';
 
 // Each folder: before.yaml (the organization as last applied; absent = no organization yet),
-// org.yaml (the spec now) and expected.txt (the plan as rendered). UPDATE_PLAN_SNAPSHOTS=1 rewrites
+// optional observed.json (more records by kind), org.yaml (the spec now) and expected.txt (the plan as rendered). UPDATE_PLAN_SNAPSHOTS=1 rewrites
 // expected.txt after a deliberate change (and writes new ones); review the diff before committing.
 const CASES = join(import.meta.dirname, '..', 'cases', 'plan');
 
@@ -37,9 +38,16 @@ describe('plan snapshots', () => {
               ...identityAfterApplying(before, tree),
               ...securityAfterApplying(before, tree),
               ...auditAfterApplying(before, tree),
+              ...budgetsAfterApplying(before, tree),
             }
           : {}),
       };
+      // observed.json: records AWS holds beside what the spec made (a budget someone created by hand).
+      if (existsSync(join(dir, 'observed.json'))) {
+        const extra = JSON.parse(readFileSync(join(dir, 'observed.json'), 'utf8')) as Partial<typeof state>;
+        for (const [kind, records] of Object.entries(extra))
+          (state as Record<string, unknown[]>)[kind]!.push(...(records as unknown[]));
+      }
       const { changes, problems, notes } = diff(await modelOf(join(dir, 'org.yaml')), state);
       const text = `${renderPlan(changes, problems, undefined, notes)}\n`;
       const expectedFile = join(dir, 'expected.txt');

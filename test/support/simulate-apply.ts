@@ -6,6 +6,7 @@ import { FULL_AWS_ACCESS } from './simulate-observed.js';
 import { identityRunners } from './simulate-identity.js';
 import { securityRunners } from './simulate-security.js';
 import { auditRunners } from './simulate-audit.js';
+import { budgetRunners } from './simulate-budgets.js';
 
 /**
  * A pure stand-in for `apply`: carries each change's typed payload out on a copy of the observed
@@ -259,6 +260,7 @@ export function simulateApply(
     ...identityRunners(state, resolve, fresh, options.managementAccount.id),
     ...securityRunners(state, resolve, options.managementAccount.id),
     ...auditRunners(state, resolve),
+    ...budgetRunners(state, resolve),
   };
 
   for (const change of dependencyRespectingOrder(changes, options.pick)) {

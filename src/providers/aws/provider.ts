@@ -51,6 +51,8 @@ export interface ReadContext {
   trailBucket?: TrailBucketLookup;
   /** The spec needs trusted access for some service principals. */
   serviceAccess?: boolean;
+  /** The spec has `budgets:`: read the management account's budgets. */
+  budgets?: boolean;
 }
 
 /** Reads the kinds one service serves with one set of calls. */

@@ -25,6 +25,8 @@ import { trailBucketProvider } from './s3/trail-bucket.js';
 import type { KindProvider, ServiceReader } from './provider.js';
 import { delegatedAdministratorProvider } from './organizations/delegated-administrator.js';
 import { securityServiceProvider, securityServicesReader } from './security-services.js';
+import { budgetProvider } from './budgets/budget.js';
+import { budgetsReader } from './budgets/reader.js';
 
 /** One AWS provider per kind. */
 export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
@@ -45,6 +47,7 @@ export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
   'organization-trail': organizationTrailProvider,
   'delegated-administrator': delegatedAdministratorProvider,
   'security-service': securityServiceProvider,
+  budget: budgetProvider,
 };
 
 /** Every service's reader; together they observe every kind. */
@@ -55,4 +58,5 @@ export const READERS: readonly ServiceReader[] = [
   cloudTrailReader,
   trailBucketReader,
   securityServicesReader,
+  budgetsReader,
 ];
