@@ -31,6 +31,7 @@ const IDENTITY_CENTER = new Set<string>([
   'guardduty',
   'securityhub',
   'config',
+  'budgets',
 ]);
 const IMPLEMENTED = SERVICES.filter((s) => !IDENTITY_CENTER.has(s.name)).flatMap((s) =>
   Object.keys(s.operations).map((operation) => ({ service: s.name, operation })),

@@ -52,6 +52,7 @@ describe('the service definitions', () => {
   it('declare distinct job kinds', () => {
     const kinds = SERVICES.flatMap((s) => Object.keys(s.jobs ?? {}));
     expect(kinds.sort()).toEqual([
+      'budgets-evaluate',
       'close-account',
       'cloudtrail-delivery',
       'create-account',

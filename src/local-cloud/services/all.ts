@@ -1,5 +1,6 @@
 import { CORE_TABLES } from '../store/state.js';
 import type { TableName } from '../store/state.js';
+import { budgetsService } from './budgets/index.js';
 import { cloudTrailService } from './cloudtrail/index.js';
 import { configService } from './config/index.js';
 import { guardDutyService } from './guardduty/index.js';
@@ -27,6 +28,7 @@ export const SERVICES = [
   guardDutyService,
   securityHubService,
   configService,
+  budgetsService,
 ] as const;
 
 /** The services' short names, derived from the list. */

@@ -70,7 +70,8 @@ export type BotocoreService =
   | 's3'
   | 'guardduty'
   | 'securityhub'
-  | 'config';
+  | 'config'
+  | 'budgets';
 
 let dataDir: string | undefined;
 
