@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateSpecFile } from '../../src/config/validate.js';
 import { diff } from '../../src/plan/diff.js';
+import type { Kind } from '../../src/model/kinds.js';
 import { stateOfTree } from '../../src/model/observed.js';
 import { renderPlan } from '../../src/plan/render.js';
 import {
@@ -44,9 +45,9 @@ describe('plan snapshots', () => {
       };
       // observed.json: records AWS holds beside what the spec made (a budget someone created by hand).
       if (existsSync(join(dir, 'observed.json'))) {
-        const extra = JSON.parse(readFileSync(join(dir, 'observed.json'), 'utf8')) as Partial<typeof state>;
-        for (const [kind, records] of Object.entries(extra))
-          (state as Record<string, unknown[]>)[kind]!.push(...(records as unknown[]));
+        const extra = JSON.parse(readFileSync(join(dir, 'observed.json'), 'utf8')) as Record<Kind, unknown[]>;
+        const records = state as unknown as Record<Kind, unknown[]>;
+        for (const kind of Object.keys(extra) as Kind[]) records[kind] = [...(records[kind] ?? []), ...extra[kind]];
       }
       const { changes, problems, notes } = diff(await modelOf(join(dir, 'org.yaml')), state);
       const text = `${renderPlan(changes, problems, undefined, notes)}\n`;
