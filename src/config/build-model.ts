@@ -10,6 +10,7 @@ import type {
 import type { PackedPolicy } from '../guardrails/pack.js';
 import { SCP_MAX_SIZE } from './policy/scp-size.js';
 import { buildCostModel } from './cost-model.js';
+import { buildBudgets } from './budgets.js';
 import { buildSecurityServices } from './security-model.js';
 import type { OrgSpec } from './schema.js';
 import { buildTrail } from './trail.js';
@@ -167,7 +168,7 @@ export function buildModel(
       permissionSets,
       assignments,
     },
-    ...optional('cost', buildCostModel(spec, accounts)),
+    cost: buildCostModel(spec, accounts, buildBudgets(spec)),
     ...optional(
       'audit',
       trail || security ? { ...optional('trail', trail), ...optional('security', security) } : undefined,

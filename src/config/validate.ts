@@ -9,6 +9,7 @@ import { resolveAccessGrid } from './rules/access-grid.js';
 import { checkAwsValues } from './rules/aws-values.js';
 import { checkCostAllocationTags } from './rules/cost-allocation-tags.js';
 import { checkBestPractices } from './rules/best-practices.js';
+import { checkBudgets } from './rules/budgets.js';
 import { RuleContext } from './rules/context.js';
 import { checkIdentityStore } from './rules/identity-store.js';
 import { checkNames } from './rules/names.js';
@@ -88,6 +89,7 @@ export async function validateSpecFile(file: string, options: ValidateSpecOption
   checkSecurityServices(ctx);
   checkQuotas(ctx);
   checkCostAllocationTags(ctx);
+  checkBudgets(ctx);
   const policies = await checkPolicies(ctx, ous, () => options.managedPolicies ?? openCatalogue());
   const packed = checkGuardrails(ctx, ous, placement, policies, options.guardrails ?? GUARDRAILS);
   const assignments = resolveAccessGrid(ctx);

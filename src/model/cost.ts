@@ -32,6 +32,13 @@ export const MANAGED_COST_TAGS = ['environment', 'team', 'owner', 'cost-center']
 
 export interface CostModel {
   budgets: BudgetModel[];
+  /**
+   * The spec has a `budgets:` section (even an empty one): refresh reads AWS Budgets, and budgets Bulkhead made that
+   * are no longer in it are deleted. Without the section Budgets is neither read nor touched.
+   */
+  budgetsListed?: boolean;
   /** Tag keys to activate as cost-allocation tags (managed ones in use, then `costAllocationTags:`), deduplicated. */
   allocationTags: string[];
+  /** The spec has `costAllocationTags:` (even an empty list): refresh reads Cost Explorer's tags and plans them. */
+  allocationTagsListed?: boolean;
 }

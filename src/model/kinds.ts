@@ -43,6 +43,7 @@ import type {
   PolicyTypePayload,
   ServiceAccessPayload,
 } from './payloads.js';
+import type { BudgetPayload, DesiredBudget, ObservedBudget } from './budget-kinds.js';
 import type {
   DesiredOrganizationTrail,
   DesiredTrailBucket,
@@ -113,6 +114,7 @@ export interface KindMap {
     observed: ObservedCostAllocationTag;
     payload: CostAllocationTagPayload;
   };
+  budget: { desired: DesiredBudget; observed: ObservedBudget; payload: BudgetPayload };
 }
 
 export type Kind = keyof KindMap;
@@ -139,6 +141,7 @@ export const KINDS = [
   'service-quota',
   'quota-template',
   'cost-allocation-tag',
+  'budget',
 ] as const satisfies readonly Kind[];
 
 /** Where a resource lives in Bulkhead's eyes: its kind and natural key (OU path, account email…). */

@@ -97,6 +97,7 @@ export const emptyObservedState = (): ObservedState => ({
   'service-quota': [],
   'quota-template': [],
   'cost-allocation-tag': [],
+  budget: [],
   pending: { createAccount: [], assignments: [] },
 });
 

@@ -5,6 +5,7 @@ import { KINDS } from '../model/kinds.js';
 import { specHash } from './fingerprint.js';
 import { AUDIT_PAYLOADS } from './audit/payload-schemas.js';
 import { COST_PAYLOADS } from './cost-payload-schemas.js';
+import { BUDGET_PAYLOADS } from './budget/payload-schemas.js';
 import { IDENTITY_PAYLOADS } from './identity/payload-schemas.js';
 import { SECURITY_PAYLOADS } from './security/payload-schemas.js';
 import { QUOTA_PAYLOADS } from './quotas/payload-schemas.js';
@@ -53,6 +54,7 @@ const PAYLOADS: Record<(typeof KINDS)[number], z.ZodType> = {
   ...SECURITY_PAYLOADS,
   ...QUOTA_PAYLOADS,
   ...COST_PAYLOADS,
+  ...BUDGET_PAYLOADS,
 };
 
 const changeSchema = z

@@ -19,6 +19,7 @@ import { trailBucketPlanner } from './kinds/trail-bucket.js';
 import { serviceQuotaPlanner } from './kinds/service-quota.js';
 import { quotaTemplatePlanner } from './kinds/quota-template.js';
 import { costAllocationTagPlanner } from './kinds/cost-allocation-tag.js';
+import { budgetPlanner } from './kinds/budget.js';
 import { dependencyOrder, type KindPlanner } from './planner.js';
 
 /** One pure planner per kind. */
@@ -43,6 +44,7 @@ export const PLANNERS: { readonly [K in Kind]: KindPlanner<K> } = {
   'service-quota': serviceQuotaPlanner,
   'quota-template': quotaTemplatePlanner,
   'cost-allocation-tag': costAllocationTagPlanner,
+  budget: budgetPlanner,
 };
 
 /** The planners in dependency order: the order of diff; deletions run in reverse. */

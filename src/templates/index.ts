@@ -183,6 +183,13 @@ function enterprise(b: TemplateBuilder): { ous: Ou[]; grid: Record<string, Recor
 
 const LAYOUTS = { startup, growth, enterprise };
 
+/** Monthly budgets (USD): every sandbox, and (growth, enterprise) every production environment. */
+function templateBudgets(template: TemplateName): Record<string, unknown>[] {
+  const sandbox = { environmentKind: 'sandbox', limit: 100 };
+  if (template === 'startup') return [sandbox];
+  return [sandbox, { environmentKind: 'production', limit: template === 'enterprise' ? 20000 : 5000 }];
+}
+
 /** Builds the content of a template; `renderTemplate` turns it into commented YAML. */
 export function templateContent(template: TemplateName, options: Partial<TemplateOptions> = {}): TemplateContent {
   const o: TemplateOptions = { ...DEFAULT_TEMPLATE_OPTIONS, ...options };
@@ -200,6 +207,7 @@ export function templateContent(template: TemplateName, options: Partial<Templat
     identity: identity(o, layout.grid),
     ...(layout.trail ? { audit: auditBlock(o) } : {}),
     ...(template !== 'startup' ? { quotas: quotasBlock() } : {}),
+    budgets: templateBudgets(template),
   };
   b.comment(
     ['organization'],
@@ -226,6 +234,19 @@ export function templateContent(template: TemplateName, options: Partial<Templat
     ['identity'],
     'People sign in through IAM Identity Center. The access grid gives each group a permission\nset per environment (name, glob such as staging-*, or kind:sandbox).',
   );
+  b.comment(
+    ['budgets'],
+    "AWS Budgets in the management account, per environment. Alerts go to the environment owner's\nemail (else the management account's) at 80 % and 100 % of actual spend and 100 % of the forecast.",
+  );
+  b.comment(
+    ['budgets', 0],
+    'Every sandbox gets its own monthly budget: experiments stay cheap, and the owner hears first.',
+  );
+  if (template !== 'startup')
+    b.comment(
+      ['budgets', 1],
+      'Production: a limit to notice a runaway bill, not to stop it; set it above a normal month.',
+    );
   if (layout.trail) {
     b.comment(
       ['audit', 'trail'],

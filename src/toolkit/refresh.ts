@@ -43,6 +43,8 @@ export interface RefreshOptions {
   quotas?: QuotaLookup;
   /** The spec manages cost-allocation tags (read Cost Explorer's, which costs $0.01 a request). */
   costAllocationTags?: boolean;
+  /** Read AWS Budgets (the spec has `budgets:`). */
+  budgets?: boolean;
 }
 
 /** What a spec asks refresh to read: Identity Center only when it has `identity:`. */
@@ -56,7 +58,8 @@ export function refreshOptionsFor(model: OrgModel): RefreshOptions {
     security: model.audit?.security !== undefined,
     serviceAccess: servicePrincipalsWanted(model.audit, model.quotas).length > 0,
     ...optionalQuotas(quotaLookup(model)),
-    costAllocationTags: model.cost !== undefined,
+    costAllocationTags: model.cost?.allocationTagsListed === true,
+    budgets: model.cost?.budgetsListed === true,
     ...(trail && bucketAccount
       ? { trailBucket: { name: trail.bucketName, accountEmail: bucketAccount.email, region: model.homeRegion } }
       : {}),
@@ -77,6 +80,7 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
     serviceAccess = false,
     quotas,
     costAllocationTags = false,
+    budgets = false,
   } = options ?? sticky.get(connection) ?? {};
   if (homeRegion) connection.clients.useHomeRegion(homeRegion);
   const wanted = READERS.filter(
@@ -105,6 +109,7 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
       prior,
       serviceAccess,
       costAllocationTags,
+      budgets,
       ...(trailBucket ? { trailBucket } : {}),
       ...optionalQuotas(quotas),
     };

@@ -9,9 +9,9 @@ describe('bulkhead demo', () => {
     const homeTokenBefore = existsSync(tokenCachePath('acme'));
     const r = await runCli(['demo', '--fast']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/Plan: 66 to create, 2 to attach\./);
+    expect(r.stderr).toMatch(/Plan: 69 to create, 2 to attach\./);
     expect(r.stderr).toMatch(/No changes: the organization matches the spec\./);
-    expect(r.stdout).toMatch(/demo finished in [\d.]+s: 68 changes applied, 0 left/);
+    expect(r.stdout).toMatch(/demo finished in [\d.]+s: 71 changes applied, 0 left/);
     // Who can do what where, from the identity the demo applied: developers write in dev, only read in prod.
     expect(r.stderr).toMatch(/who can do what where, with identity from IAM Identity Center/);
     expect(r.stderr).toMatch(/Developers in dev +s3:GetObject yes · s3:PutObject yes · dynamodb:DeleteTable yes/);

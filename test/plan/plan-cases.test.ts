@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateSpecFile } from '../../src/config/validate.js';
 import { diff } from '../../src/plan/diff.js';
+import type { Kind } from '../../src/model/kinds.js';
 import { stateOfTree } from '../../src/model/observed.js';
 import { renderPlan } from '../../src/plan/render.js';
 import {
   auditAfterApplying,
+  budgetsAfterApplying,
   EMPTY_OBSERVED,
   identityAfterApplying,
   observedAfterApplying,
@@ -16,8 +18,8 @@ import { quotasAfterApplying, type QuotaCaseOverride } from '../support/simulate
 import { costAfterApplying } from '../support/simulate-cost.js';
 
 // Each folder: before.yaml (the organization as last applied; absent = no organization yet),
-// org.yaml (the spec now) and expected.txt (the plan as rendered); quotas.json (optional) sets observed quota values
-// and open increase requests. UPDATE_PLAN_SNAPSHOTS=1 rewrites
+// optional observed.json (more records by kind), org.yaml (the spec now) and expected.txt (the plan as rendered);
+// quotas.json (optional) sets observed quota values and open increase requests. UPDATE_PLAN_SNAPSHOTS=1 rewrites
 // expected.txt after a deliberate change (and writes new ones); review the diff before committing.
 const CASES = join(import.meta.dirname, '..', 'cases', 'plan');
 
@@ -46,10 +48,17 @@ describe('plan snapshots', () => {
               ...securityAfterApplying(before, tree),
               ...auditAfterApplying(before, tree),
               ...costAfterApplying(before, tree),
+              ...budgetsAfterApplying(before, tree),
             }
           : {}),
         ...quotasAfterApplying(before, now, tree, overrides),
       };
+      // observed.json: records AWS holds beside what the spec made (a budget someone created by hand).
+      if (existsSync(join(dir, 'observed.json'))) {
+        const extra = JSON.parse(readFileSync(join(dir, 'observed.json'), 'utf8')) as Record<Kind, unknown[]>;
+        const records = state as unknown as Record<Kind, unknown[]>;
+        for (const kind of Object.keys(extra) as Kind[]) records[kind] = [...(records[kind] ?? []), ...extra[kind]];
+      }
       const { changes, problems, notes } = diff(now, state);
       const text = `${renderPlan(changes, problems, undefined, notes)}\n`;
       const expectedFile = join(dir, 'expected.txt');

@@ -8,6 +8,7 @@ import { identityRunners } from './simulate-identity.js';
 import { securityRunners } from './simulate-security.js';
 import { auditRunners } from './simulate-audit.js';
 import { quotaRunners } from './simulate-quotas.js';
+import { budgetRunners } from './simulate-budgets.js';
 
 /**
  * A pure stand-in for `apply`: carries each change's typed payload out on a copy of the observed
@@ -263,6 +264,7 @@ export function simulateApply(
     ...auditRunners(state, resolve),
     ...quotaRunners(state, resolve),
     ...costRunners(state, resolve),
+    ...budgetRunners(state, resolve),
   };
 
   for (const change of dependencyRespectingOrder(changes, options.pick)) {

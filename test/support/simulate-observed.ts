@@ -9,6 +9,7 @@ import { servicePrincipalsWanted } from '../../src/model/audit.js';
 import { serviceAccessTag } from '../../src/model/payloads.js';
 import { costAllocationTagMarker } from '../../src/model/cost-kinds.js';
 import { trailArn, trailBucketPolicy } from '../../src/model/trail-kinds.js';
+import { budgetSubscriber, type BudgetSubscriber } from '../../src/model/budget-kinds.js';
 
 /** The AWS managed SCP every organization has, attached to the root. */
 export const FULL_AWS_ACCESS = {
@@ -257,5 +258,39 @@ export function auditAfterApplying(model: OrgModel, tree: ObservedOrg): Partial<
         isLogging: true,
       },
     ],
+  };
+}
+
+export const notificationOf = (type: string, threshold: number, subscribers: BudgetSubscriber[]) => ({
+  type,
+  comparison: 'GREATER_THAN',
+  threshold,
+  thresholdType: 'PERCENTAGE',
+  subscribers,
+});
+
+/**
+ * The budgets as observed right after applying `model` on top of `tree`: each one Bulkhead's (tagged), on the
+ * accounts' ids, every alert a notification with every subscriber. Empty without `budgets:`.
+ */
+export function budgetsAfterApplying(model: OrgModel, tree: ObservedOrg): Partial<ObservedState> {
+  const cost = model.cost;
+  if (cost?.budgetsListed !== true) return {};
+  const idOf = (name: string) => {
+    const account = model.accounts.get(name);
+    const email = (account?.email ?? model.managementAccount.email).toLowerCase();
+    return tree.accounts.find((a) => a.email.toLowerCase() === email)!.id;
+  };
+  return {
+    budget: cost.budgets.map((b) => ({
+      name: b.name,
+      budgetType: 'COST',
+      limit: b.limit,
+      currency: b.currency,
+      period: b.period,
+      accountIds: b.accounts.map(idOf).sort(),
+      notifications: b.alerts.map((a) => notificationOf(a.type, a.threshold, b.subscribers.map(budgetSubscriber))),
+      tags: { [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value },
+    })),
   };
 }

@@ -61,6 +61,8 @@ export interface ReadContext {
   quotas?: QuotaLookup;
   /** The spec manages cost-allocation tags (`costAllocationTags:`): read Cost Explorer's. */
   costAllocationTags?: boolean;
+  /** The spec has `budgets:`: read the management account's budgets. */
+  budgets?: boolean;
 }
 
 /** Reads the kinds one service serves with one set of calls. */

@@ -29,6 +29,8 @@ import { serviceQuotaProvider } from './service-quotas/service-quota.js';
 import { quotaTemplateProvider } from './service-quotas/quota-template.js';
 import { serviceQuotasReader } from './service-quotas/reader.js';
 import { costAllocationTagProvider, costAllocationTagsReader } from './cost-explorer/cost-allocation-tags.js';
+import { budgetProvider } from './budgets/budget.js';
+import { budgetsReader } from './budgets/reader.js';
 
 /** One AWS provider per kind. */
 export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
@@ -52,6 +54,7 @@ export const PROVIDERS: { readonly [K in Kind]: KindProvider<K> } = {
   'service-quota': serviceQuotaProvider,
   'quota-template': quotaTemplateProvider,
   'cost-allocation-tag': costAllocationTagProvider,
+  budget: budgetProvider,
 };
 
 /** Every service's reader; together they observe every kind. */
@@ -64,4 +67,5 @@ export const READERS: readonly ServiceReader[] = [
   securityServicesReader,
   serviceQuotasReader,
   costAllocationTagsReader,
+  budgetsReader,
 ];
