@@ -11,9 +11,10 @@ describe('model.cost.allocationTags', () => {
     expect(r.model?.cost?.allocationTags).toEqual(['environment', 'team', 'project']);
   });
 
-  it('is absent without costAllocationTags: (no Cost Explorer calls for such a spec)', async () => {
+  it('is not managed without costAllocationTags: (no Cost Explorer calls for such a spec)', async () => {
     const r = await validateSpecFile(join(CASES, 'cost-tags-activate', 'before.yaml'));
     expect(r.model).toBeDefined();
-    expect(r.model?.cost).toBeUndefined();
+    expect(r.model?.cost?.allocationTagsListed).toBe(false);
+    expect(r.model?.cost?.allocationTags).toEqual([]);
   });
 });

@@ -13,7 +13,13 @@ interface Report {
   environments: { name: string; accounts: { id: string; name: string }[] }[];
   quotas: {
     quotaCode: string;
-    values: { environment: string; accountId: string; value: number; openRequests: unknown[] }[];
+    values: {
+      environment: string;
+      accountId: string;
+      value: number;
+      usage: number | null;
+      openRequests: unknown[];
+    }[];
   }[];
 }
 
@@ -101,5 +107,41 @@ describe('bulkhead quotas', () => {
     const s = await runCli(['quotas', '-f', env.file, '--endpoint', env.cloud.endpoint, '--service', 'lamda']);
     expect(s.code).toBe(1);
     expect(s.stderr).toMatch(/did you mean "lambda"/);
+  });
+
+  it('shows usage from CloudWatch: a dev load test pushes dev to its limit while prod stays where it was', async () => {
+    const read = async (): Promise<Map<string, number | null>> => {
+      const r = await runCli([
+        'quotas',
+        '-f',
+        env.file,
+        '--endpoint',
+        env.cloud.endpoint,
+        '--quota',
+        'L-B99A9384',
+        '--json',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const row = (JSON.parse(r.stdout) as Report).quotas.find((q) => q.quotaCode === 'L-B99A9384');
+      return new Map(row?.values.map((v) => [v.environment, v.usage]));
+    };
+    const before = await read();
+    // Synthetic usage: every account reports some, production the most.
+    expect(before.get('prod')).toBeGreaterThan(0);
+    expect(before.get('prod')!).toBeGreaterThan(before.get('dev')!);
+    const load = await fetch(`${env.cloud.endpoint}/_bulkhead/usage/load`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ account: 'acme-dev', quota: 'L-B99A9384', forSeconds: 600 }),
+    });
+    expect(load.status, await load.clone().text()).toBe(200);
+    const after = await read();
+    expect(after.get('dev')).toBe(1000);
+    // Prod and staging keep their own level (the last hour's peak of their synthetic usage may move on a minute
+    // boundary between the two reads, never towards the limit the load test drove dev to).
+    for (const env of ['prod', 'staging']) {
+      expect(after.get(env)!).toBeLessThan(1000);
+      expect(Math.abs(after.get(env)! - before.get(env)!)).toBeLessThanOrEqual(before.get(env)! * 0.1);
+    }
   });
 });

@@ -22,6 +22,7 @@ import { listOrganizationAccounts } from '../../providers/aws/trail-logs.js';
 import { withConnection, type Connection, type TargetOptions } from '../connect.js';
 import { HEADLINE_SERVICES, checkEnvironment, checkQuota, checkService } from './select.js';
 import type { QuotaCell, QuotaRow, QuotasReport } from './types.js';
+import { cloudWatchUsage } from './usage.js';
 
 export type { QuotaCell, QuotaRow, QuotasReport } from './types.js';
 
@@ -40,7 +41,8 @@ export interface QuotasOptions {
   service?: string;
   environment?: string;
   quota?: string;
-  readUsage?: QuotaUsageReader;
+  /** Where usage comes from (default: CloudWatch in each account; `null`: not read). */
+  readUsage?: QuotaUsageReader | null;
   /** Accounts read at once (default 8). */
   concurrency?: number;
 }
@@ -118,6 +120,7 @@ export async function quotas(options: QuotasOptions): Promise<QuotasReport> {
     if (options.target?.region === undefined && options.model !== undefined)
       connection.clients.useHomeRegion(options.model.homeRegion);
     const identity = await identifyTarget(connection.clients);
+    const readUsage = options.readUsage === null ? undefined : (options.readUsage ?? cloudWatchUsage());
     const own = ownServiceQuotas(connection.clients);
     const known = await listServices(own);
     if (options.service !== undefined) checkService(options.service, known);
@@ -145,7 +148,7 @@ export async function quotas(options: QuotasOptions): Promise<QuotasReport> {
     const warnings: QuotasReport['warnings'] = [];
     const reads = await mapLimit(shown, options.concurrency ?? 8, async (a) => {
       try {
-        return await readAccount(connection, identity.accountId, a.id, services, options.quota, options.readUsage);
+        return await readAccount(connection, identity.accountId, a.id, services, options.quota, readUsage);
       } catch (err) {
         if (BulkheadError.is(err) && err.source === 'user') throw err;
         const message = `could not read the quotas of ${a.name} (${a.id}): ${(err as Error).message}`;
