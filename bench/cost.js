@@ -61,7 +61,9 @@ try {
   let report;
   for (let i = 0; i < RUNS; i++) {
     t = performance.now();
-    const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 30 });
+    // BENCH_CPU_PROF=DIR writes a CPU profile of each run there (open it in Chrome's DevTools).
+    const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const r = spawnSync(process.execPath, [...prof, bin, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 30 });
     times.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`bulkhead cost failed (${r.status}): ${r.stderr}`);
     report = JSON.parse(r.stdout);

@@ -10,7 +10,7 @@ import {
   markedCostAllocationTags,
   type ObservedCostAllocationTag,
 } from '../../../model/cost-kinds.js';
-import { errorName, isOrganizationsRetryable } from '../organizations/common.js';
+import { isOrganizationsRetryable } from '../organizations/common.js';
 import { allPages } from '../paginate.js';
 import type { KindProvider, ServiceReader } from '../provider.js';
 
@@ -87,9 +87,9 @@ function batcherFor(client: CostExplorerClient): StatusBatcher {
   return b;
 }
 
-const isCostExplorerRetryable = (error: unknown): boolean =>
-  // Cost Explorer answers LimitExceededException when called too often in a short time.
-  ['LimitExceededException', 'ThrottlingException'].includes(errorName(error) ?? '') || isOrganizationsRetryable(error);
+// Cost Explorer's LimitExceededException (called too often) is among the SDK's throttling errors, which the SDK
+// retries itself; the walker only repeats what Organizations (the root mark) asks to try again.
+const isCostExplorerRetryable = (error: unknown): boolean => isOrganizationsRetryable(error);
 
 /**
  * A cost-allocation tag, in the management account (Cost Explorer is global: us-east-1). Activating marks the root

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import type { AwsClients } from '../clients.js';
 import { amountToMicros } from './amount.js';
+import { parseCostAndUsageAsWireJson } from './wire-json.js';
 
 /** Cost Explorer charges per request ($0.01 each, every page counts), so every request is counted. */
 export interface CeRequestCounter {
@@ -31,7 +32,9 @@ export interface CeContext {
 
 /** Cost Explorer's client: the service is global, its one endpoint in us-east-1. */
 export function costExplorer(clients: AwsClients): CostExplorerClient {
-  return clients.client(CostExplorerClient);
+  const client = clients.client(CostExplorerClient);
+  parseCostAndUsageAsWireJson(client);
+  return client;
 }
 
 async function count(ctx: CeContext, operation: string): Promise<void> {
