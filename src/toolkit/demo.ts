@@ -17,6 +17,8 @@ import { liveAccessOrg } from './access-source.js';
 import { refresh } from './refresh.js';
 import { developerDay, type DeveloperDay } from './demo-day.js';
 import type { TreeNode } from './tree.js';
+import { cost } from './cost/cost.js';
+import type { CostReport } from './cost/report.js';
 
 export interface DemoOptions {
   template?: string;
@@ -36,6 +38,8 @@ export interface DemoResult {
   access: AccessExcerptRow[];
   /** alice signed in and exec'd into dev (templates with identity and a dev environment). */
   day?: DeveloperDay;
+  /** This month so far by environment, from the local cloud's Cost Explorer (its synthetic bill). */
+  cost: CostReport;
   elapsedMs: number;
 }
 
@@ -51,6 +55,23 @@ function excerptLines(rows: readonly AccessExcerptRow[]): string {
       return `   ${where}  ${cells}${r.production ? '  [production]' : ''}`;
     })
     .join('\n');
+}
+
+function costLines(report: CostReport): string {
+  const money = (n: number): string =>
+    `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const shown = [...report.groups].sort((a, b) => b.total - a.total).slice(0, 6);
+  const width = Math.max(...shown.map((g) => g.name.length));
+  const lines = shown.map((g) => {
+    const top = g.topServices[0];
+    return `   ${g.name.padEnd(width)}  ${money(g.total).padStart(11)}${top ? `  mostly ${top.service}` : ''}`;
+  });
+  const rest = report.groups.length - shown.length;
+  if (rest > 0) lines.push(`   … and ${rest} more environments`);
+  lines.push(
+    `   ${'total'.padEnd(width)}  ${money(report.total).padStart(11)}  (${report.range.from} to ${report.range.to})`,
+  );
+  return lines.join('\n');
 }
 
 function dayLines(day: DeveloperDay): string {
@@ -145,7 +166,19 @@ export async function demo(options: DemoOptions): Promise<DemoResult> {
         `5. a developer's day: bulkhead login, then bulkhead exec --stage ${day.stage}\n${dayLines(day)}`,
       );
     }
-    say(io, 'demo.step', `${access.length > 0 ? (day ? 6 : 5) : 4}. bulkhead plan, again:`);
+    let step = access.length > 0 ? (day ? 6 : 5) : 4;
+    // Last month, monthly: one Cost Explorer request, services included (this month may have no closed day yet).
+    const today = new Date();
+    const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+    const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0)).toISOString().slice(0, 10);
+    const report = await cost({ connection, io, model, from, to, granularity: 'monthly' });
+    say(
+      io,
+      'demo.step',
+      `${step}. bulkhead cost --from ${from} --to ${to}: what each environment cost last month (the local cloud's synthetic bill)\n${costLines(report)}`,
+    );
+    step += 1;
+    say(io, 'demo.step', `${step}. bulkhead plan, again:`);
     const second = await plan({ file, connection, io });
     say(io, 'demo.step', renderPlan(second.plan.changes, second.plan.problems, undefined, second.plan.notes));
     const result = {
@@ -156,6 +189,7 @@ export async function demo(options: DemoOptions): Promise<DemoResult> {
       secondPlanChanges: second.plan.changes.length,
       access,
       ...(day ? { day } : {}),
+      cost: report,
       elapsedMs: Date.now() - started,
     };
     emit(io, { type: 'result', code: 'demo.result', data: { ...result, tree: undefined } });
