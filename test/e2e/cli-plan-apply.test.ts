@@ -71,8 +71,9 @@ describe('bulkhead plan / apply / show on the command line', () => {
     const args = ['-f', closing, '--endpoint', env.cloud.endpoint, '--yes'];
     const refused = await runCli(['apply', ...args]);
     expect(refused.code).toBe(1);
+    // bob's sandbox budget goes with the only account it watched: removing a budget is destructive too.
     expect(refused.stderr).toMatch(
-      /error: the plan has 1 destructive change: close acme-sandbox-bob\n {2}hint: review them, then pass --allow-destroy/,
+      /error: the plan has 2 destructive changes: close acme-sandbox-bob, delete sandbox-bob-monthly\n {2}hint: review them, then pass --allow-destroy/,
     );
     const closed = await runCli(['apply', ...args, '--allow-destroy']);
     expect(closed.code, closed.stderr).toBe(0);

@@ -64,8 +64,12 @@ describe('apply after a crash that left CreateAccount requests running', () => {
     });
     const skipped = first.skipped.map((s) => s.id).sort();
     expect(skipped.filter((id) => id.startsWith('account:'))).toEqual([...withoutAccounts].sort());
-    // What needs an account waits with it: the trail's bucket (log-archive) and the security services (security).
+    // What needs an account waits with it: the trail's bucket (log-archive), the security services (security), the
+    // budgets watching new accounts (prod, the sandboxes) and prod's quota increase.
     expect(skipped.filter((id) => !id.startsWith('account:'))).toEqual([
+      'budget:prod-monthly',
+      'budget:sandbox-alice-monthly',
+      'budget:sandbox-bob-monthly',
       'delegated-admin:config-multiaccountsetup.amazonaws.com',
       'delegated-admin:config.amazonaws.com',
       'delegated-admin:guardduty.amazonaws.com',
@@ -74,6 +78,7 @@ describe('apply after a crash that left CreateAccount requests running', () => {
       'security-service:config',
       'security-service:guardduty',
       'security-service:securityhub',
+      'service-quota:acme-prod/lambda/L-B99A9384@eu-west-1',
       'trail-bucket',
     ]);
     // The crashed run had sent CreateAccount for the five accounts last in plan order.

@@ -108,10 +108,12 @@ function scenario(
       // nor GuardDuty's and Security Hub's organization calls (the trail against moto: test/e2e/moto-trail.test.ts;
       // the whole audit setup on the local cloud: audit-trail-local.test.ts). Without identity, environment owners
       // (identity users) go too. Nor budgets: moto's Budgets lacks tags and DescribeSubscribersForNotification (the
-      // budget kind on the local cloud: test/e2e/budgets-local.test.ts).
+      // budget kind on the local cloud: test/e2e/budgets-local.test.ts), nor quotas: moto's Service Quotas answers
+      // GetServiceQuota for vpc only (the quota kinds on the local cloud: test/e2e/quota-increases-local.test.ts).
       const text = readFileSync(file, 'utf8')
         .replace(/^identity:\n(?:(?: .*|)\n)*/m, '')
         .replace(/^budgets:\n(?:(?: .*|)\n)*/m, '')
+        .replace(/^quotas:\n(?:(?: .*|)\n)*/m, '')
         .replace(/^audit:\n(?:(?: .*|)\n)*/m, '');
       writeFileSync(file, text.replace(/^ {4}owner: .*\n/gm, ''));
     });

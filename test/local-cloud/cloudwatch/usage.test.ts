@@ -22,7 +22,7 @@ const query = (id: string, period = 300, stat = 'Maximum') => ({
 describe('CloudWatch quota usage metrics (SDK v3, awsJson1_0)', () => {
   it('ListMetrics lists the usage metrics of the quota catalogue, filtered by namespace and dimension', async () => {
     const all = (await o.cw('prod').send(new ListMetricsCommand({}))).Metrics ?? [];
-    expect(all.map((m) => `${m.Namespace}/${m.MetricName}`)).toEqual([
+    expect(all.map((m) => `${m.Namespace}/${m.MetricName}`).sort()).toEqual([
       'AWS/Lambda/ConcurrentExecutions',
       'AWS/Usage/ResourceCount',
     ]);
