@@ -56,6 +56,7 @@ describe('the service definitions', () => {
       'close-account',
       'cloudtrail-delivery',
       'create-account',
+      'service-quota-request',
       'sso-account-assignment',
       'sso-provision-permission-set',
     ]);
