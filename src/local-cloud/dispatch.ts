@@ -2,21 +2,21 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiLog } from './api-log.js';
 import type { Principal, WireProtocol } from './auth/credentials.js';
 import { authenticate } from './auth/credentials.js';
-import { parseAuthorization } from './auth/sigv4.js';
 import { authorize } from './authz/authorize.js';
 import type { ResolvedConfig } from './config.js';
 import { AwsApiError } from './errors.js';
 import { newRequestId } from './ids.js';
 import type { FaultInjector } from './knobs/faults.js';
 import type { Throttler } from './knobs/throttle.js';
-import { JSON_CONTENT_TYPE, parseJsonBody, serializeJson, serializeJsonError } from './protocols/json.js';
-import { matchPath, pathOf, REST_JSON_CONTENT_TYPE, restInput, serializeRestJson } from './protocols/rest-json.js';
-import { parseQueryBody, serializeQueryError, serializeQueryResponse, XML_CONTENT_TYPE } from './protocols/query.js';
-import { cborErrorResponse, cborResponse, parseCborBody, rpcV2CborAddress } from './protocols/rpc-v2-cbor.js';
+import { JSON_CONTENT_TYPE, serializeJson, serializeJsonError } from './protocols/json.js';
+import { REST_JSON_CONTENT_TYPE, serializeRestJson } from './protocols/rest-json.js';
+import { serializeQueryError, serializeQueryResponse, XML_CONTENT_TYPE } from './protocols/query.js';
+import { cborErrorResponse, cborResponse } from './protocols/rpc-v2-cbor.js';
 import type { RestXmlOutput } from './protocols/rest-xml.js';
-import { REST_XML_CONTENT_TYPE, restXmlRequest, restXmlResponse, serializeRestXmlError } from './protocols/rest-xml.js';
+import { REST_XML_CONTENT_TYPE, restXmlResponse, serializeRestXmlError } from './protocols/rest-xml.js';
 import { observedCall } from './observed-call.js';
-import type { HandlerContext, Job, RestRoute, ServiceDefinition } from './services/registry.js';
+import type { HandlerContext, Job, ServiceDefinition } from './services/registry.js';
+import { route, type Route } from './routing.js';
 import { loadRoute } from './load-routes.js';
 import { signInRoute } from './sign-in-routes.js';
 import type { Persistence } from './store/persistence.js';
@@ -55,125 +55,8 @@ const GENERIC_QUERY_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 /** `aws:RequestedRegion` of a global service's calls (IAM, Organizations). */
 export const GLOBAL_SERVICE_REGION = 'us-east-1';
 
-export interface Route {
-  service: ServiceDefinition | undefined;
-  protocol: WireProtocol | 'rest-json' | 'rpc-v2-cbor';
-  operation: string | undefined;
-  input: Record<string, unknown> | undefined;
-  /** The region of the SigV4 credential scope (unverified until authentication). */
-  region: string;
-  parseError?: AwsApiError;
-}
-
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
 /** The caller of an unsigned (noAuth) service: nobody yet; the handler finds out from the token it is given. */
 const ANONYMOUS: Principal = { accountId: '', arn: '', userId: '', accessKeyId: '', kind: 'root' };
-
-/**
- * restJson1: the service one of whose routes matches this path (a literal route before a templated one); when several
- * services have such a route, the one the SigV4 scope names. The operation is the route of this method; a known path
- * asked with another method names no operation (UnknownOperationException), as does an unknown path signed for a
- * restJson1 service.
- */
-export function restRoute(
-  req: RawRequest,
-  services: readonly ServiceDefinition[],
-  signingName?: string,
-): Route | undefined {
-  const path = pathOf(req.url);
-  const matching = (s: ServiceDefinition) =>
-    (s.routes ?? [])
-      .map((route) => ({ route, labels: matchPath(route.path, path) }))
-      .filter((m): m is { route: RestRoute; labels: Record<string, string> } => m.labels !== undefined)
-      .sort((a, b) => Object.keys(a.labels).length - Object.keys(b.labels).length);
-  const rest = services.filter((s) => s.protocol === 'rest-json');
-  const candidates = rest.filter((s) => matching(s).length > 0);
-  const service = candidates.find((s) => s.signingName === signingName) ?? candidates[0];
-  if (service === undefined) {
-    const signed = rest.find((s) => s.noAuth !== true && s.signingName === signingName);
-    return signed === undefined
-      ? undefined
-      : { service: signed, protocol: 'rest-json', operation: undefined, input: undefined, region: '' };
-  }
-  const match = matching(service).find((m) => m.route.method === req.method);
-  const r: Route = { service, protocol: 'rest-json', operation: match?.route.operation, input: undefined, region: '' };
-  if (match === undefined) return r;
-  try {
-    r.input = restInput(req.method, req.url, req.headers, req.body, match.route, match.labels);
-  } catch (err) {
-    const own = service.malformedBody;
-    r.parseError = own === undefined ? (err as AwsApiError) : new AwsApiError(own.code, own.message, own.status);
-  }
-  return r;
-}
-
-/** restXml (S3): the service whose signing name the SigV4 scope names; it reads the operation from the request. */
-function restXmlRoute(req: RawRequest, service: ServiceDefinition, region: string): Route {
-  const r: Route = { service, protocol: 'rest-xml', operation: undefined, input: undefined, region };
-  try {
-    const routed = service.restXmlRoute?.(restXmlRequest(req.method, req.url, req.headers, req.body));
-    r.operation = routed?.operation;
-    r.input = routed?.input;
-  } catch (err) {
-    r.parseError = err as AwsApiError;
-  }
-  return r;
-}
-
-/**
- * Routes by X-Amz-Target prefix (awsJson1_1), by METHOD + PATH (restJson1, whose paths are never `/`) or by the SigV4
- * scope's service name (awsQuery), never by action name alone.
- */
-function route(req: RawRequest, services: readonly ServiceDefinition[]): Route {
-  const auth = parseAuthorization(header(req.headers, 'authorization'));
-  const scope = typeof auth === 'object' ? auth : undefined;
-  const region = scope?.region ?? '';
-  const cbor = rpcV2CborAddress(req.method, req.url, req.headers);
-  if (cbor !== undefined) {
-    const service = services.find((s) => s.rpcV2Cbor === true && s.targetPrefix === cbor.service);
-    const r: Route = { service, protocol: 'rpc-v2-cbor', operation: cbor.operation, input: undefined, region };
-    try {
-      r.input = parseCborBody(req.body);
-    } catch (err) {
-      r.parseError = err as AwsApiError;
-    }
-    return r;
-  }
-  const target = header(req.headers, 'x-amz-target');
-  if (target !== undefined) {
-    const dot = target.lastIndexOf('.');
-    const prefix = dot < 0 ? target : target.slice(0, dot);
-    const service = services.find(
-      (s) => s.protocol === 'json' && (s.targetPrefix === prefix || s.targetPrefixAliases?.includes(prefix) === true),
-    );
-    const route: Route = {
-      service,
-      protocol: 'json',
-      operation: dot < 0 ? undefined : target.slice(dot + 1),
-      input: undefined,
-      region,
-    };
-    try {
-      route.input = parseJsonBody(req.body);
-    } catch (err) {
-      route.parseError = err as AwsApiError;
-    }
-    return route;
-  }
-  const restXml = services.find((s) => s.protocol === 'rest-xml' && s.signingName === scope?.service);
-  if (restXml !== undefined) return restXmlRoute(req, restXml, region);
-  const rest = restRoute(req, services, scope?.service);
-  if (rest !== undefined) return { ...rest, region };
-  const service = services.find((s) => s.protocol === 'query' && s.signingName === scope?.service);
-  const q = req.url.indexOf('?');
-  const text = req.method === 'GET' ? (q < 0 ? '' : req.url.slice(q + 1)) : req.body.toString('utf8');
-  const parsed = parseQueryBody(text);
-  return { service, protocol: 'query', operation: parsed.action, input: parsed.input, region };
-}
 
 export class Dispatcher {
   /** The services that record every call (CloudTrail), found once. */

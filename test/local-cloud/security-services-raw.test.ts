@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { restRoute } from '../../src/local-cloud/dispatch.js';
+import { restRoute } from '../../src/local-cloud/routing.js';
 import type { ServiceDefinition } from '../../src/local-cloud/services/registry.js';
 import { ANY_RESOURCE } from '../../src/local-cloud/services/registry.js';
 import type { Harness } from './helpers.js';
