@@ -1,5 +1,4 @@
-import { BulkheadError } from '../core/errors.js';
-import { findRunningLocalCloud } from '../local-cloud/index.js';
+import { postToLocalCloud } from './local-control.js';
 
 export interface LocalSignInInput {
   dataDir: string;
@@ -30,40 +29,16 @@ const HINTS: Readonly<Record<string, string>> = {
  * page does on AWS: the waiting `aws sso login` (or any SSO OIDC client) then receives its token.
  */
 export async function localSignIn(input: LocalSignInInput): Promise<LocalSignInResult> {
-  const running = findRunningLocalCloud(input.dataDir);
-  if (running === undefined)
-    throw new BulkheadError('local-cloud-not-running', `no local cloud is running on ${input.dataDir}`, {
-      hint: `start it with \`bulkhead local start --data ${input.dataDir}\`, or pass the --data directory it runs on`,
-    });
-  let res: Response;
-  try {
-    res = await fetch(`${running.endpoint}/_bulkhead/sso/approve`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userName: input.userName, userCode: input.userCode }),
-    });
-  } catch (err) {
-    throw new BulkheadError('local-cloud-unreachable', `the local cloud at ${running.endpoint} did not answer`, {
-      source: 'aws',
-      hint: 'check `bulkhead local status`; restart it if it hangs',
-      cause: err,
-    });
-  }
-  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok) {
-    const code = typeof body.code === 'string' ? body.code : 'InvalidRequest';
-    const message = typeof body.message === 'string' ? body.message : `the local cloud answered HTTP ${res.status}`;
-    const hint = HINTS[code];
-    throw new BulkheadError(
-      `sign-in-${code.replace(/[A-Z]/g, (c, i: number) => (i === 0 ? c.toLowerCase() : `-${c.toLowerCase()}`))}`,
-      message,
-      hint === undefined ? {} : { hint },
-    );
-  }
+  const { body, endpoint } = await postToLocalCloud(
+    input.dataDir,
+    '/_bulkhead/sso/approve',
+    { userName: input.userName, userCode: input.userCode },
+    { prefix: 'sign-in', hints: HINTS },
+  );
   return {
     userName: String(body.userName),
     userId: String(body.userId),
     clientName: String(body.clientName),
-    endpoint: running.endpoint,
+    endpoint,
   };
 }
