@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { BulkheadError } from '../core/errors.js';
 import { emit, type IoHost } from '../core/events.js';
 import { identityOf, organizationTree, type ObservedState } from '../model/observed.js';
 import type { OrgModel } from '../model/organization.js';
@@ -10,7 +9,9 @@ import type { AccessDiff } from './access-diff.js';
 import { withConnection, type Connection, type TargetOptions } from './connect.js';
 import { refresh, refreshOptionsFor } from './refresh.js';
 import { checkedTarget } from './target-check.js';
-import { validate } from './validate.js';
+import { loadValidModel } from './validate.js';
+
+export { loadValidModel };
 
 export { refresh, refreshTree } from './refresh.js';
 
@@ -36,22 +37,6 @@ export interface PlanResult {
   /** Who the calls were made as, and in which organization. */
   target: string;
   access?: AccessDiff;
-}
-
-/** Loads a spec that must be valid; its diagnostics go to the IO host. */
-export async function loadValidModel(file: string, io: IoHost): Promise<OrgModel> {
-  const result = await validate({ file, io });
-  if (!result.model) {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    throw new BulkheadError(
-      'spec-invalid',
-      `${file} has ${errors} error${errors === 1 ? '' : 's'}; nothing was sent to AWS`,
-      {
-        hint: `fix them (\`bulkhead validate -f ${file}\`) and plan again`,
-      },
-    );
-  }
-  return result.model;
 }
 
 /** The plan artefact for a spec and an observed state: pure apart from reading the spec's text. */

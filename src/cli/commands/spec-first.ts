@@ -7,7 +7,7 @@ import type { OrgModel } from '../../model/organization.js';
  * handed on to the toolkit, which then does not validate again.
  */
 export async function requireValidSpec(file: string, io: IoHost, options: { quiet?: boolean } = {}): Promise<OrgModel> {
-  const { loadValidModel } = await import('../../toolkit/plan.js');
+  const { loadValidModel } = await import('../../toolkit/validate.js');
   if (!options.quiet) return loadValidModel(file, io);
   const recorded = new RecordingIoHost();
   try {

@@ -18,7 +18,7 @@ import {
   type LiveQuota,
   type OpenQuotaRequest,
 } from '../../providers/aws/service-quotas/read.js';
-import { listOrganizationAccounts } from '../../providers/aws/trail-logs.js';
+import { listOrganizationAccounts } from '../../providers/aws/organizations/list-accounts.js';
 import { withConnection, type Connection, type TargetOptions } from '../connect.js';
 import { HEADLINE_SERVICES, checkEnvironment, checkQuota, checkService } from './select.js';
 import type { QuotaCell, QuotaRow, QuotasReport } from './types.js';

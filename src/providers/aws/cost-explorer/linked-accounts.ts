@@ -1,7 +1,7 @@
 import { ListTagsForResourceCommand } from '@aws-sdk/client-organizations';
 import type { AwsClients } from '../clients.js';
 import { allPages, mapLimit } from '../paginate.js';
-import { listOrganizationAccounts } from '../trail-logs.js';
+import { listOrganizationAccounts } from '../organizations/list-accounts.js';
 
 export interface LinkedAccount {
   id: string;
