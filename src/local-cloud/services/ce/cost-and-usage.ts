@@ -54,20 +54,21 @@ function isoDayCached(day: number): string {
   return text;
 }
 
-/** The metrics object as JSON text: the names are escaped once, the amounts are digits. */
-function metricsJson(metrics: readonly string[], names: readonly string[], micros: number): string {
-  let out = '{';
-  for (let i = 0; i < metrics.length; i++) {
-    const name = canonicalMetric(metrics[i]!);
-    const value =
-      name === 'UsageQuantity'
-        ? `{"Amount":"${microsToAmount(micros * 20)}","Unit":"N/A"}`
-        : name === 'NormalizedUsageAmount'
-          ? '{"Amount":"0","Unit":"N/A"}'
-          : `{"Amount":"${microsToAmount(micros)}","Unit":"USD"}`;
-    out += `${i === 0 ? '' : ','}${names[i]!}:${value}`;
-  }
-  return `${out}}`;
+/** The metrics object as JSON text, in parts: the names are escaped once per page, the amounts are digits. */
+function metricsWriter(metrics: readonly string[]): (micros: number) => string {
+  const parts = metrics.map((m, i) => {
+    const name = canonicalMetric(m);
+    const head = `${i === 0 ? '' : ','}${JSON.stringify(m)}:{"Amount":"`;
+    if (name === 'UsageQuantity') return { head, factor: 20, tail: '","Unit":"N/A"}' };
+    if (name === 'NormalizedUsageAmount') return { head: `${head}0`, factor: 0, tail: '","Unit":"N/A"}' };
+    return { head, factor: 1, tail: '","Unit":"USD"}' };
+  });
+  return (micros) => {
+    let out = '{';
+    for (const p of parts)
+      out += p.factor === 0 ? p.head + p.tail : p.head + microsToAmount(micros * p.factor) + p.tail;
+    return out + '}';
+  };
 }
 
 /** Each group's `{"Keys":[…],"Metrics":` prefix, written once per prepared bill. */
@@ -76,6 +77,29 @@ function groupPrefix(bill: PreparedBill, g: number): string {
   let list = groupPrefixes.get(bill);
   if (list === undefined) groupPrefixes.set(bill, (list = []));
   return (list[g] ??= `{"Keys":${JSON.stringify(bill.groups[g])},"Metrics":`);
+}
+
+/** Per prepared bill and key position of LINKED_ACCOUNT: each group's account, as an index into `bill.accounts`. */
+const groupAccounts = new WeakMap<PreparedBill, Map<number, Int32Array>>();
+function accountOfGroups(bill: PreparedBill, accountKey: number): Int32Array {
+  let byKey = groupAccounts.get(bill);
+  if (byKey === undefined) groupAccounts.set(bill, (byKey = new Map()));
+  let list = byKey.get(accountKey);
+  if (list === undefined) {
+    const index = new Map(bill.accounts.map((a, i) => [a.id, i]));
+    list = Int32Array.from(bill.groups, (keys) => index.get(keys[accountKey]!) ?? -1);
+    byKey.set(accountKey, list);
+  }
+  return list;
+}
+
+/** Each account's DimensionValueAttributes entry as JSON text, written once per prepared bill. */
+const attributeTexts = new WeakMap<PreparedBill, string[]>();
+function attributeText(bill: PreparedBill, a: number): string {
+  let list = attributeTexts.get(bill);
+  if (list === undefined) attributeTexts.set(bill, (list = []));
+  const account = bill.accounts[a]!;
+  return (list[a] ??= JSON.stringify({ Value: account.id, Attributes: { description: account.name } }));
 }
 
 /**
@@ -92,8 +116,9 @@ function page(
 ): PreSerializedJson {
   const grouped = query.groupBy.length > 0;
   const accountKey = query.groupBy.findIndex((g) => g.Type === 'DIMENSION' && g.Key === 'LINKED_ACCOUNT');
-  const names = query.metrics.map((m) => JSON.stringify(m));
-  const seenAccounts = new Set<string>();
+  const accountOf = accountKey >= 0 ? accountOfGroups(bill, accountKey) : undefined;
+  const seen = new Uint8Array(bill.accounts.length);
+  const metrics = metricsWriter(query.metrics);
   const results: string[] = [];
   let room = GROUPS_PER_PAGE;
   let next: PagePosition | undefined;
@@ -103,20 +128,18 @@ function page(
     const head = `{"TimePeriod":{"Start":"${isoDayCached(period.start)}","End":"${isoDayCached(period.end)}"},`;
     const estimated = period.end > openFrom;
     if (!grouped) {
-      results.push(
-        `${head}"Total":${metricsJson(query.metrics, names, sums.total)},"Groups":[],"Estimated":${estimated}}`,
-      );
+      results.push(`${head}"Total":${metrics(sums.total)},"Groups":[],"Estimated":${estimated}}`);
       continue;
     }
     const from = p === start.period ? start.group : 0;
     const to = Math.min(sums.groups.length, from + room);
-    const groups: string[] = [];
+    let groups = '';
     for (let i = from; i < to; i++) {
       const g = sums.groups[i]!;
-      if (accountKey >= 0) seenAccounts.add(bill.groups[g]![accountKey]!);
-      groups.push(`${groupPrefix(bill, g)}${metricsJson(query.metrics, names, sums.micros[i]!)}}`);
+      if (accountOf !== undefined && accountOf[g]! >= 0) seen[accountOf[g]!] = 1;
+      groups += `${i === from ? '' : ','}${groupPrefix(bill, g)}${metrics(sums.micros[i]!)}}`;
     }
-    results.push(`${head}"Total":{},"Groups":[${groups.join(',')}],"Estimated":${estimated}}`);
+    results.push(`${head}"Total":{},"Groups":[${groups}],"Estimated":${estimated}}`);
     room -= to - from;
     if (to < sums.groups.length) {
       next = { period: p, group: to };
@@ -127,17 +150,14 @@ function page(
       break;
     }
   }
-  const accountNames = new Map(bill.accounts.map((a) => [a.id, a.name]));
-  const attributes = [...seenAccounts].map((id) => ({
-    Value: id,
-    Attributes: { description: accountNames.get(id) ?? '' },
-  }));
+  const attributes: string[] = [];
+  for (let a = 0; a < seen.length; a++) if (seen[a] === 1) attributes.push(attributeText(bill, a));
   const parts = [
     ...(grouped
       ? [`"GroupDefinitions":${JSON.stringify(query.groupBy.map((g) => ({ Type: g.Type, Key: g.Key })))}`]
       : []),
     `"ResultsByTime":[${results.join(',')}]`,
-    `"DimensionValueAttributes":${JSON.stringify(attributes)}`,
+    `"DimensionValueAttributes":[${attributes.join(',')}]`,
     ...(next === undefined ? [] : [`"NextPageToken":${JSON.stringify(encodePageToken(fingerprint, next))}`]),
   ];
   return new PreSerializedJson(`{${parts.join(',')}}`);
