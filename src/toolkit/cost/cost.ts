@@ -104,13 +104,11 @@ export async function cost(options: CostOptions): Promise<CostReport> {
       if (status !== 'Active') throw tagInactive(plan.tagStatus, status);
     }
     const model = options.model;
-    const [identity, live] = await Promise.all([
+    const notes: string[] = [];
+    // The organization is read while Cost Explorer answers: the mapping is only needed for the report.
+    const [identity, live, series, services, previous, forecast] = await Promise.all([
       identifyTarget(connection.clients).catch(() => undefined),
       readLinkedAccounts(connection.clients, needsTags(model, by)),
-    ]);
-    const directory = new CostDirectory(model, live, identity?.managementAccountId);
-    const notes: string[] = [];
-    const [series, services, previous, forecast] = await Promise.all([
       getCostAndUsage(ctx, plan.series),
       plan.services ? getCostAndUsage(ctx, plan.services) : undefined,
       plan.previous ? getCostAndUsage(ctx, plan.previous) : undefined,
@@ -122,6 +120,7 @@ export async function cost(options: CostOptions): Promise<CostReport> {
           })
         : undefined,
     ]);
+    const directory = new CostDirectory(model, live, identity?.managementAccountId);
     return buildReport({
       range,
       granularity,

@@ -106,33 +106,46 @@ export function buildReport(input: ReportInput): CostReport {
   let monthToDate = 0;
   const forecastMonth = range.today.slice(0, 7);
   const coversMonthStart = range.from <= `${forecastMonth}-01`;
-  for (const row of input.series.rows) {
-    const { group, account } = groupOf(row.keys[0] ?? '');
+  // Per period start of the series: where its amounts go.
+  const seriesStarts = input.series.starts.map((start) => ({
+    previous: start < range.from,
+    index: index.get(periodLabel(start, granularity)),
+    forecastMonth: start.slice(0, 7) === forecastMonth,
+  }));
+  for (const { keys, micros } of input.series.groups) {
+    const { group, account } = groupOf(keys[0] ?? '');
     const g = acc(group);
     if (account) g.accounts.add(account);
-    if (row.start < range.from) {
-      g.previous += row.micros;
-      continue;
+    const service = input.plan.seriesHoldsServices ? keys[1] : undefined;
+    let sum = 0;
+    for (let si = 0; si < micros.length; si++) {
+      const m = micros[si];
+      if (m === undefined) continue;
+      const at = seriesStarts[si]!;
+      if (at.previous) {
+        g.previous += m;
+        continue;
+      }
+      sum += m;
+      if (at.index !== undefined) g.series[at.index]! += m;
+      if (at.forecastMonth) monthToDate += m;
     }
-    g.micros += row.micros;
-    const i = index.get(periodLabel(row.start, granularity));
-    if (i !== undefined) g.series[i]! += row.micros;
-    if (row.start.slice(0, 7) === forecastMonth) monthToDate += row.micros;
-    if (input.plan.seriesHoldsServices && row.keys[1] !== undefined)
-      g.services.set(row.keys[1], (g.services.get(row.keys[1]) ?? 0) + row.micros);
+    g.micros += sum;
+    if (service !== undefined) g.services.set(service, (g.services.get(service) ?? 0) + sum);
   }
-  for (const row of input.services?.rows ?? []) {
-    const { group, account } = groupOf(row.keys[0] ?? '');
+  const total = (micros: number[]): number => micros.reduce((s, m) => s + m, 0);
+  for (const { keys, micros } of input.services?.groups ?? []) {
+    const { group, account } = groupOf(keys[0] ?? '');
     const g = acc(group);
     if (account) g.accounts.add(account);
-    const service = row.keys[1] ?? '';
-    g.services.set(service, (g.services.get(service) ?? 0) + row.micros);
+    const service = keys[1] ?? '';
+    g.services.set(service, (g.services.get(service) ?? 0) + total(micros));
   }
-  for (const row of input.previous?.rows ?? []) {
-    const { group, account } = groupOf(row.keys[0] ?? '');
+  for (const { keys, micros } of input.previous?.groups ?? []) {
+    const { group, account } = groupOf(keys[0] ?? '');
     const g = acc(group);
     if (account) g.accounts.add(account);
-    g.previous += row.micros;
+    g.previous += total(micros);
   }
   if (input.services?.estimated || input.previous?.estimated) estimated = true;
   const hasComparison = range.previous !== null;

@@ -7,7 +7,10 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import type { AwsClients } from '../clients.js';
 import { amountToMicros } from './amount.js';
-import { parseCostAndUsageAsWireJson } from './wire-json.js';
+import { CostGroupsFold, type CostQueryResult } from './cost-groups.js';
+import { readCostAndUsageAsText, wireText, type CostAndUsagePage } from './wire-json.js';
+
+export type { CostGroupSeries, CostQueryResult } from './cost-groups.js';
 
 /** Cost Explorer charges per request ($0.01 each, every page counts), so every request is counted. */
 export interface CeRequestCounter {
@@ -33,7 +36,7 @@ export interface CeContext {
 /** Cost Explorer's client: the service is global, its one endpoint in us-east-1. */
 export function costExplorer(clients: AwsClients): CostExplorerClient {
   const client = clients.client(CostExplorerClient);
-  parseCostAndUsageAsWireJson(client);
+  readCostAndUsageAsText(client);
   return client;
 }
 
@@ -63,61 +66,49 @@ export interface CostQuery {
   groupBy: CeGroupKey[];
 }
 
-/** One group of one time period: its keys (`["111122223333", "Amazon EC2"]`) and UnblendedCost in micro-dollars. */
-export interface CostRow {
-  start: string;
-  keys: string[];
-  micros: number;
-}
-
-export interface CostQueryResult {
-  rows: CostRow[];
-  /** LINKED_ACCOUNT id → account name, from DimensionValueAttributes. */
-  accountNames: Map<string, string>;
-  /** Whether any period is not closed yet (Cost Explorer's `Estimated`). */
-  estimated: boolean;
-  pages: number;
-}
-
 const METRIC = 'UnblendedCost';
 
-/** GetCostAndUsage for one query, every page followed (NextPageToken) to the end. */
+function pageRequest(query: CostQuery, token: string | undefined): GetCostAndUsageCommand {
+  return new GetCostAndUsageCommand({
+    TimePeriod: { Start: query.start, End: query.end },
+    Granularity: query.granularity,
+    Metrics: [METRIC],
+    GroupBy: query.groupBy.map((g): GroupDefinition => ({ Type: g.type, Key: g.key })),
+    ...(token ? { NextPageToken: token } : {}),
+  });
+}
+
+/**
+ * GetCostAndUsage for one query, every page followed (NextPageToken) to the end and folded in as it arrives. The
+ * next page is asked for as soon as this one's token is known, before this one is read, so Cost Explorer writes
+ * one page while Bulkhead reads the last: the same requests, in the same order, one page ahead at most.
+ */
 export async function getCostAndUsage(ctx: CeContext, query: CostQuery): Promise<CostQueryResult> {
-  const rows: CostRow[] = [];
-  const accountNames = new Map<string, string>();
-  let estimated = false;
-  let pages = 0;
-  let token: string | undefined;
-  do {
+  const fold = new CostGroupsFold(query.groupBy.length > 0);
+  const ask = async (token: string | undefined): Promise<CostAndUsagePage> => {
     await count(ctx, 'GetCostAndUsage');
-    const res = await ctx.client.send(
-      new GetCostAndUsageCommand({
-        TimePeriod: { Start: query.start, End: query.end },
-        Granularity: query.granularity,
-        Metrics: [METRIC],
-        GroupBy: query.groupBy.map((g): GroupDefinition => ({ Type: g.type, Key: g.key })),
-        ...(token ? { NextPageToken: token } : {}),
-      }),
-    );
-    pages += 1;
-    for (const period of res.ResultsByTime ?? []) {
-      const start = period.TimePeriod?.Start ?? '';
-      if (period.Estimated) estimated = true;
-      for (const group of period.Groups ?? []) {
-        rows.push({ start, keys: group.Keys ?? [], micros: amountToMicros(group.Metrics?.[METRIC]?.Amount) });
-      }
-      // Without groups, the period's Total is the one row.
-      if (query.groupBy.length === 0 && period.Total?.[METRIC]) {
-        rows.push({ start, keys: [], micros: amountToMicros(period.Total[METRIC].Amount) });
-      }
+    return ctx.client.send(pageRequest(query, token));
+  };
+  let pending: Promise<CostAndUsagePage> | undefined = ask(undefined);
+  while (pending !== undefined) {
+    const page: CostAndUsagePage = await pending;
+    const text = wireText(page);
+    if (text === undefined) {
+      const token: string | undefined = page.NextPageToken || undefined;
+      pending = token === undefined ? undefined : ask(token);
+      fold.add(page);
+      continue;
     }
-    for (const attr of res.DimensionValueAttributes ?? []) {
-      const name = attr.Attributes?.['description'];
-      if (attr.Value && name) accountNames.set(attr.Value, name);
-    }
-    token = res.NextPageToken || undefined;
-  } while (token);
-  return { rows, accountNames, estimated, pages };
+    // The middleware's guess at the token, asked for before the page is read, then checked against it.
+    const guess: string | undefined = page.NextPageToken || undefined;
+    const next = guess === undefined ? undefined : ask(guess);
+    // A failure of the next page is awaited (and thrown) on the next turn, or dropped if this page fails to read.
+    next?.catch(() => undefined);
+    const token = fold.addText(text);
+    // A wrong guess (a NextPageToken nested deeper than the top level) only costs the request it made.
+    pending = token === guess ? next : token === undefined ? undefined : ask(token);
+  }
+  return fold.done();
 }
 
 export interface CostForecast {

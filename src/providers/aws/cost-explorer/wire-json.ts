@@ -1,15 +1,24 @@
 import { Readable } from 'node:stream';
-import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import type { CostExplorerClient, GetCostAndUsageCommandOutput } from '@aws-sdk/client-cost-explorer';
+import { lastStringField } from './json-scan.js';
 
 /**
  * GetCostAndUsage pages are large (5,000 groups each; a year of daily costs for 1,000 accounts is 365,000), and the
  * SDK's generic schema-driven deserializer spends most of `bulkhead cost`'s CPU walking them. The answer is awsJson
  * with nothing to convert (dates are strings, no timestamps, no blobs), so its wire JSON already has the SDK output's
- * shape: this middleware hands a 200 answer to JSON.parse and the SDK a `{}` to deserialize, then puts the parsed
- * answer in as the output. Requests, signing, retries and errors stay the SDK's own.
+ * shape. This middleware keeps a 200 answer's text as it came, hands the SDK a `{}` to deserialize, and answers with
+ * the text and a guess at its NextPageToken (found from the end without reading the page), so the caller can ask for
+ * the next page before it reads this one (and checks the guess once it has). Requests, signing, retries and errors stay the SDK's own.
  */
 const WIRE = Symbol('bulkhead.wireJson');
 const patched = new WeakSet<object>();
+
+/** A GetCostAndUsage answer as text: `wireText(output)` is the page to read; NextPageToken is the guess. */
+const TEXT = Symbol('bulkhead.wireText');
+export type CostAndUsagePage = GetCostAndUsageCommandOutput & { [TEXT]?: string };
+
+/** The page's JSON text, when the middleware read it (a stand-in client answers with plain objects instead). */
+export const wireText = (page: CostAndUsagePage): string | undefined => page[TEXT];
 
 type Context = Record<string | symbol, unknown> & { commandName?: string };
 type Next = (args: unknown) => Promise<{ output?: unknown; response?: unknown }>;
@@ -29,7 +38,7 @@ async function readAll(body: unknown): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export function parseCostAndUsageAsWireJson(client: CostExplorerClient): void {
+export function readCostAndUsageAsText(client: CostExplorerClient): void {
   if (patched.has(client)) return;
   patched.add(client);
   const stack = (client as unknown as Partial<Stack>).middlewareStack;
@@ -41,7 +50,7 @@ export function parseCostAndUsageAsWireJson(client: CostExplorerClient): void {
       if (context.commandName !== 'GetCostAndUsageCommand') return result;
       const response = result.response as { statusCode?: number; body?: unknown } | undefined;
       if (response?.statusCode !== 200 || response.body === undefined) return result;
-      context[WIRE] = JSON.parse((await readAll(response.body)).toString('utf8')) as unknown;
+      context[WIRE] = (await readAll(response.body)).toString('utf8');
       response.body = Readable.from([Buffer.from('{}')]);
       return result;
     },
@@ -50,10 +59,11 @@ export function parseCostAndUsageAsWireJson(client: CostExplorerClient): void {
   stack.add(
     (next, context) => async (args) => {
       const result = await next(args);
-      const wire = context[WIRE];
-      if (wire === undefined || typeof wire !== 'object' || wire === null) return result;
+      const text = context[WIRE];
+      if (typeof text !== 'string') return result;
       const metadata = (result.output as { $metadata?: unknown } | undefined)?.$metadata;
-      return { ...result, output: { ...(wire as object), $metadata: metadata } };
+      const token = lastStringField(text, 'NextPageToken');
+      return { ...result, output: { $metadata: metadata, ...(token ? { NextPageToken: token } : {}), [TEXT]: text } };
     },
     { step: 'initialize', name: 'bulkheadWireJsonOutput', priority: 'high' },
   );
