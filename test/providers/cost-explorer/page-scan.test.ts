@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GetCostAndUsageCommandOutput } from '@aws-sdk/client-cost-explorer';
+import { amountToMicros } from '../../../src/providers/aws/cost-explorer/amount.js';
 import { CostGroupsFold } from '../../../src/providers/aws/cost-explorer/cost-groups.js';
 import { lastStringField } from '../../../src/providers/aws/cost-explorer/json-scan.js';
 import { scanCostPage } from '../../../src/providers/aws/cost-explorer/page-scan.js';
@@ -64,6 +65,29 @@ function write(value: unknown, how: string): string {
   return JSON.stringify(reverse(value));
 }
 
+/** The fold worked out the plain way: per distinct Keys, the sum per period start, in first-seen order. */
+function reference(pages: string[], grouped: boolean) {
+  const starts: string[] = [];
+  const groups = new Map<string, { keys: string[]; micros: number[] }>();
+  const add = (keys: string[], start: string, micros: number) => {
+    if (!starts.includes(start)) starts.push(start);
+    const id = JSON.stringify(keys);
+    if (!groups.has(id)) groups.set(id, { keys, micros: [] });
+    const g = groups.get(id)!;
+    const si = starts.indexOf(start);
+    g.micros[si] = (g.micros[si] ?? 0) + micros;
+  };
+  for (const text of pages) {
+    for (const p of (JSON.parse(text) as GetCostAndUsageCommandOutput).ResultsByTime ?? []) {
+      const start = p.TimePeriod?.Start ?? '';
+      if (!starts.includes(start)) starts.push(start);
+      for (const g of p.Groups ?? []) add(g.Keys ?? [], start, amountToMicros(g.Metrics?.UnblendedCost?.Amount));
+      if (!grouped && p.Total?.UnblendedCost) add([], start, amountToMicros(p.Total.UnblendedCost.Amount));
+    }
+  }
+  return { starts, groups: [...groups.values()] };
+}
+
 function byBothRoads(pages: string[], grouped: boolean) {
   const scanned = new CostGroupsFold(grouped);
   const parsed = new CostGroupsFold(grouped);
@@ -85,6 +109,11 @@ describe('GetCostAndUsage page scanner', () => {
           grouped,
         );
         expect(scanned).toEqual(parsed);
+        const { starts, groups } = reference(
+          pages.map(([p, how]) => write(p, how)),
+          grouped,
+        );
+        expect({ starts: scanned.starts, groups: scanned.groups }).toEqual({ starts, groups });
         for (const t of tokens) expect(t.fromScan).toBe(t.fromParse);
       }),
       { numRuns: 400 },

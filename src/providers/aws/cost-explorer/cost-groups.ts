@@ -34,6 +34,9 @@ export class CostGroupsFold implements PageSink {
   };
   private readonly startIndex = new Map<string, number>();
   private readonly groupIndex = new Map<string, CostGroupSeries>();
+  /** The group (and its id) at each place of the last period seen. */
+  private readonly lastAt: CostGroupSeries[] = [];
+  private readonly lastIds: string[] = [];
 
   constructor(private readonly grouped: boolean) {}
 
@@ -77,7 +80,8 @@ export class CostGroupsFold implements PageSink {
       this.startIndex.set(start, si);
     }
     if (estimated) r.estimated = true;
-    for (let i = 0; i < keys.length; i++) this.addTo(keys[i]!, si, micros[i]!);
+    // Periods list their groups in the same order, mostly: the group at the same place last time is tried first.
+    for (let i = 0; i < keys.length; i++) this.addTo(keys[i]!, si, micros[i]!, i);
     // Without groups, the period's Total is the one row.
     if (!this.grouped && total !== undefined) this.addTo([], si, total);
   }
@@ -86,13 +90,19 @@ export class CostGroupsFold implements PageSink {
     this.result.accountNames.set(id, name);
   }
 
-  private addTo(keys: string[], si: number, micros: number): void {
-    const id = keys.length === 1 ? keys[0]! : keys.join('\u0000');
-    let g = this.groupIndex.get(id);
+  private addTo(keys: string[], si: number, micros: number, place = -1): void {
+    // One key is its own id (no JSON array text starts otherwise than with `[`); several are their JSON.
+    const only = keys.length === 1 ? keys[0]! : undefined;
+    const id = only !== undefined && only.charCodeAt(0) !== 0x5b ? only : JSON.stringify(keys);
+    let g = place >= 0 && this.lastIds[place] === id ? this.lastAt[place] : this.groupIndex.get(id);
     if (g === undefined) {
       g = { keys, micros: [] };
       this.groupIndex.set(id, g);
       this.result.groups.push(g);
+    }
+    if (place >= 0) {
+      this.lastAt[place] = g;
+      this.lastIds[place] = id;
     }
     g.micros[si] = (g.micros[si] ?? 0) + micros;
   }
