@@ -1,9 +1,7 @@
 import { BulkheadError } from '../core/errors.js';
-import { canonicalJson } from '../core/canonical-json.js';
 import { emit, silentIoHost, type IoHost } from '../core/events.js';
 import type { ObservedState } from '../model/observed.js';
 import type { OrgModel } from '../model/organization.js';
-import { diff } from '../plan/diff.js';
 import { stateFingerprint } from '../plan/fingerprint.js';
 import type { Change, Plan } from '../plan/types.js';
 import { readPlanFile, verifyPlanSpec } from '../plan/plan-file.js';
@@ -13,6 +11,7 @@ import { takeApplyLock, type ApplyLock } from './apply-lock.js';
 import { loadValidModel, makePlan } from './plan.js';
 import { refresh, refreshOptionsFor } from './refresh.js';
 import { checkedTarget } from './target-check.js';
+import { withinPlan } from './within-plan.js';
 
 export { defaultPollDelayMs } from './apply-walk.js';
 
@@ -123,41 +122,6 @@ async function settled(connection: Connection, io: IoHost, observed: ObservedSta
   return state;
 }
 
-/** Refs name what they point at by address; the id is known once it exists (it may have been created meanwhile). */
-function withoutRefIds(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutRefIds);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>);
-  const isRef = entries.some(([k]) => k === 'address');
-  return Object.fromEntries(entries.filter(([k]) => !(isRef && k === 'id')).map(([k, v]) => [k, withoutRefIds(v)]));
-}
-
-/** A payload without the asynchronous request it follows (a request that has since finished is not followed). */
-function withoutPending(payload: unknown): string {
-  const { pendingRequestId: _pending, ...rest } = payload as Record<string, unknown>;
-  return canonicalJson(withoutRefIds(rest));
-}
-
-/**
- * The changes the state `now` needs, when each is one the confirmed plan has (same id, action and
- * payload, the request it resumes aside) and nothing is destructive that was not: the plan narrowed by
- * what finished meanwhile. Undefined when `now` needs anything else.
- */
-function withinPlan(model: OrgModel, now: ObservedState, confirmed: readonly Change[]): Change[] | undefined {
-  const fresh = diff(model, now);
-  if (fresh.problems.some((p) => p.severity === 'error')) return undefined;
-  const byId = new Map(confirmed.map((c) => [c.id, c]));
-  const inPlan = (c: Change) => {
-    const old = byId.get(c.id);
-    return (
-      old !== undefined &&
-      old.action === c.action &&
-      (old.destructive || !c.destructive) &&
-      withoutPending(old.payload) === withoutPending(c.payload)
-    );
-  };
-  return fresh.changes.every(inPlan) ? fresh.changes : undefined;
-}
 
 /**
  * Carries out a plan: refresh and diff first (a no-change apply writes nothing), confirmation, the
