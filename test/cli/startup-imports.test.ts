@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The built CLI (npm test builds before vitest runs) is started for real, with a hook that records
 // every module it imports: validate must not pay for the AWS SDK, --help not even for the validator. The SDK is
-// bundled into the CLI's chunks, which keep esbuild's `// node_modules/<package>/…` comment before each module.
+// bundled into the CLI's chunks; dist/bin/bundle-packages.json says which packages each chunk holds.
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'bulkhead-imports-'));
 
@@ -27,16 +27,19 @@ function importsOf(args: string[], env: Record<string, string> = {}, status = 0)
   return readFileSync(trace, 'utf8').split('\n').filter(Boolean);
 }
 
-/** The packages whose code a loaded module holds: its own, or those bundled into it. */
+/** The packages whose code a loaded module holds: its own, or those bundled into it (scripts/bundle-cli.js). */
 function packagesIn(urls: string[]): string[] {
+  const bundled = JSON.parse(readFileSync(join(root, 'dist', 'bin', 'bundle-packages.json'), 'utf8')) as Record<
+    string,
+    string[]
+  >;
   const found = new Set<string>();
   for (const url of urls) {
     if (!url.startsWith('file:')) continue;
     const own = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
     if (own) found.add(own[1]!);
-    if (!url.includes('/dist/bin/')) continue;
-    for (const m of readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm))
-      found.add(m[1]!);
+    const file = fileURLToPath(url);
+    if (file.startsWith(join(root, 'dist', 'bin'))) for (const p of bundled[basename(file)] ?? []) found.add(p);
   }
   return [...found].sort();
 }
