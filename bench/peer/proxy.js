@@ -105,7 +105,12 @@ export function startProxy(options) {
           state.creations.clear();
           state.requests = [];
         },
-        close: () => new Promise((r) => server.close(() => r())),
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            // Keep-alive connections would hold the server (and the benchmark) open.
+            server.closeAllConnections();
+          }),
       });
     });
   });

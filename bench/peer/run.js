@@ -195,3 +195,6 @@ if (values.json) {
   writeFileSync(values.json, `${JSON.stringify({ rounds, summary }, null, 2)}\n`);
   console.log(`\nwritten to ${values.json}`);
 }
+// The proxy's server and moto would keep the process alive: stop them, and exit (the exit handler cleans up).
+await proxy.close();
+process.exit(0);

@@ -83,10 +83,14 @@ const env = (endpoint) => ({
   NO_COLOR: '1',
 });
 
+/** BENCH_CPU_PROF=DIR: Bulkhead's runs also write a V8 CPU profile there (open it in Chrome's DevTools). */
+const profile = () =>
+  process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : [];
+
 export const bulkhead = {
   name: 'bulkhead',
   apply: (dir, endpoint) =>
-    timed([process.execPath, BULKHEAD_BIN, 'apply', '-f', 'org.yaml', '--endpoint', endpoint, '--yes'], {
+    timed([process.execPath, ...profile(), BULKHEAD_BIN, 'apply', '-f', 'org.yaml', '--endpoint', endpoint, '--yes'], {
       cwd: dir,
       env: env(endpoint),
     }),
