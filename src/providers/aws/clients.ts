@@ -1,9 +1,8 @@
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import type { IdentitystoreClient } from '@aws-sdk/client-identitystore';
-import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
-import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { createRequire } from 'node:module';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Target } from './target.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -69,22 +68,6 @@ type Middlewared = {
 };
 
 type Next = (args: unknown) => Promise<unknown>;
-
-/**
- * The SDK clients most commands never use, loaded when first asked for: each client package takes tens of
- * milliseconds to load, and `bulkhead cost` or `plan` should not pay for Identity Center's and CloudTrail's. The
- * packages are CommonJS (no `exports` map, `main` is dist-cjs), so this is the very module an `import` elsewhere
- * gets: one copy, one set of classes.
- */
-const requireSdk = createRequire(import.meta.url);
-const lazyClients = {
-  ssoAdmin: () => (requireSdk('@aws-sdk/client-sso-admin') as { SSOAdminClient: typeof SSOAdminClient }).SSOAdminClient,
-  identityStore: () =>
-    (requireSdk('@aws-sdk/client-identitystore') as { IdentitystoreClient: typeof IdentitystoreClient })
-      .IdentitystoreClient,
-  cloudTrail: () =>
-    (requireSdk('@aws-sdk/client-cloudtrail') as { CloudTrailClient: typeof CloudTrailClient }).CloudTrailClient,
-};
 
 /** The profile the SDK's credential chain reads, when it reads one. */
 function profileOf(target: Target): string | undefined {
@@ -171,9 +154,7 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
   const ssoClients = () => {
     if (!sso) {
       const config = { ...base, region: homeRegion };
-      const SSOAdmin = lazyClients.ssoAdmin();
-      const Identitystore = lazyClients.identityStore();
-      sso = { ssoAdmin: new SSOAdmin(config), identityStore: new Identitystore(config) };
+      sso = { ssoAdmin: new SSOAdminClient(config), identityStore: new IdentitystoreClient(config) };
       instrument(sso.ssoAdmin, ssoLimiter);
       instrument(sso.identityStore, ssoLimiter);
     }
@@ -206,7 +187,7 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
       return ssoClients().identityStore;
     },
     get cloudTrail() {
-      return inHomeRegion(lazyClients.cloudTrail());
+      return inHomeRegion(CloudTrailClient);
     },
     get homeRegion() {
       return homeRegion;
