@@ -122,7 +122,6 @@ async function settled(connection: Connection, io: IoHost, observed: ObservedSta
   return state;
 }
 
-
 /**
  * Carries out a plan: refresh and diff first (a no-change apply writes nothing), confirmation, the
  * apply lock (taken right after CreateOrganization on a first apply), a check that nothing moved
