@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   getCostAndUsage,
@@ -86,5 +86,17 @@ describe('GetCostAndUsage one page ahead', () => {
     // The decoy was asked for (and refused) before the first page was read; page-3 was asked for on a right guess.
     expect(asked).toEqual(['', 'decoy', 'page-2', 'page-3']);
     expect(ctx.counter.total).toBe(4);
+  });
+
+  it('leaves any other GetCostAndUsage on the same client to the SDK: the text is only for requests that ask', async () => {
+    const out = await client.send(
+      new GetCostAndUsageCommand({
+        TimePeriod: { Start: '2026-01-01', End: '2026-01-03' },
+        Granularity: 'DAILY',
+        Metrics: ['UnblendedCost'],
+      }),
+    );
+    expect(out.NextPageToken).toBe('page-2');
+    expect(out.ResultsByTime?.[0]?.Groups?.[0]?.Metrics?.['UnblendedCost']?.Amount).toBe('1.5');
   });
 });

@@ -8,7 +8,7 @@ import {
 import type { AwsClients } from '../clients.js';
 import { amountToMicros } from './amount.js';
 import { CostGroupsFold, type CostQueryResult } from './cost-groups.js';
-import { readCostAndUsageAsText, wireText, type CostAndUsagePage } from './wire-json.js';
+import { asText, readCostAndUsageAsText, wireText, type CostAndUsagePage } from './wire-json.js';
 
 export type { CostGroupSeries, CostQueryResult } from './cost-groups.js';
 
@@ -69,13 +69,15 @@ export interface CostQuery {
 const METRIC = 'UnblendedCost';
 
 function pageRequest(query: CostQuery, token: string | undefined): GetCostAndUsageCommand {
-  return new GetCostAndUsageCommand({
-    TimePeriod: { Start: query.start, End: query.end },
-    Granularity: query.granularity,
-    Metrics: [METRIC],
-    GroupBy: query.groupBy.map((g): GroupDefinition => ({ Type: g.type, Key: g.key })),
-    ...(token ? { NextPageToken: token } : {}),
-  });
+  return asText(
+    new GetCostAndUsageCommand({
+      TimePeriod: { Start: query.start, End: query.end },
+      Granularity: query.granularity,
+      Metrics: [METRIC],
+      GroupBy: query.groupBy.map((g): GroupDefinition => ({ Type: g.type, Key: g.key })),
+      ...(token ? { NextPageToken: token } : {}),
+    }),
+  );
 }
 
 /**
