@@ -1,4 +1,5 @@
 import type { GetCostAndUsageCommandOutput } from '@aws-sdk/client-cost-explorer';
+import { BulkheadError } from '../../../core/errors.js';
 import { amountToMicros } from './amount.js';
 import { scanCostPage, type PageSink } from './page-scan.js';
 
@@ -67,7 +68,17 @@ export class CostGroupsFold implements PageSink {
       this.result.pages += 1;
       return scanned.nextPageToken;
     }
-    const page = JSON.parse(text) as GetCostAndUsageCommandOutput;
+    let page: GetCostAndUsageCommandOutput;
+    try {
+      page = JSON.parse(text) as GetCostAndUsageCommandOutput;
+    } catch (err) {
+      // The endpoint's fault, not Bulkhead's: a 200 whose body is not JSON (cut short, or not Cost Explorer at all).
+      throw new BulkheadError(
+        'aws-bad-answer',
+        `Cost Explorer answered GetCostAndUsage with a body that is not JSON (${(err as Error).message})`,
+        { source: 'aws', hint: 'check --endpoint / AWS_ENDPOINT_URL points at Cost Explorer, then run it again' },
+      );
+    }
     this.add(page);
     return page.NextPageToken || undefined;
   }
