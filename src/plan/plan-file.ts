@@ -67,6 +67,7 @@ const changeSchema = z
     properties: z.array(z.object({ name: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
     payload: z.object({ action: z.enum(ACTIONS) }).passthrough(),
     dependsOn: z.array(z.string()),
+    awaits: z.array(z.string()).optional(),
     destructive: z.boolean(),
     origin: z.object({ guardrails: z.array(z.string()), size: z.number(), maxSize: z.number() }).optional(),
   })

@@ -34,6 +34,12 @@ export interface KindChange<K extends Kind> {
   /** Everything apply needs to carry the change out, resolved at plan time where possible. */
   payload: KindMap[K]['payload'];
   dependsOn: string[];
+  /**
+   * Changes whose physical ids this one needs only for its last step: it starts without them and
+   * waits for them when it gets there (an account is created at once and waits for its OU only to
+   * move into it). A failure of one fails this change at that step; what it did before stays done.
+   */
+  awaits?: string[];
   destructive: boolean;
   /** A policy packed from `guardrails:`: the guardrails it holds and its size. */
   origin?: PolicyOrigin;

@@ -1,6 +1,7 @@
 import { COST_EXPLORER_LANE, STATUS_BATCH } from '../providers/aws/cost-explorer/cost-allocation-tags.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { walk, type WalkNode } from '../apply/walker.js';
+import { awaitsOf } from './apply-awaits.js';
 import { formatDelay } from '../core/delay.js';
 import { emit, type ChangeEventData, type ChangeState, type IoHost } from '../core/events.js';
 import { addressText } from '../model/kinds.js';
@@ -112,6 +113,7 @@ export async function walkChanges(
     if (!id) throw new Error(`no physical id for ${addressText(ref.address)}: its change has not run`);
     return id;
   };
+  const awaitRef = awaitsOf(changes, resolve, signal);
   const onAbort = () => {
     const message = 'cancelling: nothing new starts; requests in flight finish, then the lock is released';
     emit(io, { type: 'info', code: 'apply.cancelling', message });
@@ -122,6 +124,7 @@ export async function walkChanges(
   const contextFor = (c: Change): ApplyContext => ({
     clients: connection.clients,
     resolve,
+    awaitRef: (ref) => awaitRef.wait(c, ref),
     progress: (detail) => report(c, 'running', { detail }),
     sleep,
     pollDelayMs: settings.pollDelayMs ?? defaultPollDelayMs,
@@ -168,6 +171,7 @@ export async function walkChanges(
     },
     onEvent: (e) => {
       const c = byId.get(e.id)!;
+      awaitRef.observe(e);
       if (e.type === 'start') {
         attempts.set(e.id, e.attempt);
         if (e.attempt === 1) started.set(e.id, Date.now());

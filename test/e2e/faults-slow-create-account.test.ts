@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulkheadEvent } from '../../src/core/events.js';
 import { apply } from '../../src/toolkit/apply.js';
+import { plan } from '../../src/toolkit/plan.js';
 import { init } from '../../src/toolkit/init.js';
 import { freshLocalCloud } from './local-connection.js';
 
@@ -41,5 +42,16 @@ describe('apply with slow CreateAccount and the default poll schedule', () => {
     expect(last - first).toBeGreaterThanOrEqual(2 * L);
     // 10% for the poll schedule, the rest for the calls around it on a busy machine.
     expect(last - first).toBeLessThan(2 * L * 1.3);
+    // Creations start before the OUs they go into are made (every account of this layout is in one):
+    // only the final move waits for its OU.
+    const ous = events.filter(({ e }) => e.type === 'change' && e.data.changeId.startsWith('ou:'));
+    const ousDone = Math.min(...ous.filter(({ e }) => stateOf(e) === 'done').map(({ at }) => at));
+    expect(ous.length).toBeGreaterThan(0);
+    expect(first).toBeLessThan(ousDone);
+    // …and each account still ends up in its OU.
+    const { observed } = await plan({ file, connection: env.connection, io: { notify: () => {} } });
+    const rootId = observed.organization[0]!.root.id;
+    const placed = observed.account.filter((a) => a.parentId !== rootId).length;
+    expect(placed).toBe(creates);
   }, 30_000);
 });

@@ -116,6 +116,7 @@ describe('the organization trail applied against moto', () => {
     const ctx = {
       clients: connection.clients,
       resolve: (ref: { id?: string }) => ref.id!,
+      awaitRef: (ref: { id?: string }) => Promise.resolve(ref.id!),
       progress: () => {},
       sleep: () => Promise.resolve(),
       pollDelayMs: () => 0,

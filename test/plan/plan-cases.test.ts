@@ -70,7 +70,8 @@ describe('plan snapshots', () => {
       expect(text).toBe(readFileSync(expectedFile, 'utf8'));
       // Every dependency names a change of the same plan.
       const ids = new Set(changes.map((c) => c.id));
-      for (const c of changes) for (const d of c.dependsOn) expect(ids.has(d), `${c.id} → ${d}`).toBe(true);
+      for (const c of changes)
+        for (const d of [...c.dependsOn, ...(c.awaits ?? [])]) expect(ids.has(d), `${c.id} → ${d}`).toBe(true);
     });
   }
 });

@@ -28,6 +28,7 @@ let memberId: string;
 const ctx = (): ApplyContext => ({
   clients: connection.clients,
   resolve: (ref) => ref.id!,
+  awaitRef: async (ref) => ref.id!,
   progress: () => {},
   sleep: async () => {},
   pollDelayMs: () => 0,

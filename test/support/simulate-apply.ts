@@ -37,13 +37,15 @@ export class SimulatedAwsError extends Error {
 /** The changes in an order where each comes after everything it depends on. */
 export function dependencyRespectingOrder(changes: readonly Change[], pick = (_n: number) => 0): Change[] {
   const ids = new Set(changes.map((c) => c.id));
+  // Each change here is carried out whole, so what it awaits for its last step comes first too.
+  const after = (c: Change) => [...c.dependsOn, ...(c.awaits ?? [])];
   for (const c of changes)
-    for (const d of c.dependsOn) if (!ids.has(d)) throw new Error(`${c.id} depends on ${d}, which the plan lacks`);
+    for (const d of after(c)) if (!ids.has(d)) throw new Error(`${c.id} depends on ${d}, which the plan lacks`);
   const done = new Set<string>();
   const out: Change[] = [];
   let left = [...changes];
   while (left.length > 0) {
-    const ready = left.filter((c) => c.dependsOn.every((d) => done.has(d)));
+    const ready = left.filter((c) => after(c).every((d) => done.has(d)));
     if (ready.length === 0) throw new Error(`dependency cycle among ${left.map((c) => c.id).join(', ')}`);
     const next = ready[pick(ready.length) % ready.length]!;
     out.push(next);

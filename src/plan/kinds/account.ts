@@ -49,7 +49,10 @@ function planNew(ctx: PlanContext, account: Account): void {
       tags: desiredTags(account),
       ...(pending ? { pendingRequestId: pending.requestId } : {}),
     },
-    dependsOn: [...ctx.ifPlanned(changeIds.organization), ...ouDeps],
+    // CreateAccount does not need the OU, only the move into it after the account exists: creations
+    // (minutes each on AWS, five at a time) start while the OUs are made.
+    dependsOn: ctx.ifPlanned(changeIds.organization),
+    ...(ouDeps.length > 0 ? { awaits: ouDeps } : {}),
     destructive: false,
   });
 }

@@ -10,6 +10,12 @@ export interface ApplyContext {
   clients: AwsClients;
   /** The physical id behind a ref: known at plan time, or produced earlier in this apply. */
   resolve(ref: Ref): string;
+  /**
+   * The physical id behind a ref whose change is one of this change's `awaits`: waits until that
+   * change is done. Rejects with a ChangeFailedError when it fails or is skipped, and with the
+   * signal's reason when the apply is cancelled.
+   */
+  awaitRef(ref: Ref): Promise<string>;
   /** Reports progress of a long step (CreateAccount polling). */
   progress(message: string): void;
   /** Waits; rejects with the signal's reason when the apply is cancelled. */

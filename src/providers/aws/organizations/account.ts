@@ -65,7 +65,12 @@ async function createAccount(changeId: string, s: CreatePayload, ctx: ApplyConte
   if (s.pendingRequestId) await org.send(new TagResourceCommand({ ResourceId: accountId, Tags: toTags(s.tags) }));
   if (s.ou !== null) {
     ctx.progress(`moving into ${s.ou.address.key}`);
-    await moveAccount(org, accountId, ctx.resolve(s.root), ctx.resolve(s.ou));
+    const ou = await ctx.awaitRef(s.ou).catch((err: unknown) => {
+      if (!(err instanceof ChangeFailedError)) throw err;
+      const why = `account ${accountId} was created and stays in the root: ${err.message}; the next apply moves it`;
+      throw new ChangeFailedError(changeId, err.awsCode, why);
+    });
+    await moveAccount(org, accountId, ctx.resolve(s.root), ou);
   }
   return { physicalId: accountId };
 }
