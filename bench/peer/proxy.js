@@ -52,7 +52,7 @@ export function startProxy(options) {
       const started = performance.now();
       state.inFlight++;
       state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
-      const record = { ...op, inFlight: state.inFlight, ms: 0, status: 0, byProxy: false };
+      const record = { ...op, at: started, inFlight: state.inFlight, ms: 0, status: 0, byProxy: false };
       const finish = (status, headers, payload) => {
         state.inFlight--;
         record.ms = performance.now() - started;

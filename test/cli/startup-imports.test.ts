@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The built CLI (npm test builds before vitest runs) is started for real, with a hook that records
-// every module it imports: validate must not pay for the AWS SDK, --help not even for the validator. The SDK is
-// bundled into the CLI's chunks; dist/bin/bundle-packages.json says which packages each chunk holds.
+// The CLI's module graph (dist/cli/main.js from tsc: npm test builds before vitest runs) is started for real, with
+// a hook that records every module it imports: validate must not pay for the AWS SDK, --help not even for the
+// validator. bin/bulkhead.js runs the same graph bundled into one script, where esbuild runs a module only when
+// its import() is reached, so what is not imported here is not run there either.
 const root = join(import.meta.dirname, '..', '..');
+const main = pathToFileURL(join(root, 'dist', 'cli', 'main.js')).href;
 const dir = mkdtempSync(join(tmpdir(), 'bulkhead-imports-'));
 
 function importsOf(args: string[], env: Record<string, string> = {}, status = 0): string[] {
@@ -16,7 +18,14 @@ function importsOf(args: string[], env: Record<string, string> = {}, status = 0)
   writeFileSync(trace, '');
   const r = spawnSync(
     process.execPath,
-    ['--import', join(root, 'test', 'support', 'trace-imports.mjs'), join(root, 'bin', 'bulkhead.js'), ...args],
+    [
+      '--import',
+      join(root, 'test', 'support', 'trace-imports.mjs'),
+      '--input-type=module',
+      '-e',
+      `const m = await import(${JSON.stringify(main)}); process.exitCode = await m.main(process.argv.slice(1));`,
+      ...args,
+    ],
     {
       cwd: dir,
       encoding: 'utf8',
@@ -27,19 +36,12 @@ function importsOf(args: string[], env: Record<string, string> = {}, status = 0)
   return readFileSync(trace, 'utf8').split('\n').filter(Boolean);
 }
 
-/** The packages whose code a loaded module holds: its own, or those bundled into it (scripts/bundle-cli.js). */
+/** The packages of the modules loaded. */
 function packagesIn(urls: string[]): string[] {
-  const bundled = JSON.parse(readFileSync(join(root, 'dist', 'bin', 'bundle-packages.json'), 'utf8')) as Record<
-    string,
-    string[]
-  >;
   const found = new Set<string>();
   for (const url of urls) {
-    if (!url.startsWith('file:')) continue;
     const own = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
     if (own) found.add(own[1]!);
-    const file = fileURLToPath(url);
-    if (file.startsWith(join(root, 'dist', 'bin'))) for (const p of bundled[basename(file)] ?? []) found.add(p);
   }
   return [...found].sort();
 }

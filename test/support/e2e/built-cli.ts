@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const BIN = join(ROOT, 'bin', 'bulkhead.js');
-const BUILT = join(ROOT, 'dist', 'bin', 'main.js');
+const BUILT = join(ROOT, 'dist', 'bin', 'cli-script.js');
 
 function newestMtime(dir: string): number {
   let newest = 0;

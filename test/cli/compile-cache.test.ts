@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commandOf } from '../../src/cli/boot.js';
+
+// bin/bulkhead.js starts the bundled CLI with a V8 code cache per command (src/cli/boot.ts): the built CLI is run
+// for real, with BULKHEAD_COMPILE_CACHE pointing at a folder of its own.
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'bulkhead.js');
+
+function run(args: string[], cache: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, BULKHEAD_COMPILE_CACHE: cache, NO_COLOR: '1' },
+  });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+}
+const files = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+
+describe('the compile cache', () => {
+  it('is written once per command, then read, and gives the same output', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bulkhead-cc-')), 'cache');
+    const first = run(['--help'], dir);
+    expect(first.status).toBe(0);
+    const written = files(dir);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^[0-9a-f]{16}-default\.bin$/);
+    const path = join(dir, written[0]!);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const before = statSync(path).mtimeMs;
+    const second = run(['--help'], dir);
+    expect(second).toEqual(first);
+    expect(statSync(path).mtimeMs).toBe(before); // accepted by V8: not written again
+    expect(run(['--version'], dir).status).toBe(0);
+    expect(run(['validate', '--help'], dir).status).toBe(0);
+    expect(files(dir).map((f) => f.replace(/^[0-9a-f]+-/, ''))).toEqual(['default.bin', 'validate.bin']);
+  });
+
+  it('runs code that imports one of Node’s modules on demand, from the cache too', () => {
+    // V8 drops a script's dynamic import() handler when it comes from a cache: the bundle has none left.
+    const base = mkdtempSync(join(tmpdir(), 'bulkhead-cc-'));
+    for (const round of [1, 2]) {
+      const out = join(base, `schema-${round}.json`);
+      const r = run(['schema', '--out', out], join(base, 'cache'));
+      expect(r.status, r.err).toBe(0);
+      expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('$schema');
+    }
+  });
+
+  it('replaces a cache V8 refuses (another build, a damaged file) and still runs the command', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bulkhead-cc-')), 'cache');
+    expect(run(['--help'], dir).status).toBe(0);
+    const path = join(dir, files(dir)[0]!);
+    writeFileSync(path, 'not bytecode');
+    const again = run(['--help'], dir);
+    expect(again.status).toBe(0);
+    expect(again.out).toContain('Usage: bulkhead');
+    expect(readFileSync(path).length).toBeGreaterThan(100_000); // bytecode again
+    const rewritten = statSync(path).mtimeMs;
+    expect(run(['--help'], dir).status).toBe(0);
+    expect(statSync(path).mtimeMs).toBe(rewritten); // and V8 takes it
+  });
+
+  it('is not written with BULKHEAD_COMPILE_CACHE=off, and a folder that cannot be written costs nothing but time', () => {
+    const base = mkdtempSync(join(tmpdir(), 'bulkhead-cc-'));
+    const off = run(['--help'], 'off');
+    expect(off.status).toBe(0);
+    expect(files(base)).toEqual([]);
+    // A folder that cannot be made (a file stands in its way; root can write anywhere else).
+    const blocker = join(base, 'a-file');
+    writeFileSync(blocker, '');
+    const r = run(['validate', '--help'], join(blocker, 'cache'));
+    expect(r.status).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('Usage: bulkhead validate');
+  });
+
+  it('names caches by the command, not by values the user typed', () => {
+    expect(commandOf(['apply', '-f', 'org.yaml'])).toBe('apply');
+    expect(commandOf(['--json', 'plan'])).toBe('plan');
+    expect(commandOf(['--help'])).toBe('default');
+    expect(commandOf(['../../etc/passwd'])).toBe('default');
+    expect(commandOf(['Apply'])).toBe('default');
+  });
+});
