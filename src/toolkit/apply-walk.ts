@@ -11,6 +11,7 @@ import { ChangeFailedError } from '../providers/aws/organizations/index.js';
 import type { ApplyContext, KindProvider } from '../providers/aws/provider.js';
 import { PROVIDERS } from '../providers/aws/registry.js';
 import { RateLimiter } from '../providers/aws/rate-limiter.js';
+import { Durations } from '../providers/aws/durations.js';
 import { ASSIGNMENT_LANE, ASSIGNMENT_OPERATIONS_OUTSTANDING } from '../providers/aws/identity-center/index.js';
 import type { Connection } from './connect.js';
 
@@ -18,7 +19,7 @@ export interface WalkSettings {
   /** AWS allows 5 CreateAccount requests in flight. */
   createAccountConcurrency?: number;
   concurrency?: number;
-  pollDelayMs?: (attempt: number, elapsedMs: number) => number;
+  pollDelayMs?: (attempt: number, elapsedMs: number, typicalMs?: number) => number;
   /** Status polls per second, shared by every asynchronous change in flight (default 50). */
   pollsPerSecond?: number;
   /** Attempts of a change that fails with an error its provider calls retryable. */
@@ -38,9 +39,20 @@ export interface WalkOutcome {
  * or minutes (AWS CreateAccount), in about 140 polls for two minutes. A tenth (10%) kept a hundred
  * accounts created five at a time 10% over AWS's bound of ⌈N/5⌉ creation times: each of AWS's five
  * slots stays idle until its creation is noticed. All polls share the apply's poll rate.
+ *
+ * When this apply has already seen such an operation end (`typicalMs`: how long the earlier ones took
+ * at least), one poll falls at that time and a few follow close after it (every 25 ms, or an eighth
+ * of a tenth of it, for a tenth of it), since the next ones tend to take as long: the second and
+ * later rounds of five creations are noticed within tens of milliseconds, not a hundred.
  */
-export function defaultPollDelayMs(_attempt: number, elapsedMs: number): number {
-  return Math.min(5_000, Math.max(100, Math.round(elapsedMs / 30)));
+export function defaultPollDelayMs(_attempt: number, elapsedMs: number, typicalMs?: number): number {
+  const base = Math.min(5_000, Math.max(100, Math.round(elapsedMs / 30)));
+  if (typicalMs === undefined) return base;
+  const window = Math.max(200, typicalMs / 10);
+  const step = Math.max(25, Math.round(window / 8));
+  if (elapsedMs < typicalMs) return Math.max(1, Math.min(base, Math.ceil(typicalMs - elapsedMs)));
+  if (elapsedMs < typicalMs + window) return step;
+  return base;
 }
 
 export function describeError(err: unknown): { code: string; message: string } {
@@ -120,6 +132,7 @@ export async function walkChanges(
   };
   signal.addEventListener('abort', onAbort, { once: true });
   const polls = new RateLimiter(settings.pollsPerSecond ?? 50);
+  const durations = new Durations();
   const sleep = cancellableSleep(signal);
   const contextFor = (c: Change): ApplyContext => ({
     clients: connection.clients,
@@ -129,6 +142,7 @@ export async function walkChanges(
     sleep,
     pollDelayMs: settings.pollDelayMs ?? defaultPollDelayMs,
     pollSlot: () => polls.take(),
+    durations,
     signal,
   });
   // Requests an interrupted run left running go first: they hold AWS's five CreateAccount slots.

@@ -15,6 +15,7 @@ import { apply } from '../../src/toolkit/apply.js';
 import { connect, type Connection } from '../../src/toolkit/connect.js';
 import { plan } from '../../src/toolkit/plan.js';
 import { startMoto, type MotoServer } from '../support/fidelity/moto-server.js';
+import { Durations } from '../../src/providers/aws/durations.js';
 
 const SPEC = `version: 1
 organization:
@@ -117,6 +118,7 @@ describe('the organization trail applied against moto', () => {
       clients: connection.clients,
       resolve: (ref: { id?: string }) => ref.id!,
       awaitRef: (ref: { id?: string }) => Promise.resolve(ref.id!),
+      durations: new Durations(),
       progress: () => {},
       sleep: () => Promise.resolve(),
       pollDelayMs: () => 0,

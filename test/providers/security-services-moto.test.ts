@@ -16,6 +16,7 @@ import { securityServiceProvider } from '../../src/providers/aws/security-servic
 import type { KindChange } from '../../src/plan/types.js';
 import { connect, type Connection } from '../../src/toolkit/connect.js';
 import { startMoto, type MotoServer } from '../support/fidelity/moto-server.js';
+import { Durations } from '../../src/providers/aws/durations.js';
 
 // The security providers through the SDK against moto, for the calls moto implements: Organizations delegated
 // administrators, GuardDuty's admin accounts, Security Hub's hub, Config aggregators
@@ -29,6 +30,7 @@ const ctx = (): ApplyContext => ({
   clients: connection.clients,
   resolve: (ref) => ref.id!,
   awaitRef: async (ref) => ref.id!,
+  durations: new Durations(),
   progress: () => {},
   sleep: async () => {},
   pollDelayMs: () => 0,

@@ -4,6 +4,7 @@ import type { ObservedState } from '../../model/observed.js';
 import type { Ref } from '../../model/payloads.js';
 import type { KindChange } from '../../plan/types.js';
 import type { AwsClients } from './clients.js';
+import type { Durations } from './durations.js';
 
 /** What a provider may use while it carries out one change. */
 export interface ApplyContext {
@@ -20,8 +21,13 @@ export interface ApplyContext {
   progress(message: string): void;
   /** Waits; rejects with the signal's reason when the apply is cancelled. */
   sleep(ms: number): Promise<void>;
-  /** Delay before the n-th poll of an asynchronous operation, `elapsedMs` after it started. */
-  pollDelayMs(attempt: number, elapsedMs: number): number;
+  /**
+   * Delay before the n-th poll of an asynchronous operation, `elapsedMs` after it started;
+   * `typicalMs` is how long such operations took in this apply (`durations`), when known.
+   */
+  pollDelayMs(attempt: number, elapsedMs: number, typicalMs?: number): number;
+  /** How long asynchronous operations took in this apply, shared by every change. */
+  durations: Durations;
   /** Resolves when a status poll may go out: polls of all changes in flight share one rate. */
   pollSlot(): Promise<void>;
   /** Aborted when the user cancels: polling stops waiting, nothing new is sent. */

@@ -19,16 +19,27 @@ import {
 
 type CreatePayload = Extract<KindChange<'account'>['payload'], { action: 'create' }>;
 
-/** Waits for a CreateAccount request to end; polls share the apply's poll rate. */
-async function waitFor(requestId: string, ctx: ApplyContext): Promise<CreateAccountStatus> {
+/**
+ * Waits for a CreateAccount request to end; polls share the apply's poll rate. A request this run
+ * started (`fresh`) tells the apply how long creations take, for the polls of the next ones.
+ */
+async function waitFor(requestId: string, ctx: ApplyContext, fresh: boolean): Promise<CreateAccountStatus> {
   const org = ctx.clients.organizations;
   const started = Date.now();
+  let running = 0; // the last time it was seen still in progress
   for (let attempt = 1; ; attempt++) {
-    await ctx.sleep(ctx.pollDelayMs(attempt, Date.now() - started));
+    const typical = ctx.durations.typical('CreateAccount');
+    await ctx.sleep(ctx.pollDelayMs(attempt, Date.now() - started, typical));
     await ctx.pollSlot();
+    const asked = Date.now() - started;
     const status = (await org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId })))
       .CreateAccountStatus!;
-    if (status.State !== 'IN_PROGRESS') return status;
+    if (status.State === 'IN_PROGRESS') {
+      running = asked;
+      continue;
+    }
+    if (fresh && status.State === 'SUCCEEDED' && running > 0) ctx.durations.record('CreateAccount', running);
+    return status;
   }
 }
 
@@ -46,8 +57,10 @@ async function createAccount(changeId: string, s: CreatePayload, ctx: ApplyConte
       .CreateAccountStatus!;
   }
   ctx.progress(`creating (request ${status.Id})`);
+  // Only a request sent here shows how long a creation takes from its start.
+  let fresh = s.pendingRequestId === undefined;
   for (;;) {
-    if (status.State === 'IN_PROGRESS' || status.State === undefined) status = await waitFor(status.Id!, ctx);
+    if (status.State === 'IN_PROGRESS' || status.State === undefined) status = await waitFor(status.Id!, ctx, fresh);
     if (status.State === 'SUCCEEDED') break;
     const first =
       status.FailureReason === 'EMAIL_ALREADY_EXISTS'
@@ -59,6 +72,7 @@ async function createAccount(changeId: string, s: CreatePayload, ctx: ApplyConte
     }
     ctx.progress(`request ${status.Id} repeated request ${first}; following that one`);
     status = { Id: first, State: 'IN_PROGRESS' };
+    fresh = false;
   }
   const accountId = status.AccountId!;
   // A resumed request was sent by an earlier run, perhaps with other tags.

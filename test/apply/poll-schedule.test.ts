@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { Durations } from '../../src/providers/aws/durations.js';
+import { defaultPollDelayMs } from '../../src/toolkit/apply-walk.js';
+
+/** The times at which an operation that ends at `endsAt` ms is polled, and when it is noticed. */
+function polls(endsAt: number, typical?: number) {
+  const at: number[] = [];
+  let t = 0;
+  for (let attempt = 1; attempt < 10_000; attempt++) {
+    t += defaultPollDelayMs(attempt, t, typical);
+    at.push(t);
+    if (t >= endsAt) return { at, noticedAfter: t - endsAt };
+  }
+  throw new Error('never noticed');
+}
+
+describe('the default poll schedule', () => {
+  it('notices an operation within ~3% of its time (at least 100 ms between polls) when nothing is known', () => {
+    for (const ends of [1_000, 3_000, 60_000, 120_000]) {
+      const { at, noticedAfter } = polls(ends);
+      expect(noticedAfter).toBeLessThanOrEqual(Math.max(100, ends * 0.035));
+      for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(100);
+    }
+  });
+
+  it('polls at the typical time and close after it once one has ended, so the next is noticed sooner', () => {
+    for (const [typical, ends] of [
+      [2_950, 3_000],
+      [2_990, 3_040],
+      [60_000, 61_000],
+    ] as const) {
+      const blind = polls(ends);
+      const taught = polls(ends, typical);
+      expect(taught.noticedAfter).toBeLessThan(Math.max(26, typical / 80));
+      expect(taught.at).toContain(typical);
+      // A few more polls at most, not a flood.
+      expect(taught.at.length).toBeLessThanOrEqual(blind.at.length + 9);
+    }
+  });
+
+  it('falls back to the usual schedule once an operation runs well past the typical time', () => {
+    const { at } = polls(30_000, 3_000);
+    const window = 300; // a tenth of the typical time, at least 200 ms
+    const late = at.filter((t) => t >= 3_000 + window);
+    expect(late.length).toBeGreaterThan(50);
+    for (let i = 1; i < late.length; i++) expect(late[i]! - late[i - 1]!).toBeGreaterThanOrEqual(100);
+    expect(at.filter((t) => t > 3_000 && t < 3_000 + window).length).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('durations', () => {
+  it('is unknown until one has ended, then the median lower bound', () => {
+    const d = new Durations();
+    expect(d.typical('CreateAccount')).toBeUndefined();
+    d.record('CreateAccount', 3_000);
+    expect(d.typical('CreateAccount')).toBe(3_000);
+    d.record('CreateAccount', 2_900);
+    d.record('CreateAccount', 9_000);
+    expect(d.typical('CreateAccount')).toBe(3_000);
+    expect(d.typical('CreateOrganizationalUnit')).toBeUndefined();
+  });
+});
