@@ -5,6 +5,7 @@
 //   lazy: esbuild runs each only when its import() is reached, so `validate` still runs no AWS SDK code.
 // - boot.js: what bin/bulkhead.js imports to start cli-script.js (src/cli/boot.ts, Node's modules only).
 // - daemon.js: what `bulkhead local start --detach` runs, an ES module on its own.
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -47,6 +48,8 @@ const text = readFileSync(script, 'utf8').replaceAll('import("node:', '__bhI_("n
 const left = /\bimport\((?!\))/.exec(text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""'));
 if (left) throw new Error(`${script} still has a dynamic import(): ${text.slice(left.index, left.index + 80)}`);
 writeFileSync(script, text);
+// What src/cli/boot.ts keys its code caches by: V8 itself compares only the source's length.
+writeFileSync(`${script}.sha256`, `${createHash('sha256').update(text).digest('hex')}\n`);
 
 await build({
   ...common,

@@ -101,9 +101,14 @@ function observe(run, tool, scenario) {
     throw new Error(`${tool.name} ${scenario} exited ${run.status}:\n${run.err.slice(-3000)}\n${run.out.slice(-2000)}`);
   const byOperation = {};
   for (const c of proxy.state.calls) byOperation[c.target] = (byOperation[c.target] ?? 0) + 1;
+  const calls = proxy.state.calls;
+  // From the first call's start to the last call's end: the part of the run spent on the wire.
+  const wireMs =
+    calls.length === 0 ? 0 : Math.max(...calls.map((c) => c.at + c.ms)) - Math.min(...calls.map((c) => c.at));
   return {
     ms: run.ms,
     rssKb: run.rssKb,
+    wireMs,
     calls: proxy.state.calls.length,
     maxInFlight: proxy.state.maxInFlight,
     byOperation,
@@ -161,6 +166,7 @@ for (const scenario of chosen) {
     const runs = results[scenario][tool.name];
     row[tool.name] = {
       wallMs: Math.round(median(runs.map((r) => r.ms))),
+      wireMs: Math.round(median(runs.map((r) => r.wireMs))),
       peakRssMb: Math.round(Math.max(...runs.map((r) => r.rssKb)) / 1024),
       calls: median(runs.map((r) => r.calls)),
       maxInFlight: Math.max(...runs.map((r) => r.maxInFlight)),
@@ -178,6 +184,8 @@ for (const scenario of chosen) {
     const requests = results[scenario].bulkhead.at(-1).requests ?? [];
     row.floor = await floorOf(moto.endpoint, requests);
     row.bulkheadOverFloor = +(row.bulkhead.wallMs / row.floor.floorMs).toFixed(2);
+    // The reads alone (first call to last answer, through the proxy) against what moto alone needs for them.
+    row.readsOverFloor = +(row.bulkhead.wireMs / row.floor.floorMs).toFixed(2);
   }
   summary[scenario] = row;
 }
@@ -195,7 +203,7 @@ for (const [scenario, row] of Object.entries(summary)) {
     `bulkhead ÷ org-formation: wall ${row.ratio}×, RSS ${row.rssRatio}×`,
     row.boundMs ? `bound ⌈N/5⌉·L ${row.boundMs} ms, bulkhead ${row.bulkheadOverBound}× of it` : '',
     row.floor
-      ? `moto floor ${row.floor.floorMs} ms (${row.floor.calls} calls, ${row.floor.serialMs} ms serial, moto sustains ${row.floor.concurrency}× in parallel), bulkhead ${row.bulkheadOverFloor}× of it`
+      ? `moto floor ${row.floor.floorMs} ms (${row.floor.calls} calls, ${row.floor.serialMs} ms serial, moto sustains ${row.floor.concurrency}× in parallel), bulkhead ${row.bulkheadOverFloor}× of it (its reads, ${row.bulkhead.wireMs} ms first call to last answer: ${row.readsOverFloor}×)`
       : '',
   ].filter(Boolean);
   console.log(`            ${extra.join('; ')}`);
