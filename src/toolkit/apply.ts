@@ -10,7 +10,7 @@ import { withConnection, type Connection, type TargetOptions } from './connect.j
 import { takeApplyLock, type ApplyLock } from './apply-lock.js';
 import { loadValidModel, makePlan } from './plan.js';
 import { refresh, refreshOptionsFor } from './refresh.js';
-import { checkedTarget } from './target-check.js';
+import { checkedRefresh } from './checked-refresh.js';
 import { withinPlan } from './within-plan.js';
 
 export { defaultPollDelayMs } from './apply-walk.js';
@@ -138,8 +138,9 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   // management account, so the target check holds for saved plans too.
   const model = options.model ?? (await loadValidModel(saved?.specFile ?? options.file, saved ? silentIoHost : io));
   return withConnection(options, async (connection) => {
-    const target = await checkedTarget(connection, model, io);
-    const observed = await settled(connection, io, await refresh(connection, io, refreshOptionsFor(model)));
+    const checked = await checkedRefresh(connection, model, io, refreshOptionsFor(model));
+    const { target } = checked;
+    const observed = await settled(connection, io, checked.observed);
     const planned = planToApply(options, saved, model, connection, observed);
     checkPlannable(planned, options.allowDestroy === true);
     const empty = { done: [], failed: [], skipped: [], notStarted: [] };

@@ -7,8 +7,8 @@ import { specHash, stateFingerprint } from '../plan/fingerprint.js';
 import type { Plan } from '../plan/types.js';
 import type { AccessDiff } from './access-diff.js';
 import { withConnection, type Connection, type TargetOptions } from './connect.js';
-import { refresh, refreshOptionsFor } from './refresh.js';
-import { checkedTarget } from './target-check.js';
+import { refreshOptionsFor } from './refresh.js';
+import { checkedRefresh } from './checked-refresh.js';
 import { loadValidModel } from './validate.js';
 
 export { loadValidModel };
@@ -59,8 +59,7 @@ export function makePlan(file: string, model: OrgModel, observed: ObservedState,
 export async function plan(options: PlanOptions): Promise<PlanResult> {
   const model = options.model ?? (await loadValidModel(options.file, options.io));
   return withConnection(options, async (connection) => {
-    const target = await checkedTarget(connection, model, options.io);
-    const observed = await refresh(connection, options.io, refreshOptionsFor(model));
+    const { target, observed } = await checkedRefresh(connection, model, options.io, refreshOptionsFor(model));
     const planned = makePlan(options.file, model, observed, target);
     let access: AccessDiff | undefined;
     if (options.accessDiff !== false) {

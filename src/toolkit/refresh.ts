@@ -24,10 +24,6 @@ export function mergeReads(readers: readonly ServiceReader[], parts: readonly Pa
   return observed;
 }
 
-function totalCalls(connection: Connection): number {
-  return [...connection.clients.calls.values()].reduce((a, b) => a + b, 0);
-}
-
 export interface RefreshOptions {
   /** Read IAM Identity Center too (default false: a spec without `identity:` leaves it unread and untouched). */
   identity?: boolean;
@@ -89,7 +85,6 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
   const first = wanted.filter((r) => !r.afterOthers);
   const then = wanted.filter((r) => r.afterOthers);
   const started = Date.now();
-  const callsBefore = totalCalls(connection);
   const code = 'refresh.progress';
   emit(io, {
     type: 'progress',
@@ -116,8 +111,7 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
     const later = await Promise.all(then.map((r) => r.read(connection.clients, io, context)));
     return mergeReads([...first, ...then], [...parts, ...later]);
   };
-  const observed = await readAll().finally(unsubscribe);
-  const calls = totalCalls(connection) - callsBefore;
+  const { value: observed, calls } = await connection.clients.counted(readAll).finally(unsubscribe);
   const ssoCounts = identity
     ? `, ${observed['permission-set'].length} permission sets, ${observed['account-assignment'].length} assignments`
     : '';

@@ -39,6 +39,8 @@ export interface AwsClients {
   client<C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C, region?: string): C;
   /** Counts every request sent, for tests and the refresh benchmark. */
   calls: Map<string, number>;
+  /** Runs `work` and counts the requests it sends, and only those (others may run meanwhile). */
+  counted<T>(work: () => Promise<T>): Promise<{ value: T; calls: number }>;
   /** Hears about every SDK retry (throttling, 5xx, network) before its wait; returns an unsubscribe. */
   onRetry(listener: (notice: RetryNotice) => void): () => void;
   destroy(): void;
@@ -107,6 +109,7 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
   );
   const profile = profileOf(target);
   const command = new AsyncLocalStorage<string>();
+  const counting = new AsyncLocalStorage<{ calls: number }>();
   const listeners = new Set<(notice: RetryNotice) => void>();
   const instrument = (client: unknown, limited: boolean | RateLimiter): void => {
     const bucket = limited === true ? limiter : limited === false ? undefined : limited;
@@ -120,6 +123,8 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
       (next: Next, context: { commandName?: string }) => async (args: unknown) => {
         const name = context.commandName?.replace(/Command$/, '') ?? 'unknown';
         calls.set(name, (calls.get(name) ?? 0) + 1);
+        const counter = counting.getStore();
+        if (counter) counter.calls++;
         if (bucket) await bucket.take();
         // The SDK's retries run inside next(): they can tell which command they retry.
         return command.run(name, () => next(args));
@@ -210,6 +215,11 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
       return made;
     },
     calls,
+    async counted(work) {
+      const counter = { calls: 0 };
+      const value = await counting.run(counter, work);
+      return { value, calls: counter.calls };
+    },
     onRetry(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
