@@ -45,8 +45,9 @@ await build({
 // the source map still holds. Anything else imported dynamically would fail at run time, so it fails the build.
 const script = 'dist/bin/cli-script.js';
 const text = readFileSync(script, 'utf8').replaceAll('import("node:', '__bhI_("node:');
-const left = /\bimport\((?!\))/.exec(text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""'));
-if (left) throw new Error(`${script} still has a dynamic import(): ${text.slice(left.index, left.index + 80)}`);
+const code = text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+const left = /\bimport\((?!\))/.exec(code);
+if (left) throw new Error(`${script} still has a dynamic import(): ${code.slice(left.index, left.index + 80)}`);
 writeFileSync(script, text);
 // What src/cli/boot.ts keys its code caches by: V8 itself compares only the source's length.
 writeFileSync(`${script}.sha256`, `${createHash('sha256').update(text).digest('hex')}\n`);

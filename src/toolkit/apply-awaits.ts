@@ -13,7 +13,7 @@ type Settled = { ok: true } | { ok: false; why: string };
  */
 export function awaitsOf(changes: readonly Change[], resolve: (ref: Ref) => string, signal: AbortSignal) {
   const byAddress = new Map(changes.map((c) => [addressText({ kind: c.kind, key: c.key }), c]));
-  const started = new Set<string>();
+  const started = new Set<string>(); // running now: started, and not waiting to retry
   const settled = new Map<string, Settled>();
   const waiters = new Map<string, (() => void)[]>();
   const settle = (id: string, outcome: Settled) => {
@@ -21,7 +21,8 @@ export function awaitsOf(changes: readonly Change[], resolve: (ref: Ref) => stri
     for (const wake of waiters.get(id) ?? []) wake();
     waiters.delete(id);
   };
-  // Cancelled: what has not started never will; what runs finishes, and its awaiters with it.
+  // Cancelled: what is not running never will (one waiting to retry is left as it is, with no event of its
+  // own); what runs finishes, and its awaiters with it.
   signal.addEventListener(
     'abort',
     () => {
@@ -33,6 +34,7 @@ export function awaitsOf(changes: readonly Change[], resolve: (ref: Ref) => stri
   return {
     observe(e: WalkEvent): void {
       if (e.type === 'start') started.add(e.id);
+      else if (e.type === 'retry') started.delete(e.id);
       else if (e.type === 'done') settle(e.id, { ok: true });
       else if (e.type === 'failed') settle(e.id, { ok: false, why: 'failed' });
       else if (e.type === 'skipped') settle(e.id, { ok: false, why: `was skipped (${e.because})` });

@@ -83,6 +83,16 @@ describe('awaits', () => {
     await expect(waiting).resolves.toBe('ou-abcd-87654321');
   });
 
+  it('stops waiting when the apply is cancelled while the awaited change waits to retry (the walk leaves it)', async () => {
+    // The walker drops a change cancelled during its retry pause without an event: waiting on would never end.
+    const { controller, awaits } = setup();
+    awaits.observe({ type: 'start', id: ou.id, attempt: 1 });
+    const waiting = awaits.wait(account, ref);
+    awaits.observe({ type: 'retry', id: ou.id, attempt: 1, delayMs: 500, error: new Error('ConcurrentModification') });
+    controller.abort(new Error('cancelled by the user'));
+    await expect(waiting).rejects.toThrow('cancelled by the user');
+  });
+
   it('resolves a ref that is not awaited (known at plan time, or outside this walk) at once', async () => {
     const { awaits } = setup();
     await expect(awaits.wait(account, { ...ref, id: 'ou-known-00000000' })).resolves.toBe('ou-known-00000000');
