@@ -2,6 +2,8 @@ import { BulkheadError } from '../core/errors.js';
 import { emit, say, type IoHost } from '../core/events.js';
 import { stateFingerprint } from '../plan/fingerprint.js';
 import { acquireLock, LockHeldError } from '../providers/aws/lock.js';
+import { applyMarkOf, readApplyMark } from '../providers/aws/apply-mark.js';
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { Connection } from './connect.js';
 import { refresh } from './refresh.js';
 import { silentIoHost } from '../core/events.js';
@@ -18,6 +20,8 @@ export interface PlannedState {
    * refresh); undefined when the state now asks for anything the plan did not.
    */
   narrowed(now: ObservedState): readonly Change[] | undefined;
+  /** The state the plan was made from: its root and apply mark, and whether anything in it was still running. */
+  observed: ObservedState;
 }
 
 export interface ApplyLock {
@@ -40,11 +44,13 @@ export async function takeApplyLock(
   planned: PlannedState | undefined,
 ): Promise<ApplyLock> {
   const org = connection.clients.organizations;
+  const rootId = planned?.observed.organization[0]?.root.id;
   let held;
   try {
     held = await acquireLock(org, {
       timeoutMs: options.lockTimeoutMs ?? 0,
       ...(options.holder ? { holder: options.holder } : {}),
+      ...(rootId ? { rootId } : {}),
     });
   } catch (err) {
     if (err instanceof LockHeldError) {
@@ -72,7 +78,7 @@ export async function takeApplyLock(
       }
     },
   };
-  if (planned !== undefined) {
+  if (planned !== undefined && !(await unchangedSince(org, planned, held.waited))) {
     const state = await refresh(connection, silentIoHost);
     const narrowed = stateFingerprint(state) === planned.fingerprint ? undefined : planned.narrowed(state);
     if (narrowed !== undefined) {
@@ -90,4 +96,19 @@ export async function takeApplyLock(
     }
   }
   return lock;
+}
+
+/**
+ * Whether the organization is still the one the plan was made from, without reading it all again: the lock was
+ * free at the first try, nothing was running when it was read (a CreateAccount or assignment could have finished
+ * since), and the apply mark (apply-mark.ts, read before the rest of the refresh) has not moved, so no apply let the
+ * lock go in between. Anything else, or a failed read, is answered by a full refresh.
+ */
+async function unchangedSince(org: OrganizationsClient, planned: PlannedState, waited: boolean): Promise<boolean> {
+  const { observed } = planned;
+  const rootId = observed.organization[0]?.root.id;
+  const running = observed.pending.createAccount.length + observed.pending.assignments.length;
+  if (waited || rootId === undefined || running > 0) return false;
+  const mark = await readApplyMark(org, rootId).catch(() => null);
+  return mark !== null && mark === applyMarkOf(observed);
 }

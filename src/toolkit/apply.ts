@@ -172,7 +172,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       options,
       createOrg
         ? undefined
-        : { fingerprint: planned.stateFingerprint, narrowed: (now) => withinPlan(model, now, changes) },
+        : { fingerprint: planned.stateFingerprint, narrowed: (now) => withinPlan(model, now, changes), observed },
     );
     let outcome: WalkOutcome;
     try {

@@ -40,9 +40,21 @@ describe('the apply lock', () => {
 
   it('two applies at once: exactly one takes the lock', async () => {
     bump();
+    // Both are confirmed once both have planned, so that both ask for the lock at the same moment.
+    let asked = 0;
+    let both!: () => void;
+    const together = new Promise<void>((resolve) => (both = resolve));
+    const io = () => ({
+      notify() {},
+      ask: async () => {
+        if (++asked === 2) both();
+        await together;
+        return true;
+      },
+    });
     const results = await Promise.allSettled([
-      applyWithLock({ file, connection: env.connection, io: new RecordingIoHost(), holder: 'a' }),
-      applyWithLock({ file, connection: env.connection, io: new RecordingIoHost(), holder: 'b' }),
+      applyWithLock({ file, connection: env.connection, io: io(), holder: 'a' }),
+      applyWithLock({ file, connection: env.connection, io: io(), holder: 'b' }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled').length).toBe(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;

@@ -10,6 +10,11 @@ export interface ReleaseOptions {
   /** The first pause between tries, doubled each time up to 5 s; default 250 ms. */
   baseDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Written on every try before the lock is deleted (the apply mark): a lock is never let go before it lands, so
+   * an apply that took the lock next can tell that this one changed the organization.
+   */
+  mark?: (signal: { abortSignal: AbortSignal }) => Promise<void>;
 }
 
 /**
@@ -81,12 +86,14 @@ export async function releaseLockPolicy(
     for (let delay = options.baseDelayMs ?? 250; tries < attempts; delay = Math.min(delay * 2, 5_000)) {
       tries++;
       try {
-        const described = await bounded(org.send(new DescribePolicyCommand({ PolicyId: lock.policyId }), signal)).catch(
-          (e: unknown) => {
+        const [described] = await Promise.all([
+          bounded(org.send(new DescribePolicyCommand({ PolicyId: lock.policyId }), signal)).catch((e: unknown) => {
             if (name(e) === 'PolicyNotFoundException') return undefined;
             throw e;
-          },
-        );
+          }),
+          // Also when the lock turns out lost: what this apply changed happened all the same.
+          options.mark && bounded(options.mark(signal)),
+        ]);
         const current = parseHolder(described?.Policy?.PolicySummary?.Description);
         if (described === undefined || current?.token !== lock.holder.token) {
           // Not ours any more; who holds the organization now is for the report only.

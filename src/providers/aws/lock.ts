@@ -15,6 +15,7 @@ import {
   type ProcessIdentity,
 } from './lock-holder.js';
 import { releaseLockPolicy, type ReleaseOptions, type ReleaseOutcome } from './lock-release.js';
+import { rootIdOf, writeApplyMark } from './apply-mark.js';
 import { allPages } from './paginate.js';
 
 export {
@@ -41,8 +42,10 @@ const LOCK_CONTENT = JSON.stringify({
 export interface HeldLock {
   policyId: string;
   holder: LockHolder;
+  /** True when another apply held the lock at first and this one waited for it. */
+  waited: boolean;
   /**
-   * Deletes the lock if it is still ours, retrying with backoff. Never rejects for AWS failures:
+   * Rewrites the apply mark (apply-mark.ts), then deletes the lock if it is still ours, retrying with backoff. Never rejects for AWS failures:
    * check the outcome (`failed` carries a LockReleaseError with the recovery hint). Calling it
    * again returns the first call's outcome.
    */
@@ -62,6 +65,8 @@ export interface AcquireOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Defaults for `release()`. */
   release?: ReleaseOptions;
+  /** The root the apply mark goes on at release; asked for then when not given. */
+  rootId?: string;
 }
 
 export class LockHeldError extends Error {
@@ -108,7 +113,7 @@ export async function acquireLock(org: OrganizationsClient, options: AcquireOpti
   const holder = newHolder(options);
   const deadline = Date.now() + (options.timeoutMs ?? 0);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  for (;;) {
+  for (let waited = false; ; waited = true) {
     try {
       const r = await org.send(
         new CreatePolicyCommand({
@@ -120,13 +125,27 @@ export async function acquireLock(org: OrganizationsClient, options: AcquireOpti
       );
       const policyId = r.Policy!.PolicySummary!.Id!;
       let released: Promise<ReleaseOutcome> | undefined;
+      // Written once, its root asked for once: a release that retries (throttling) does not redo what got through.
+      let rootId = options.rootId;
+      let marked: Promise<void> | undefined;
+      const write = async (signal: { abortSignal?: AbortSignal }) => {
+        rootId ??= await rootIdOf(org, signal);
+        await writeApplyMark(org, holder.token, rootId, signal);
+      };
+      const mark = (signal: { abortSignal?: AbortSignal }) =>
+        (marked ??= write(signal).catch((err: unknown) => {
+          marked = undefined;
+          throw err;
+        }));
       return {
         policyId,
         holder,
+        waited,
         release: (releaseOptions) =>
           (released ??= releaseLockPolicy(org, { policyId, holder }, async () => (await readLock(org))?.holder, {
             ...options.release,
             ...releaseOptions,
+            mark,
           })),
       };
     } catch (err) {
@@ -151,6 +170,8 @@ export async function breakLockPolicy(org: OrganizationsClient, policyId: string
   const current = await readLock(org);
   if (!current) return { status: 'not-locked' };
   if (current.policyId !== policyId) return { status: 'changed', current: current.holder };
+  // Whatever the holder changed, it never rewrote the mark: the next apply must read everything again.
+  await writeApplyMark(org, `unlocked ${current.holder?.token ?? policyId}`, await rootIdOf(org));
   try {
     await org.send(new DeletePolicyCommand({ PolicyId: policyId }));
   } catch (err) {
@@ -164,6 +185,7 @@ export async function breakLockPolicy(org: OrganizationsClient, policyId: string
 export async function breakLock(org: OrganizationsClient): Promise<LockHolder | undefined | null> {
   const current = await readLock(org);
   if (!current) return null;
+  await writeApplyMark(org, `unlocked ${current.holder?.token ?? current.policyId}`, await rootIdOf(org));
   await org.send(new DeletePolicyCommand({ PolicyId: current.policyId }));
   return current.holder;
 }

@@ -75,6 +75,9 @@ export async function readOrganizations(
     org.send(new ListRootsCommand({ NextToken: token })).then((r) => ({ items: r.Roots, next: r.NextToken })),
   );
   const root = roots[0]!;
+  // The root's tags first, before anything else is read: they hold the apply mark (apply-mark.ts), and an apply
+  // that finished while the rest was read must show up as a mark that moved, not as one read after its changes.
+  const rootTags = { id: root.Id!, tags: await tagsOf(org, root.Id!) };
   const organizationalUnits: ObservedOu[] = [];
   let level: { id: string; path: string | null }[] = [{ id: root.Id!, path: null }];
   const parents = [...level];
@@ -160,8 +163,7 @@ export async function readOrganizations(
     ...accounts,
     ...policies.filter((p) => !p.awsManaged),
   ];
-  const rootTags = { id: root.Id!, tags: {} as Record<string, string> };
-  await mapLimit([...tagged, rootTags], limit, async (r) => {
+  await mapLimit(tagged, limit, async (r) => {
     r.tags = await tagsOf(org, r.id);
   });
   return {
