@@ -1,4 +1,3 @@
-import { COST_EXPLORER_LANE, STATUS_BATCH } from '../providers/aws/cost-explorer/cost-allocation-tags.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { walk, type WalkNode } from '../apply/walker.js';
 import { awaitsOf } from './apply-awaits.js';
@@ -7,12 +6,17 @@ import { emit, type ChangeEventData, type ChangeState, type IoHost } from '../co
 import { addressText } from '../model/kinds.js';
 import type { Ref } from '../model/payloads.js';
 import type { Change } from '../plan/types.js';
-import { ChangeFailedError } from '../providers/aws/organizations/index.js';
+import { ChangeFailedError } from '../providers/aws/organizations/common.js';
 import type { ApplyContext, KindProvider } from '../providers/aws/provider.js';
-import { PROVIDERS } from '../providers/aws/registry.js';
+import { loadProviders, providerOf as loadedProvider } from '../providers/aws/registry.js';
 import { RateLimiter } from '../providers/aws/rate-limiter.js';
 import { Durations } from '../providers/aws/durations.js';
-import { ASSIGNMENT_LANE, ASSIGNMENT_OPERATIONS_OUTSTANDING } from '../providers/aws/identity-center/index.js';
+import {
+  ASSIGNMENT_LANE,
+  ASSIGNMENT_OPERATIONS_OUTSTANDING,
+  COST_EXPLORER_LANE,
+  STATUS_BATCH,
+} from '../providers/aws/lanes.js';
 import type { Connection } from './connect.js';
 
 export interface WalkSettings {
@@ -70,8 +74,7 @@ export class CancelledError extends Error {
   }
 }
 
-const providerOf = (c: Change) =>
-  (PROVIDERS as Record<string, KindProvider>)[c.kind] as unknown as KindProvider<Change['kind']>;
+const providerOf = (c: Change) => loadedProvider(c.kind) as unknown as KindProvider<Change['kind']>;
 
 /** The change whose request is being sent, so SDK retries can be reported against it. */
 export const currentChange = new AsyncLocalStorage<string>();
@@ -104,6 +107,7 @@ export async function walkChanges(
   settings: WalkSettings,
   outputs: Map<string, string>,
 ): Promise<WalkOutcome> {
+  await loadProviders(changes.map((c) => c.kind));
   const byId = new Map(changes.map((c) => [c.id, c]));
   const started = new Map<string, number>();
   const attempts = new Map<string, number>();

@@ -1,9 +1,8 @@
 import { formatDelay } from '../core/delay.js';
 import { emit, type IoHost } from '../core/events.js';
 import { emptyObservedState, organizationTree, type ObservedOrg, type ObservedState } from '../model/observed.js';
-import type { QuotaLookup, ServiceReader, TrailBucketLookup } from '../providers/aws/provider.js';
-import { READERS } from '../providers/aws/registry.js';
-import { locateInstanceRegion } from '../providers/aws/identity-center/index.js';
+import type { QuotaLookup, ReadContext, ServiceReader, TrailBucketLookup } from '../providers/aws/provider.js';
+import { READERS, type ReaderEntry } from '../providers/aws/registry.js';
 import { COMMERCIAL_REGIONS } from '../model/regions.js';
 import type { OrgModel } from '../model/organization.js';
 import { servicePrincipalsWanted } from '../model/audit.js';
@@ -13,7 +12,10 @@ import { quotaLookup } from './quota-lookup.js';
 const optionalQuotas = (quotas: QuotaLookup | undefined) => (quotas ? { quotas } : {});
 
 /** Each reader's own kinds, and everyone's pending requests. */
-export function mergeReads(readers: readonly ServiceReader[], parts: readonly Partial<ObservedState>[]): ObservedState {
+export function mergeReads(
+  readers: readonly Pick<ServiceReader, 'kinds'>[],
+  parts: readonly Partial<ObservedState>[],
+): ObservedState {
   const observed = emptyObservedState();
   readers.forEach((reader, i) => {
     const part = parts[i] ?? {};
@@ -79,11 +81,8 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
     budgets = false,
   } = options ?? sticky.get(connection) ?? {};
   if (homeRegion) connection.clients.useHomeRegion(homeRegion);
-  const wanted = READERS.filter(
-    (r) => (identity || r.service !== 'sso-admin') && (security || r.service !== 'security-services'),
-  );
-  const first = wanted.filter((r) => !r.afterOthers);
-  const then = wanted.filter((r) => r.afterOthers);
+  const wants = { identity, security };
+  const first = READERS.filter((r) => !r.afterOthers && r.wanted(wants, {}));
   const started = Date.now();
   const code = 'refresh.progress';
   emit(io, {
@@ -97,10 +96,13 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
     const message = `${n.command}: ${n.code}, retrying in ${formatDelay(n.delayMs)}`;
     emit(io, { type: 'progress', code, id: 'refresh', message, state: 'running' });
   });
+  // A reader whose service the spec does not ask for is not even loaded: its kinds are read as empty.
+  const readWith = (entries: readonly ReaderEntry[], context?: ReadContext) =>
+    Promise.all(entries.map(async (r) => (await r.load()).read(connection.clients, io, context)));
   const readAll = async () => {
-    const parts = await Promise.all(first.map((r) => r.read(connection.clients, io)));
+    const parts = await readWith(first);
     const prior = mergeReads(first, parts);
-    const context = {
+    const context: ReadContext = {
       prior,
       serviceAccess,
       costAllocationTags,
@@ -108,7 +110,8 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
       ...(trailBucket ? { trailBucket } : {}),
       ...optionalQuotas(quotas),
     };
-    const later = await Promise.all(then.map((r) => r.read(connection.clients, io, context)));
+    const then = READERS.filter((r) => r.afterOthers && r.wanted(wants, context));
+    const later = await readWith(then, context);
     return mergeReads([...first, ...then], [...parts, ...later]);
   };
   const { value: observed, calls } = await connection.clients.counted(readAll).finally(unsubscribe);
@@ -133,6 +136,7 @@ export async function refreshTree(connection: Connection, io: IoHost): Promise<O
 export async function refreshAll(connection: Connection, io: IoHost, homeRegion?: string): Promise<ObservedState> {
   const state = await refresh(connection, io, { identity: true, ...(homeRegion ? { homeRegion } : {}) });
   if (homeRegion || state['identity-center'].length > 0 || state.organization.length === 0) return state;
+  const { locateInstanceRegion } = await import('../providers/aws/identity-center/common.js');
   const found = await locateInstanceRegion(connection.clients, COMMERCIAL_REGIONS);
   if (found === undefined) return state;
   emit(io, { type: 'info', code: 'refresh.identity-region', message: `IAM Identity Center found in ${found}` });

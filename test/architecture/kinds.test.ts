@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { KINDS, type Kind } from '../../src/model/kinds.js';
 import { dependencyOrder, type KindPlanner } from '../../src/plan/planner.js';
 import { PLANNERS, PLANNING_ORDER } from '../../src/plan/registry.js';
-import { PROVIDERS, READERS } from '../../src/providers/aws/registry.js';
+import { allProviders, READERS } from '../../src/providers/aws/registry.js';
+import type { AwsClients } from '../../src/providers/aws/clients.js';
+import { emptyObservedState } from '../../src/model/observed.js';
+
+const PROVIDERS = await allProviders();
 
 // Adding a kind touches several registries; these checks say which one was forgotten.
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -46,6 +50,47 @@ describe('kind registry', () => {
   it.each(KINDS)('%s is read by some reader', (kind) => {
     expect(READERS.filter((r) => r.kinds.includes(kind)).map((r) => r.service)).not.toEqual([]);
   });
+
+  it.each(READERS.map((r) => [r.service, r] as const))(
+    'the %s reader, once loaded, is the one the registry describes',
+    async (_, entry) => {
+      const reader = await entry.load();
+      expect(reader.service).toBe(entry.service);
+      expect(reader.kinds).toEqual(entry.kinds);
+      expect(reader.afterOthers === true).toBe(entry.afterOthers);
+    },
+  );
+
+  // A refresh does not load a reader the registry says is not wanted; loaded anyway, it must read nothing either.
+  const prior = emptyObservedState();
+  prior.organization.push({
+    id: 'o-example',
+    arn: 'arn:aws:organizations::111111111111:organization/o-example',
+    managementAccountId: '111111111111',
+    featureSet: 'ALL',
+    root: { id: 'r-abcd', arn: 'arn:aws:organizations::111111111111:root/o-example/r-abcd', tags: {} },
+  });
+  const untouchable = new Proxy({} as AwsClients, {
+    get: (_, name) => {
+      throw new Error(`a reader that is not wanted used clients.${String(name)}`);
+    },
+  });
+  // The security services are asked for by an option alone (`audit.security`); read, they still find nothing to read
+  // without an organization.
+  const noOrganization = { prior: emptyObservedState() };
+  const cases = READERS.filter((r) => r.afterOthers).map((r) =>
+    r.service === 'security-services'
+      ? ([r.service, r, { identity: false, security: true }, noOrganization] as const)
+      : ([r.service, r, { identity: false, security: false }, { prior }] as const),
+  );
+  it.each(cases)(
+    'the %s reader, when the registry says it is not wanted, reads nothing',
+    async (_, entry, wants, context) => {
+      expect(entry.wanted(wants, context)).toBe(false);
+      const read = await (await entry.load()).read(untouchable, undefined, context);
+      expect(Object.values(read).flat()).toEqual([]);
+    },
+  );
 
   it.each(KINDS)('%s is named in the machine-interface docs (and docs/architecture.md once it exists)', (kind) => {
     // machine-interface.md documents the `kind` field of every change; architecture.md (being written

@@ -63,6 +63,23 @@ describe('what the CLI loads', () => {
     expect(loaded.filter((p) => /iam-data|@aws-sdk|@smithy/.test(p))).toEqual([]);
   });
 
+  it("plan loads the SDK clients of the services its spec uses, and no other service's", () => {
+    const here = mkdtempSync(join(dir, 'startup-'));
+    const cli = join(root, 'bin', 'bulkhead.js');
+    expect(spawnSync(process.execPath, [cli, 'init', '-t', 'startup'], { cwd: here }).status).toBe(0);
+    const spec = join(here, 'org.yaml');
+    // The startup template has identity: and budgets:, and no audit:, trail or quotas:.
+    const loaded = packagesIn(importsOf(['plan', '-f', spec, '--data', join(here, 'cloud')]));
+    const clients = sdk(loaded).filter((p) => p.startsWith('@aws-sdk/client-'));
+    expect(clients).toEqual([
+      '@aws-sdk/client-budgets',
+      '@aws-sdk/client-identitystore',
+      '@aws-sdk/client-organizations',
+      '@aws-sdk/client-sso-admin',
+      '@aws-sdk/client-sts',
+    ]);
+  });
+
   it('a command that calls AWS does load the SDK (so the checks above can fail)', () => {
     // Planning against AWS with no credentials at all: it loads the SDK, whose credential chain then fails.
     const none = {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshOrganization } from '../../src/providers/aws/organizations/reader.js';
 import { runCli } from '../cli/run-cli.js';
 import { cloudWithTemplate } from './local-connection.js';
+import { identityStoreOf, ssoAdminOf } from '../../src/providers/aws/identity-center/clients.js';
 
 interface CanAnswer {
   allowed: boolean;
@@ -84,17 +85,19 @@ describe('bulkhead access --from live', () => {
     clients.useHomeRegion('eu-west-1');
     const spec = await can('spec', 'Developers', 's3:PutObject');
     expect(spec.allowed).toBe(false); // the spec gives Developers ReadOnly in prod
-    const instance = (await clients.ssoAdmin.send(new ListInstancesCommand({}))).Instances![0]!;
+    const instance = (await ssoAdminOf(clients).send(new ListInstancesCommand({}))).Instances![0]!;
     const InstanceArn = instance.InstanceArn!;
-    const arns = (await clients.ssoAdmin.send(new ListPermissionSetsCommand({ InstanceArn }))).PermissionSets!;
+    const arns = (await ssoAdminOf(clients).send(new ListPermissionSetsCommand({ InstanceArn }))).PermissionSets!;
     const names = await Promise.all(
       arns.map(async (arn) => {
-        const d = await clients.ssoAdmin.send(new DescribePermissionSetCommand({ InstanceArn, PermissionSetArn: arn }));
+        const d = await ssoAdminOf(clients).send(
+          new DescribePermissionSetCommand({ InstanceArn, PermissionSetArn: arn }),
+        );
         return [d.PermissionSet!.Name!, arn] as const;
       }),
     );
     const powerUser = names.find(([n]) => n === 'PowerUser')![1];
-    const { GroupId } = await clients.identityStore.send(
+    const { GroupId } = await identityStoreOf(clients).send(
       new GetGroupIdCommand({
         IdentityStoreId: instance.IdentityStoreId!,
         AlternateIdentifier: { UniqueAttribute: { AttributePath: 'DisplayName', AttributeValue: 'Developers' } },
@@ -102,7 +105,7 @@ describe('bulkhead access --from live', () => {
     );
     const observed = await refreshOrganization(clients.organizations);
     const prodId = observed.accounts.find((a) => a.name === 'acme-prod')!.id;
-    const r = await clients.ssoAdmin.send(
+    const r = await ssoAdminOf(clients).send(
       new CreateAccountAssignmentCommand({
         InstanceArn,
         TargetId: prodId,
@@ -113,7 +116,7 @@ describe('bulkhead access --from live', () => {
       }),
     );
     for (let i = 0; i < 200; i++) {
-      const s = await clients.ssoAdmin.send(
+      const s = await ssoAdminOf(clients).send(
         new DescribeAccountAssignmentCreationStatusCommand({
           InstanceArn,
           AccountAssignmentCreationRequestId: r.AccountAssignmentCreationStatus!.RequestId!,

@@ -9,6 +9,7 @@ import { connect, type Connection } from '../../src/toolkit/connect.js';
 import { plan } from '../../src/toolkit/plan.js';
 import { ensureBuilt, killChild, killPid, runBuiltCli, spawnBuiltCli } from '../support/e2e/built-cli.js';
 import { writeIdentitySpec } from '../support/e2e/identity-spec.js';
+import { ssoAdminOf } from '../../src/providers/aws/identity-center/clients.js';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -73,7 +74,7 @@ describe('apply killed with SIGKILL while assignments are outstanding, then run 
     expect(run.child.exitCode, `the apply ended before it was killed:\n${run.output().slice(-2000)}`).toBeNull();
     await killChild(run.child, 'SIGKILL');
 
-    const sso = connection!.clients.ssoAdmin;
+    const sso = ssoAdminOf(connection!.clients);
     const InstanceArn = (await sso.send(new ListInstancesCommand({}))).Instances![0]!.InstanceArn!;
     const statuses = async (Status?: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED') =>
       (

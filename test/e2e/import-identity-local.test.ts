@@ -20,6 +20,7 @@ import { init } from '../../src/toolkit/init.js';
 import { plan } from '../../src/toolkit/plan.js';
 import { refresh, refreshAll } from '../../src/toolkit/refresh.js';
 import { freshLocalCloud } from './local-connection.js';
+import { identityStoreOf, ssoAdminOf } from '../../src/providers/aws/identity-center/clients.js';
 
 describe('import of an Identity Center set up by hand', () => {
   let env: Awaited<ReturnType<typeof freshLocalCloud>>;
@@ -44,10 +45,10 @@ describe('import of an Identity Center set up by hand', () => {
     const { clients } = env.connection;
     clients.useHomeRegion('eu-west-1');
     await clients.organizations.send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'sso.amazonaws.com' }));
-    const instance = (await clients.ssoAdmin.send(new ListInstancesCommand({}))).Instances![0]!;
+    const instance = (await ssoAdminOf(clients).send(new ListInstancesCommand({}))).Instances![0]!;
     const InstanceArn = instance.InstanceArn!;
     const IdentityStoreId = instance.IdentityStoreId!;
-    const user = await clients.identityStore.send(
+    const user = await identityStoreOf(clients).send(
       new CreateUserCommand({
         IdentityStoreId,
         UserName: 'carol',
@@ -56,28 +57,28 @@ describe('import of an Identity Center set up by hand', () => {
         Emails: [{ Value: 'carol@example.com', Primary: true }],
       }),
     );
-    const group = await clients.identityStore.send(
+    const group = await identityStoreOf(clients).send(
       new CreateGroupCommand({ IdentityStoreId, DisplayName: 'Builders', Description: 'Builds things' }),
     );
-    await clients.identityStore.send(
+    await identityStoreOf(clients).send(
       new CreateGroupMembershipCommand({
         IdentityStoreId,
         GroupId: group.GroupId!,
         MemberId: { UserId: user.UserId! },
       }),
     );
-    const power = await clients.ssoAdmin.send(
+    const power = await ssoAdminOf(clients).send(
       new CreatePermissionSetCommand({ InstanceArn, Name: 'Build', SessionDuration: 'PT4H' }),
     );
-    await clients.ssoAdmin.send(
+    await ssoAdminOf(clients).send(
       new AttachManagedPolicyToPermissionSetCommand({
         InstanceArn,
         PermissionSetArn: power.PermissionSet!.PermissionSetArn!,
         ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
       }),
     );
-    const look = await clients.ssoAdmin.send(new CreatePermissionSetCommand({ InstanceArn, Name: 'Look' }));
-    await clients.ssoAdmin.send(
+    const look = await ssoAdminOf(clients).send(new CreatePermissionSetCommand({ InstanceArn, Name: 'Look' }));
+    await ssoAdminOf(clients).send(
       new PutInlinePolicyToPermissionSetCommand({
         InstanceArn,
         PermissionSetArn: look.PermissionSet!.PermissionSetArn!,
@@ -90,7 +91,7 @@ describe('import of an Identity Center set up by hand', () => {
     const state0 = await refresh(env.connection, io, { identity: true, homeRegion: 'eu-west-1' });
     const idOf = (name: string) => state0.account.find((a) => a.name === name)!.id;
     const assign = async (account: string, permissionSetArn: string, type: 'GROUP' | 'USER', id: string) => {
-      const r = await clients.ssoAdmin.send(
+      const r = await ssoAdminOf(clients).send(
         new CreateAccountAssignmentCommand({
           InstanceArn,
           TargetId: account,
@@ -101,7 +102,7 @@ describe('import of an Identity Center set up by hand', () => {
         }),
       );
       for (let i = 0; i < 200; i++) {
-        const s = await clients.ssoAdmin.send(
+        const s = await ssoAdminOf(clients).send(
           new DescribeAccountAssignmentCreationStatusCommand({
             InstanceArn,
             AccountAssignmentCreationRequestId: r.AccountAssignmentCreationStatus!.RequestId!,

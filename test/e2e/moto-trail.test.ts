@@ -10,12 +10,13 @@ import { GetBucketPolicyCommand, GetBucketVersioningCommand } from '@aws-sdk/cli
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RecordingIoHost } from '../../src/core/events.js';
 import { s3In } from '../../src/providers/aws/s3/trail-bucket.js';
-import { PROVIDERS } from '../../src/providers/aws/registry.js';
+import { allProviders } from '../../src/providers/aws/registry.js';
 import { apply } from '../../src/toolkit/apply.js';
 import { connect, type Connection } from '../../src/toolkit/connect.js';
 import { plan } from '../../src/toolkit/plan.js';
 import { startMoto, type MotoServer } from '../support/fidelity/moto-server.js';
 import { Durations } from '../../src/providers/aws/durations.js';
+import { cloudTrailOf } from '../../src/providers/aws/cloudtrail/client.js';
 
 const SPEC = `version: 1
 organization:
@@ -82,32 +83,32 @@ describe('the organization trail applied against moto', () => {
       'AWSCloudTrailOrganizationWrite',
       'DenyInsecureTransport',
     ]);
-    const trails = (await connection.clients.cloudTrail.send(new DescribeTrailsCommand({}))).trailList!;
+    const trails = (await cloudTrailOf(connection.clients).send(new DescribeTrailsCommand({}))).trailList!;
     const trail = trails.find((t) => t.Name === 'org-trail')!;
     expect(trail).toMatchObject({
       IsOrganizationTrail: true,
       IsMultiRegionTrail: true,
       LogFileValidationEnabled: true,
     });
-    expect((await connection.clients.cloudTrail.send(new GetTrailStatusCommand({ Name: 'org-trail' }))).IsLogging).toBe(
-      true,
-    );
+    expect(
+      (await cloudTrailOf(connection.clients).send(new GetTrailStatusCommand({ Name: 'org-trail' }))).IsLogging,
+    ).toBe(true);
 
     const second = await plan({ file, connection, io });
     expect(second.plan.changes.map((c) => `${c.action} ${c.kind} ${c.label}`)).toEqual([]);
   }, 120_000);
 
   it('switches logging back on when someone stopped it', async () => {
-    await connection.clients.cloudTrail.send(new StopLoggingCommand({ Name: 'org-trail' }));
+    await cloudTrailOf(connection.clients).send(new StopLoggingCommand({ Name: 'org-trail' }));
     const drifted = await plan({ file, connection, io });
     expect(drifted.plan.changes.map((c) => `${c.action} ${c.kind} ${c.properties.map((p) => p.name).join()}`)).toEqual([
       'update organization-trail logging',
     ]);
     const applied = await apply({ yes: true, file, connection, io, pollDelayMs: () => 20 });
     expect(applied.failed).toEqual([]);
-    expect((await connection.clients.cloudTrail.send(new GetTrailStatusCommand({ Name: 'org-trail' }))).IsLogging).toBe(
-      true,
-    );
+    expect(
+      (await cloudTrailOf(connection.clients).send(new GetTrailStatusCommand({ Name: 'org-trail' }))).IsLogging,
+    ).toBe(true);
   }, 60_000);
 
   it('finishes a create that already happened (a re-run after kill -9): the bucket and trail count as there', async () => {
@@ -146,6 +147,7 @@ describe('the organization trail applied against moto', () => {
         dependsOn: [],
         destructive: false,
       }) as never;
+    const PROVIDERS = await allProviders();
     await expect(PROVIDERS['trail-bucket'].apply(change('trail-bucket', bucket), ctx)).resolves.toEqual({
       physicalId: 'acme-org-trail-eu-west-1',
     });
@@ -177,7 +179,7 @@ describe('the organization trail applied against moto', () => {
       'cloudtrail.amazonaws.com',
       'config.amazonaws.com',
     ]);
-    const trails = (await connection.clients.cloudTrail.send(new DescribeTrailsCommand({}))).trailList!;
+    const trails = (await cloudTrailOf(connection.clients).send(new DescribeTrailsCommand({}))).trailList!;
     expect(trails.map((t) => t.Name)).toEqual(['org-trail']);
     expect((await plan({ file, connection, io })).plan.changes).toEqual([]);
   }, 60_000);

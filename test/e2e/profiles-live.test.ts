@@ -14,6 +14,7 @@ import { refreshOrganization } from '../../src/providers/aws/organizations/reade
 import { runCli } from '../cli/run-cli.js';
 import { requireTool } from '../support/fidelity/tools.js';
 import { cloudWithTemplate } from './local-connection.js';
+import { identityStoreOf, ssoAdminOf } from '../../src/providers/aws/identity-center/clients.js';
 
 interface ProfilesJson {
   userName: string;
@@ -73,24 +74,24 @@ describe('bulkhead profiles on the live organization (local cloud after apply)',
   it('follows a change made by hand in Identity Center; the spec does not', async () => {
     const { clients } = env.connection;
     clients.useHomeRegion('eu-west-1');
-    const instance = (await clients.ssoAdmin.send(new ListInstancesCommand({}))).Instances![0]!;
+    const instance = (await ssoAdminOf(clients).send(new ListInstancesCommand({}))).Instances![0]!;
     const IdentityStoreId = instance.IdentityStoreId!;
-    const { UserId } = await clients.identityStore.send(
+    const { UserId } = await identityStoreOf(clients).send(
       new GetUserIdCommand({
         IdentityStoreId,
         AlternateIdentifier: { UniqueAttribute: { AttributePath: 'UserName', AttributeValue: 'alice' } },
       }),
     );
-    const { GroupId } = await clients.identityStore.send(
+    const { GroupId } = await identityStoreOf(clients).send(
       new GetGroupIdCommand({
         IdentityStoreId,
         AlternateIdentifier: { UniqueAttribute: { AttributePath: 'DisplayName', AttributeValue: 'Ops' } },
       }),
     );
-    const { MembershipId } = await clients.identityStore.send(
+    const { MembershipId } = await identityStoreOf(clients).send(
       new GetGroupMembershipIdCommand({ IdentityStoreId, GroupId: GroupId!, MemberId: { UserId: UserId! } }),
     );
-    await clients.identityStore.send(
+    await identityStoreOf(clients).send(
       new DeleteGroupMembershipCommand({ IdentityStoreId, MembershipId: MembershipId! }),
     );
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isOrganizationsRetryable } from '../../src/providers/aws/organizations/common.js';
-import { PROVIDERS } from '../../src/providers/aws/registry.js';
+import { allProviders } from '../../src/providers/aws/registry.js';
 
 const error = (name: string, status = 400) =>
   Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
 
 describe('one retry policy', () => {
-  it('the walker leaves throttling, 5xx and network errors to the SDK, so attempts never multiply', () => {
+  it('the walker leaves throttling, 5xx and network errors to the SDK, so attempts never multiply', async () => {
+    const PROVIDERS = await allProviders();
     for (const e of [
       error('ThrottlingException'),
       error('TooManyRequestsException'),

@@ -1,8 +1,5 @@
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
-import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Target } from './target.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -19,13 +16,12 @@ import { reportRetries, type RetryNotice } from './retry-events.js';
 export interface AwsClients {
   organizations: OrganizationsClient;
   sts: STSClient;
-  /** IAM Identity Center's admin API in the organization's home region (see useHomeRegion). */
-  readonly ssoAdmin: SSOAdminClient;
-  /** The Identity Center identity store (users, groups, memberships) in the home region. */
-  readonly identityStore: IdentitystoreClient;
-  /** CloudTrail in the management account and the home region (the organization trail's home). */
-  readonly cloudTrail: CloudTrailClient;
-  /** The region ssoAdmin and identityStore talk to: the spec's home region once known, else the target's. */
+  /**
+   * An IAM Identity Center client (sso-admin, identitystore: `identity-center/clients.ts`) in the home region, built
+   * once per class, under the collective rate Identity Center allows.
+   */
+  inIdentityCenter<C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C): C;
+  /** The region Identity Center's clients talk to: the spec's home region once known, else the target's. */
   readonly homeRegion: string;
   useHomeRegion(region: string): void;
   /** Any other SDK client of the target's own (management) account in the home region, built once per class. */
@@ -155,51 +151,36 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
   });
   const own = new Map<unknown, { destroy(): void }>();
   let homeRegion = base.region;
-  let sso: { ssoAdmin: SSOAdminClient; identityStore: IdentitystoreClient } | undefined;
-  const ssoClients = () => {
-    if (!sso) {
-      const config = { ...base, region: homeRegion };
-      sso = { ssoAdmin: new SSOAdminClient(config), identityStore: new IdentitystoreClient(config) };
-      instrument(sso.ssoAdmin, ssoLimiter);
-      instrument(sso.identityStore, ssoLimiter);
-    }
-    return sso;
-  };
+  // Clients of the home region, by class: those of Identity Center share its rate limiter.
   const regional = new Map<unknown, { destroy(): void }>();
-  const inHomeRegion = <C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C): C => {
+  const homeClient = <C extends { destroy(): void }>(
+    ctor: new (config: SdkClientBase) => C,
+    limited: false | RateLimiter,
+  ): C => {
     let made = regional.get(ctor) as C | undefined;
     if (made === undefined) {
       made = new ctor({ ...base, region: homeRegion });
-      instrument(made, false);
+      instrument(made, limited);
       regional.set(ctor, made);
     }
     return made;
   };
-  const dropSso = () => {
-    sso?.ssoAdmin.destroy();
-    sso?.identityStore.destroy();
-    sso = undefined;
+  const inHomeRegion = <C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C): C =>
+    homeClient(ctor, false);
+  const dropRegional = () => {
     for (const client of regional.values()) client.destroy();
     regional.clear();
   };
   return {
     organizations,
     sts,
-    get ssoAdmin() {
-      return ssoClients().ssoAdmin;
-    },
-    get identityStore() {
-      return ssoClients().identityStore;
-    },
-    get cloudTrail() {
-      return inHomeRegion(CloudTrailClient);
-    },
+    inIdentityCenter: (ctor) => homeClient(ctor, ssoLimiter),
     get homeRegion() {
       return homeRegion;
     },
     useHomeRegion(region) {
       if (region === homeRegion) return;
-      dropSso();
+      dropRegional();
       homeRegion = region;
     },
     inHomeRegion,
@@ -228,7 +209,7 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
       accounts.destroy();
       for (const made of own.values()) made.destroy();
       own.clear();
-      dropSso();
+      dropRegional();
       organizations.destroy();
       sts.destroy();
     },

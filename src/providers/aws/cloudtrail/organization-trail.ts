@@ -7,6 +7,7 @@ import {
 import type { OrganizationTrailSettings } from '../../../model/trail-kinds.js';
 import { errorName } from '../organizations/common.js';
 import type { KindProvider } from '../provider.js';
+import { cloudTrailOf } from './client.js';
 
 const settings = (s: OrganizationTrailSettings) => ({
   Name: s.name,
@@ -44,7 +45,7 @@ export const organizationTrailProvider: KindProvider<'organization-trail'> = {
   lane: () => 'cloudtrail',
   isRetryable: (err) => CLOUDTRAIL_RETRYABLE.has(errorName(err)),
   async apply({ payload }, { clients }) {
-    const ct = clients.cloudTrail;
+    const ct = cloudTrailOf(clients);
     if (payload.action === 'create') await create(ct, payload);
     else if (payload.updateTrail) await ct.send(new UpdateTrailCommand(settings(payload)));
     if (payload.action === 'create' || payload.startLogging)

@@ -3,6 +3,7 @@ import type { ObservedOrganizationTrail } from '../../../model/trail-kinds.js';
 import { errorName } from '../organizations/common.js';
 import { mapLimit } from '../paginate.js';
 import type { ServiceReader } from '../provider.js';
+import { cloudTrailOf } from './client.js';
 
 /**
  * The management account's trails whose home is the home region (shadow copies in other regions left out), with
@@ -15,7 +16,7 @@ export const cloudTrailReader: ServiceReader = {
   async read(clients, _io, context) {
     // Only a spec with a trail reads CloudTrail: Bulkhead never changes or deletes a trail the spec does not name.
     if (context?.trailBucket === undefined) return { 'organization-trail': [] };
-    const ct = clients.cloudTrail;
+    const ct = cloudTrailOf(clients);
     let trails;
     try {
       trails = (await ct.send(new DescribeTrailsCommand({ includeShadowTrails: false }))).trailList ?? [];

@@ -14,10 +14,8 @@ import { isOrganizationsRetryable } from '../organizations/common.js';
 import { allPages } from '../paginate.js';
 import type { KindProvider, ServiceReader } from '../provider.js';
 
-/** AWS: UpdateCostAllocationTagsStatus takes at most 20 entries per call (CostAllocationTagStatusList). */
-export const STATUS_BATCH = 20;
-/** The apply lane; as many changes run at once as fit one call, so they go out together. */
-export const COST_EXPLORER_LANE = 'cost-explorer';
+export { COST_EXPLORER_LANE, STATUS_BATCH } from '../lanes.js';
+import { COST_EXPLORER_LANE, STATUS_BATCH } from '../lanes.js';
 
 /**
  * How long the first update waits for the others: changes that start together each mark the root first, and their

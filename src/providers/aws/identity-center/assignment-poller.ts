@@ -9,6 +9,7 @@ import {
 import type { AwsClients } from '../clients.js';
 import { allPages } from '../paginate.js';
 import type { ApplyContext } from '../provider.js';
+import { ssoAdminOf } from './clients.js';
 
 export type Operation = 'create' | 'delete';
 
@@ -136,6 +137,6 @@ export function pollerFor(clients: AwsClients, instanceArn: string): AssignmentP
   let byInstance = pollers.get(clients);
   if (!byInstance) pollers.set(clients, (byInstance = new Map()));
   let poller = byInstance.get(instanceArn);
-  if (!poller) byInstance.set(instanceArn, (poller = new AssignmentPoller(clients.ssoAdmin, instanceArn)));
+  if (!poller) byInstance.set(instanceArn, (poller = new AssignmentPoller(ssoAdminOf(clients), instanceArn)));
   return poller;
 }

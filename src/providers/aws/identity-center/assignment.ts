@@ -9,15 +9,9 @@ import { ChangeFailedError } from '../organizations/common.js';
 import { instanceOf, isSsoRetryable } from './common.js';
 import { pollerFor } from './assignment-poller.js';
 
-/**
- * AWS allows 10 outstanding CreateAccountAssignment / DeleteAccountAssignment operations per
- * instance and answers ConflictException beyond (the IAM Identity Center quotas page, "Throttle
- * limits"; the local cloud enforces the same number). The apply's assignment lane runs at most this
- * many changes at once, and each change holds its slot until its operation ends.
- */
-export const ASSIGNMENT_OPERATIONS_OUTSTANDING = 10;
-
-export const ASSIGNMENT_LANE = 'sso-assignments';
+export { ASSIGNMENT_LANE, ASSIGNMENT_OPERATIONS_OUTSTANDING } from '../lanes.js';
+import { ASSIGNMENT_LANE } from '../lanes.js';
+import { ssoAdminOf } from './clients.js';
 
 const describeNames = (n: AssignmentNames, accountId: string) =>
   `permission set ${n.permissionSetName} for ${n.principalType === 'GROUP' ? 'group' : 'user'} ${n.principalName} ` +
@@ -29,7 +23,7 @@ export const accountAssignmentProvider: KindProvider<'account-assignment'> = {
   isRetryable: isSsoRetryable,
   async apply(change, ctx): Promise<ApplyOutcome> {
     const { instanceArn: InstanceArn } = await instanceOf(ctx.clients);
-    const sso = ctx.clients.ssoAdmin;
+    const sso = ssoAdminOf(ctx.clients);
     const p = change.payload;
     const target =
       p.action === 'create'

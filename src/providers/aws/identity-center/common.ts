@@ -2,6 +2,7 @@ import { ListInstancesCommand } from '@aws-sdk/client-sso-admin';
 import { BulkheadError } from '../../../core/errors.js';
 import type { AwsClients } from '../clients.js';
 import { errorName } from '../organizations/common.js';
+import { ssoAdminOf } from './clients.js';
 
 export interface Instance {
   instanceArn: string;
@@ -15,7 +16,7 @@ const found = new WeakMap<AwsClients, Map<string, Instance>>();
 export async function findInstance(clients: AwsClients): Promise<Instance | undefined> {
   const cached = found.get(clients)?.get(clients.homeRegion);
   if (cached) return cached;
-  const r = await clients.ssoAdmin.send(new ListInstancesCommand({}));
+  const r = await ssoAdminOf(clients).send(new ListInstancesCommand({}));
   const i = r.Instances?.find((x) => x.InstanceArn && x.IdentityStoreId);
   if (!i) return undefined;
   const instance = {

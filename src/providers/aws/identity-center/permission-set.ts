@@ -26,6 +26,7 @@ import { allPages } from '../paginate.js';
 import type { ApplyContext, ApplyOutcome, KindProvider } from '../provider.js';
 import { ChangeFailedError, toTags } from '../organizations/common.js';
 import { errorName, instanceOf, isSsoRetryable } from './common.js';
+import { ssoAdminOf } from './clients.js';
 
 /** A detach or delete sent again (the change retried after a ConflictException) finds it gone: done. */
 async function unlessGone(send: () => Promise<unknown>): Promise<void> {
@@ -134,7 +135,7 @@ async function reprovision(
   changeId: string,
   ctx: ApplyContext,
 ) {
-  const sso = ctx.clients.ssoAdmin;
+  const sso = ssoAdminOf(ctx.clients);
   let status: PermissionSetProvisioningStatus = (
     await sso.send(
       new ProvisionPermissionSetCommand({ InstanceArn, PermissionSetArn, TargetType: 'ALL_PROVISIONED_ACCOUNTS' }),
@@ -170,7 +171,7 @@ export const permissionSetProvider: KindProvider<'permission-set'> = {
   isRetryable: isSsoRetryable,
   async apply(change, ctx): Promise<ApplyOutcome> {
     const { instanceArn: InstanceArn } = await instanceOf(ctx.clients);
-    const sso = ctx.clients.ssoAdmin;
+    const sso = ssoAdminOf(ctx.clients);
     const p = change.payload;
     switch (p.action) {
       case 'create':

@@ -35,6 +35,7 @@ import type { AwsClients } from '../clients.js';
 import { allPages, mapLimit } from '../paginate.js';
 import type { ServiceReader } from '../provider.js';
 import { errorName, findInstance } from './common.js';
+import { identityStoreOf, ssoAdminOf } from './clients.js';
 
 // sso-admin and identitystore list operations return at most 100 items per page.
 const PAGE = 100;
@@ -333,11 +334,11 @@ export async function readIdentityCenter(clients: AwsClients, io?: IoHost): Prom
     pending: { createAccount: [], assignments: [] },
   };
   if (!instance) return empty;
-  const sso = clients.ssoAdmin;
+  const sso = ssoAdminOf(clients);
   const InstanceArn = instance.instanceArn;
   const pending = await readPending(sso, InstanceArn);
   const [store, arns] = await Promise.all([
-    readStore(clients.identityStore, instance.identityStoreId),
+    readStore(identityStoreOf(clients), instance.identityStoreId),
     allPages((NextToken) =>
       sso
         .send(new ListPermissionSetsCommand({ InstanceArn, NextToken, MaxResults: PAGE }))

@@ -15,6 +15,7 @@ import {
 import type { SsoUserFields } from '../../../model/identity-payloads.js';
 import type { ApplyOutcome, KindProvider } from '../provider.js';
 import { errorName, instanceOf, isSsoRetryable } from './common.js';
+import { identityStoreOf } from './clients.js';
 
 /** A create sent again (an interrupted run, a retried request whose answer was lost) finds it there: adopt it. */
 async function createOrFind(create: () => Promise<string>, find: () => Promise<string>): Promise<string> {
@@ -58,7 +59,7 @@ export const ssoUserProvider: KindProvider<'sso-user'> = {
   isRetryable: isSsoRetryable,
   async apply({ payload: p }, { clients }): Promise<ApplyOutcome> {
     const { identityStoreId: IdentityStoreId } = await instanceOf(clients);
-    const store = clients.identityStore;
+    const store = identityStoreOf(clients);
     switch (p.action) {
       case 'create': {
         const id = await createOrFind(
@@ -94,7 +95,7 @@ export const ssoGroupProvider: KindProvider<'sso-group'> = {
   isRetryable: isSsoRetryable,
   async apply({ payload: p }, { clients }): Promise<ApplyOutcome> {
     const { identityStoreId: IdentityStoreId } = await instanceOf(clients);
-    const store = clients.identityStore;
+    const store = identityStoreOf(clients);
     switch (p.action) {
       case 'create': {
         const description = p.description !== undefined ? { Description: p.description } : {};
@@ -137,7 +138,7 @@ export const ssoGroupMembershipProvider: KindProvider<'sso-group-membership'> = 
   isRetryable: isSsoRetryable,
   async apply({ payload: p }, { clients, resolve }): Promise<ApplyOutcome> {
     const { identityStoreId: IdentityStoreId } = await instanceOf(clients);
-    const store = clients.identityStore;
+    const store = identityStoreOf(clients);
     if (p.action === 'delete') {
       await unlessGone(() =>
         store.send(new DeleteGroupMembershipCommand({ IdentityStoreId, MembershipId: p.membershipId })),
