@@ -15,8 +15,14 @@ export type WalkEvent =
   | { type: 'failed'; id: string; elapsedMs: number; error: unknown }
   | { type: 'skipped'; id: string; because: string };
 
+/** A node's slot in its lane, which it may give back before it ends (its lane-bound work is over). */
+export interface LaneLease {
+  /** Frees the slot for the next node of the lane; a retry of this node then waits for a slot again. */
+  release(): void;
+}
+
 export interface WalkOptions<T> {
-  execute(node: WalkNode<T>): Promise<void>;
+  execute(node: WalkNode<T>, lease: LaneLease): Promise<void>;
   /** Most nodes of a lane in flight at once; lanes not listed get `defaultConcurrency`. */
   concurrency?: Record<string, number>;
   defaultConcurrency?: number;
@@ -91,12 +97,40 @@ export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOption
         }
       }
     };
+    // Nodes that gave their slot back and retry: they get one before anything new of their lane starts.
+    const reclaiming: { lane: string; take: () => void }[] = [];
     const run = async (node: WalkNode<T>) => {
       const started = Date.now();
+      let held = true;
+      const lease: LaneLease = {
+        release() {
+          if (!held) return;
+          held = false;
+          inFlight.set(node.lane, (inFlight.get(node.lane) ?? 1) - 1);
+          pump();
+        },
+      };
+      const reclaim = () =>
+        held
+          ? Promise.resolve()
+          : new Promise<void>((take) => {
+              reclaiming.push({ lane: node.lane, take });
+              pump();
+            }).then(() => {
+              held = true;
+            });
+      try {
+        await attempts(node, lease, reclaim, started);
+      } finally {
+        if (held) inFlight.set(node.lane, (inFlight.get(node.lane) ?? 1) - 1);
+      }
+    };
+    const attempts = async (node: WalkNode<T>, lease: LaneLease, reclaim: () => Promise<void>, started: number) => {
       for (let attempt = 1; ; attempt++) {
+        if (attempt > 1) await reclaim();
         emit({ type: 'start', id: node.id, attempt });
         try {
-          await options.execute(node);
+          await options.execute(node, lease);
           state.set(node.id, 'done');
           for (const i of dependents.get(node.id) ?? []) if (--unfinished[i]! === 0) ready.push(nodes[i]!.lane, i);
           result.done.push(node.id);
@@ -127,6 +161,16 @@ export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOption
     };
     const hasRoom = (lane: string) => (inFlight.get(lane) ?? 0) < limit(lane);
     const pump = () => {
+      for (let i = 0; i < reclaiming.length;) {
+        const r = reclaiming[i]!;
+        if (!hasRoom(r.lane)) {
+          i++;
+          continue;
+        }
+        reclaiming.splice(i, 1);
+        inFlight.set(r.lane, (inFlight.get(r.lane) ?? 0) + 1);
+        r.take();
+      }
       for (;;) {
         if (options.signal?.aborted) break;
         const i = ready.popLowest(hasRoom);
@@ -137,7 +181,6 @@ export async function walk<T>(nodes: readonly WalkNode<T>[], options: WalkOption
         inFlight.set(node.lane, (inFlight.get(node.lane) ?? 0) + 1);
         running++;
         void run(node).then(() => {
-          inFlight.set(node.lane, (inFlight.get(node.lane) ?? 1) - 1);
           running--;
           pump();
         });

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { walk, type WalkNode } from '../apply/walker.js';
+import { walk, type LaneLease, type WalkNode } from '../apply/walker.js';
 import { awaitsOf } from './apply-awaits.js';
 import { formatDelay } from '../core/delay.js';
 import { emit, type ChangeEventData, type ChangeState, type IoHost } from '../core/events.js';
@@ -23,7 +23,7 @@ export interface WalkSettings {
   /** AWS allows 5 CreateAccount requests in flight. */
   createAccountConcurrency?: number;
   concurrency?: number;
-  pollDelayMs?: (attempt: number, elapsedMs: number, typicalMs?: number) => number;
+  pollDelayMs?: (attempt: number, elapsedMs: number, typicalMs?: number, phase?: number) => number;
   /** Status polls per second, shared by every asynchronous change in flight (default 50). */
   pollsPerSecond?: number;
   /** Attempts of a change that fails with an error its provider calls retryable. */
@@ -49,12 +49,13 @@ export interface WalkOutcome {
  * of a tenth of it, for a tenth of it), since the next ones tend to take as long: the second and
  * later rounds of five creations are noticed within tens of milliseconds, not a hundred.
  */
-export function defaultPollDelayMs(_attempt: number, elapsedMs: number, typicalMs?: number): number {
+export function defaultPollDelayMs(attempt: number, elapsedMs: number, typicalMs?: number, phase = 0): number {
   const base = Math.min(5_000, Math.max(100, Math.round(elapsedMs / 30)));
-  if (typicalMs === undefined) return base;
+  if (typicalMs === undefined) return attempt === 1 ? Math.round(base * (1 + phase)) : base;
   const window = Math.max(200, typicalMs / 10);
   const step = Math.max(25, Math.round(window / 8));
-  if (elapsedMs < typicalMs) return Math.max(1, Math.min(base, Math.ceil(typicalMs - elapsedMs)));
+  const first = typicalMs + phase * step;
+  if (elapsedMs < first) return Math.max(1, Math.min(base, Math.ceil(first - elapsedMs)));
   if (elapsedMs < typicalMs + window) return step;
   return base;
 }
@@ -79,19 +80,22 @@ const providerOf = (c: Change) => loadedProvider(c.kind) as unknown as KindProvi
 /** The change whose request is being sent, so SDK retries can be reported against it. */
 export const currentChange = new AsyncLocalStorage<string>();
 
-function cancellableSleep(signal: AbortSignal): (ms: number) => Promise<void> {
-  return (ms) =>
+function cancellableSleep(signal: AbortSignal): (ms: number, wake?: Promise<void>) => Promise<void> {
+  return (ms, wake) =>
     new Promise<void>((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason);
-      const timer = setTimeout(() => {
+      const done = () => {
+        clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
         resolve();
-      }, ms);
+      };
+      const timer = setTimeout(done, ms);
       const onAbort = () => {
         clearTimeout(timer);
         reject(signal.reason);
       };
       signal.addEventListener('abort', onAbort, { once: true });
+      void wake?.then(done);
     });
 }
 
@@ -138,7 +142,7 @@ export async function walkChanges(
   const polls = new RateLimiter(settings.pollsPerSecond ?? 50);
   const durations = new Durations();
   const sleep = cancellableSleep(signal);
-  const contextFor = (c: Change): ApplyContext => ({
+  const contextFor = (c: Change, lease: LaneLease): ApplyContext => ({
     clients: connection.clients,
     resolve,
     awaitRef: (ref) => awaitRef.wait(c, ref),
@@ -146,6 +150,7 @@ export async function walkChanges(
     sleep,
     pollDelayMs: settings.pollDelayMs ?? defaultPollDelayMs,
     pollSlot: () => polls.take(),
+    releaseLane: () => lease.release(),
     durations,
     signal,
   });
@@ -179,8 +184,8 @@ export async function walkChanges(
     isRetryable: (error, node) => providerOf(node.item).isRetryable(error),
     signal,
     sleep,
-    execute: async (node) => {
-      const run = () => providerOf(node.item).apply(node.item, contextFor(node.item));
+    execute: async (node, lease) => {
+      const run = () => providerOf(node.item).apply(node.item, contextFor(node.item, lease));
       const outcome = await currentChange.run(node.id, run).catch((err: unknown) => {
         throw signal.aborted && err === signal.reason ? new CancelledError() : err;
       });

@@ -60,3 +60,51 @@ describe('durations', () => {
     expect(d.typical('CreateOrganizationalUnit')).toBeUndefined();
   });
 });
+
+describe('operations started together', () => {
+  it('end the waits of those started no later (within the slack), and only of the same operation', async () => {
+    const d = new Durations();
+    const woken: string[] = [];
+    const wait = (name: string, operation: string, startedAt: number) => {
+      const w = d.peerEnded(operation, startedAt);
+      void w.ended.then(() => woken.push(name));
+      return w;
+    };
+    wait('earlier', 'CreateAccount', 1_000);
+    wait('same time', 'CreateAccount', 1_050);
+    wait('within the slack', 'CreateAccount', 1_120);
+    wait('later', 'CreateAccount', 1_200);
+    wait('other operation', 'CreateAccountAssignment', 900);
+    const cancelled = wait('cancelled', 'CreateAccount', 1_000);
+    cancelled.cancel();
+    d.ended('CreateAccount', 1_050, 100);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(woken.sort()).toEqual(['earlier', 'same time', 'within the slack']);
+    // Each wait is woken once: the next end finds only the one left.
+    d.ended('CreateAccount', 1_300, 0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(woken).toContain('later');
+    expect(woken.filter((w) => w === 'earlier')).toHaveLength(1);
+  });
+});
+
+describe('polls of creations waited for at once', () => {
+  it('take the lowest free slot of five, so their phases spread over the interval', () => {
+    const d = new Durations();
+    const joined = [1, 2, 3, 4, 5, 6].map(() => d.join('CreateAccount'));
+    expect(joined.map((j) => j.phase)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 0]);
+    joined[2]!.leave();
+    expect(d.join('CreateAccount').phase).toBe(0.4);
+    expect(d.join('CreateAccountAssignment').phase).toBe(0);
+  });
+
+  it('fall that far into the interval: the first poll, and the first one at the typical time', () => {
+    expect(defaultPollDelayMs(1, 0, undefined, 0)).toBe(100);
+    expect(defaultPollDelayMs(1, 0, undefined, 0.4)).toBe(140);
+    expect(defaultPollDelayMs(2, 140, undefined, 0.4)).toBe(100);
+    // typical 3 s: window 300 ms, step 38 ms; phase 0.5 puts the first poll 19 ms after the typical time.
+    expect(defaultPollDelayMs(30, 2_950, 3_000, 0)).toBe(50);
+    expect(defaultPollDelayMs(30, 2_950, 3_000, 0.5)).toBe(69);
+    expect(defaultPollDelayMs(31, 3_019, 3_000, 0.5)).toBe(38);
+  });
+});

@@ -38,6 +38,60 @@ describe('walk', () => {
     expect(peak).toBe(5);
   });
 
+  it('a node that gives its slot back lets the next one of its lane start while it finishes', async () => {
+    let bound = 0; // nodes in their lane-bound part
+    let peak = 0;
+    const started: string[] = [];
+    const nodes = Array.from({ length: 6 }, (_, i) => node(`a${i}`, [], 'create-account'));
+    let releasedAll!: () => void;
+    const allStarted = new Promise<void>((r) => (releasedAll = r));
+    const r = await walk(nodes, {
+      concurrency: { 'create-account': 2 },
+      execute: async (n, lease) => {
+        started.push(n.id);
+        bound++;
+        peak = Math.max(peak, bound);
+        await tick();
+        bound--;
+        lease.release();
+        lease.release(); // twice is once
+        // The rest of each node waits until every node has started: without the release, only two could.
+        if (started.length === nodes.length) releasedAll();
+        await allStarted;
+      },
+    });
+    expect(r.done).toHaveLength(6);
+    expect(peak).toBe(2);
+  });
+
+  it('a node that gave its slot back and retries waits for a slot again', async () => {
+    let bound = 0;
+    let peak = 0;
+    const tries = new Map<string, number>();
+    const nodes = Array.from({ length: 4 }, (_, i) => node(`a${i}`, [], 'create-account'));
+    const r = await walk(nodes, {
+      concurrency: { 'create-account': 1 },
+      isRetryable: () => true,
+      sleep: () => Promise.resolve(),
+      execute: async (n, lease) => {
+        const attempt = (tries.get(n.id) ?? 0) + 1;
+        tries.set(n.id, attempt);
+        bound++;
+        peak = Math.max(peak, bound);
+        await tick();
+        bound--;
+        if (attempt === 1) {
+          lease.release();
+          await tick();
+          throw new Error('retry me');
+        }
+      },
+    });
+    expect(r.done).toHaveLength(4);
+    expect(peak).toBe(1);
+    expect([...tries.values()]).toEqual([2, 2, 2, 2]);
+  });
+
   it('retries retryable errors with backoff, then succeeds', async () => {
     let calls = 0;
     const delays: number[] = [];

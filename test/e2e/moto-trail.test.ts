@@ -124,6 +124,7 @@ describe('the organization trail applied against moto', () => {
       sleep: () => Promise.resolve(),
       pollDelayMs: () => 0,
       pollSlot: () => Promise.resolve(),
+      releaseLane: () => {},
       signal: new AbortController().signal,
     };
     const bucket = {

@@ -35,6 +35,7 @@ const ctx = (): ApplyContext => ({
   sleep: async () => {},
   pollDelayMs: () => 0,
   pollSlot: async () => {},
+  releaseLane: () => {},
   signal: new AbortController().signal,
 });
 

@@ -19,15 +19,21 @@ export interface ApplyContext {
   awaitRef(ref: Ref): Promise<string>;
   /** Reports progress of a long step (CreateAccount polling). */
   progress(message: string): void;
-  /** Waits; rejects with the signal's reason when the apply is cancelled. */
-  sleep(ms: number): Promise<void>;
+  /** Waits, or less once `wake` settles; rejects with the signal's reason when the apply is cancelled. */
+  sleep(ms: number, wake?: Promise<void>): Promise<void>;
   /**
    * Delay before the n-th poll of an asynchronous operation, `elapsedMs` after it started;
-   * `typicalMs` is how long such operations took in this apply (`durations`), when known.
+   * `typicalMs` is how long such operations took in this apply (`durations`), when known; `phase` (0 to 1) is how
+   * far into the interval this operation's polls fall among those waited for at once (`durations.join`).
    */
-  pollDelayMs(attempt: number, elapsedMs: number, typicalMs?: number): number;
+  pollDelayMs(attempt: number, elapsedMs: number, typicalMs?: number, phase?: number): number;
   /** How long asynchronous operations took in this apply, shared by every change. */
   durations: Durations;
+  /**
+   * Gives this change's slot in its lane back before the change ends: its lane-bound part is over (a CreateAccount
+   * has ended; only the move into its OU is left), so the next one can start meanwhile.
+   */
+  releaseLane(): void;
   /** Resolves when a status poll may go out: polls of all changes in flight share one rate. */
   pollSlot(): Promise<void>;
   /** Aborted when the user cancels: polling stops waiting, nothing new is sent. */

@@ -20,26 +20,41 @@ import {
 type CreatePayload = Extract<KindChange<'account'>['payload'], { action: 'create' }>;
 
 /**
- * Waits for a CreateAccount request to end; polls share the apply's poll rate. A request this run
- * started (`fresh`) tells the apply how long creations take, for the polls of the next ones.
+ * Waits for a CreateAccount request to end; polls share the apply's poll rate, and are spread over the interval
+ * among the creations waited for at once (`durations.join`). A request this run started (`fresh`) tells the apply
+ * how long creations take, for the polls of the next ones.
  */
 async function waitFor(requestId: string, ctx: ApplyContext, fresh: boolean): Promise<CreateAccountStatus> {
   const org = ctx.clients.organizations;
   const started = Date.now();
   let running = 0; // the last time it was seen still in progress
-  for (let attempt = 1; ; attempt++) {
-    const typical = ctx.durations.typical('CreateAccount');
-    await ctx.sleep(ctx.pollDelayMs(attempt, Date.now() - started, typical));
-    await ctx.pollSlot();
-    const asked = Date.now() - started;
-    const status = (await org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId })))
-      .CreateAccountStatus!;
-    if (status.State === 'IN_PROGRESS') {
-      running = asked;
-      continue;
+  const { phase, leave } = ctx.durations.join('CreateAccount');
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const typical = ctx.durations.typical('CreateAccount');
+      const delay = ctx.pollDelayMs(attempt, Date.now() - started, typical, phase);
+      // A creation sent no later than this one was seen to end: this one has likely ended too.
+      const peer = ctx.durations.peerEnded('CreateAccount', started);
+      try {
+        await ctx.sleep(delay, peer.ended);
+      } finally {
+        peer.cancel();
+      }
+      await ctx.pollSlot();
+      const asked = Date.now() - started;
+      const status = (await org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: requestId })))
+        .CreateAccountStatus!;
+      if (status.State === 'IN_PROGRESS') {
+        running = asked;
+        continue;
+      }
+      if (fresh && status.State === 'SUCCEEDED' && running > 0) ctx.durations.record('CreateAccount', running);
+      // Those sent a poll's interval after it may be done as well; waking one too early costs it one poll.
+      ctx.durations.ended('CreateAccount', started, delay);
+      return status;
     }
-    if (fresh && status.State === 'SUCCEEDED' && running > 0) ctx.durations.record('CreateAccount', running);
-    return status;
+  } finally {
+    leave();
   }
 }
 
@@ -74,6 +89,8 @@ async function createAccount(changeId: string, s: CreatePayload, ctx: ApplyConte
     status = { Id: first, State: 'IN_PROGRESS' };
     fresh = false;
   }
+  // One of AWS's five creations in flight is free again: the next account's creation starts while this one moves.
+  ctx.releaseLane();
   const accountId = status.AccountId!;
   // A resumed request was sent by an earlier run, perhaps with other tags.
   if (s.pendingRequestId) await org.send(new TagResourceCommand({ ResourceId: accountId, Tags: toTags(s.tags) }));
