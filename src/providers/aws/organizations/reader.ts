@@ -10,6 +10,7 @@ import {
   ListTagsForResourceCommand,
   ListTargetsForPolicyCommand,
   type OrganizationsClient,
+  type PolicySummary,
 } from '@aws-sdk/client-organizations';
 import {
   emptyObservedState,
@@ -22,7 +23,8 @@ import {
   type ObservedState,
 } from '../../../model/observed.js';
 import { LOCK_POLICY_NAME } from '../lock.js';
-import { allPages, mapLimit } from '../paginate.js';
+import { allPages } from '../paginate.js';
+import { WorkPool } from '../work-pool.js';
 
 // AWS Organizations: list operations return at most 20 items per page.
 const PAGE = 20;
@@ -78,94 +80,121 @@ export async function readOrganizations(
   // The root's tags first, before anything else is read: they hold the apply mark (apply-mark.ts), and an apply
   // that finished while the rest was read must show up as a mark that moved, not as one read after its changes.
   const rootTags = { id: root.Id!, tags: await tagsOf(org, root.Id!) };
-  const organizationalUnits: ObservedOu[] = [];
-  let level: { id: string; path: string | null }[] = [{ id: root.Id!, path: null }];
-  const parents = [...level];
-  while (level.length > 0) {
-    const children = await mapLimit(level, limit, async (parent) => {
+  const enabledPolicyTypes = (root.PolicyTypes ?? []).filter((p) => p.Status === 'ENABLED').map((p) => p.Type!);
+  // Everything else at once, up to `limit` calls in flight: each listing queues what it finds to read.
+  const pool = new WorkPool(limit);
+  const LISTING = 0;
+  const TAGS = 1;
+  const childrenOf = new Map<string, ObservedOu[]>();
+  const accountsOf = new Map<string, ObservedAccount[]>();
+  const tagsById = new Map<string, Record<string, string>>();
+  const readTags = (id: string) => pool.add(TAGS, async () => void tagsById.set(id, await tagsOf(org, id)));
+  const listAccounts = (parentId: string) =>
+    pool.add(LISTING, async () => {
+      await inProgressRead;
+      const accounts = await allPages((token) =>
+        org
+          .send(new ListAccountsForParentCommand({ ParentId: parentId, MaxResults: PAGE, NextToken: token }))
+          .then((r) => ({ items: r.Accounts, next: r.NextToken })),
+      );
+      const observed = accounts.map((a): ObservedAccount => ({
+        id: a.Id!,
+        arn: a.Arn!,
+        name: a.Name ?? '',
+        email: a.Email ?? '',
+        status: a.Status ?? a.State ?? 'ACTIVE',
+        parentId,
+        tags: {},
+      }));
+      accountsOf.set(parentId, observed);
+      // The management account too: an entry for it in the spec converges on its tags like any other.
+      for (const a of observed) readTags(a.id);
+    });
+  const listOus = (parentId: string, parentPath: string | null) =>
+    pool.add(LISTING, async () => {
       const ous = await allPages((token) =>
         org
-          .send(
-            new ListOrganizationalUnitsForParentCommand({ ParentId: parent.id, MaxResults: PAGE, NextToken: token }),
-          )
+          .send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, MaxResults: PAGE, NextToken: token }))
           .then((r) => ({ items: r.OrganizationalUnits, next: r.NextToken })),
       );
-      return ous.map((ou) => ({ ou, parent }));
+      const observed = ous.map((ou): ObservedOu => {
+        const path = parentPath === null ? ou.Name! : `${parentPath}/${ou.Name!}`;
+        return { id: ou.Id!, arn: ou.Arn!, name: ou.Name!, parentId, path, tags: {} };
+      });
+      childrenOf.set(parentId, observed);
+      for (const ou of observed) {
+        listOus(ou.id, ou.path);
+        listAccounts(ou.id);
+        readTags(ou.id);
+      }
     });
-    level = [];
-    for (const { ou, parent } of children.flat()) {
-      const path = parent.path === null ? ou.Name! : `${parent.path}/${ou.Name!}`;
-      organizationalUnits.push({ id: ou.Id!, arn: ou.Arn!, name: ou.Name!, parentId: parent.id, path, tags: {} });
-      level.push({ id: ou.Id!, path });
-    }
-    parents.push(...level);
-  }
-  const inProgress = await inProgressRead;
-  const accountsPerParent = await mapLimit(parents, limit, async (parent) => {
-    const accounts = await allPages((token) =>
-      org
-        .send(new ListAccountsForParentCommand({ ParentId: parent.id, MaxResults: PAGE, NextToken: token }))
-        .then((r) => ({ items: r.Accounts, next: r.NextToken })),
-    );
-    return accounts.map((a): ObservedAccount => ({
-      id: a.Id!,
-      arn: a.Arn!,
-      name: a.Name ?? '',
-      email: a.Email ?? '',
-      status: a.Status ?? a.State ?? 'ACTIVE',
-      parentId: parent.id,
-      tags: {},
-    }));
-  });
-  const accounts = accountsPerParent.flat();
-
-  const enabledPolicyTypes = (root.PolicyTypes ?? []).filter((p) => p.Status === 'ENABLED').map((p) => p.Type!);
-  let policies: ObservedPolicy[] = [];
-  let attachments: ObservedAttachment[] = [];
+  listOus(root.Id!, null);
+  listAccounts(root.Id!);
+  const policyReads = new Map<string, { content?: string; targets?: string[] }>();
+  let summaries: PolicySummary[] = [];
   if (enabledPolicyTypes.includes('SERVICE_CONTROL_POLICY')) {
-    // The apply lock is a policy too, but not part of the organization's state: a plan made while
-    // no apply ran must stay valid for the apply that then takes the lock.
-    const summaries = (
-      await allPages((token) =>
-        org
-          .send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', MaxResults: PAGE, NextToken: token }))
-          .then((r) => ({ items: r.Policies, next: r.NextToken })),
-      )
-    ).filter((p) => p.Name !== LOCK_POLICY_NAME);
-    const read = await mapLimit(summaries, limit, async (s) => {
-      const [described, targets] = await Promise.all([
-        // AWS-managed policies (FullAWSAccess) are never changed: their content is not needed.
-        s.AwsManaged ? undefined : org.send(new DescribePolicyCommand({ PolicyId: s.Id! })),
-        allPages((token) =>
+    pool.add(LISTING, async () => {
+      // The apply lock is a policy too, but not part of the organization's state: a plan made while
+      // no apply ran must stay valid for the apply that then takes the lock.
+      summaries = (
+        await allPages((token) =>
           org
-            .send(new ListTargetsForPolicyCommand({ PolicyId: s.Id!, MaxResults: PAGE, NextToken: token }))
-            .then((r) => ({ items: r.Targets, next: r.NextToken })),
-        ),
-      ]);
-      const attached = targets.map((t) => ({ policyId: s.Id!, policyName: s.Name!, targetId: t.TargetId! }));
-      const policy: ObservedPolicy = {
-        id: s.Id!,
-        arn: s.Arn!,
-        name: s.Name!,
-        description: s.Description ?? '',
-        awsManaged: s.AwsManaged ?? false,
-        content: described?.Policy?.Content ?? '',
-        tags: {},
-      };
-      return { policy, attached };
+            .send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', MaxResults: PAGE, NextToken: token }))
+            .then((r) => ({ items: r.Policies, next: r.NextToken })),
+        )
+      ).filter((p) => p.Name !== LOCK_POLICY_NAME);
+      for (const s of summaries) {
+        const read: { content?: string; targets?: string[] } = {};
+        policyReads.set(s.Id!, read);
+        // AWS-managed policies (FullAWSAccess) are never changed: their content and tags are not needed.
+        if (!s.AwsManaged) {
+          pool.add(LISTING, async () => {
+            read.content = (await org.send(new DescribePolicyCommand({ PolicyId: s.Id! }))).Policy?.Content ?? '';
+          });
+          readTags(s.Id!);
+        }
+        pool.add(LISTING, async () => {
+          const targets = await allPages((token) =>
+            org
+              .send(new ListTargetsForPolicyCommand({ PolicyId: s.Id!, MaxResults: PAGE, NextToken: token }))
+              .then((r) => ({ items: r.Targets, next: r.NextToken })),
+          );
+          read.targets = targets.map((t) => t.TargetId!);
+        });
+      }
     });
-    policies = read.map((r) => r.policy);
-    attachments = read.flatMap((r) => r.attached);
   }
-  const tagged: { tags: Record<string, string>; id: string }[] = [
-    ...organizationalUnits,
-    // The management account too: an entry for it in the spec converges on its tags like any other.
-    ...accounts,
-    ...policies.filter((p) => !p.awsManaged),
-  ];
-  await mapLimit(tagged, limit, async (r) => {
-    r.tags = await tagsOf(org, r.id);
-  });
+  await pool.done();
+  const inProgress = await inProgressRead;
+
+  // In the order a level-by-level walk from the root lists them, whichever answer came first.
+  const organizationalUnits: ObservedOu[] = [];
+  for (let level = [root.Id!]; level.length > 0;) {
+    const next: string[] = [];
+    for (const parent of level) {
+      for (const ou of childrenOf.get(parent) ?? []) {
+        organizationalUnits.push({ ...ou, tags: tagsById.get(ou.id) ?? {} });
+        next.push(ou.id);
+      }
+    }
+    level = next;
+  }
+  const parents = [root.Id!, ...organizationalUnits.map((ou) => ou.id)];
+  const accounts = parents.flatMap((p) =>
+    (accountsOf.get(p) ?? []).map((a) => ({ ...a, tags: tagsById.get(a.id) ?? {} })),
+  );
+  const policies: ObservedPolicy[] = summaries.map((s) => ({
+    id: s.Id!,
+    arn: s.Arn!,
+    name: s.Name!,
+    description: s.Description ?? '',
+    awsManaged: s.AwsManaged ?? false,
+    content: policyReads.get(s.Id!)?.content ?? '',
+    tags: s.AwsManaged ? {} : (tagsById.get(s.Id!) ?? {}),
+  }));
+  const attachments: ObservedAttachment[] = summaries.flatMap((s) =>
+    (policyReads.get(s.Id!)?.targets ?? []).map((targetId) => ({ policyId: s.Id!, policyName: s.Name!, targetId })),
+  );
   return {
     ...emptyObservedState(),
     organization: [
