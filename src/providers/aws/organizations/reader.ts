@@ -53,29 +53,35 @@ export async function readOrganizations(
   options: RefreshOptions = {},
 ): Promise<ObservedState> {
   const limit = options.concurrency ?? 8;
-  let described;
-  try {
-    described = (await org.send(new DescribeOrganizationCommand({}))).Organization;
-  } catch (err) {
-    if (
-      err instanceof AWSOrganizationsNotInUseException ||
-      (err as { name?: string }).name === 'AWSOrganizationsNotInUseException'
-    ) {
-      return emptyObservedState();
-    }
-    throw err;
-  }
-  // Requests in progress are read before the accounts: one that finishes in between then shows up
-  // as an account. Read after, it could show up in neither, and be planned (and sent) again.
+  // The organization, its root and the requests in progress are asked for at once. Requests in progress are read
+  // before the accounts: one that finishes in between then shows up as an account. Read after, it could show up in
+  // neither, and be planned (and sent) again.
+  const describing = org.send(new DescribeOrganizationCommand({}));
+  const listingRoots = allPages((token) =>
+    org.send(new ListRootsCommand({ NextToken: token })).then((r) => ({ items: r.Roots, next: r.NextToken })),
+  );
   const inProgressRead = allPages((token) =>
     org
       .send(new ListCreateAccountStatusCommand({ States: ['IN_PROGRESS'], MaxResults: PAGE, NextToken: token }))
       .then((r) => ({ items: r.CreateAccountStatuses, next: r.NextToken })),
   );
-  inProgressRead.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
-  const roots = await allPages((token) =>
-    org.send(new ListRootsCommand({ NextToken: token })).then((r) => ({ items: r.Roots, next: r.NextToken })),
-  );
+  // Awaited below; without an organization they fail like DescribeOrganization, which says so.
+  listingRoots.catch(() => {});
+  inProgressRead.catch(() => {});
+  let described;
+  try {
+    described = (await describing).Organization;
+  } catch (err) {
+    if (
+      err instanceof AWSOrganizationsNotInUseException ||
+      (err as { name?: string }).name === 'AWSOrganizationsNotInUseException'
+    ) {
+      await Promise.allSettled([listingRoots, inProgressRead]);
+      return emptyObservedState();
+    }
+    throw err;
+  }
+  const roots = await listingRoots;
   const root = roots[0]!;
   // The root's tags first, before anything else is read: they hold the apply mark (apply-mark.ts), and an apply
   // that finished while the rest was read must show up as a mark that moved, not as one read after its changes.
