@@ -4,11 +4,13 @@ import {
   DeletePolicyCommand,
   ListOrganizationalUnitsForParentCommand,
   ListRootsCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
 } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingIoHost, type BulkheadEvent, type IoHost } from '../../src/core/events.js';
 import { APPLY_MARK_TAG, readApplyMark } from '../../src/providers/aws/apply-mark.js';
-import { acquireLock, breakLockPolicy } from '../../src/providers/aws/lock.js';
+import { acquireLock, breakLockPolicy, readLock } from '../../src/providers/aws/lock.js';
 import { readOrganizations } from '../../src/providers/aws/organizations/reader.js';
 import { apply } from '../../src/toolkit/apply.js';
 import { cloudWithTemplate } from './local-connection.js';
@@ -179,5 +181,49 @@ describe('the apply mark', () => {
     const result = await apply({ file: env.file, connection: env.connection, io, yes: true });
     expect(result.plan.changes).toEqual([]);
     expect(APPLY_MARK_TAG).toBe('bulkhead:last-apply');
+  });
+});
+
+// A root that cannot take the mark (AWS allows 50 tags on it; a caller may lack organizations:TagResource) must not
+// let an apply free the lock unmarked, nor keep a dead holder's lock in place for good.
+describe('a root that refuses the apply mark', () => {
+  let env: Awaited<ReturnType<typeof cloudWithTemplate>>;
+  let rootId: string;
+  const org = () => env.connection.clients.organizations;
+  beforeAll(async () => {
+    env = await cloudWithTemplate('startup');
+    rootId = (await org().send(new ListRootsCommand({}))).Roots![0]!.Id!;
+    await org().send(new UntagResourceCommand({ ResourceId: rootId, TagKeys: [APPLY_MARK_TAG] }));
+    const full = Array.from({ length: 50 }, (_, i) => ({ Key: `team-${i}`, Value: 'x' }));
+    await org().send(new TagResourceCommand({ ResourceId: rootId, Tags: full }));
+  });
+  afterAll(async () => {
+    await env.stop();
+  });
+
+  it('keeps the lock after the apply, saying why and what to allow; unlock then breaks it and says so', async () => {
+    writeFileSync(
+      env.file,
+      readFileSync(env.file, 'utf8').replace('organizationalUnits:\n', 'organizationalUnits:\n  - name: Full\n'),
+    );
+    const events: BulkheadEvent[] = [];
+    const result = await apply({
+      file: env.file,
+      connection: env.connection,
+      io: { notify: (e) => void events.push(e) },
+      yes: true,
+    });
+    expect(result.failed).toEqual([]);
+    expect(result.lockReleased).toBe(false);
+    const failed = events.find((e) => e.code === 'apply.lock-release-failed');
+    expect(failed && 'message' in failed && failed.message).toMatch(/apply mark .*bulkhead:last-apply/);
+    expect(JSON.stringify(failed)).toMatch(/organizations:TagResource on the root/);
+    const held = await readLock(org());
+    expect(held).toBeDefined();
+
+    const outcome = await breakLockPolicy(org(), held!.policyId);
+    expect(outcome.status).toBe('broken');
+    expect(outcome.status === 'broken' && outcome.unmarked).toMatch(/MAX_TAG_LIMIT_EXCEEDED|maximum number of tags/i);
+    expect(await readLock(org())).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { describe, expect, it } from 'vitest';
 import { encodeHolder, type LockHolder } from '../../src/providers/aws/lock-holder.js';
 import { releaseLockPolicy } from '../../src/providers/aws/lock-release.js';
+import { ApplyMarkError } from '../../src/providers/aws/apply-mark.js';
 
 const ours: LockHolder = { holder: 'me', since: '2026-01-01T00:00:00.000Z', token: 'ours' };
 const lock = { policyId: 'p-lock', holder: ours };
@@ -102,5 +103,36 @@ describe('releasing the apply lock', () => {
       sleep: () => Promise.resolve(),
     });
     expect(outcome).toEqual({ status: 'released', attempts: 2 });
+  });
+
+  it('writes the apply mark on every try, before it deletes', async () => {
+    const { org, calls } = fakeOrg((name, call) =>
+      name === 'DescribePolicy' ? (call === 1 ? awsError('ServiceException') : described(ours)) : {},
+    );
+    const marks: string[] = [];
+    const outcome = await releaseLockPolicy(org, lock, () => Promise.resolve(undefined), {
+      sleep: () => Promise.resolve(),
+      mark: () => {
+        marks.push(`mark before ${calls.filter((c) => c === 'DeletePolicy').length} deletes`);
+        return Promise.resolve();
+      },
+    });
+    expect(outcome).toEqual({ status: 'released', attempts: 2 });
+    expect(marks).toEqual(['mark before 0 deletes', 'mark before 0 deletes']);
+  });
+
+  it('keeps the lock when AWS refuses the mark for good, and says what to allow', async () => {
+    const { org, calls } = fakeOrg((name) => (name === 'DescribePolicy' ? described(ours) : {}));
+    const outcome = await releaseLockPolicy(org, lock, () => Promise.resolve(undefined), {
+      sleep: () => Promise.resolve(),
+      mark: () => Promise.reject(new ApplyMarkError(awsError('AccessDeniedException'))),
+    });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.attempts).toBe(1);
+    expect(calls).not.toContain('DeletePolicy');
+    if (outcome.status === 'failed') {
+      expect(outcome.error.message).toMatch(/apply mark \(the tag bulkhead:last-apply on the root\)/);
+      expect(outcome.error.hint).toMatch(/organizations:TagResource on the root/);
+    }
   });
 });

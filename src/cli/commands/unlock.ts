@@ -125,6 +125,10 @@ export function registerUnlock(program: Command, term: Terminal, prompt: Prompt 
           }),
         );
       report(lock, outcome.status === 'broken');
+      if (outcome.status === 'broken' && outcome.unmarked)
+        term.err(
+          `${term.style.yellow('!')} ${outcome.unmarked}: an apply planned while the holder ran will not see that it changed anything; allow organizations:TagResource on the root`,
+        );
       if (!flags.json)
         term.out(
           outcome.status === 'broken'

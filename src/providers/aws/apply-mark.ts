@@ -38,6 +38,20 @@ export async function rootIdOf(
   return (await org.send(new ListRootsCommand({}), options)).Roots?.[0]?.Id;
 }
 
+/**
+ * The mark could not be written. It keeps the AWS error's name (so that retry rules still see what AWS said) and
+ * says what was being written: a missing organizations:TagResource permission on the root, or a root that already
+ * has AWS's 50 tags, refuses it for good.
+ */
+export class ApplyMarkError extends Error {
+  constructor(override readonly cause: unknown) {
+    const e = cause as { name?: string; message?: string; Reason?: string } | undefined;
+    const why = `${e?.message ?? String(cause)}${e?.Reason ? ` (${e.Reason})` : ''}`;
+    super(`could not write the apply mark (the tag ${APPLY_MARK_TAG} on the root): ${why}`);
+    this.name = e?.name ?? 'ApplyMarkError';
+  }
+}
+
 /** Rewrites the mark on the root; without a root there is no organization anyone could have planned from. */
 export async function writeApplyMark(
   org: OrganizationsClient,
@@ -46,8 +60,12 @@ export async function writeApplyMark(
   options: { abortSignal?: AbortSignal } = {},
 ): Promise<void> {
   if (rootId === undefined) return;
-  await org.send(
-    new TagResourceCommand({ ResourceId: rootId, Tags: [{ Key: APPLY_MARK_TAG, Value: value }] }),
-    options,
-  );
+  try {
+    await org.send(
+      new TagResourceCommand({ ResourceId: rootId, Tags: [{ Key: APPLY_MARK_TAG, Value: value }] }),
+      options,
+    );
+  } catch (err) {
+    throw new ApplyMarkError(err);
+  }
 }

@@ -1,5 +1,6 @@
 import { DeletePolicyCommand, DescribePolicyCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
 import { BulkheadError } from '../../core/errors.js';
+import { ApplyMarkError } from './apply-mark.js';
 import { parseHolder, type LockHolder } from './lock-holder.js';
 
 export interface ReleaseOptions {
@@ -36,16 +37,20 @@ export class LockReleaseError extends BulkheadError {
     cause: unknown,
   ) {
     const why = (cause as { message?: string } | undefined)?.message ?? String(cause);
+    const unmarked = cause instanceof ApplyMarkError && FINAL_MARK.has(cause.name);
     super(
       'lock-release-failed',
       `could not release the apply lock (policy ${policyId}, held by ${holder.holder}) after ${attempts} ${attempts === 1 ? 'try' : 'tries'}: ${why}`,
       {
         source: 'aws',
         cause,
-        hint:
-          'the organization stays locked, and the next apply will refuse to start: once the endpoint answers ' +
-          'again, run `bulkhead unlock` with the same target flags (it shows the holder and breaks the lock ' +
-          'once this process is gone)',
+        hint: unmarked
+          ? 'the organization stays locked: an apply lets the lock go only once the tag bulkhead:last-apply on the ' +
+            'root says it changed the organization, so that an apply planned meanwhile reads it again. Allow ' +
+            'organizations:TagResource on the root (AWS allows 50 tags on it), then run `bulkhead unlock`'
+          : 'the organization stays locked, and the next apply will refuse to start: once the endpoint answers ' +
+            'again, run `bulkhead unlock` with the same target flags (it shows the holder and breaks the lock ' +
+            'once this process is gone)',
       },
     );
   }
@@ -55,6 +60,13 @@ const name = (err: unknown): string | undefined => (err as { name?: string } | u
 
 /** Errors no retry can fix. */
 const FINAL = new Set(['AccessDeniedException', 'InvalidInputException', 'UnsupportedAPIEndpointException']);
+/** …and those by which AWS refuses the mark's tag on the root for good (MAX_TAG_LIMIT_EXCEEDED, a tag policy). */
+export const FINAL_MARK = new Set([
+  ...FINAL,
+  'ConstraintViolationException',
+  'TargetNotFoundException',
+  'AWSOrganizationsNotInUseException',
+]);
 
 /**
  * Deletes the lock policy, but only while its description still carries our token, retrying
@@ -109,7 +121,8 @@ export async function releaseLockPolicy(
         return { status: 'released', attempts: tries };
       } catch (err) {
         lastError = err;
-        if (FINAL.has(name(err) ?? '') || abort.signal.aborted) break;
+        const final = err instanceof ApplyMarkError ? FINAL_MARK : FINAL;
+        if (final.has(name(err) ?? '') || abort.signal.aborted) break;
         const pause = Math.min(delay, deadline - Date.now());
         if (tries >= attempts || pause <= 0) break;
         await sleep(pause);

@@ -14,8 +14,8 @@ import {
   type LockHolder,
   type ProcessIdentity,
 } from './lock-holder.js';
-import { releaseLockPolicy, type ReleaseOptions, type ReleaseOutcome } from './lock-release.js';
-import { rootIdOf, writeApplyMark } from './apply-mark.js';
+import { FINAL_MARK, releaseLockPolicy, type ReleaseOptions, type ReleaseOutcome } from './lock-release.js';
+import { ApplyMarkError, rootIdOf, writeApplyMark } from './apply-mark.js';
 import { allPages } from './paginate.js';
 
 export {
@@ -157,7 +157,8 @@ export async function acquireLock(org: OrganizationsClient, options: AcquireOpti
 }
 
 export type BreakOutcome =
-  | { status: 'broken'; holder: LockHolder | undefined }
+  /** `unmarked`: AWS refused the apply mark for good (why); the lock was broken all the same. */
+  | { status: 'broken'; holder: LockHolder | undefined; unmarked?: string }
   | { status: 'not-locked' }
   /** The lock is no longer the one the caller looked at (released and perhaps taken again). */
   | { status: 'changed'; current: LockHolder | undefined };
@@ -170,22 +171,36 @@ export async function breakLockPolicy(org: OrganizationsClient, policyId: string
   const current = await readLock(org);
   if (!current) return { status: 'not-locked' };
   if (current.policyId !== policyId) return { status: 'changed', current: current.holder };
-  // Whatever the holder changed, it never rewrote the mark: the next apply must read everything again.
-  await writeApplyMark(org, `unlocked ${current.holder?.token ?? policyId}`, await rootIdOf(org));
+  const unmarked = await markUnlocked(org, current.holder?.token ?? policyId);
   try {
     await org.send(new DeletePolicyCommand({ PolicyId: policyId }));
   } catch (err) {
     if ((err as { name?: string }).name !== 'PolicyNotFoundException') throw err;
     return { status: 'not-locked' };
   }
-  return { status: 'broken', holder: current.holder };
+  return { status: 'broken', holder: current.holder, ...(unmarked ? { unmarked } : {}) };
+}
+
+/**
+ * Whatever a lock's holder changed, it never rewrote the apply mark: unlock does, so that an apply which read the
+ * organization while the holder still ran reads it again. A mark AWS refuses for good (no TagResource on the root,
+ * its 50 tags) does not keep a dead holder's lock in place: the lock is broken, and the refusal is returned.
+ */
+async function markUnlocked(org: OrganizationsClient, token: string): Promise<string | undefined> {
+  try {
+    await writeApplyMark(org, `unlocked ${token}`, await rootIdOf(org));
+    return undefined;
+  } catch (err) {
+    if (err instanceof ApplyMarkError && FINAL_MARK.has(err.name)) return err.message;
+    throw err;
+  }
 }
 
 /** Removes whatever lock there is (a lock left by an apply that died). */
 export async function breakLock(org: OrganizationsClient): Promise<LockHolder | undefined | null> {
   const current = await readLock(org);
   if (!current) return null;
-  await writeApplyMark(org, `unlocked ${current.holder?.token ?? current.policyId}`, await rootIdOf(org));
+  await markUnlocked(org, current.holder?.token ?? current.policyId);
   await org.send(new DeletePolicyCommand({ PolicyId: current.policyId }));
   return current.holder;
 }
