@@ -45,8 +45,9 @@ export interface HeldLock {
   /** True when another apply held the lock at first and this one waited for it. */
   waited: boolean;
   /**
-   * Rewrites the apply mark (apply-mark.ts), then deletes the lock if it is still ours, retrying with backoff. Never rejects for AWS failures:
-   * check the outcome (`failed` carries a LockReleaseError with the recovery hint). Calling it
+   * Rewrites the apply mark (apply-mark.ts), then deletes the lock if it is still ours, retrying with
+   * backoff. Never rejects for AWS failures: check the outcome (`failed` carries a LockReleaseError
+   * with the recovery hint). Calling it
    * again returns the first call's outcome.
    */
   release(options?: ReleaseOptions): Promise<ReleaseOutcome>;
