@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { walk, type LaneLease, type WalkNode } from '../apply/walker.js';
 import { awaitsOf } from './apply-awaits.js';
 import { formatDelay } from '../core/delay.js';
@@ -8,6 +7,7 @@ import type { Ref } from '../model/payloads.js';
 import type { Change } from '../plan/types.js';
 import { ChangeFailedError } from '../providers/aws/organizations/common.js';
 import type { ApplyContext, KindProvider } from '../providers/aws/provider.js';
+import type { AwsClients } from '../providers/aws/clients.js';
 import { loadProviders, providerOf as loadedProvider } from '../providers/aws/registry.js';
 import { RateLimiter } from '../providers/aws/rate-limiter.js';
 import { Durations } from '../providers/aws/durations.js';
@@ -77,9 +77,6 @@ export class CancelledError extends Error {
 
 const providerOf = (c: Change) => loadedProvider(c.kind) as unknown as KindProvider<Change['kind']>;
 
-/** The change whose request is being sent, so SDK retries can be reported against it. */
-export const currentChange = new AsyncLocalStorage<string>();
-
 function cancellableSleep(signal: AbortSignal): (ms: number, wake?: Promise<void>) => Promise<void> {
   return (ms, wake) =>
     new Promise<void>((resolve, reject) => {
@@ -142,8 +139,15 @@ export async function walkChanges(
   const polls = new RateLimiter(settings.pollsPerSecond ?? 50);
   const durations = new Durations();
   const sleep = cancellableSleep(signal);
+  // Each change sends through its own view of the clients, so the SDK's retries of its requests name it.
+  const views = new Map<string, AwsClients>();
+  const clientsFor = (c: Change) => {
+    let view = views.get(c.id);
+    if (view === undefined) views.set(c.id, (view = connection.clients.forChange(c.id)));
+    return view;
+  };
   const contextFor = (c: Change, lease: LaneLease): ApplyContext => ({
-    clients: connection.clients,
+    clients: clientsFor(c),
     resolve,
     awaitRef: (ref) => awaitRef.wait(c, ref),
     progress: (detail) => report(c, 'running', { detail }),
@@ -163,7 +167,7 @@ export async function walkChanges(
       : 1;
   // The SDK's own retries (throttling, 5xx) are shown against the change whose request they repeat.
   const unsubscribe = connection.clients.onRetry((notice) => {
-    const change = byId.get(currentChange.getStore() ?? '');
+    const change = byId.get(notice.change ?? '');
     if (!change) return;
     const detail = `${notice.command}: ${notice.code}, retrying in ${formatDelay(notice.delayMs)}`;
     report(change, 'retrying', { detail, retryInMs: notice.delayMs });
@@ -186,7 +190,7 @@ export async function walkChanges(
     sleep,
     execute: async (node, lease) => {
       const run = () => providerOf(node.item).apply(node.item, contextFor(node.item, lease));
-      const outcome = await currentChange.run(node.id, run).catch((err: unknown) => {
+      const outcome = await run().catch((err: unknown) => {
         throw signal.aborted && err === signal.reason ? new CancelledError() : err;
       });
       if (outcome.physicalId)

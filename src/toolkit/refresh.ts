@@ -7,6 +7,7 @@ import { COMMERCIAL_REGIONS } from '../model/regions.js';
 import type { OrgModel } from '../model/organization.js';
 import { servicePrincipalsWanted } from '../model/audit.js';
 import type { Connection } from './connect.js';
+import type { AwsClients } from '../providers/aws/clients.js';
 import { quotaLookup } from './quota-lookup.js';
 
 const optionalQuotas = (quotas: QuotaLookup | undefined) => (quotas ? { quotas } : {});
@@ -97,10 +98,10 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
     emit(io, { type: 'progress', code, id: 'refresh', message, state: 'running' });
   });
   // A reader whose service the spec does not ask for is not even loaded: its kinds are read as empty.
-  const readWith = (entries: readonly ReaderEntry[], context?: ReadContext) =>
-    Promise.all(entries.map(async (r) => (await r.load()).read(connection.clients, io, context)));
-  const readAll = async () => {
-    const parts = await readWith(first);
+  const readWith = (clients: AwsClients, entries: readonly ReaderEntry[], context?: ReadContext) =>
+    Promise.all(entries.map(async (r) => (await r.load()).read(clients, io, context)));
+  const readAll = async (clients: AwsClients) => {
+    const parts = await readWith(clients, first);
     const prior = mergeReads(first, parts);
     const context: ReadContext = {
       prior,
@@ -111,7 +112,7 @@ export async function refresh(connection: Connection, io: IoHost, options?: Refr
       ...optionalQuotas(quotas),
     };
     const then = READERS.filter((r) => r.afterOthers && r.wanted(wants, context));
-    const later = await readWith(then, context);
+    const later = await readWith(clients, then, context);
     return mergeReads([...first, ...then], [...parts, ...later]);
   };
   const { value: observed, calls } = await connection.clients.counted(readAll).finally(unsubscribe);

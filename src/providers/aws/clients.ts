@@ -9,9 +9,10 @@ import {
   type ForAccountOptions,
   type SdkClientBase,
 } from './account-clients.js';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { credentialsError, isCredentialsProviderError } from './errors.js';
 import { reportRetries, type RetryNotice } from './retry-events.js';
+import { recordFailure, scopeOf } from './send-scope.js';
+import { scopedView } from './scoped-clients.js';
 
 export interface AwsClients {
   organizations: OrganizationsClient;
@@ -35,8 +36,13 @@ export interface AwsClients {
   client<C extends { destroy(): void }>(ctor: new (config: SdkClientBase) => C, region?: string): C;
   /** Counts every request sent, for tests and the refresh benchmark. */
   calls: Map<string, number>;
-  /** Runs `work` and counts the requests it sends, and only those (others may run meanwhile). */
-  counted<T>(work: () => Promise<T>): Promise<{ value: T; calls: number }>;
+  /**
+   * Runs `work` with a view of these clients and counts the requests sent through that view, and only those (others
+   * may run meanwhile).
+   */
+  counted<T>(work: (clients: AwsClients) => Promise<T>): Promise<{ value: T; calls: number }>;
+  /** The same clients, whose requests are sent for `change`: the SDK's retries of them name it (RetryNotice). */
+  forChange(change: string): AwsClients;
   /** Hears about every SDK retry (throttling, 5xx, network) before its wait; returns an unsubscribe. */
   onRetry(listener: (notice: RetryNotice) => void): () => void;
   destroy(): void;
@@ -62,10 +68,15 @@ export interface ClientOptions {
 export const SSO_ADMIN_TPS = 20;
 
 type Middlewared = {
-  middlewareStack: { add: (mw: unknown, opts: { step: 'initialize' | 'build'; name: string }) => void };
+  middlewareStack: {
+    add: (mw: unknown, opts: { step: 'initialize' | 'build' | 'finalizeRequest'; name: string }) => void;
+  };
 };
 
 type Next = (args: unknown) => Promise<unknown>;
+type Context = { commandName?: string };
+
+const commandName = (context: Context) => context.commandName?.replace(/Command$/, '') ?? 'unknown';
 
 /** The profile the SDK's credential chain reads, when it reads one. */
 function profileOf(target: Target): string | undefined {
@@ -104,28 +115,35 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     options.ssoRatePerSecond ?? (target.kind === 'aws' ? SSO_ADMIN_TPS : Number.POSITIVE_INFINITY),
   );
   const profile = profileOf(target);
-  const command = new AsyncLocalStorage<string>();
-  const counting = new AsyncLocalStorage<{ calls: number }>();
   const listeners = new Set<(notice: RetryNotice) => void>();
   const instrument = (client: unknown, limited: boolean | RateLimiter): void => {
     const bucket = limited === true ? limiter : limited === false ? undefined : limited;
     const stack = (client as Middlewared).middlewareStack;
-    reportRetries(
-      client,
-      () => command.getStore() ?? 'unknown',
-      (notice) => listeners.forEach((l) => l(notice)),
-    );
+    reportRetries(client, (notice) => listeners.forEach((l) => l(notice)));
     stack.add(
-      (next: Next, context: { commandName?: string }) => async (args: unknown) => {
-        const name = context.commandName?.replace(/Command$/, '') ?? 'unknown';
+      (next: Next, context: Context) => async (args: unknown) => {
+        const name = commandName(context);
         calls.set(name, (calls.get(name) ?? 0) + 1);
-        const counter = counting.getStore();
+        const counter = scopeOf(context)?.counter;
         if (counter) counter.calls++;
         if (bucket) await bucket.take();
-        // The SDK's retries run inside next(): they can tell which command they retry.
-        return command.run(name, () => next(args));
+        return next(args);
       },
       { step: 'build', name: 'bulkheadRateLimit' },
+    );
+    // Inside the SDK's retry loop (after its retryMiddleware, of priority high): each failed attempt is marked with
+    // its command and change, which the retry strategy (retry-events.ts) reads off the error.
+    stack.add(
+      (next: Next, context: Context) => async (args: unknown) => {
+        try {
+          return await next(args);
+        } catch (err) {
+          const change = scopeOf(context)?.change;
+          recordFailure(err, { command: commandName(context), ...(change !== undefined ? { change } : {}) });
+          throw err;
+        }
+      },
+      { step: 'finalizeRequest', name: 'bulkheadAttemptFailure' },
     );
     // The credentials are resolved in the serialize step, so the first step sees their failure: say which profile failed.
     stack.add(
@@ -171,7 +189,7 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     for (const client of regional.values()) client.destroy();
     regional.clear();
   };
-  return {
+  const clients: AwsClients = {
     organizations,
     sts,
     inIdentityCenter: (ctor) => homeClient(ctor, ssoLimiter),
@@ -198,9 +216,10 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
     calls,
     async counted(work) {
       const counter = { calls: 0 };
-      const value = await counting.run(counter, work);
+      const value = await work(scopedView(clients, { counter }));
       return { value, calls: counter.calls };
     },
+    forChange: (change) => scopedView(clients, { change }),
     onRetry(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -214,4 +233,5 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
       sts.destroy();
     },
   };
+  return clients;
 }
