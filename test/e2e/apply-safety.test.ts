@@ -123,7 +123,8 @@ describe('apply is safe under interruption and concurrency', () => {
     expect(r.failed).toEqual([]);
     const retries = changeEvents(io.events).filter((d) => d.state === 'retrying');
     expect(retries.length).toBeGreaterThan(0);
-    for (const d of retries) expect(d.detail).toMatch(/: (ThrottlingException|TooManyRequestsException), retrying in /);
+    for (const d of retries)
+      expect(d.detail).toMatch(/: (ThrottlingException|TooManyRequestsException|Throttling), retrying in /);
   }, 60_000);
 
   it('an account entry that is the management account converges and stays in the root', async () => {

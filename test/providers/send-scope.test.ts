@@ -5,6 +5,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/providers/aws/clients.js';
 import type { RetryNotice } from '../../src/providers/aws/retry-events.js';
+import { callerAccountId } from '../../src/providers/aws/budgets/reader.js';
 
 // A plain HTTP server that answers Organizations and STS: the first attempt of each ListTagsForResource is
 // throttled, and every answer is held a little so that requests of different scopes are in flight together.
@@ -119,6 +120,12 @@ describe('what a request is sent for, without AsyncLocalStorage', () => {
       expect(view.organizations.middlewareStack).toBe(c.organizations.middlewareStack);
       expect(view.organizations).toBe(view.organizations);
       expect(view.homeRegion).toBe(c.homeRegion);
+      // What is cached per connection is cached once for every view of it.
+      expect(view.origin).toBe(c);
+      expect(c.forChange('y').origin).toBe(c);
+      const ids = await Promise.all([callerAccountId(view), callerAccountId(c.forChange('y')), callerAccountId(c)]);
+      expect(ids).toEqual(['111111111111', '111111111111', '111111111111']);
+      expect(c.calls.get('GetCallerIdentity')).toBe(1);
       view.destroy(); // a view destroys nothing: the clients still answer
       expect((await c.organizations.send(new ListRootsCommand({}))).Roots).toEqual([]);
     } finally {

@@ -43,6 +43,8 @@ export interface AwsClients {
   counted<T>(work: (clients: AwsClients) => Promise<T>): Promise<{ value: T; calls: number }>;
   /** The same clients, whose requests are sent for `change`: the SDK's retries of them name it (RetryNotice). */
   forChange(change: string): AwsClients;
+  /** The clients every view (counted, forChange) is of: the key of what is cached per connection. */
+  readonly origin: AwsClients;
   /** Hears about every SDK retry (throttling, 5xx, network) before its wait; returns an unsubscribe. */
   onRetry(listener: (notice: RetryNotice) => void): () => void;
   destroy(): void;
@@ -220,6 +222,9 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
       return { value, calls: counter.calls };
     },
     forChange: (change) => scopedView(clients, { change }),
+    get origin() {
+      return clients;
+    },
     onRetry(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -30,6 +30,7 @@ export function scopedView(clients: AwsClients, scope: SendScope): AwsClients {
     forAccount: async (accountId, options) => account(await clients.forAccount(accountId, options)),
     client: (ctor, region) => wrap(clients.client(ctor, region)),
     calls: clients.calls,
+    origin: clients.origin,
     async counted(work) {
       const counter = { calls: 0 };
       const value = await work(scopedView(clients, { ...scope, counter }));

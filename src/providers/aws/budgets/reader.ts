@@ -20,10 +20,10 @@ const ids = new WeakMap<AwsClients, Promise<string>>();
 
 /** The account the clients act as (the management account): Budgets asks for it on every call. */
 export function callerAccountId(clients: AwsClients): Promise<string> {
-  let id = ids.get(clients);
+  let id = ids.get(clients.origin);
   if (id === undefined) {
     id = clients.sts.send(new GetCallerIdentityCommand({})).then((r) => r.Account!);
-    ids.set(clients, id);
+    ids.set(clients.origin, id);
   }
   return id;
 }

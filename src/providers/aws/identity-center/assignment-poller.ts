@@ -132,11 +132,12 @@ export class AssignmentPoller {
 
 const pollers = new WeakMap<AwsClients, Map<string, AssignmentPoller>>();
 
-/** The one poller of an instance for these clients. */
+/** The one poller of an instance for these clients (and every view of them: it polls for all their changes). */
 export function pollerFor(clients: AwsClients, instanceArn: string): AssignmentPoller {
-  let byInstance = pollers.get(clients);
-  if (!byInstance) pollers.set(clients, (byInstance = new Map()));
+  const origin = clients.origin;
+  let byInstance = pollers.get(origin);
+  if (!byInstance) pollers.set(origin, (byInstance = new Map()));
   let poller = byInstance.get(instanceArn);
-  if (!poller) byInstance.set(instanceArn, (poller = new AssignmentPoller(ssoAdminOf(clients), instanceArn)));
+  if (!poller) byInstance.set(instanceArn, (poller = new AssignmentPoller(ssoAdminOf(origin), instanceArn)));
   return poller;
 }

@@ -14,7 +14,7 @@ const found = new WeakMap<AwsClients, Map<string, Instance>>();
 
 /** The organization instance in the home region, or undefined (asked each time until there is one). */
 export async function findInstance(clients: AwsClients): Promise<Instance | undefined> {
-  const cached = found.get(clients)?.get(clients.homeRegion);
+  const cached = found.get(clients.origin)?.get(clients.homeRegion);
   if (cached) return cached;
   const r = await ssoAdminOf(clients).send(new ListInstancesCommand({}));
   const i = r.Instances?.find((x) => x.InstanceArn && x.IdentityStoreId);
@@ -24,8 +24,8 @@ export async function findInstance(clients: AwsClients): Promise<Instance | unde
     identityStoreId: i.IdentityStoreId!,
     ownerAccountId: i.OwnerAccountId ?? '',
   };
-  if (!found.has(clients)) found.set(clients, new Map());
-  found.get(clients)!.set(clients.homeRegion, instance);
+  if (!found.has(clients.origin)) found.set(clients.origin, new Map());
+  found.get(clients.origin)!.set(clients.homeRegion, instance);
   return instance;
 }
 
