@@ -44,20 +44,65 @@ export interface WalkOutcome {
  * accounts created five at a time 10% over AWS's bound of ⌈N/5⌉ creation times: each of AWS's five
  * slots stays idle until its creation is noticed. All polls share the apply's poll rate.
  *
+ * The polls fall on a fixed grid of the elapsed time (`pollGrid`), shifted by `phase`: operations
+ * started together with phases 0, 0.2, … 0.8 keep polling one after another, evenly spread, however
+ * long each poll takes or waits for the poll rate. (Waiting an interval after each answer instead let
+ * their polls drift into pairs with gaps of half an interval between them.)
+ *
  * When this apply has already seen such an operation end (`typicalMs`: how long the earlier ones took
  * at least), one poll falls at that time and a few follow close after it (every 25 ms, or an eighth
  * of a tenth of it, for a tenth of it), since the next ones tend to take as long: the second and
  * later rounds of five creations are noticed within tens of milliseconds, not a hundred.
  */
 export function defaultPollDelayMs(attempt: number, elapsedMs: number, typicalMs?: number, phase = 0): number {
-  const base = Math.min(5_000, Math.max(100, Math.round(elapsedMs / 30)));
-  if (typicalMs === undefined) return attempt === 1 ? Math.round(base * (1 + phase)) : base;
+  const regular = nextOnGrid(elapsedMs, phase, attempt === 1);
+  if (typicalMs === undefined) return Math.round(regular - elapsedMs);
   const window = Math.max(200, typicalMs / 10);
   const step = Math.max(25, Math.round(window / 8));
   const first = typicalMs + phase * step;
-  if (elapsedMs < first) return Math.max(1, Math.min(base, Math.ceil(first - elapsedMs)));
-  if (elapsedMs < typicalMs + window) return step;
-  return base;
+  if (elapsedMs < first) return Math.max(1, Math.ceil(Math.min(regular, first) - elapsedMs));
+  if (elapsedMs < typicalMs + window) {
+    const k = Math.floor((elapsedMs - first) / step) + 1;
+    return Math.max(1, Math.round(first + k * step - elapsedMs));
+  }
+  return Math.round(regular - elapsedMs);
+}
+
+const LINEAR_UNTIL_MS = 3_000; // a thirtieth of it is the 100 ms floor
+const CAPPED_FROM_MS = 150_000; // a thirtieth of it is the 5 s ceiling
+const RATIO = 31 / 30;
+const LINEAR_POINTS = LINEAR_UNTIL_MS / 100;
+const PROPORTIONAL_POINTS = Math.log(CAPPED_FROM_MS / LINEAR_UNTIL_MS) / Math.log(RATIO);
+
+/** The k-th point of the poll grid shifted by `phase` (0 ≤ phase < 1); increasing in k. */
+function gridPoint(k: number, phase: number): number {
+  if (k < LINEAR_POINTS) return 100 * (k + phase);
+  const j = k - LINEAR_POINTS;
+  const capped = Math.ceil(PROPORTIONAL_POINTS - phase); // the first proportional point at or over 150 s
+  if (j < capped) return LINEAR_UNTIL_MS * RATIO ** (j + phase);
+  return LINEAR_UNTIL_MS * RATIO ** (capped + phase) + 5_000 * (j - capped);
+}
+
+/**
+ * The poll grid: every 100 ms up to 3 s, then each point a thirtieth after the one before up to 150 s, then
+ * every 5 s; each point shifted by `phase` of its interval. Returns the first point at least a quarter of an
+ * interval after `elapsedMs` (a late poll skips a point rather than polling twice in a row); the first poll of
+ * all comes no sooner than one interval.
+ */
+export function nextOnGrid(elapsedMs: number, phase: number, firstPoll = false): number {
+  const earliest = firstPoll ? 100 : elapsedMs + Math.min(5_000, Math.max(100, elapsedMs / 30)) / 4;
+  let k = firstIndexNear(earliest);
+  while (gridPoint(k, phase) < earliest) k++;
+  while (k > 0 && gridPoint(k - 1, phase) >= earliest) k--;
+  return gridPoint(k, phase);
+}
+
+/** A grid index within a step or two of the first point at or after `ms`. */
+function firstIndexNear(ms: number): number {
+  if (ms < LINEAR_UNTIL_MS) return Math.max(0, Math.floor(ms / 100) - 1);
+  if (ms < CAPPED_FROM_MS)
+    return LINEAR_POINTS + Math.max(0, Math.floor(Math.log(ms / LINEAR_UNTIL_MS) / Math.log(RATIO)) - 1);
+  return LINEAR_POINTS + Math.floor(PROPORTIONAL_POINTS) + Math.max(0, Math.floor((ms - CAPPED_FROM_MS) / 5_000) - 1);
 }
 
 export function describeError(err: unknown): { code: string; message: string } {

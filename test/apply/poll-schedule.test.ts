@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Durations } from '../../src/providers/aws/durations.js';
-import { defaultPollDelayMs } from '../../src/toolkit/apply-walk.js';
+import { defaultPollDelayMs, nextOnGrid } from '../../src/toolkit/apply-walk.js';
 
 /** The times at which an operation that ends at `endsAt` ms is polled, and when it is noticed. */
 function polls(endsAt: number, typical?: number) {
@@ -106,5 +106,57 @@ describe('polls of creations waited for at once', () => {
     expect(defaultPollDelayMs(30, 2_950, 3_000, 0)).toBe(50);
     expect(defaultPollDelayMs(30, 2_950, 3_000, 0.5)).toBe(69);
     expect(defaultPollDelayMs(31, 3_019, 3_000, 0.5)).toBe(38);
+  });
+});
+
+describe('polls of creations started together, over time', () => {
+  /** Five waiters (phases 0 … 0.8) started within a few ms; each poll takes 2–30 ms to answer. */
+  function groupPolls(until: number, seed: number): number[] {
+    let x = seed;
+    const random = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const at: number[] = [];
+    for (let slot = 0; slot < 5; slot++) {
+      const started = slot * 4;
+      let now = started;
+      for (let attempt = 1; now < until; attempt++) {
+        now += defaultPollDelayMs(attempt, now - started, undefined, slot / 5);
+        at.push(now);
+        now += 2 + random() * 28; // the answer
+      }
+    }
+    return at.sort((a, b) => a - b);
+  }
+
+  it('stay evenly spread however long each poll takes: no gap of half an interval opens between them', () => {
+    for (const seed of [1, 7, 42]) {
+      const at = groupPolls(60_000, seed);
+      for (const [from, to] of [
+        [1_000, 3_000],
+        [10_000, 12_000],
+        [50_000, 60_000],
+      ] as const) {
+        const inside = at.filter((t) => t >= from && t <= to);
+        const interval = Math.max(100, from / 30);
+        const gaps = inside.slice(1).map((t, i) => t - inside[i]!);
+        // Evenly spread, a fifth of an interval apart (plus the answers' jitter); drifting, they pair up.
+        expect(Math.max(...gaps), `seed ${seed}, ${from}–${to} ms`).toBeLessThan(interval * 0.45);
+      }
+    }
+  });
+
+  it('lie on a grid that keeps every poll at least a quarter interval after the last answer', () => {
+    for (const [elapsed, phase] of [
+      [0, 0],
+      [2_990, 0.6],
+      [3_001, 0.2],
+      [149_900, 0.9],
+      [150_100, 0.1],
+      [400_000, 0.5],
+    ] as const) {
+      const next = nextOnGrid(elapsed, phase);
+      const interval = Math.min(5_000, Math.max(100, elapsed / 30));
+      expect(next - elapsed).toBeGreaterThanOrEqual(interval / 4);
+      expect(next - elapsed).toBeLessThanOrEqual(interval * 1.3);
+    }
   });
 });

@@ -89,8 +89,10 @@ async function createAccount(changeId: string, s: CreatePayload, ctx: ApplyConte
     status = { Id: first, State: 'IN_PROGRESS' };
     fresh = false;
   }
-  // One of AWS's five creations in flight is free again: the next account's creation starts while this one moves.
+  // One of AWS's five creations in flight is free again: the next account's creation starts while this one moves,
+  // and goes first (a turn of the event loop): its creation time runs from its answer, the move can wait.
   ctx.releaseLane();
+  await new Promise((resolve) => setImmediate(resolve));
   const accountId = status.AccountId!;
   // A resumed request was sent by an earlier run, perhaps with other tags.
   if (s.pendingRequestId) await org.send(new TagResourceCommand({ ResourceId: accountId, Tags: toTags(s.tags) }));
