@@ -160,3 +160,23 @@ describe('polls of creations started together, over time', () => {
     }
   });
 });
+
+describe('polls once the typical time is known', () => {
+  it('are a third as many well before it, and one that ends that early is still noticed within ~10%', () => {
+    const count = (typical?: number) => {
+      let t = 0;
+      let n = 0;
+      for (let attempt = 1; t < 50_000; attempt++, n++) t += defaultPollDelayMs(attempt, t, typical);
+      return n;
+    };
+    const blind = count();
+    const taught = count(60_000);
+    expect(taught).toBeLessThan(blind / 2.5);
+    expect(taught).toBeGreaterThan(blind / 3.5);
+    for (const ends of [5_000, 20_000, 45_000]) {
+      let t = 0;
+      for (let attempt = 1; t < ends; attempt++) t += defaultPollDelayMs(attempt, t, 60_000);
+      expect(t - ends).toBeLessThanOrEqual(ends * 0.11);
+    }
+  });
+});
