@@ -23,7 +23,8 @@ export async function runBundledCli(scriptPath: string, argv: string[]): Promise
   // V8 grows its young generation while a command allocates, to 16 MB per half by default: a short command then
   // peaks at 110 MB where 92 MB do (a no-change apply, 12 accounts), at the same speed. And after a full
   // collection it lets the old generation grow to four times what was live before the next: an apply that polls
-  // for a minute then peaked at 126 MB of which 19 MB were live. Half again keeps it under 100 MB.
+  // for a minute then peaked at 126 MB of which 19 MB were live. A quarter over keeps it under 100 MB (half over,
+  // 97 MB).
   setFlagsFromString(HEAP_FLAGS);
   const cacheFile = cacheFileFor(scriptPath, argv);
   const { script, stale } = compile(scriptPath, cacheFile);
