@@ -44,7 +44,7 @@ export interface WalkOutcome {
  * accounts created five at a time 10% over AWS's bound of ⌈N/5⌉ creation times: each of AWS's five
  * slots stays idle until its creation is noticed. All polls share the apply's poll rate.
  *
- * The polls fall on a fixed grid of the elapsed time (`pollGrid`), shifted by `phase`: operations
+ * The polls fall on a fixed grid of the elapsed time (`nextOnGrid`), shifted by `phase`: operations
  * started together with phases 0, 0.2, … 0.8 keep polling one after another, evenly spread, however
  * long each poll takes or waits for the poll rate. (Waiting an interval after each answer instead let
  * their polls drift into pairs with gaps of half an interval between them.)

@@ -216,11 +216,7 @@ export function createClients(target: Target, options: ClientOptions = {}): AwsC
       return made;
     },
     calls,
-    async counted(work) {
-      const counter = { calls: 0 };
-      const value = await work(scopedView(clients, { counter }));
-      return { value, calls: counter.calls };
-    },
+    counted: (work) => scopedView(clients, {}).counted(work),
     forChange: (change) => scopedView(clients, { change }),
     get origin() {
       return clients;

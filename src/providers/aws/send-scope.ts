@@ -1,6 +1,6 @@
 /**
  * What a request was sent for, without AsyncLocalStorage: on Node 20 an AsyncLocalStorage that has run once
- * hooks every promise of the process, which cost a no-change plan of 100 accounts 7–10% of its CPU. A scope
+ * hooks every promise of the process, which cost a no-change plan of 100 accounts 5–10% of its CPU. A scope
  * travels with the command object instead: a scoped view of a client records the scope of each command it
  * sends, and the client's middleware finds it through the command instance the SDK puts in every handler
  * context.
