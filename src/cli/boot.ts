@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { startupCacheDir } from './cache-dir.js';
 
 /**
  * Starts the bundled CLI (dist/bin/cli-script.js, one script made by scripts/bundle-cli.js) with a V8 code
@@ -54,17 +54,9 @@ export function commandOf(argv: readonly string[]): string {
   return word !== undefined && /^[a-z][a-z-]{0,30}$/.test(word) ? word : 'default';
 }
 
-function cacheDir(): string | undefined {
-  const setting = process.env['BULKHEAD_COMPILE_CACHE'];
-  if (setting === 'off' || setting === '0') return undefined;
-  if (setting) return setting;
-  const base = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
-  return join(base, 'bulkhead', 'compile-cache');
-}
-
 /** A cache is for one build of the bundle (its path, content, size and time) under one Node, V8 and its flags. */
 function cacheFileFor(scriptPath: string, argv: readonly string[]): string | undefined {
-  const dir = cacheDir();
+  const dir = startupCacheDir();
   if (dir === undefined) return undefined;
   let size = 0;
   let mtime = 0;

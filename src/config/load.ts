@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Composer, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type YAMLError } from 'yaml';
@@ -16,12 +17,24 @@ export interface LoadedSpec {
   /** The main file as given (relative paths stay relative in diagnostics). */
   file: string;
   files: string[];
+  /** The SHA-256 of each file that was read, as read (what a validation cache checks the files against). */
+  sources: SourceDigest[];
   diagnostics: Diagnostic[];
+}
+
+export interface SourceDigest {
+  file: string;
+  sha256: string;
 }
 
 interface ReadResult {
   text?: string;
+  sha256?: string;
   diagnostics: Diagnostic[];
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function fileDiagnostic(file: string, code: string, message: string, hint?: string): Diagnostic {
@@ -87,7 +100,7 @@ export function readSpecFile(file: string): ReadResult {
     };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), diagnostics: [] };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), sha256: sha256Of(bytes), diagnostics: [] };
   } catch {
     return {
       diagnostics: [fileDiagnostic(file, 'E-FILE-ENCODING', `${file} is not valid UTF-8`, 'save the file as UTF-8')],
@@ -254,12 +267,16 @@ function realPath(file: string): string {
 export function loadSpec(file: string): LoadedSpec {
   const sourceMap = new SourceMap();
   const files = [file];
+  const sources: SourceDigest[] = [];
   const read = readSpecFile(file);
-  if (read.text === undefined) return { value: undefined, sourceMap, file, files, diagnostics: read.diagnostics };
+  if (read.text === undefined)
+    return { value: undefined, sourceMap, file, files, sources, diagnostics: read.diagnostics };
+  sources.push({ file, sha256: read.sha256! });
   const parsed = parseSpecText(read.text, file, sourceMap);
   const diagnostics = [...parsed.diagnostics];
   const value = parsed.value;
-  if (diagnostics.some((d) => d.severity === 'error')) return { value: undefined, sourceMap, file, files, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error'))
+    return { value: undefined, sourceMap, file, files, sources, diagnostics };
 
   const root = value as Record<string, unknown>;
   const includes = root['include'];
@@ -300,11 +317,12 @@ export function loadSpec(file: string): LoadedSpec {
         );
         return;
       }
+      sources.push({ file: includePath, sha256: inc.sha256! });
       const incParsed = parseSpecText(inc.text, includePath, sourceMap);
       diagnostics.push(...incParsed.diagnostics);
       if (incParsed.diagnostics.some((d) => d.severity === 'error')) return;
       diagnostics.push(...mergeInclude(root, incParsed.value as Record<string, unknown>, includePath, sourceMap));
     });
   }
-  return { value: root, sourceMap, file, files, diagnostics };
+  return { value: root, sourceMap, file, files, sources, diagnostics };
 }

@@ -4,7 +4,7 @@ import type { ManagedPolicyCatalogue } from '../iam/managed-policies.js';
 import { openManagedPolicyCatalogue } from '../iam/managed-policy-files.js';
 import { GUARDRAILS } from '../guardrails/catalogue/index.js';
 import { buildModel } from './build-model.js';
-import { loadSpec } from './load.js';
+import { loadSpec, type SourceDigest } from './load.js';
 import { resolveAccessGrid } from './rules/access-grid.js';
 import { checkAwsValues } from './rules/aws-values.js';
 import { checkCostAllocationTags } from './rules/cost-allocation-tags.js';
@@ -28,6 +28,8 @@ import { orgSpecSchema } from './schema.js';
 export interface ValidationResult {
   file: string;
   files: string[];
+  /** What each file read held (its SHA-256): a cached result holds for these contents only. */
+  sources: SourceDigest[];
   diagnostics: Diagnostic[];
   /** Present when there are no errors. */
   model?: OrgModel;
@@ -52,6 +54,7 @@ export async function validateSpecFile(file: string, options: ValidateSpecOption
   const done = (diagnostics: Diagnostic[], model?: OrgModel): ValidationResult => ({
     file,
     files: loaded.files,
+    sources: loaded.sources,
     diagnostics: sortDiagnostics(diagnostics),
     ...(model ? { model } : {}),
   });

@@ -3,15 +3,23 @@ import { emit, type IoHost } from '../core/events.js';
 import type { OrgModel } from '../model/organization.js';
 import { validateSpecFile, type ValidationResult } from '../config/validate.js';
 import { awsManagedPolicies } from './managed-policies.js';
+import { cachedValidation, storeValidation, type SpecCache } from './spec-cache.js';
 
 export interface ValidateOptions {
   file: string;
   io?: IoHost;
+  /** Where validated specs are kept: an unchanged valid spec is not validated again (`spec-cache.ts`). */
+  cache?: SpecCache;
 }
 
 /** Validates a spec, emitting each diagnostic as an event; the result carries them too. */
 export async function validate(options: ValidateOptions): Promise<ValidationResult> {
-  const result = await validateSpecFile(options.file, { managedPolicies: awsManagedPolicies() });
+  const { cache } = options;
+  let result = cache ? cachedValidation(cache, options.file) : undefined;
+  if (result === undefined) {
+    result = await validateSpecFile(options.file, { managedPolicies: awsManagedPolicies() });
+    if (cache) storeValidation(cache, result);
+  }
   const io = options.io;
   if (io)
     for (const diagnostic of result.diagnostics) emit(io, { type: 'diagnostic', code: 'spec.diagnostic', diagnostic });
@@ -19,8 +27,8 @@ export async function validate(options: ValidateOptions): Promise<ValidationResu
 }
 
 /** Loads a spec that must be valid; its diagnostics go to the IO host. */
-export async function loadValidModel(file: string, io: IoHost): Promise<OrgModel> {
-  const result = await validate({ file, io });
+export async function loadValidModel(file: string, io: IoHost, cache?: SpecCache): Promise<OrgModel> {
+  const result = await validate({ file, io, ...(cache ? { cache } : {}) });
   if (!result.model) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     throw new BulkheadError(
