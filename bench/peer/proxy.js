@@ -14,6 +14,23 @@ const PROXY_ANSWERS = {
   },
 };
 
+/**
+ * Hop-by-hop headers (RFC 9110 §7.6.1) describe one connection, not the message: a proxy drops them, and any header
+ * its `Connection` names, in both directions. moto's server answers every call with `Connection: close`; passed on,
+ * it would make each tool open a new connection per call, which AWS does not make them do.
+ */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
+
+export function endToEnd(headers) {
+  const named = String(headers['connection'] ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  const kept = { ...headers };
+  for (const h of [...HOP_BY_HOP, ...named]) delete kept[h];
+  return kept;
+}
+
 function operationOf(req, body) {
   const target = req.headers['x-amz-target'];
   if (typeof target === 'string') return { service: target.split('.')[0], operation: target.split('.')[1], target };
@@ -37,6 +54,8 @@ export function startProxy(options) {
     calls: [],
     inFlight: 0,
     maxInFlight: 0,
+    /** Connections the tools opened to the proxy. */
+    connections: 0,
     createAccountSeconds: options.createAccountSeconds ?? 0,
     /** CreateAccount request id → when it was made (ms). */
     creations: new Map(),
@@ -76,7 +95,7 @@ export function startProxy(options) {
           port: upstream.port,
           method: req.method,
           path: req.url,
-          headers: { ...req.headers, host: upstream.host },
+          headers: { ...endToEnd(req.headers), host: upstream.host },
           agent,
         },
         (upRes) => {
@@ -84,9 +103,8 @@ export function startProxy(options) {
           upRes.on('data', (c) => parts.push(c));
           upRes.on('end', () => {
             let payload = Buffer.concat(parts);
-            const headers = { ...upRes.headers };
+            const headers = endToEnd(upRes.headers);
             delete headers['content-length'];
-            delete headers['transfer-encoding'];
             payload = rewrite(state, op, body, payload);
             finish(upRes.statusCode ?? 502, headers, payload);
           });
@@ -96,6 +114,7 @@ export function startProxy(options) {
       up.end(body);
     });
   });
+  server.on('connection', () => state.connections++);
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
@@ -106,6 +125,7 @@ export function startProxy(options) {
           state.calls = [];
           state.inFlight = 0;
           state.maxInFlight = 0;
+          state.connections = 0;
           state.creations.clear();
           state.requests = [];
         },

@@ -110,6 +110,7 @@ function observe(run, tool, scenario) {
     rssKb: run.rssKb,
     wireMs,
     calls: proxy.state.calls.length,
+    connections: proxy.state.connections,
     maxInFlight: proxy.state.maxInFlight,
     byOperation,
     requests: proxy.state.requests,
@@ -176,6 +177,7 @@ for (const scenario of chosen) {
       wireMs: Math.round(median(runs.map((r) => r.wireMs))),
       peakRssMb: Math.round(Math.max(...runs.map((r) => r.rssKb)) / 1024),
       calls: median(runs.map((r) => r.calls)),
+      connections: median(runs.map((r) => r.connections)),
       maxInFlight: Math.max(...runs.map((r) => r.maxInFlight)),
       byOperation: runs.at(-1).byOperation,
     };
@@ -209,12 +211,12 @@ for (const scenario of chosen) {
 }
 
 console.log(`\nPeer benchmark: Bulkhead vs ${'aws-organization-formation 1.0.17'} on moto, median of ${rounds}`);
-console.log('scenario    tool            wall ms  peak MB  calls  in flight');
+console.log('scenario    tool            wall ms  peak MB  calls  connections  in flight');
 for (const [scenario, row] of Object.entries(summary)) {
   for (const tool of tools) {
     const r = row[tool.name];
     console.log(
-      `${scenario.padEnd(11)} ${tool.name.padEnd(14)} ${String(r.wallMs).padStart(8)} ${String(r.peakRssMb).padStart(8)} ${String(r.calls).padStart(6)} ${String(r.maxInFlight).padStart(10)}`,
+      `${scenario.padEnd(11)} ${tool.name.padEnd(14)} ${String(r.wallMs).padStart(8)} ${String(r.peakRssMb).padStart(8)} ${String(r.calls).padStart(6)} ${String(r.connections).padStart(12)} ${String(r.maxInFlight).padStart(10)}`,
     );
   }
   const extra = [
