@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandOf } from '../../src/cli/boot.js';
+import { commandOf, heapFlagsFor } from '../../src/cli/boot.js';
 
 // bin/bulkhead.js starts the bundled CLI with a V8 code cache per command (src/cli/boot.ts): the built CLI is run
 // for real, with BULKHEAD_COMPILE_CACHE pointing at a folder of its own.
@@ -76,6 +76,18 @@ describe('the compile cache', () => {
     expect(r.status).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toContain('Usage: bulkhead validate');
+  });
+
+  it('is taken by V8 for apply too, which runs with heap flags of its own', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bulkhead-cc-')), 'cache');
+    expect(run(['apply', '--help'], dir).status).toBe(0);
+    const path = join(dir, files(dir)[0]!);
+    expect(path).toMatch(/-apply\.bin$/);
+    const written = statSync(path).mtimeMs;
+    expect(run(['apply', '--help'], dir).status).toBe(0);
+    expect(statSync(path).mtimeMs).toBe(written); // not refused (V8 checks the flags a cache was made under)
+    expect(heapFlagsFor('apply')).toContain('--heap-growing-percent=');
+    expect(heapFlagsFor('validate')).not.toContain('--heap-growing-percent=');
   });
 
   it('names caches by the command, not by values the user typed', () => {
