@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { BulkheadError } from '../core/errors.js';
 import { KINDS } from '../model/kinds.js';
@@ -99,10 +99,7 @@ const planSchema = z.object({
   notes: z.array(z.object({ code: z.string(), message: z.string(), key: z.string().optional() })),
 });
 
-/** Writes a plan for `bulkhead apply plan.json`. */
-export function writePlanFile(path: string, plan: Plan): void {
-  writeFileSync(path, `${JSON.stringify(plan, null, 2)}\n`);
-}
+export { writePlanFile } from './plan-write.js';
 
 /** Reads a saved plan, refusing anything that is not a whole plan of this format. */
 export function readPlanFile(path: string): Plan {

@@ -4,7 +4,6 @@ import type { ObservedState } from '../model/observed.js';
 import type { OrgModel } from '../model/organization.js';
 import { stateFingerprint } from '../plan/fingerprint.js';
 import type { Change, Plan } from '../plan/types.js';
-import { readPlanFile, verifyPlanSpec } from '../plan/plan-file.js';
 import { walkChanges, type WalkOutcome, type WalkSettings } from './apply-walk.js';
 import { withConnection, type Connection, type TargetOptions } from './connect.js';
 import { takeApplyLock, type ApplyLock } from './apply-lock.js';
@@ -132,8 +131,10 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const started = Date.now();
   const { io } = options;
   // A saved plan is checked before anything connects: a wrong path or a changed spec sends nothing.
-  const saved = options.planFile ? readPlanFile(options.planFile) : undefined;
-  if (saved) verifyPlanSpec(saved, options.planFile!);
+  // (Its reader, schemas of every payload, is loaded only for a saved plan.)
+  const planFile = options.planFile ? await import('../plan/plan-file.js') : undefined;
+  const saved = planFile && options.planFile ? planFile.readPlanFile(options.planFile) : undefined;
+  if (saved) planFile!.verifyPlanSpec(saved, options.planFile!);
   // The spec of a saved plan is unchanged (just verified): its model still names the expected
   // management account, so the target check holds for saved plans too.
   const model = options.model ?? (await loadValidModel(saved?.specFile ?? options.file, saved ? silentIoHost : io));

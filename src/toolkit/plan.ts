@@ -81,4 +81,5 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
     return { plan: planned, model, observed, target, ...(access ? { access } : {}) };
   });
 }
-export { writePlanFile } from '../plan/plan-file.js';
+// Not from plan-file.js: that module brings the schemas of every payload, which only reading a plan needs.
+export { writePlanFile } from '../plan/plan-write.js';
