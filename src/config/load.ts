@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Composer, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type YAMLError } from 'yaml';
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { sha256Hex } from '../core/digest.js';
 import { mergeInclude } from './merge-includes.js';
 import { SourceMap, type ProblemAt } from './source-map.js';
 import { checkAliasCount, checkYamlNesting } from './yaml-limits.js';
@@ -31,10 +31,6 @@ interface ReadResult {
   text?: string;
   sha256?: string;
   diagnostics: Diagnostic[];
-}
-
-export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function fileDiagnostic(file: string, code: string, message: string, hint?: string): Diagnostic {
@@ -100,7 +96,7 @@ export function readSpecFile(file: string): ReadResult {
     };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), sha256: sha256Of(bytes), diagnostics: [] };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), sha256: sha256Hex(bytes), diagnostics: [] };
   } catch {
     return {
       diagnostics: [fileDiagnostic(file, 'E-FILE-ENCODING', `${file} is not valid UTF-8`, 'save the file as UTF-8')],

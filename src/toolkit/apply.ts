@@ -132,9 +132,12 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const { io } = options;
   // A saved plan is checked before anything connects: a wrong path or a changed spec sends nothing.
   // (Its reader, schemas of every payload, is loaded only for a saved plan.)
-  const planFile = options.planFile ? await import('../plan/plan-file.js') : undefined;
-  const saved = planFile && options.planFile ? planFile.readPlanFile(options.planFile) : undefined;
-  if (saved) planFile!.verifyPlanSpec(saved, options.planFile!);
+  let saved: Plan | undefined;
+  if (options.planFile) {
+    const { readPlanFile, verifyPlanSpec } = await import('../plan/plan-file.js');
+    saved = readPlanFile(options.planFile);
+    verifyPlanSpec(saved, options.planFile);
+  }
   // The spec of a saved plan is unchanged (just verified): its model still names the expected
   // management account, so the target check holds for saved plans too.
   const model = options.model ?? (await loadValidModel(saved?.specFile ?? options.file, saved ? silentIoHost : io));

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { sha256Of } from '../config/load.js';
+import { sha256Hex } from '../core/digest.js';
 import type { ValidationResult } from '../config/validate.js';
 
 /**
@@ -39,7 +38,7 @@ function keyOf(cache: SpecCache, file: string): string {
 }
 
 function entryFile(cache: SpecCache, key: string): string {
-  return join(cache.dir, `spec-${createHash('sha256').update(key).digest('hex').slice(0, 24)}.bin`);
+  return join(cache.dir, `spec-${sha256Hex(key).slice(0, 24)}.bin`);
 }
 
 /** The result validation gave this spec, when nothing it read has changed since; otherwise undefined. */
@@ -56,7 +55,7 @@ export function cachedValidation(cache: SpecCache, file: string): ValidationResu
   if (!Array.isArray(result.sources) || result.sources.length !== result.files.length) return undefined;
   for (const source of result.sources) {
     try {
-      if (sha256Of(readFileSync(source.file)) !== source.sha256) return undefined;
+      if (sha256Hex(readFileSync(source.file)) !== source.sha256) return undefined;
     } catch {
       return undefined;
     }
