@@ -1,3 +1,4 @@
+import { byCodePoint } from '../core/canonical-json.js';
 import type { PropertyChange } from './types.js';
 
 // Bulkhead's own bookkeeping tags are set on what it creates. On a resource that exists without
@@ -8,6 +9,6 @@ const BOOKKEEPING = new Set(['managed-by', 'environment']);
 export function tagChanges(observed: Record<string, string>, desired: Record<string, string>): PropertyChange[] {
   return Object.entries(desired)
     .filter(([k, v]) => observed[k] !== v && !(BOOKKEEPING.has(k) && observed[k] === undefined))
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => byCodePoint(a, b))
     .map(([k, v]) => ({ name: `tags.${k}`, ...(observed[k] !== undefined ? { before: observed[k] } : {}), after: v }));
 }

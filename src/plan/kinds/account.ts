@@ -1,4 +1,5 @@
 import type { Account } from '../../model/organization.js';
+import { byCodePoint } from '../../core/canonical-json.js';
 import { isManagedByBulkhead, MANAGED_BY_TAG } from '../../model/observed.js';
 import { changeIds, type PlanContext } from '../context.js';
 import type { KindPlanner } from '../planner.js';
@@ -86,7 +87,7 @@ export const accountPlanner: KindPlanner<'account'> = {
     }
   },
   diff(ctx) {
-    for (const account of [...ctx.desired.accounts.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const account of [...ctx.desired.accounts.values()].sort((a, b) => byCodePoint(a.name, b.name))) {
       const observed = ctx.observedAccount(account.name);
       if (!observed) {
         planNew(ctx, account);

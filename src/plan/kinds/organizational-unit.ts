@@ -1,4 +1,5 @@
 import { isManagedByBulkhead, MANAGED_BY_TAG } from '../../model/observed.js';
+import { byCodePoint } from '../../core/canonical-json.js';
 import { changeIds } from '../context.js';
 import type { KindPlanner } from '../planner.js';
 import { tagChanges } from '../tags.js';
@@ -9,7 +10,7 @@ function parentOf(path: string): string | null {
 }
 
 const byDepthThenPath = (a: { depth: number; path: string }, b: { depth: number; path: string }) =>
-  a.depth - b.depth || a.path.localeCompare(b.path);
+  a.depth - b.depth || byCodePoint(a.path, b.path);
 
 /**
  * OUs are matched by path; `renamedFrom` renames in place, never recreates. OUs Bulkhead created
