@@ -71,9 +71,17 @@ function boto(endpoint, script) {
   return r.stdout;
 }
 
-/** An organization with only its management account (both tools start from there). */
+/**
+ * An organization with only its management account (both tools start from there). moto builds each service's
+ * state on its first call after a reset, and its first STS call also builds IAM's, loading every AWS managed policy
+ * (100-150 ms here): that call is made here too, as create_organization makes Organizations', so that neither tool's
+ * time holds a cost AWS does not have.
+ */
 export function createOrganization(endpoint) {
-  boto(endpoint, "import boto3\nboto3.client('organizations').create_organization(FeatureSet='ALL')");
+  boto(
+    endpoint,
+    "import boto3\nboto3.client('organizations').create_organization(FeatureSet='ALL')\nboto3.client('sts').get_caller_identity()",
+  );
 }
 
 /** OU paths, account name → OU path, and SCP name → targets (`root` or OU path), as moto holds them. */

@@ -25,6 +25,7 @@ const SCENARIOS = {
 };
 /** AWS lets an organization create five accounts at a time. */
 const CREATIONS_IN_FLIGHT = 5;
+const CREATION_OPERATIONS = new Set(['CreateAccount', 'DescribeCreateAccountStatus', 'MoveAccount']);
 
 const { values } = parseArgs({
   options: {
@@ -105,10 +106,16 @@ function observe(run, tool, scenario) {
   // From the first call's start to the last call's end: the part of the run spent on the wire.
   const wireMs =
     calls.length === 0 ? 0 : Math.max(...calls.map((c) => c.at + c.ms)) - Math.min(...calls.map((c) => c.at));
+  // The creations alone: from the first CreateAccount sent to the last account created and in its OU (the end of the
+  // last CreateAccount, status poll or MoveAccount), without the tool's start-up and reads before them.
+  const creating = calls.filter((c) => CREATION_OPERATIONS.has(c.operation));
+  const starts = creating.filter((c) => c.operation === 'CreateAccount').map((c) => c.at);
+  const creationMs = starts.length === 0 ? 0 : Math.max(...creating.map((c) => c.at + c.ms)) - Math.min(...starts);
   return {
     ms: run.ms,
     rssKb: run.rssKb,
     wireMs,
+    creationMs,
     calls: proxy.state.calls.length,
     connections: proxy.state.connections,
     maxInFlight: proxy.state.maxInFlight,
@@ -188,6 +195,8 @@ for (const scenario of chosen) {
     const n = s.org().ous.reduce((k, ou) => k + ou.accounts.length, 0);
     row.boundMs = Math.ceil(n / CREATIONS_IN_FLIGHT) * s.createAccountSeconds * 1000;
     row.bulkheadOverBound = +(row.bulkhead.wallMs / row.boundMs).toFixed(2);
+    row.creationMs = Math.round(median(results[scenario].bulkhead.map((r) => r.creationMs)));
+    row.creationOverBound = +(row.creationMs / row.boundMs).toFixed(2);
   }
   if (s.kind === 'noop') {
     const runs = results[scenario].bulkhead;
@@ -221,7 +230,9 @@ for (const [scenario, row] of Object.entries(summary)) {
   }
   const extra = [
     `bulkhead ÷ org-formation: wall ${row.ratio}×, RSS ${row.rssRatio}×`,
-    row.boundMs ? `bound ⌈N/5⌉·L ${row.boundMs} ms, bulkhead ${row.bulkheadOverBound}× of it` : '',
+    row.boundMs
+      ? `bound ⌈N/5⌉·L ${row.boundMs} ms, bulkhead's whole run ${row.bulkheadOverBound}× of it, its creations ${row.creationOverBound}× (${row.creationMs} ms from the first CreateAccount to the last account in its OU)`
+      : '',
     row.floor
       ? `moto floor ${row.floor.floorMs} ms through the proxy (${row.floor.directFloorMs} ms straight to moto; ${row.floor.calls} calls, ${row.floor.serialMs} ms one at a time, moto sustains ${row.floor.concurrency}× in parallel); bulkhead's reads ${row.readsOverFloor}× of it (${row.bulkhead.wireMs} ms first call to last answer), its whole run ${row.bulkheadOverFloor}×; ${row.target === 'floor' ? "the floor is over org-formation's no-op: the floor is the target" : "the floor is under org-formation's no-op: org-formation's no-op is the target"}`
       : '',
