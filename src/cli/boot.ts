@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { startupCacheDir } from './cache-dir.js';
+import { readOwnFile } from '../core/own-file.js';
 
 /**
  * Starts the bundled CLI (dist/bin/cli-script.js, one script made by scripts/bundle-cli.js) with a V8 code
@@ -93,12 +94,9 @@ function cacheFileFor(scriptPath: string, argv: readonly string[]): string | und
   return join(dir, `${key}-${commandOf(argv)}.bin`);
 }
 
+/** Only a cache this user wrote and nobody else can write: V8 runs the bytecode it holds. */
 function readCache(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
+  return readOwnFile(file);
 }
 
 const WEEK_MS = 7 * 24 * 3600_000;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { sha256Hex } from '../core/digest.js';
+import { readOwnFile } from '../core/own-file.js';
 import type { ValidationResult } from '../config/validate.js';
 
 /**
@@ -46,7 +47,9 @@ export function cachedValidation(cache: SpecCache, file: string): ValidationResu
   const key = keyOf(cache, file);
   let entry: Partial<Entry>;
   try {
-    entry = deserialize(readFileSync(entryFile(cache, key))) as Partial<Entry>;
+    const bytes = readOwnFile(entryFile(cache, key));
+    if (bytes === undefined) return undefined;
+    entry = deserialize(bytes) as Partial<Entry>;
   } catch {
     return undefined;
   }

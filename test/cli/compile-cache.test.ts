@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +62,17 @@ describe('the compile cache', () => {
     const rewritten = statSync(path).mtimeMs;
     expect(run(['--help'], dir).status).toBe(0);
     expect(statSync(path).mtimeMs).toBe(rewritten); // and V8 takes it
+  });
+
+  it('does not run a cache others could have written (a shared folder), and replaces it with its own', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bulkhead-cc-')), 'cache');
+    expect(run(['--help'], dir).status).toBe(0);
+    const path = join(dir, files(dir)[0]!);
+    chmodSync(path, 0o666);
+    const planted = statSync(path).mtimeMs;
+    expect(run(['--help'], dir).status).toBe(0);
+    expect(statSync(path).mtimeMs).not.toBe(planted); // not taken: compiled afresh and written again
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
   it('is not written with BULKHEAD_COMPILE_CACHE=off, and a folder that cannot be written costs nothing but time', () => {

@@ -1,4 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -111,6 +120,22 @@ describe('the spec cache', () => {
       expect(cachedValidation(cache, file)).toBeUndefined();
       expect((await validate({ file, cache })).model).toBeDefined();
       expect(cachedValidation(cache, file)).toBeDefined();
+    }
+  });
+
+  it('ignores an entry others could have written (a shared cache folder), and replaces it', async () => {
+    const file = specFolder();
+    const cache = freshCache();
+    await validate({ file, cache });
+    const entry = join(cache.dir, entries(cache)[0]!);
+    chmodSync(entry, 0o666);
+    expect(cachedValidation(cache, file)).toBeUndefined();
+    expect((await validate({ file, cache })).model).toBeDefined();
+    expect(statSync(entry).mode & 0o777).toBe(0o600);
+    expect(cachedValidation(cache, file)).toBeDefined();
+    if (process.getuid?.() === 0) {
+      chownSync(entry, 65534, 65534); // another user's entry, however private
+      expect(cachedValidation(cache, file)).toBeUndefined();
     }
   });
 
