@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { startupCacheDir } from './cache-dir.js';
 import { readOwnFile } from '../core/own-file.js';
+import { pruneCache, type CacheLimits } from '../core/prune-cache.js';
 
 /**
  * Starts the bundled CLI (dist/bin/cli-script.js, one script made by scripts/bundle-cli.js) with a V8 code
@@ -99,7 +100,15 @@ function readCache(file: string): Buffer | undefined {
   return readOwnFile(file);
 }
 
-const WEEK_MS = 7 * 24 * 3600_000;
+/** A code cache's file name: the key of its build, Node and flags, then its command. */
+export const isCompileCacheEntry = (name: string): boolean => /^[0-9a-f]{16}-[a-z][a-z-]{0,30}\.bin$/.test(name);
+
+/**
+ * Every build (each `npm run build`, each upgrade) writes new caches, one per command, 2–7 MB each: a day of
+ * development left 167 files (169 MB). A week's worth is kept, newest first, up to three builds' worth of the usual
+ * commands.
+ */
+export const COMPILE_CACHE_LIMITS: CacheLimits = { maxAgeMs: 7 * 24 * 3600_000, maxFiles: 24, maxBytes: 64 << 20 };
 
 function writeCache(file: string, script: Script): void {
   const dir = dirname(file);
@@ -108,12 +117,7 @@ function writeCache(file: string, script: Script): void {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file);
-    // Caches of other builds pile up as Bulkhead is upgraded: drop those written over a week ago.
-    const now = Date.now();
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (path !== file && now - statSync(path).mtimeMs > WEEK_MS) rmSync(path, { force: true });
-    }
+    pruneCache(dir, isCompileCacheEntry, COMPILE_CACHE_LIMITS, file);
   } catch {
     try {
       rmSync(temporary, { force: true });

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { sha256Hex } from '../core/digest.js';
 import { readOwnFile } from '../core/own-file.js';
+import { pruneCache, type CacheLimits } from '../core/prune-cache.js';
 import type { ValidationResult } from '../config/validate.js';
 
 /**
@@ -42,6 +43,15 @@ function entryFile(cache: SpecCache, key: string): string {
   return join(cache.dir, `spec-${sha256Hex(key).slice(0, 24)}.bin`);
 }
 
+/** An entry's file name. */
+export const isSpecCacheEntry = (name: string): boolean => /^spec-[0-9a-f]{24}\.bin$/.test(name);
+
+/**
+ * One entry per spec, working folder and build: a day of benchmarks, each in a new folder, left 109. The newest 64
+ * of the last week are kept (an entry of 100 accounts is 24 KB).
+ */
+export const SPEC_CACHE_LIMITS: CacheLimits = { maxAgeMs: 7 * 24 * 3600_000, maxFiles: 64, maxBytes: 16 << 20 };
+
 /** The result validation gave this spec, when nothing it read has changed since; otherwise undefined. */
 export function cachedValidation(cache: SpecCache, file: string): ValidationResult | undefined {
   const key = keyOf(cache, file);
@@ -76,6 +86,7 @@ export function storeValidation(cache: SpecCache, result: ValidationResult): voi
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(temporary, serialize({ format: FORMAT, key, result } satisfies Entry), { mode: 0o600 });
     renameSync(temporary, file);
+    pruneCache(cache.dir, isSpecCacheEntry, SPEC_CACHE_LIMITS, file);
   } catch {
     try {
       rmSync(temporary, { force: true });

@@ -1,9 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandOf, heapFlagsFor } from '../../src/cli/boot.js';
+import { COMPILE_CACHE_LIMITS, commandOf, heapFlagsFor } from '../../src/cli/boot.js';
 
 // bin/bulkhead.js starts the bundled CLI with a V8 code cache per command (src/cli/boot.ts): the built CLI is run
 // for real, with BULKHEAD_COMPILE_CACHE pointing at a folder of its own.
@@ -99,6 +109,31 @@ describe('the compile cache', () => {
     expect(statSync(path).mtimeMs).toBe(written); // not refused (V8 checks the flags a cache was made under)
     expect(heapFlagsFor('apply')).toContain('--heap-growing-percent=');
     expect(heapFlagsFor('validate')).not.toContain('--heap-growing-percent=');
+  });
+
+  it("prunes other builds' caches beyond its limits when it writes one, and nothing else in the folder", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bulkhead-cc-')), 'cache');
+    mkdirSync(dir);
+    const hourAgo = (h: number) => (Date.now() - h * 3600_000) / 1000;
+    // Older builds' caches, one more than the limit, each an hour older than the last; one from last month.
+    const old = Array.from(
+      { length: COMPILE_CACHE_LIMITS.maxFiles },
+      (_, i) => `${i.toString(16).padStart(16, '0')}-apply.bin`,
+    );
+    old.forEach((name, i) => {
+      writeFileSync(join(dir, name), 'old bytecode', { mode: 0o600 });
+      utimesSync(join(dir, name), hourAgo(i + 1), hourAgo(i + 1));
+    });
+    writeFileSync(join(dir, 'ffffffffffffffff-plan.bin'), 'old', { mode: 0o600 });
+    utimesSync(join(dir, 'ffffffffffffffff-plan.bin'), hourAgo(24 * 30), hourAgo(24 * 30));
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    utimesSync(join(dir, 'notes.txt'), hourAgo(24 * 30), hourAgo(24 * 30));
+    expect(run(['--help'], dir).status).toBe(0);
+    const left = files(dir);
+    const written = left.find((f) => f.endsWith('-default.bin'))!;
+    // The new one, the newest old ones up to the limit, and the file that is not a cache.
+    const kept = old.slice(0, COMPILE_CACHE_LIMITS.maxFiles - 1);
+    expect(left).toEqual([...kept, written, 'notes.txt'].sort());
   });
 
   it('names caches by the command, not by values the user typed', () => {

@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { validateSpecFile } from '../../src/config/validate.js';
-import { cachedValidation, storeValidation, type SpecCache } from '../../src/toolkit/spec-cache.js';
+import { cachedValidation, SPEC_CACHE_LIMITS, storeValidation, type SpecCache } from '../../src/toolkit/spec-cache.js';
 import { validate } from '../../src/toolkit/validate.js';
 
 const CASES = join(import.meta.dirname, '..', 'cases');
@@ -178,5 +179,25 @@ describe('the spec cache', () => {
       process.chdir(cwd);
     }
     expect(entries(cache)).toHaveLength(2);
+  });
+
+  it('keeps the newest entries up to its limit when it stores one: a new folder each run does not pile up', async () => {
+    const file = specFolder();
+    const cache = freshCache();
+    mkdirSync(cache.dir, { recursive: true });
+    const old = Array.from(
+      { length: SPEC_CACHE_LIMITS.maxFiles + 5 },
+      (_, i) => `spec-${String(i).padStart(24, '0')}.bin`,
+    );
+    old.forEach((name, i) => {
+      writeFileSync(join(cache.dir, name), 'old', { mode: 0o600 });
+      const at = (Date.now() - (i + 1) * 60_000) / 1000;
+      utimesSync(join(cache.dir, name), at, at);
+    });
+    await validate({ file, cache });
+    const left = entries(cache);
+    expect(left).toHaveLength(SPEC_CACHE_LIMITS.maxFiles);
+    expect(cachedValidation(cache, file)).toBeDefined(); // the one just stored stays
+    expect(left.filter((f) => old.includes(f))).toEqual(old.slice(0, SPEC_CACHE_LIMITS.maxFiles - 1));
   });
 });
