@@ -1,5 +1,6 @@
 // Bulkhead alone on the peer benchmark's moto and organizations, for quick before/after measurements while tuning:
-// `node bench/peer/solo.js --scenario noop-12 --runs 5`. Prints each run's wall time and the median.
+// `node bench/peer/solo.js --scenario noop-12 --runs 5`. Prints each run's wall time and the median; with --timeline,
+// when each operation was called (SOLO_FIRST=N and SOLO_LAST=N also list the first and last N calls).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,9 @@ function timeline(t0, calls) {
     console.log(`  ${target.padEnd(60)} ${String(s.n).padStart(4)}× ${Math.round(s.first)}–${Math.round(s.last)} ms`);
   if (process.env['SOLO_FIRST'])
     for (const c of [...calls].sort((a, b) => a.at - b.at).slice(0, Number(process.env['SOLO_FIRST'])))
+      console.log(`    ${Math.round(c.at - t0)}+${Math.round(c.ms)} ${c.operation} (${c.inFlight} in flight)`);
+  if (process.env['SOLO_LAST'])
+    for (const c of [...calls].sort((a, b) => a.at - b.at).slice(-Number(process.env['SOLO_LAST'])))
       console.log(`    ${Math.round(c.at - t0)}+${Math.round(c.ms)} ${c.operation} (${c.inFlight} in flight)`);
   const creates = calls.filter((c) => c.operation === 'CreateAccount').map((c) => Math.round(c.at - t0));
   console.log(`  CreateAccount at ${creates.sort((a, b) => a - b).join(', ')} ms`);
