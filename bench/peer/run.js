@@ -1,8 +1,8 @@
 // The peer benchmark (issue 14): Bulkhead against org-formation on the same moto, through the same logging proxy,
 // interleaved round by round. `npm run bench:peer [-- --rounds 3 --scenarios apply-12,noop-12,... --json FILE]`.
-// Prints wall time (median of the rounds), peak RSS, calls by operation, the most calls in flight and the ratio
-// Bulkhead ÷ org-formation per scenario; after every apply it checks on moto, with boto3, that exactly the expected
-// OUs, accounts and attachments exist.
+// Prints wall time and CPU time (medians of the rounds), peak RSS, calls by operation, the most calls in flight and
+// the ratio Bulkhead ÷ org-formation per scenario; after every apply it checks on moto, with boto3, that exactly the
+// expected OUs, accounts and attachments exist.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { checkMoto, createOrganization, readState, startMoto } from './moto.js';
 import { bulkheadSpec, expectedState, hundredAccounts, orgFormationTemplate, twelveAccounts } from './orgs.js';
 import { startProxy } from './proxy.js';
 import { floorOf } from './floor.js';
-import { bulkhead, ensureOrgFormation, orgFormation, stopAll } from './tools.js';
+import { bareNode, bulkhead, ensureOrgFormation, orgFormation, stopAll } from './tools.js';
 
 const SCENARIOS = {
   'apply-12': { org: twelveAccounts, kind: 'apply', createAccountSeconds: 0 },
@@ -113,6 +113,7 @@ function observe(run, tool, scenario) {
   const creationMs = starts.length === 0 ? 0 : Math.max(...creating.map((c) => c.at + c.ms)) - Math.min(...starts);
   return {
     ms: run.ms,
+    cpuMs: run.cpuMs,
     rssKb: run.rssKb,
     wireMs,
     creationMs,
@@ -148,6 +149,10 @@ async function runOne(scenario, tool) {
     // path every tool's calls take here, and straight to moto.
     seen.floor = await floorOf(proxy.endpoint, seen.requests);
     seen.directFloor = await floorOf(moto.endpoint, seen.requests);
+    // And what a Node process that does nothing takes here: no Node tool reads anything sooner.
+    const starts = [];
+    for (let i = 0; i < 3; i++) starts.push((await bareNode(dir, proxy.endpoint)).ms);
+    seen.bareStartMs = median(starts);
     proxy.reset();
   }
   return seen;
@@ -182,6 +187,7 @@ for (const scenario of chosen) {
     row[tool.name] = {
       wallMs: Math.round(median(runs.map((r) => r.ms))),
       wireMs: Math.round(median(runs.map((r) => r.wireMs))),
+      cpuMs: median(runs.map((r) => r.cpuMs)),
       peakRssMb: Math.round(Math.max(...runs.map((r) => r.rssKb)) / 1024),
       calls: median(runs.map((r) => r.calls)),
       connections: median(runs.map((r) => r.connections)),
@@ -212,6 +218,10 @@ for (const scenario of chosen) {
     row.bulkheadOverFloor = +median(runs.map((r) => r.ms / r.floor.floorMs)).toFixed(2);
     // The reads alone (first call to last answer, through the proxy) against what moto needs for them.
     row.readsOverFloor = +median(runs.map((r) => r.wireMs / r.floor.floorMs)).toFixed(2);
+    // Context, not a target: the floor plus a bare Node start is the least any Node tool could take for these reads.
+    row.bareStartMs = Math.round(median(runs.map((r) => r.bareStartMs)));
+    row.floorPlusStartMs = row.floor.floorMs + row.bareStartMs;
+    row.floorPlusStartOverPeer = +(row.floorPlusStartMs / row['org-formation'].wallMs).toFixed(2);
     // The first target holds only if moto lets it: when the reads' floor alone exceeds org-formation's no-op,
     // no tool that reads the organization can be under it, and the floor is the target.
     row.target = row.floor.floorMs >= row['org-formation'].wallMs ? 'floor' : 'org-formation';
@@ -220,12 +230,12 @@ for (const scenario of chosen) {
 }
 
 console.log(`\nPeer benchmark: Bulkhead vs ${'aws-organization-formation 1.0.17'} on moto, median of ${rounds}`);
-console.log('scenario    tool            wall ms  peak MB  calls  connections  in flight');
+console.log('scenario    tool            wall ms   CPU ms  peak MB  calls  connections  in flight');
 for (const [scenario, row] of Object.entries(summary)) {
   for (const tool of tools) {
     const r = row[tool.name];
     console.log(
-      `${scenario.padEnd(11)} ${tool.name.padEnd(14)} ${String(r.wallMs).padStart(8)} ${String(r.peakRssMb).padStart(8)} ${String(r.calls).padStart(6)} ${String(r.connections).padStart(12)} ${String(r.maxInFlight).padStart(10)}`,
+      `${scenario.padEnd(11)} ${tool.name.padEnd(14)} ${String(r.wallMs).padStart(8)} ${String(r.cpuMs).padStart(8)} ${String(r.peakRssMb).padStart(8)} ${String(r.calls).padStart(6)} ${String(r.connections).padStart(12)} ${String(r.maxInFlight).padStart(10)}`,
     );
   }
   const extra = [
@@ -234,7 +244,7 @@ for (const [scenario, row] of Object.entries(summary)) {
       ? `bound ⌈N/5⌉·L ${row.boundMs} ms, bulkhead's whole run ${row.bulkheadOverBound}× of it, its creations ${row.creationOverBound}× (${row.creationMs} ms from the first CreateAccount to the last account in its OU)`
       : '',
     row.floor
-      ? `moto floor ${row.floor.floorMs} ms through the proxy (${row.floor.directFloorMs} ms straight to moto; ${row.floor.calls} calls, ${row.floor.serialMs} ms one at a time, moto sustains ${row.floor.concurrency}× in parallel); bulkhead's reads ${row.readsOverFloor}× of it (${row.bulkhead.wireMs} ms first call to last answer), its whole run ${row.bulkheadOverFloor}×; ${row.target === 'floor' ? "the floor is over org-formation's no-op: the floor is the target" : "the floor is under org-formation's no-op: org-formation's no-op is the target"}`
+      ? `moto floor ${row.floor.floorMs} ms through the proxy (${row.floor.directFloorMs} ms straight to moto; ${row.floor.calls} calls, ${row.floor.serialMs} ms one at a time, moto sustains ${row.floor.concurrency}× in parallel); bulkhead's reads ${row.readsOverFloor}× of it (${row.bulkhead.wireMs} ms first call to last answer), its whole run ${row.bulkheadOverFloor}×; ${row.target === 'floor' ? "the floor is over org-formation's no-op: the floor is the target" : "the floor is under org-formation's no-op: org-formation's no-op is the target"}; a Node process that does nothing takes ${row.bareStartMs} ms here: the floor plus that start is ${row.floorPlusStartMs} ms, ${row.floorPlusStartOverPeer}× org-formation's no-op`
       : '',
   ].filter(Boolean);
   console.log(`            ${extra.join('; ')}`);

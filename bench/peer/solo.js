@@ -84,7 +84,7 @@ for (let i = 0; i < runs; i++) {
   if (values.timeline) timeline(t0, proxy.state.calls);
   times.push(run.ms);
   console.log(
-    `run ${i + 1}: ${Math.round(run.ms)} ms, ${Math.round(run.rssKb / 1024)} MB, ${proxy.state.calls.length} calls`,
+    `run ${i + 1}: ${Math.round(run.ms)} ms, ${run.cpuMs} ms of CPU, ${Math.round(run.rssKb / 1024)} MB, ${proxy.state.calls.length} calls`,
   );
 }
 const sorted = [...times].sort((a, b) => a - b);

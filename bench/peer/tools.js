@@ -51,7 +51,11 @@ export function stopAll() {
 function timed(argv, { cwd, env }) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(TIME, ['-f', 'BENCH_MAX_RSS_KB=%M', ...argv], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TIME, ['-f', 'BENCH_MAX_RSS_KB=%M BENCH_CPU=%U+%S', ...argv], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     running.add(child);
     let out = '';
     let err = '';
@@ -62,12 +66,15 @@ function timed(argv, { cwd, env }) {
       clearTimeout(timer);
       running.delete(child);
       const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(err)?.[1] ?? NaN);
+      const cpu = /BENCH_CPU=([\d.]+)\+([\d.]+)/.exec(err);
       resolve({
         ms: performance.now() - started,
         rssKb: rss,
+        // User and system CPU time, in ms.
+        cpuMs: cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : NaN,
         status,
         out,
-        err: err.replace(/BENCH_MAX_RSS_KB=\d+\n?/, ''),
+        err: err.replace(/BENCH_MAX_RSS_KB=\d+ BENCH_CPU=\S+\n?/, ''),
       });
     });
   });
@@ -96,6 +103,9 @@ export const bulkhead = {
     }),
   help: (dir) => timed([process.execPath, BULKHEAD_BIN, '--help'], { cwd: dir, env: env('http://127.0.0.1:9') }),
 };
+
+/** A Node process that does nothing, in the tools' environment: what any Node tool pays before its first line. */
+export const bareNode = (dir, endpoint) => timed([process.execPath, '-e', '0'], { cwd: dir, env: env(endpoint) });
 
 export const orgFormation = {
   name: 'org-formation',
