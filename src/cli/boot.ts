@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { startupCacheDir } from './cache-dir.js';
 import { readOwnFile } from '../core/own-file.js';
-import { pruneCache, type CacheLimits } from '../core/prune-cache.js';
+import { pruneCache, WEEK_MS, type CacheLimits } from '../core/prune-cache.js';
 
 /**
  * Starts the bundled CLI (dist/bin/cli-script.js, one script made by scripts/bundle-cli.js) with a V8 code
@@ -108,7 +108,7 @@ export const isCompileCacheEntry = (name: string): boolean => /^[0-9a-f]{16}-[a-
  * development left 167 files (169 MB). A week's worth is kept, newest first, up to three builds' worth of the usual
  * commands.
  */
-export const COMPILE_CACHE_LIMITS: CacheLimits = { maxAgeMs: 7 * 24 * 3600_000, maxFiles: 24, maxBytes: 64 << 20 };
+export const COMPILE_CACHE_LIMITS: CacheLimits = { maxAgeMs: WEEK_MS, maxFiles: 24, maxBytes: 64 << 20 };
 
 function writeCache(file: string, script: Script): void {
   const dir = dirname(file);

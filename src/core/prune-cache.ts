@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** How much of one kind of cache entry a folder keeps: the newest first, until a limit is reached. */
@@ -10,6 +10,9 @@ export interface CacheLimits {
   /** The entries kept take at most this many bytes together. */
   maxBytes: number;
 }
+
+/** The age limit both of the CLI's caches use. */
+export const WEEK_MS = 7 * 24 * 3600_000;
 
 /** A temporary file older than this was left by a writer that died (a write takes well under a second). */
 export const STALE_TEMPORARY_MS = 10 * 60_000;
@@ -47,7 +50,8 @@ export function pruneCache(
     const path = join(dir, name);
     let found: Found;
     try {
-      const stat = statSync(path);
+      // Not through a link: a link or folder named like an entry is not one this cache wrote.
+      const stat = lstatSync(path);
       if (!stat.isFile()) continue;
       found = { path, size: stat.size, mtimeMs: stat.mtimeMs };
     } catch {

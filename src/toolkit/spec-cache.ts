@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { sha256Hex } from '../core/digest.js';
 import { readOwnFile } from '../core/own-file.js';
-import { pruneCache, type CacheLimits } from '../core/prune-cache.js';
+import { pruneCache, WEEK_MS, type CacheLimits } from '../core/prune-cache.js';
 import type { ValidationResult } from '../config/validate.js';
 
 /**
@@ -50,7 +50,7 @@ export const isSpecCacheEntry = (name: string): boolean => /^spec-[0-9a-f]{24}\.
  * One entry per spec, working folder and build: a day of benchmarks, each in a new folder, left 109. The newest 64
  * of the last week are kept (an entry of 100 accounts is 24 KB).
  */
-export const SPEC_CACHE_LIMITS: CacheLimits = { maxAgeMs: 7 * 24 * 3600_000, maxFiles: 64, maxBytes: 16 << 20 };
+export const SPEC_CACHE_LIMITS: CacheLimits = { maxAgeMs: WEEK_MS, maxFiles: 64, maxBytes: 16 << 20 };
 
 /** The result validation gave this spec, when nothing it read has changed since; otherwise undefined. */
 export function cachedValidation(cache: SpecCache, file: string): ValidationResult | undefined {

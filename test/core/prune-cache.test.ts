@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,15 @@ describe('pruneCache', () => {
     mkdirSync(join(dir, 'e-2.bin'));
     expect(pruneCache(dir, isEntry, { ...roomy, maxAgeMs: HOUR }, undefined, NOW)).toBe(1);
     expect(left(dir)).toEqual(['e-2.bin', 'e-x.bin', 'notes.txt']);
+  });
+
+  it('leaves a link named like an entry, and what it points to', () => {
+    const outside = folder({ 'precious.txt': { hoursAgo: 9000 } });
+    const dir = folder({ 'e-1.bin': { hoursAgo: 9000 } });
+    symlinkSync(join(outside, 'precious.txt'), join(dir, 'e-2.bin'));
+    expect(pruneCache(dir, isEntry, { ...roomy, maxAgeMs: HOUR }, undefined, NOW)).toBe(1);
+    expect(left(dir)).toEqual(['e-2.bin']);
+    expect(readFileSync(join(outside, 'precious.txt')).length).toBe(10);
   });
 
   it('does nothing for a folder that is not there', () => {
